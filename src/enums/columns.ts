@@ -1,0 +1,178 @@
+import type { EnumName } from './registry.js';
+
+/**
+ * How an enum-backed column holds its value:
+ * - `sql_enum`: a PostgreSQL enum type; the column holds the UPPERCASE **label**;
+ * - `string`: a varchar; the column holds the **semantic value**;
+ * - `json_array`: a `json` array of **semantic values**.
+ *
+ * @example
+ * ```ts
+ * const storage: EnumColumnStorage = 'sql_enum';
+ * ```
+ */
+export type EnumColumnStorage = 'sql_enum' | 'string' | 'json_array';
+
+/**
+ * A column whose values come from one of the 24 enums (overview sections 4.1 and 4.2).
+ *
+ * @example
+ * ```ts
+ * const col: EnumColumn = { table: 'users', column: 'persona_tone', enum: 'PersonaTone', storage: 'sql_enum' };
+ * ```
+ */
+export interface EnumColumn {
+  readonly table: string;
+  readonly column: string;
+  readonly enum: EnumName;
+  readonly storage: EnumColumnStorage;
+}
+
+/**
+ * Every enum-backed column: the 24 SQL enum columns of overview 4.1 (`programs.goal_1`, `goal_2` and
+ * `goal_3` are separate entries), then the 8 string/JSON columns of overview 4.2, in the overview's
+ * order. Audits and schema checks iterate this instead of hard-coding column lists.
+ *
+ * Not listed, because the overview does not list them in section 4: the keys of the
+ * `circuit_templates.bucket_stress` JSON object (StressBucket values).
+ *
+ * @example
+ * ```ts
+ * const sqlEnumColumns = ENUM_COLUMNS.filter((c) => c.storage === 'sql_enum');
+ * for (const { table, column, enum: name } of sqlEnumColumns) {
+ *   console.log(`${table}.${column}`, ENUMS[name].pgType);
+ * }
+ * ```
+ */
+export const ENUM_COLUMNS = deepFreeze([
+  // 4.1 True SQL enums
+  { table: 'users', column: 'experience_level', enum: 'ExperienceLevel', storage: 'sql_enum' },
+  { table: 'users', column: 'persona_tone', enum: 'PersonaTone', storage: 'sql_enum' },
+  { table: 'users', column: 'persona_aggression', enum: 'PersonaAggression', storage: 'sql_enum' },
+  { table: 'user_settings', column: 'active_e1rm_formula', enum: 'E1RMFormula', storage: 'sql_enum' },
+  { table: 'user_movement_rules', column: 'rule_type', enum: 'MovementRuleType', storage: 'sql_enum' },
+  { table: 'user_movement_rules', column: 'cadence', enum: 'RuleCadence', storage: 'sql_enum' },
+  { table: 'user_enjoyable_activities', column: 'activity_type', enum: 'EnjoyableActivity', storage: 'sql_enum' },
+  { table: 'programs', column: 'goal_1', enum: 'Goal', storage: 'sql_enum' },
+  { table: 'programs', column: 'goal_2', enum: 'Goal', storage: 'sql_enum' },
+  { table: 'programs', column: 'goal_3', enum: 'Goal', storage: 'sql_enum' },
+  { table: 'programs', column: 'split_template', enum: 'SplitTemplate', storage: 'sql_enum' },
+  { table: 'programs', column: 'progression_style', enum: 'ProgressionStyle', storage: 'sql_enum' },
+  { table: 'programs', column: 'persona_tone', enum: 'PersonaTone', storage: 'sql_enum' },
+  { table: 'programs', column: 'persona_aggression', enum: 'PersonaAggression', storage: 'sql_enum' },
+  { table: 'programs', column: 'visibility', enum: 'Visibility', storage: 'sql_enum' },
+  { table: 'microcycles', column: 'status', enum: 'MicrocycleStatus', storage: 'sql_enum' },
+  { table: 'sessions', column: 'session_type', enum: 'SessionType', storage: 'sql_enum' },
+  { table: 'session_exercises', column: 'role', enum: 'ExerciseRole', storage: 'sql_enum' },
+  { table: 'workout_logs', column: 'visibility', enum: 'Visibility', storage: 'sql_enum' },
+  { table: 'top_set_logs', column: 'e1rm_formula', enum: 'E1RMFormula', storage: 'sql_enum' },
+  { table: 'top_set_logs', column: 'pattern', enum: 'MovementPattern', storage: 'sql_enum' },
+  { table: 'pattern_exposures', column: 'pattern', enum: 'MovementPattern', storage: 'sql_enum' },
+  { table: 'recovery_signals', column: 'source', enum: 'RecoverySource', storage: 'sql_enum' },
+  { table: 'circuit_templates', column: 'circuit_type', enum: 'CircuitType', storage: 'sql_enum' },
+  // 4.2 Enum-backed string columns (the overview writes `movement.secondary_muscles`; the table is `movements`)
+  { table: 'movements', column: 'pattern', enum: 'MovementPattern', storage: 'string' },
+  { table: 'movements', column: 'primary_muscle', enum: 'PrimaryMuscle', storage: 'string' },
+  { table: 'movements', column: 'primary_region', enum: 'PrimaryRegion', storage: 'string' },
+  { table: 'movements', column: 'cns_load', enum: 'CNSLoad', storage: 'string' },
+  { table: 'movements', column: 'skill_level', enum: 'SkillLevel', storage: 'string' },
+  { table: 'movements', column: 'metric_type', enum: 'MetricType', storage: 'string' },
+  { table: 'movement_relationships', column: 'relationship_type', enum: 'RelationshipType', storage: 'string' },
+  { table: 'movements', column: 'secondary_muscles', enum: 'PrimaryMuscle', storage: 'json_array' },
+] as const satisfies readonly EnumColumn[]);
+
+/**
+ * A column that is categorical in practice but not bounded by any enum (overview 4.3). `examples` are
+ * the values the overview mentions; the real set is whatever the data holds.
+ *
+ * @example
+ * ```ts
+ * const col: OpenCategoricalColumn = {
+ *   table: 'conversation_turns', column: 'role', storage: 'string', examples: ['user', 'assistant'],
+ * };
+ * ```
+ */
+export interface OpenCategoricalColumn {
+  readonly table: string;
+  readonly column: string;
+  readonly storage: 'string' | 'json_array';
+  readonly examples: readonly string[];
+}
+
+/**
+ * The open categorical / free-text columns of overview 4.3, with the example values the overview
+ * gives for each in section 3. Audits use it to report distinct values without flagging them invalid.
+ *
+ * @example
+ * ```ts
+ * for (const { table, column, storage } of OPEN_CATEGORICAL_COLUMNS) {
+ *   console.log(`${table}.${column} (${storage})`);
+ * }
+ * ```
+ */
+export const OPEN_CATEGORICAL_COLUMNS = deepFreeze([
+  { table: 'movements', column: 'primary_discipline', storage: 'string', examples: ['All', 'powerlifting', 'crossfit'] },
+  {
+    table: 'movements',
+    column: 'discipline_tags',
+    storage: 'json_array',
+    examples: ['powerlifting', 'olympic', 'calisthenics', 'crossfit'],
+  },
+  {
+    table: 'movements',
+    column: 'equipment_tags',
+    storage: 'json_array',
+    examples: ['barbell', 'dumbbell', 'bodyweight', 'kettlebell'],
+  },
+  { table: 'movements', column: 'tags', storage: 'json_array', examples: ['crossfit', 'athletic', 'mobility'] },
+  { table: 'sessions', column: 'intent_tags', storage: 'json_array', examples: ['strength', 'hypertrophy'] },
+  {
+    table: 'workout_logs',
+    column: 'feedback_tags',
+    storage: 'json_array',
+    examples: ['too_hard', 'boring', 'too_much_cardio'],
+  },
+  { table: 'soreness_logs', column: 'body_part', storage: 'string', examples: ['quads', 'hamstrings', 'lower_back'] },
+  {
+    table: 'conversation_threads',
+    column: 'context_type',
+    storage: 'string',
+    examples: ['daily_adaptation', 'program_setup'],
+  },
+  { table: 'conversation_turns', column: 'role', storage: 'string', examples: ['user', 'assistant'] },
+] as const satisfies readonly OpenCategoricalColumn[]);
+
+/**
+ * The enum-backed columns of one table, in {@link ENUM_COLUMNS} order (empty for unknown tables).
+ *
+ * @example
+ * ```ts
+ * enumColumnsOf('programs').map((c) => c.column);
+ * // ['goal_1', 'goal_2', 'goal_3', 'split_template', 'progression_style', 'persona_tone', ...]
+ * ```
+ */
+export function enumColumnsOf(table: string): readonly EnumColumn[] {
+  return ENUM_COLUMNS.filter((column) => column.table === table);
+}
+
+/**
+ * The columns that hold values of one enum, whatever their storage.
+ *
+ * @example
+ * ```ts
+ * columnsUsingEnum('MovementPattern').map((c) => `${c.table}.${c.column}:${c.storage}`);
+ * // ['top_set_logs.pattern:sql_enum', 'pattern_exposures.pattern:sql_enum', 'movements.pattern:string']
+ * ```
+ */
+export function columnsUsingEnum(name: EnumName): readonly EnumColumn[] {
+  return ENUM_COLUMNS.filter((column) => column.enum === name);
+}
+
+// Freezes the array and each entry (and nested arrays) so a consumer cannot edit the shared table.
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

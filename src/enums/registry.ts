@@ -1,0 +1,112 @@
+import {
+  MovementPattern,
+  PrimaryRegion,
+  PrimaryMuscle,
+  MetricType,
+  SkillLevel,
+  CNSLoad,
+  Goal,
+  SplitTemplate,
+  ProgressionStyle,
+  MovementRuleType,
+  RuleCadence,
+  EnjoyableActivity,
+  SessionType,
+  ExerciseRole,
+  MicrocycleStatus,
+  E1RMFormula,
+  RecoverySource,
+  PersonaTone,
+  RelationshipType,
+  CircuitType,
+  StressBucket,
+  PersonaAggression,
+  ExperienceLevel,
+  Visibility,
+} from './definitions.js';
+import { defineEnum } from './enum-codec.js';
+
+/**
+ * The codecs of all 24 enums, keyed by the overview's enum names, in the overview's order.
+ *
+ * `pgType` is the PostgreSQL enum type name the upstream migrations create for the 17 SQL enums
+ * (upstream-schema-notes section 2), and `null` for the 7 enums that only ever live in string or JSON
+ * columns.
+ *
+ * @example
+ * ```ts
+ * ENUMS.MovementRuleType.toDb('hard_no');  // 'HARD_NO' (typed as 'HARD_NO')
+ * ENUMS.PersonaAggression.fromDb('BALANCED'); // 3
+ * ENUMS.PrimaryRegion.pgType;               // null
+ * for (const codec of Object.values(ENUMS)) console.log(codec.name, codec.dbValues);
+ * ```
+ */
+export const ENUMS = Object.freeze({
+  MovementPattern: defineEnum('MovementPattern', 'movementpattern', MovementPattern),
+  PrimaryRegion: defineEnum('PrimaryRegion', null, PrimaryRegion),
+  PrimaryMuscle: defineEnum('PrimaryMuscle', null, PrimaryMuscle),
+  MetricType: defineEnum('MetricType', null, MetricType),
+  SkillLevel: defineEnum('SkillLevel', null, SkillLevel),
+  CNSLoad: defineEnum('CNSLoad', null, CNSLoad),
+  Goal: defineEnum('Goal', 'goal', Goal),
+  SplitTemplate: defineEnum('SplitTemplate', 'splittemplate', SplitTemplate),
+  ProgressionStyle: defineEnum('ProgressionStyle', 'progressionstyle', ProgressionStyle),
+  MovementRuleType: defineEnum('MovementRuleType', 'movementruletype', MovementRuleType),
+  RuleCadence: defineEnum('RuleCadence', 'rulecadence', RuleCadence),
+  EnjoyableActivity: defineEnum('EnjoyableActivity', 'enjoyableactivity', EnjoyableActivity),
+  SessionType: defineEnum('SessionType', 'sessiontype', SessionType),
+  ExerciseRole: defineEnum('ExerciseRole', 'exerciserole', ExerciseRole),
+  MicrocycleStatus: defineEnum('MicrocycleStatus', 'microcyclestatus', MicrocycleStatus),
+  E1RMFormula: defineEnum('E1RMFormula', 'e1rmformula', E1RMFormula),
+  RecoverySource: defineEnum('RecoverySource', 'recoverysource', RecoverySource),
+  PersonaTone: defineEnum('PersonaTone', 'personatone', PersonaTone),
+  RelationshipType: defineEnum('RelationshipType', null, RelationshipType),
+  CircuitType: defineEnum('CircuitType', 'circuittype', CircuitType),
+  StressBucket: defineEnum('StressBucket', null, StressBucket),
+  PersonaAggression: defineEnum('PersonaAggression', 'personaaggression', PersonaAggression),
+  ExperienceLevel: defineEnum('ExperienceLevel', 'experiencelevel', ExperienceLevel),
+  Visibility: defineEnum('Visibility', 'visibility', Visibility),
+} as const);
+
+/**
+ * The name of one of the 24 enums, as the overview spells it.
+ *
+ * @example
+ * ```ts
+ * const name: EnumName = 'MovementRuleType';
+ * ENUMS[name].values; // ['hard_no', 'hard_yes', 'preferred']
+ * ```
+ */
+export type EnumName = keyof typeof ENUMS;
+
+/**
+ * The semantic value type of the enum named `N`.
+ *
+ * @example
+ * ```ts
+ * const aggression: EnumValue<'PersonaAggression'> = 3;
+ * ```
+ */
+export type EnumValue<N extends EnumName> = (typeof ENUMS)[N]['values'][number];
+
+/**
+ * The database label type of the enum named `N`.
+ *
+ * @example
+ * ```ts
+ * const label: EnumLabel<'PersonaAggression'> = 'BALANCED';
+ * ```
+ */
+export type EnumLabel<N extends EnumName> = (typeof ENUMS)[N]['dbValues'][number];
+
+/**
+ * Whether `name` is one of the 24 enum names. Useful when the name comes from config or a CLI flag.
+ *
+ * @example
+ * ```ts
+ * if (isEnumName(flag)) console.log(ENUMS[flag].dbValues);
+ * ```
+ */
+export function isEnumName(name: unknown): name is EnumName {
+  return typeof name === 'string' && Object.hasOwn(ENUMS, name);
+}
