@@ -1,0 +1,64 @@
+/**
+ * vitest global setup: find a PostgreSQL server (see pg-server.ts), create and migrate one
+ * template database for the whole run, and hand its name and the admin URL to the test files
+ * (`inject('gainslyAdminUrl')`, `inject('gainslyTemplateDb')`). Each test file clones the template
+ * (test/support/database.ts).
+ *
+ * Teardown drops every database this run created (the template and all its clones, even those a
+ * crashed worker left behind) and stops the embedded server if one was started.
+ */
+import type { TestProject } from 'vitest/node';
+import { resolvePgServer, type PgServer } from './pg-server.js';
+import { prepareTemplate } from './template.js';
+import { clonePrefix, newTemplateName } from './names.js';
+import { quoteIdent, withDatabase, withRawClient } from './pg-client.js';
+
+/** Drops `template` and every clone of it, forcibly (open connections are terminated). */
+export async function dropRunDatabases(adminUrl: string, template: string): Promise<string[]> {
+  return withRawClient(adminUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      `select datname from pg_database
+        where datname = $1 or left(datname, length($2)) = $2
+        order by datname = $1, datname`, // clones first, the template last
+      [template, clonePrefix(template)],
+    );
+    const dropped: string[] = [];
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`);
+      dropped.push(datname);
+    }
+    return dropped;
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server: PgServer = await resolvePgServer();
+  console.log(`[gainsly tests] PostgreSQL: ${server.description}`);
+
+  const template = newTemplateName();
+  const started = Date.now();
+  try {
+    await withRawClient(server.adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(template)}`));
+    const { detail } = await prepareTemplate(withDatabase(server.adminUrl, template));
+    console.log(`[gainsly tests] template ${template}: ${detail} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    await dropRunDatabases(server.adminUrl, template).catch(() => undefined);
+    await server.stop();
+    throw error;
+  }
+
+  project.provide('gainslyAdminUrl', server.adminUrl);
+  project.provide('gainslyTemplateDb', template);
+
+  return async function teardown() {
+    try {
+      const dropped = await dropRunDatabases(server.adminUrl, template);
+      const leftovers = dropped.filter((name) => name !== template);
+      if (leftovers.length > 0) {
+        console.warn(`[gainsly tests] dropped ${leftovers.length} clone(s) a test file did not drop itself: ${leftovers.join(', ')}`);
+      }
+    } finally {
+      await server.stop();
+    }
+  };
+}
