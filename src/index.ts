@@ -1,0 +1,52 @@
+// The public barrel: explicit named exports only, so nothing internal leaks and a missing
+// export is a visible diff.
+
+export { createGainslyOrm, migrate, type MigrationResult } from './orm/create-orm.js';
+export { gainslyConfig, MIGRATIONS_TABLE, type GainslyOrmOptions } from './orm/config.js';
+export { maskDatabaseUrl, GainslyConfigError } from './orm/database-url.js';
+export { GainslyError, GainslyNotFoundError } from './orm/errors.js';
+export { PgEnumType } from './orm/pg-enum-type.js';
+export { GainslyNamingStrategy } from './orm/naming-strategy.js';
+export { GainslyRepository, UserOwnedRepository, DatedUserOwnedRepository } from './orm/base-repository.js';
+export { ENTITIES } from './modules/entities.js';
+
+export { User } from './modules/users/user.entity.js';
+export { UserRepository } from './modules/users/user.repository.js';
+export { UserSettings } from './modules/users/user-settings.entity.js';
+export { UserSettingsRepository } from './modules/users/user-settings.repository.js';
+export { UserMovementRule } from './modules/users/user-movement-rule.entity.js';
+export { UserMovementRuleRepository } from './modules/users/user-movement-rule.repository.js';
+export { UserEnjoyableActivity } from './modules/users/user-enjoyable-activity.entity.js';
+export { UserEnjoyableActivityRepository } from './modules/users/user-enjoyable-activity.repository.js';
+export { Program } from './modules/programs/program.entity.js';
+export { ProgramRepository } from './modules/programs/program.repository.js';
+export { Microcycle } from './modules/programs/microcycle.entity.js';
+export { MicrocycleRepository } from './modules/programs/microcycle.repository.js';
+export { Session } from './modules/programs/session.entity.js';
+export { SessionRepository } from './modules/programs/session.repository.js';
+export { SessionExercise } from './modules/programs/session-exercise.entity.js';
+export { SessionExerciseRepository } from './modules/programs/session-exercise.repository.js';
+export { Movement } from './modules/movements/movement.entity.js';
+export { MovementRepository, type MovementSearch } from './modules/movements/movement.repository.js';
+export { MovementRelationship } from './modules/movements/movement-relationship.entity.js';
+export { MovementRelationshipRepository } from './modules/movements/movement-relationship.repository.js';
+export { CircuitTemplate } from './modules/circuits/circuit-template.entity.js';
+export { CircuitTemplateRepository } from './modules/circuits/circuit-template.repository.js';
+export { WorkoutLog } from './modules/logging/workout-log.entity.js';
+export { WorkoutLogRepository } from './modules/logging/workout-log.repository.js';
+export { TopSetLog } from './modules/logging/top-set-log.entity.js';
+export { TopSetLogRepository } from './modules/logging/top-set-log.repository.js';
+export { PatternExposure } from './modules/logging/pattern-exposure.entity.js';
+export { PatternExposureRepository } from './modules/logging/pattern-exposure.repository.js';
+export { SorenessLog } from './modules/logging/soreness-log.entity.js';
+export { SorenessLogRepository } from './modules/logging/soreness-log.repository.js';
+export { RecoverySignal } from './modules/logging/recovery-signal.entity.js';
+export { RecoverySignalRepository } from './modules/logging/recovery-signal.repository.js';
+export { HeuristicConfig } from './modules/coaching/heuristic-config.entity.js';
+export { HeuristicConfigRepository } from './modules/coaching/heuristic-config.repository.js';
+export { ConversationThread } from './modules/coaching/conversation-thread.entity.js';
+export { ConversationThreadRepository } from './modules/coaching/conversation-thread.repository.js';
+export { ConversationTurn, type ConversationRole } from './modules/coaching/conversation-turn.entity.js';
+export { ConversationTurnRepository } from './modules/coaching/conversation-turn.repository.js';
+
+export type { JsonValue, JsonObject, DisciplineWeight, SessionSectionExercise, BucketStress, SecondaryMuscles } from './schemas/json-types.js';

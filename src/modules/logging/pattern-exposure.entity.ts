@@ -1,0 +1,46 @@
+import { EntityRepositoryType, type Opt, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { ENUMS, type MovementPattern } from '../../enums/index.js';
+import { doubleColumn, NO_ACTION, sqlEnum, createdAtColumn } from '../../orm/columns.js';
+import { User } from '../users/user.entity.js';
+import { Microcycle } from '../programs/microcycle.entity.js';
+import { TopSetLog } from './top-set-log.entity.js';
+import { PatternExposureRepository } from './pattern-exposure.repository.js';
+
+/**
+ * One exposure of a movement pattern in a microcycle (`pattern_exposures`), derived from a top
+ * set; the input of the pattern strength index.
+ *
+ * @example
+ * ```ts
+ * em.create(PatternExposure, { user, microcycle, date: '2026-01-05', pattern: 'squat', e1rmValue: 116.7, sourceTopSetLog: topSet });
+ * ```
+ */
+@Entity({ tableName: 'pattern_exposures', repository: () => PatternExposureRepository })
+export class PatternExposure {
+  [EntityRepositoryType]?: PatternExposureRepository;
+
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne({ entity: () => User, index: true, ...NO_ACTION })
+  user!: Rel<User>;
+
+  @ManyToOne({ entity: () => Microcycle, index: true, ...NO_ACTION })
+  microcycle!: Rel<Microcycle>;
+
+  @Property({ type: 'date', index: true })
+  date!: string;
+
+  @Enum(sqlEnum(ENUMS.MovementPattern, { index: true }))
+  pattern!: MovementPattern;
+
+  @Property(doubleColumn({ fieldName: 'e1rm_value' }))
+  e1rmValue!: number;
+
+  @ManyToOne({ entity: () => TopSetLog, ...NO_ACTION })
+  sourceTopSetLog!: Rel<TopSetLog>;
+
+  @Property(createdAtColumn())
+  createdAt: Opt<Date> | null = new Date();
+}

@@ -1,0 +1,23 @@
+import { GainslyRepository } from '../../orm/base-repository.js';
+import type { UserSettings } from './user-settings.entity.js';
+
+/**
+ * Repository of {@link UserSettings}.
+ *
+ * @example
+ * ```ts
+ * const settings = await em.getRepository(UserSettings).findByUser(userId);
+ * ```
+ */
+export class UserSettingsRepository extends GainslyRepository<UserSettings> {
+  /**
+   * The settings row of a user, or `null` when the user has none yet.
+   * @example
+   * ```ts
+   * (await em.getRepository(UserSettings).findByUser(1))?.activeE1rmFormula;
+   * ```
+   */
+  async findByUser(userId: number): Promise<UserSettings | null> {
+    return this.findOne({ user: userId });
+  }
+}

@@ -1,0 +1,87 @@
+import { EntityRepository } from '@mikro-orm/postgresql';
+import type { FilterQuery, FindOptions, Loaded } from '@mikro-orm/core';
+import { GainslyNotFoundError } from './errors.js';
+
+/**
+ * Base of every Gainsly repository: MikroORM's SQL repository plus the finders every table has.
+ *
+ * @example
+ * ```ts
+ * const user = await em.getRepository(User).getById(42); // throws GainslyNotFoundError when absent
+ * ```
+ */
+export class GainslyRepository<T extends object> extends EntityRepository<T> {
+  /**
+   * The row with this primary key, or `null`.
+   * @example
+   * ```ts
+   * const program = await em.getRepository(Program).findById(7);
+   * ```
+   */
+  async findById(id: number): Promise<T | null> {
+    return this.findOne({ id } as FilterQuery<T>);
+  }
+
+  /**
+   * The row with this primary key; throws {@link GainslyNotFoundError} naming the table and id when absent.
+   * @example
+   * ```ts
+   * const session = await em.getRepository(Session).getById(3);
+   * ```
+   */
+  async getById(id: number): Promise<T> {
+    const found = await this.findById(id);
+    if (!found) throw new GainslyNotFoundError(this.meta().className, this.meta().tableName, { id });
+    return found;
+  }
+
+  /** @internal */
+  protected meta(): { className: string; tableName: string } {
+    return this.getEntityManager().getMetadata().get(this.entityName);
+  }
+}
+
+/**
+ * Repository of a table whose rows belong to a user through a `user` column.
+ *
+ * @example
+ * ```ts
+ * const logs = await em.getRepository(WorkoutLog).findByUser(userId, { orderBy: { date: 'desc' } });
+ * ```
+ */
+export class UserOwnedRepository<T extends { user: unknown }> extends GainslyRepository<T> {
+  /**
+   * Every row of the user, optionally further filtered.
+   * @example
+   * ```ts
+   * await em.getRepository(SorenessLog).findByUser(1, { limit: 10 });
+   * ```
+   */
+  async findByUser<P extends string = never>(userId: number, options?: FindOptions<T, P>, where: FilterQuery<T> = {} as FilterQuery<T>): Promise<Loaded<T, P>[]> {
+    return this.find({ ...(where as object), user: userId } as never, options);
+  }
+}
+
+/**
+ * Repository of a user-owned table with a `date` column (`'YYYY-MM-DD'`).
+ *
+ * @example
+ * ```ts
+ * await em.getRepository(RecoverySignal).findByUserInDateRange(1, '2026-01-01', '2026-01-31');
+ * ```
+ */
+export class DatedUserOwnedRepository<T extends { user: unknown; date: string }> extends UserOwnedRepository<T> {
+  /**
+   * The user's rows dated `from` to `to`, both inclusive, oldest first.
+   * @example
+   * ```ts
+   * await em.getRepository(WorkoutLog).findByUserInDateRange(1, '2026-03-01', '2026-03-31');
+   * ```
+   */
+  async findByUserInDateRange<P extends string = never>(userId: number, from: string, to: string, options?: FindOptions<T, P>): Promise<Loaded<T, P>[]> {
+    return this.find({ user: userId, date: { $gte: from, $lte: to } } as never, {
+      orderBy: { date: 'asc', id: 'asc' } as never,
+      ...options,
+    } as FindOptions<T, P>);
+  }
+}

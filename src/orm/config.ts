@@ -1,0 +1,92 @@
+import { defineConfig, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { ENTITIES } from '../modules/entities.js';
+import { MIGRATIONS } from '../../migrations/index.js';
+import { GainslyNamingStrategy } from './naming-strategy.js';
+import { GainslyConfigError, maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
+
+/** Name of the table in which the library records its applied migrations (beside upstream's `alembic_version`). */
+export const MIGRATIONS_TABLE = 'gainsly_db_migrations';
+
+/**
+ * Options for {@link createGainslyOrm} and {@link gainslyConfig}: a database URL plus any MikroORM
+ * option you want to override (pool size, debug, logger, ...).
+ *
+ * @example
+ * ```ts
+ * const options: GainslyOrmOptions = { url: 'postgres://gainsly@localhost:5432/gainsly', pool: { max: 10 } };
+ * ```
+ */
+export type GainslyOrmOptions = Omit<Partial<Options>, 'entities' | 'entitiesTs' | 'clientUrl'> & {
+  /**
+   * `postgres://…` / `postgresql://…`, `pglite:` (in memory) or `pglite:<dir>`.
+   * Defaults to env `GAINSLY_DATABASE_URL`, then `DATABASE_URL`.
+   */
+  url?: string;
+};
+
+/** @internal */
+export function resolveDatabaseUrl(url: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const resolved = url ?? env.GAINSLY_DATABASE_URL ?? env.DATABASE_URL;
+  if (!resolved) {
+    throw new GainslyConfigError(
+      'No database URL: pass { url }, or set GAINSLY_DATABASE_URL or DATABASE_URL. ' +
+        "For an embedded in-process database use url 'pglite:' (in memory) or 'pglite:<dir>'.",
+    );
+  }
+  return resolved;
+}
+
+/** The options every Gainsly ORM shares, whatever the driver. @internal */
+export function baseOptions(): Partial<Options> {
+  return {
+    entities: [...ENTITIES],
+    metadataProvider: ReflectMetadataProvider,
+    namingStrategy: GainslyNamingStrategy,
+    // Upstream stores naive UTC in `timestamp without time zone`.
+    forceUtcTimezone: true,
+    extensions: [Migrator],
+    migrations: {
+      tableName: MIGRATIONS_TABLE,
+      migrationsList: [...MIGRATIONS],
+      // The schema is defined by our hand-written migrations; never write snapshot files
+      // (they would land in the consumer's node_modules).
+      snapshot: false,
+      snapshotOnMigrate: false,
+      transactional: true,
+      allOrNothing: true,
+      disableForeignKeys: false,
+      silent: true,
+    },
+    // Entities are discovered from classes, never from folders.
+    discovery: { warnWhenNoEntities: true },
+  };
+}
+
+/**
+ * The MikroORM configuration for a Gainsly PostgreSQL database, for frameworks that create the
+ * ORM themselves (NestJS `MikroOrmModule.forRoot(gainslyConfig())`, the MikroORM CLI).
+ * Entities, migrations, the naming strategy and the enum types are registered.
+ *
+ * @example
+ * ```ts
+ * MikroOrmModule.forRoot(gainslyConfig({ url: process.env.DATABASE_URL }));
+ * ```
+ */
+export function gainslyConfig(options: GainslyOrmOptions = {}): Options {
+  const { url, ...rest } = options;
+  const resolved = resolveDatabaseUrl(url);
+  const target = parseDatabaseUrl(resolved);
+  if (target.kind !== 'postgresql') {
+    throw new GainslyConfigError(`gainslyConfig() builds a PostgreSQL configuration; ${maskDatabaseUrl(resolved)} is an embedded URL, use createGainslyOrm() for it.`);
+  }
+  const base = baseOptions();
+  return defineConfig({
+    ...base,
+    driver: PostgreSqlDriver,
+    clientUrl: target.url,
+    ...rest,
+    migrations: { ...base.migrations, ...rest.migrations },
+  });
+}

@@ -1,0 +1,56 @@
+import { GainslyError } from './errors.js';
+
+/**
+ * Replaces the password of a connection URL with `***` so the URL can be printed or logged.
+ * Strings that are not URLs are returned with anything after `:` and before `@` masked.
+ *
+ * @example
+ * ```ts
+ * maskDatabaseUrl('postgres://gainsly:secret@db:5432/gainsly'); // 'postgres://gainsly:***@db:5432/gainsly'
+ * ```
+ */
+export function maskDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+  }
+}
+
+/** Where a Gainsly database lives, decoded from a connection URL. @internal */
+export type DatabaseTarget =
+  | { kind: 'postgresql'; url: string; dbName: string }
+  | { kind: 'pglite'; dataDir: string | undefined };
+
+/** @internal */
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (url === 'pglite:' || url === 'pglite://' || url === 'pglite:memory') return { kind: 'pglite', dataDir: undefined };
+  if (url.startsWith('pglite:')) return { kind: 'pglite', dataDir: url.slice('pglite:'.length).replace(/^\/\/(?=\/)/, '') };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new GainslyConfigError(`Not a database URL: "${maskDatabaseUrl(url)}". Use postgres://user:password@host:5432/db, or pglite: for an in-memory database.`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new GainslyConfigError(`Unsupported database URL scheme "${parsed.protocol}" in ${maskDatabaseUrl(url)}. Use postgres://, postgresql://, pglite: or pglite:<dir>.`);
+  }
+  const dbName = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!dbName) throw new GainslyConfigError(`The database URL ${maskDatabaseUrl(url)} names no database (…/dbname).`);
+  return { kind: 'postgresql', url, dbName };
+}
+
+/**
+ * Thrown when the library is configured wrongly: no database URL, an unsupported scheme, or an
+ * optional peer dependency that is not installed.
+ *
+ * @example
+ * ```ts
+ * try { await createGainslyOrm(); } catch (e) { if (e instanceof GainslyConfigError) console.error(e.message); }
+ * ```
+ */
+export class GainslyConfigError extends GainslyError {
+  override readonly name = 'GainslyConfigError';
+}

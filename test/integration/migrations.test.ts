@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createGainslyOrm, migrate, MIGRATIONS_TABLE } from '../../src/index.js';
+import { ormRunner, readCatalog } from '../../src/admin/catalog.js';
+import { createEmptyDatabase, type TestDatabase } from '../support/database.js';
+
+describe('migrate()', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+
+  beforeAll(async () => {
+    db = await createEmptyDatabase();
+    orm = await createGainslyOrm({ url: db.url });
+  });
+
+  afterAll(async () => {
+    await orm?.close(true);
+    await db?.drop();
+  });
+
+  it('applies every migration on an empty database, then nothing on the second call', async () => {
+    expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions'] });
+    expect(await migrate(orm)).toEqual({ applied: [] });
+    const rows = await orm.em.getConnection().execute<{ name: string }[]>(`select name from ${MIGRATIONS_TABLE} order by id`);
+    expect(rows.map((r) => r.name)).toEqual(['0001-upstream-schema', '0002-overview-additions']);
+  });
+
+  it("leaves nothing for MikroORM's schema comparison to change", async () => {
+    const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
+    expect(diff.replace(/set names 'utf8';/i, '').trim()).toBe('');
+  });
+
+  it('every migration has a working down: down to zero leaves an empty schema, up again restores it', async () => {
+    const run = ormRunner(orm);
+    const before = await readCatalog(run);
+    await orm.migrator.down({ to: 0 });
+    const empty = await readCatalog(run);
+    expect(Object.keys(empty.tables)).toEqual([MIGRATIONS_TABLE]);
+    expect(empty.enums).toEqual({});
+    expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions'] });
+    expect(await readCatalog(run)).toEqual(before);
+  });
+
+  it('undoing 0002 refuses (and changes nothing) while a program uses WAVE_LOADING', async () => {
+    const conn = orm.em.getConnection();
+    await conn.execute(`insert into users (id) values (9001)`);
+    await conn.execute(
+      `insert into programs (user_id, start_date, duration_weeks, goal_1, goal_2, goal_3, goal_weight_1, goal_weight_2, goal_weight_3,
+                             split_template, days_per_week, progression_style, persona_tone, persona_aggression)
+       values (9001, '2026-01-05', 8, 'STRENGTH', 'SPEED', 'ENDURANCE', 4, 3, 3, 'PPL', 3, 'WAVE_LOADING', 'MINIMALIST', 'CONSERVATIVE')`,
+    );
+    await expect(orm.migrator.down()).rejects.toThrow(/progressionstyle|WAVE_LOADING/);
+    const rows = await conn.execute<{ name: string }[]>(`select name from ${MIGRATIONS_TABLE} order by id`);
+    expect(rows.map((r) => r.name)).toEqual(['0001-upstream-schema', '0002-overview-additions']);
+    const tags = await conn.execute(`select 1 from information_schema.columns where table_name = 'movements' and column_name = 'tags'`);
+    expect(tags).toHaveLength(1);
+    const program = await conn.execute<{ p: string }[]>(`select progression_style::text as p from programs where user_id = 9001`);
+    expect(program).toEqual([{ p: 'WAVE_LOADING' }]);
+  });
+});
