@@ -4,7 +4,19 @@
 export { createGainslyOrm, migrate, type MigrationResult } from './orm/create-orm.js';
 export { gainslyConfig, MIGRATIONS_TABLE, type GainslyOrmOptions } from './orm/config.js';
 export { maskDatabaseUrl, GainslyConfigError } from './orm/database-url.js';
-export { GainslyError, GainslyNotFoundError } from './orm/errors.js';
+export {
+  GainslyError,
+  GainslyNotFoundError,
+  GainslyDataError,
+  GainslyDatabaseError,
+  GainslyUniqueViolationError,
+  GainslyForeignKeyViolationError,
+  GainslyCheckViolationError,
+  GainslyNotNullViolationError,
+  GainslyConnectionError,
+  GainslyTimeoutError,
+  GainslyConcurrencyError,
+} from './orm/errors.js';
 export { PgEnumType } from './orm/pg-enum-type.js';
 export { GainslyNamingStrategy } from './orm/naming-strategy.js';
 export { GainslyRepository, UserOwnedRepository, DatedUserOwnedRepository } from './orm/base-repository.js';
@@ -33,15 +45,21 @@ export { MovementRelationshipRepository } from './modules/movements/movement-rel
 export { CircuitTemplate } from './modules/circuits/circuit-template.entity.js';
 export { CircuitTemplateRepository } from './modules/circuits/circuit-template.repository.js';
 export { WorkoutLog } from './modules/logging/workout-log.entity.js';
-export { WorkoutLogRepository } from './modules/logging/workout-log.repository.js';
+export { WorkoutLogRepository, type LoggedWorkout } from './modules/logging/workout-log.repository.js';
 export { TopSetLog } from './modules/logging/top-set-log.entity.js';
 export { TopSetLogRepository } from './modules/logging/top-set-log.repository.js';
 export { PatternExposure } from './modules/logging/pattern-exposure.entity.js';
-export { PatternExposureRepository } from './modules/logging/pattern-exposure.repository.js';
+export {
+  PatternExposureRepository,
+  type PatternStrength,
+  type PatternStrengthQueryOptions,
+  type PatternTrendQueryOptions,
+  type E1rmPoint,
+} from './modules/logging/pattern-exposure.repository.js';
 export { SorenessLog } from './modules/logging/soreness-log.entity.js';
-export { SorenessLogRepository } from './modules/logging/soreness-log.repository.js';
+export { SorenessLogRepository, type BodyPartSoreness } from './modules/logging/soreness-log.repository.js';
 export { RecoverySignal } from './modules/logging/recovery-signal.entity.js';
-export { RecoverySignalRepository } from './modules/logging/recovery-signal.repository.js';
+export { RecoverySignalRepository, type RecoveryAverages, type DateWindow } from './modules/logging/recovery-signal.repository.js';
 export { HeuristicConfig } from './modules/coaching/heuristic-config.entity.js';
 export { HeuristicConfigRepository } from './modules/coaching/heuristic-config.repository.js';
 export { ConversationThread } from './modules/coaching/conversation-thread.entity.js';

@@ -1,4 +1,5 @@
-import { defineConfig, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { GainslyPostgreSqlDriver } from './driver.js';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { ENTITIES } from '../modules/entities.js';
@@ -84,7 +85,7 @@ export function gainslyConfig(options: GainslyOrmOptions = {}): Options {
   const base = baseOptions();
   return defineConfig({
     ...base,
-    driver: PostgreSqlDriver,
+    driver: GainslyPostgreSqlDriver,
     clientUrl: target.url,
     ...rest,
     migrations: { ...base.migrations, ...rest.migrations },

@@ -1,31 +1,99 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { baseOptions, type GainslyOrmOptions } from './config.js';
 import { GainslyConfigError } from './database-url.js';
+import { translateDatabaseError } from './errors.js';
 
-const PGLITE_PACKAGES = '@mikro-orm/pglite@7.2.1 @electric-sql/pglite';
+/** The optional peer dependencies a `pglite:` URL needs, as `npm install` arguments. @internal */
+export const PGLITE_PACKAGES = '@mikro-orm/pglite@7.2.1 @electric-sql/pglite';
+
+/** The part of `@mikro-orm/pglite` this module uses. @internal */
+export type PgliteDriverModule = Pick<typeof import('@mikro-orm/pglite'), 'MikroORM' | 'PgliteDriver'>;
 
 /**
- * Opens the embedded in-process database (PGlite) with the same entities and migrations.
- * `@mikro-orm/pglite` is an optional peer dependency, loaded only when a `pglite:` URL is used,
- * so services on a real server never pay for it.
+ * Loads `@mikro-orm/pglite`. A parameter of {@link createPgliteOrm} (not a hard-wired import) so
+ * tests can simulate a machine where the optional peers are missing, since they are installed here.
  * @internal
  */
-export async function createPgliteOrm(dataDir: string | undefined, options: GainslyOrmOptions): Promise<MikroORM> {
-  let driver: typeof import('@mikro-orm/pglite');
+export type PgliteImporter = () => Promise<PgliteDriverModule>;
+
+const importPglite: PgliteImporter = () => import('@mikro-orm/pglite');
+
+/** Node's codes for "no such package / file", as opposed to a package that exists but fails to load. */
+const NOT_FOUND_CODES = new Set(['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND']);
+
+/**
+ * The directory a `pglite:<dir>` URL names, made absolute against the working directory so the
+ * same database is found whatever the process later `chdir`s to, and so it can be shown in full.
+ * `undefined` (in memory) stays `undefined`.
+ *
+ * @example
+ * ```ts
+ * resolvePgliteDir('.gainsly/demo'); // '/home/ada/project/.gainsly/demo'
+ * ```
+ * @internal
+ */
+export function resolvePgliteDir(dataDir: string | undefined, cwd: string = process.cwd()): string | undefined {
+  if (dataDir === undefined || dataDir === '' || dataDir.startsWith('memory:')) return undefined;
+  return resolve(cwd, dataDir);
+}
+
+/**
+ * Opens the embedded in-process database (PGlite) with the same entities, naming strategy, enum
+ * types and migrations as a PostgreSQL server. `@mikro-orm/pglite` (and through it
+ * `@electric-sql/pglite`) is an optional peer dependency, loaded only when a `pglite:` URL is
+ * used, so services on a real server never pay for it; when it is missing the error names both
+ * packages and the install command.
+ *
+ * `dataDir` undefined means in memory: the data lives until `orm.close()`. A directory is created
+ * on first use and reopened afterwards with its data.
+ *
+ * @throws {GainslyConfigError} when the optional peers cannot be loaded
+ * @example
+ * ```ts
+ * const orm = await createPgliteOrm('.gainsly/demo', {});
+ * await migrate(orm);
+ * ```
+ * @internal
+ */
+export async function createPgliteOrm(
+  dataDir: string | undefined,
+  options: GainslyOrmOptions,
+  importDriver: PgliteImporter = importPglite,
+): Promise<MikroORM> {
+  let driver: PgliteDriverModule;
   try {
-    driver = await import('@mikro-orm/pglite');
+    driver = await importDriver();
   } catch (cause) {
+    const code = (cause as { code?: unknown } | null)?.code;
+    const missing = typeof code === 'string' && NOT_FOUND_CODES.has(code);
     throw new GainslyConfigError(
-      `The embedded database (pglite: URLs) needs the optional peer dependencies ${PGLITE_PACKAGES}. Install them with: npm install ${PGLITE_PACKAGES}`,
+      missing
+        ? `The embedded database (pglite: URLs) needs the optional peer dependencies @mikro-orm/pglite and @electric-sql/pglite, which are not installed. Install them with: npm install ${PGLITE_PACKAGES}`
+        : `The embedded database (pglite: URLs) could not load its optional peer dependencies @mikro-orm/pglite and @electric-sql/pglite (${(cause as Error)?.message ?? String(cause)}). Reinstall them with: npm install ${PGLITE_PACKAGES}`,
       { cause },
     );
   }
+
+  // Same typed errors (unique / foreign key / check violations ...) as on a server. PGlite has no
+  // password, so there is nothing to scrub from messages.
+  class GainslyPgliteDriver extends driver.PgliteDriver {
+    override convertException(exception: Error) {
+      return translateDatabaseError(super.convertException(exception)) as ReturnType<InstanceType<PgliteDriverModule['PgliteDriver']>['convertException']>;
+    }
+  }
+
+  const dir = resolvePgliteDir(dataDir);
+  // PGlite creates the data directory itself but not its parents (`.gainsly/demo`).
+  if (dir !== undefined) await mkdir(dir, { recursive: true });
   const { url: _url, ...rest } = options;
   const base = baseOptions();
   const orm = await driver.MikroORM.init({
     ...(base as object),
-    driver: driver.PgliteDriver,
-    dbName: dataDir ?? 'memory://',
+    driver: GainslyPgliteDriver,
+    // Without driverOptions.dataDir, @mikro-orm/pglite treats dbName as the cluster location.
+    dbName: dir ?? 'memory://',
     ...(rest as object),
     migrations: { ...base.migrations, ...rest.migrations },
   });

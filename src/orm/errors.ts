@@ -1,17 +1,10 @@
-/**
- * Base class of every error the library throws on purpose.
- *
- * @example
- * ```ts
- * try { await repo.getById(1); } catch (e) { if (e instanceof GainslyError) reply(404, e.message); }
- * ```
- */
-export class GainslyError extends Error {
-  override readonly name: string = 'GainslyError';
-}
+import { GainslyError } from '../schemas/errors.js';
+
+export { GainslyError };
 
 /**
- * A row that a call needed does not exist (or is not visible to the caller).
+ * A row that a call needed does not exist, or is not visible to the caller (another user's rows
+ * are reported as absent, so their existence does not leak).
  *
  * @example
  * ```ts
@@ -19,7 +12,7 @@ export class GainslyError extends Error {
  * ```
  */
 export class GainslyNotFoundError extends GainslyError {
-  override readonly name = 'GainslyNotFoundError';
+  override readonly name: string = 'GainslyNotFoundError';
   constructor(
     readonly entity: string,
     readonly table: string,
@@ -27,4 +20,194 @@ export class GainslyNotFoundError extends GainslyError {
   ) {
     super(`${entity} (${table}) not found: ${Object.entries(key).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);
   }
+}
+
+/**
+ * Stored data the library cannot interpret, e.g. a movement whose `pattern` string is not a
+ * MovementPattern value (upstream does not enforce it). Fix the row (see `audit`) and retry.
+ *
+ * @example
+ * ```ts
+ * try { await logs.logWorkout(userId, input); } catch (e) { if (e instanceof GainslyDataError) console.error(e.table, e.column, e.value); }
+ * ```
+ */
+export class GainslyDataError extends GainslyError {
+  override readonly name: string = 'GainslyDataError';
+  constructor(
+    message: string,
+    readonly table: string,
+    readonly column: string,
+    readonly value: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** What PostgreSQL said about a failed statement, without the SQL or its parameters. */
+interface DatabaseErrorDetails {
+  /** SQLSTATE, e.g. `23505`. */
+  code?: string | undefined;
+  table?: string | undefined;
+  constraint?: string | undefined;
+  column?: string | undefined;
+  /** PostgreSQL's DETAIL line, e.g. `Key (email)=(a@b.c) already exists.` */
+  detail?: string | undefined;
+}
+
+/**
+ * Base of the errors raised when PostgreSQL refuses a statement or the connection fails. The
+ * original driver error is kept as `cause`; messages never contain the connection password.
+ *
+ * @example
+ * ```ts
+ * try { await em.flush(); } catch (e) { if (e instanceof GainslyDatabaseError) log.warn(e.code, e.table, e.constraint); }
+ * ```
+ */
+export class GainslyDatabaseError extends GainslyError {
+  override readonly name: string = 'GainslyDatabaseError';
+  readonly code: string | undefined;
+  readonly table: string | undefined;
+  readonly constraint: string | undefined;
+  readonly column: string | undefined;
+  readonly detail: string | undefined;
+  constructor(message: string, details: DatabaseErrorDetails, options?: ErrorOptions) {
+    super(message, options);
+    this.code = details.code;
+    this.table = details.table;
+    this.constraint = details.constraint;
+    this.column = details.column;
+    this.detail = details.detail;
+  }
+}
+
+/**
+ * A unique constraint or unique index refused the write (SQLSTATE 23505).
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof GainslyUniqueViolationError && e.constraint === 'users_email_key') reply(409, 'e-mail taken'); }
+ * ```
+ */
+export class GainslyUniqueViolationError extends GainslyDatabaseError {
+  override readonly name = 'GainslyUniqueViolationError';
+}
+
+/**
+ * A foreign key refused the write or delete (SQLSTATE 23503): a missing parent, or children
+ * still pointing at a row being deleted (all upstream FKs are NO ACTION).
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof GainslyForeignKeyViolationError) console.error(e.table, e.constraint); }
+ * ```
+ */
+export class GainslyForeignKeyViolationError extends GainslyDatabaseError {
+  override readonly name = 'GainslyForeignKeyViolationError';
+}
+
+/**
+ * A CHECK constraint refused the row (SQLSTATE 23514), e.g. `goals_sum_to_ten`, `valid_length`.
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof GainslyCheckViolationError && e.constraint === 'valid_duration') ... }
+ * ```
+ */
+export class GainslyCheckViolationError extends GainslyDatabaseError {
+  override readonly name = 'GainslyCheckViolationError';
+}
+
+/**
+ * A NOT NULL column received NULL (SQLSTATE 23502).
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof GainslyNotNullViolationError) console.error(`${e.table}.${e.column} is required`); }
+ * ```
+ */
+export class GainslyNotNullViolationError extends GainslyDatabaseError {
+  override readonly name = 'GainslyNotNullViolationError';
+}
+
+/**
+ * The connection to the database failed or was lost mid-statement (server restart,
+ * `pg_terminate_backend`, network). The transaction in flight was rolled back by PostgreSQL;
+ * the ORM reconnects on the next call.
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof GainslyConnectionError) retryLater(); }
+ * ```
+ */
+export class GainslyConnectionError extends GainslyDatabaseError {
+  override readonly name = 'GainslyConnectionError';
+}
+
+/**
+ * A statement was cancelled: `statement_timeout`, `lock_timeout` or an explicit cancel
+ * (SQLSTATE 57014 / 55P03). Nothing of the failed transaction was kept.
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof GainslyTimeoutError) reply(503); }
+ * ```
+ */
+export class GainslyTimeoutError extends GainslyDatabaseError {
+  override readonly name = 'GainslyTimeoutError';
+}
+
+/**
+ * Two transactions could not both proceed (SQLSTATE 40001 serialization failure, 40P01
+ * deadlock); PostgreSQL rolled this one back and it can be retried as a whole.
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof GainslyConcurrencyError) return retry(); }
+ * ```
+ */
+export class GainslyConcurrencyError extends GainslyDatabaseError {
+  override readonly name = 'GainslyConcurrencyError';
+}
+
+const CONNECTION_MESSAGE = /connection terminated|terminating connection|connection (?:refused|reset|ended)|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|server closed the connection|client has encountered a connection error|Connection is closed|not queryable|timeout exceeded when trying to connect|the database system is (?:starting up|shutting down)/i;
+
+function describe(kind: string, d: DatabaseErrorDetails, fallback: string): string {
+  const where = [d.table && `table ${d.table}`, d.constraint && `constraint ${d.constraint}`, d.column && `column ${d.column}`].filter(Boolean).join(', ');
+  return `${kind}${where ? ` (${where})` : ''}: ${fallback}${d.detail ? ` — ${d.detail}` : ''}`;
+}
+
+/** Removes every occurrence of each secret from a message. */
+function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 1) out = out.split(secret).join('***');
+  return out;
+}
+
+/**
+ * Turns a driver or MikroORM exception into the library's typed error; anything else is
+ * returned unchanged. `secrets` (the connection password) are removed from every message.
+ * @internal
+ */
+export function translateDatabaseError(error: unknown, secrets: readonly string[] = []): unknown {
+  if (!(error instanceof Error) || error instanceof GainslyError) return error;
+  const e = error as Error & { code?: unknown; sqlState?: unknown; table?: unknown; constraint?: unknown; column?: unknown; detail?: unknown; errno?: unknown };
+  const code = typeof e.code === 'string' ? e.code : typeof e.sqlState === 'string' ? e.sqlState : undefined;
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? scrub(v, secrets) : undefined);
+  // MikroORM appends " - detail: …" to the message; keep only PostgreSQL's first line.
+  const firstLine = scrub(e.message.split('\n')[0] ?? e.message, secrets).replace(/^.*? - (?=[a-z])/, '');
+  const details: DatabaseErrorDetails = { code, table: str(e.table), constraint: str(e.constraint), column: str(e.column), detail: str(e.detail) };
+  const opts = { cause: error };
+  switch (code) {
+    case '23505':
+      return new GainslyUniqueViolationError(describe('Unique violation', details, firstLine), details, opts);
+    case '23503':
+      return new GainslyForeignKeyViolationError(describe('Foreign key violation', details, firstLine), details, opts);
+    case '23514':
+      return new GainslyCheckViolationError(describe('Check violation', details, firstLine), details, opts);
+    case '23502':
+      return new GainslyNotNullViolationError(describe('Not-null violation', details, firstLine), details, opts);
+    case '57014':
+    case '55P03':
+      return new GainslyTimeoutError(describe('Statement cancelled', details, firstLine), details, opts);
+    case '40001':
+    case '40P01':
+      return new GainslyConcurrencyError(describe('Concurrent transaction conflict', details, firstLine), details, opts);
+  }
+  if ((code && /^(08|57P0[1-4])/.test(code)) || CONNECTION_MESSAGE.test(e.message)) {
+    return new GainslyConnectionError(describe('Database connection lost', details, firstLine), details, opts);
+  }
+  return error;
 }

@@ -2,11 +2,80 @@ import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import type { RecoverySignal } from './recovery-signal.entity.js';
 
 /**
- * Repository of {@link RecoverySignal}: the user's recovery readings, by owner and date range.
+ * Averages of a user's recovery readings over a window; `null` where no reading has the metric.
+ * @example
+ * ```ts
+ * const a: RecoveryAverages = { from: '2026-01-01', to: '2026-01-07', readings: 7, sleepHours: 7.1, sleepScore: 81, readiness: 74, hrv: 63, restingHr: 52 };
+ * ```
+ */
+export interface RecoveryAverages {
+  from: string;
+  to: string;
+  readings: number;
+  sleepHours: number | null;
+  sleepScore: number | null;
+  readiness: number | null;
+  hrv: number | null;
+  restingHr: number | null;
+}
+
+/**
+ * A window ending on `until` (inclusive, default today in UTC) and `days` long (default 7).
+ * @example
+ * ```ts
+ * const w: DateWindow = { days: 14, until: '2026-02-01' };
+ * ```
+ */
+export interface DateWindow {
+  days?: number;
+  until?: string;
+}
+
+/** @internal */
+export function resolveWindow(window: DateWindow): { from: string; to: string } {
+  const days = window.days ?? 7;
+  if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be an integer >= 1, got ${String(window.days)}`);
+  const to = window.until ?? new Date().toISOString().slice(0, 10);
+  const end = new Date(`${to}T00:00:00Z`);
+  if (Number.isNaN(end.getTime())) throw new RangeError(`until must be a 'YYYY-MM-DD' date, got ${to}`);
+  const from = new Date(end.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  return { from, to };
+}
+
+/**
+ * Repository of {@link RecoverySignal}: the user's recovery readings by date, and their averages.
  *
  * @example
  * ```ts
- * await em.getRepository(RecoverySignal).findByUserInDateRange(userId, '2026-01-01', '2026-01-31');
+ * await em.getRepository(RecoverySignal).recentAverages(userId, { days: 7 });
  * ```
  */
-export class RecoverySignalRepository extends DatedUserOwnedRepository<RecoverySignal> {}
+export class RecoverySignalRepository extends DatedUserOwnedRepository<RecoverySignal> {
+  /**
+   * Mean sleep hours, sleep score, readiness, HRV and resting heart rate over the window, in one statement.
+   * @example
+   * ```ts
+   * const { sleepHours, readiness } = await em.getRepository(RecoverySignal).recentAverages(userId, { days: 7, until: '2026-01-31' });
+   * ```
+   */
+  async recentAverages(userId: number, window: DateWindow = {}): Promise<RecoveryAverages> {
+    const { from, to } = resolveWindow(window);
+    const [row] = await this.getEntityManager().execute<Record<string, number | null>[]>(
+      `select count(*)::int as readings, avg(sleep_hours)::float8 as sleep_hours, avg(sleep_score)::float8 as sleep_score,
+              avg(readiness)::float8 as readiness, avg(hrv)::float8 as hrv, avg(resting_hr)::float8 as resting_hr
+         from recovery_signals where user_id = ? and date between ?::date and ?::date`,
+      [userId, from, to],
+    );
+    const num = (v: unknown) => (v == null ? null : Number(v));
+    return {
+      from,
+      to,
+      readings: Number(row?.readings ?? 0),
+      sleepHours: num(row?.sleep_hours),
+      sleepScore: num(row?.sleep_score),
+      readiness: num(row?.readiness),
+      hrv: num(row?.hrv),
+      restingHr: num(row?.resting_hr),
+    };
+  }
+}

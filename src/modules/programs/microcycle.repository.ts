@@ -29,7 +29,7 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
    * ```
    */
   async findActiveForUserOn(userId: number, date: string): Promise<Microcycle | null> {
-    const rows = await this.getEntityManager().getConnection().execute<{ id: number }[]>(
+    const rows = await this.getEntityManager().execute<{ id: number }[]>(
       `select m.id from microcycles m join programs p on p.id = m.program_id
         where p.user_id = ? and p.is_active is true
           and m.start_date <= ?::date and ?::date < m.start_date + m.length_days

@@ -1,12 +1,14 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
-import type { User } from './user.entity.js';
+import { createUserInputSchema, parseInput, type CreateUserInput } from '../../schemas/index.js';
+import { User } from './user.entity.js';
+import { UserSettings } from './user-settings.entity.js';
 
 /**
  * Repository of {@link User}.
  *
  * @example
  * ```ts
- * const user = await em.getRepository(User).findByEmail('ada@example.com');
+ * const user = await em.getRepository(User).createUser({ email: 'ada@example.com', personaTone: 'analytical' });
  * ```
  */
 export class UserRepository extends GainslyRepository<User> {
@@ -19,5 +21,25 @@ export class UserRepository extends GainslyRepository<User> {
    */
   async findByEmail(email: string): Promise<User | null> {
     return this.findOne({ email });
+  }
+
+  /**
+   * Validates the input, then creates the user with the overview's defaults (intermediate,
+   * supportive, balanced) and their settings row (epley, metric) in one flush: both or neither.
+   * Throws `GainslyValidationError` for bad input and `GainslyUniqueViolationError` for a taken e-mail.
+   * @example
+   * ```ts
+   * const user = await em.getRepository(User).createUser({ name: 'Ada', settings: { useMetric: false } });
+   * user.settings?.useMetric; // false
+   * ```
+   */
+  async createUser(input: CreateUserInput): Promise<User> {
+    const data = parseInput(createUserInputSchema, input, 'CreateUserInput');
+    const em = this.getEntityManager();
+    const { settings, ...userData } = data;
+    const user = em.create(User, userData);
+    user.settings = em.create(UserSettings, { user, ...settings });
+    await em.flush();
+    return user;
   }
 }
