@@ -16,14 +16,14 @@ import {
   UserSettings,
   WorkoutLog,
 } from '../../src/index.js';
-import { GainslyValidationError } from '../../src/schemas/index.js';
+import { GainslyValidationError, type CreateProgramInput } from '../../src/schemas/index.js';
 import { patternStrengthIndexAll } from '../../src/domain/index.js';
 import { useTestOrm } from '../support/database.js';
 import { makeMicrocycle, makeMovement, makeProgram, makeSession } from '../support/factories.js';
 
 const db = useTestOrm();
 
-const PROGRAM = {
+const PROGRAM: CreateProgramInput = {
   startDate: '2026-01-05',
   durationWeeks: 8,
   daysPerWeek: 4,
@@ -34,7 +34,7 @@ const PROGRAM = {
   ],
   splitTemplate: 'upper_lower',
   progressionStyle: 'double_progression',
-} as const;
+};
 
 describe('UserRepository.createUser', () => {
   it('creates the user with defaults and settings in one flush', async () => {
