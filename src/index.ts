@@ -21,6 +21,8 @@ export { PgEnumType } from './orm/pg-enum-type.js';
 export { GainslyNamingStrategy } from './orm/naming-strategy.js';
 export { GainslyRepository, UserOwnedRepository, DatedUserOwnedRepository } from './orm/base-repository.js';
 export { ENTITIES } from './modules/entities.js';
+export { UserScope, forUser, type DateRange } from './modules/scope/user-scope.js';
+export { ViewerScope, forViewer, type FriendshipResolver, type ViewerOptions } from './modules/scope/viewer-scope.js';
 
 export { User } from './modules/users/user.entity.js';
 export { UserRepository } from './modules/users/user.repository.js';
@@ -35,7 +37,7 @@ export { ProgramRepository } from './modules/programs/program.repository.js';
 export { Microcycle } from './modules/programs/microcycle.entity.js';
 export { MicrocycleRepository } from './modules/programs/microcycle.repository.js';
 export { Session } from './modules/programs/session.entity.js';
-export { SessionRepository } from './modules/programs/session.repository.js';
+export { SessionRepository, type SessionSyncProblem, type SessionSyncReport } from './modules/programs/session.repository.js';
 export { SessionExercise } from './modules/programs/session-exercise.entity.js';
 export { SessionExerciseRepository } from './modules/programs/session-exercise.repository.js';
 export { Movement } from './modules/movements/movement.entity.js';

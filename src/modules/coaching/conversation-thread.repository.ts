@@ -1,12 +1,26 @@
 import { UserOwnedRepository } from '../../orm/base-repository.js';
-import type { ConversationThread } from './conversation-thread.entity.js';
+import { GainslyNotFoundError } from '../../orm/errors.js';
+import {
+  acceptPlanInputSchema,
+  appendTurnInputSchema,
+  conversationThreadInputSchema,
+  parseInput,
+  type AcceptPlanInput,
+  type AppendTurnInput,
+  type ConversationThreadInput,
+} from '../../schemas/index.js';
+import { ConversationThread } from './conversation-thread.entity.js';
+import { ConversationTurn } from './conversation-turn.entity.js';
+import { User } from '../users/user.entity.js';
+import { Session } from '../programs/session.entity.js';
 
 /**
- * Repository of {@link ConversationThread}.
+ * Repository of {@link ConversationThread}: threads, and turns appended safely under concurrency.
  *
  * @example
  * ```ts
- * const open = await em.getRepository(ConversationThread).findActiveByUser(userId);
+ * const thread = await em.getRepository(ConversationThread).createThread(userId, { contextType: 'daily_adaptation' });
+ * await em.getRepository(ConversationThread).appendTurn(thread.id, { role: 'user', content: 'Knees hurt today.' });
  * ```
  */
 export class ConversationThreadRepository extends UserOwnedRepository<ConversationThread> {
@@ -19,5 +33,83 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
    */
   async findActiveByUser(userId: number): Promise<ConversationThread[]> {
     return this.find({ user: userId, $or: [{ isActive: true }, { isActive: null }] }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+  }
+
+  /**
+   * Opens a thread for a user. A context session must be one of the user's own sessions.
+   * @example
+   * ```ts
+   * await em.getRepository(ConversationThread).createThread(1, { contextType: 'program_setup' });
+   * ```
+   */
+  async createThread(userId: number, input: ConversationThreadInput): Promise<ConversationThread> {
+    const data = parseInput(conversationThreadInputSchema, input, 'ConversationThreadInput');
+    const em = this.getEntityManager();
+    return em.transactional(async (tx) => {
+      const user = await tx.findOne(User, { id: userId });
+      if (!user) throw new GainslyNotFoundError('User', 'users', { id: userId });
+      let contextSession: Session | null = null;
+      if (data.contextSessionId != null) {
+        contextSession = await tx.findOne(Session, { id: data.contextSessionId, microcycle: { program: { user: userId } } });
+        if (!contextSession) throw new GainslyNotFoundError('Session', 'sessions', { id: data.contextSessionId, userId });
+      }
+      const thread = tx.create(ConversationThread, { user, contextType: data.contextType, contextDate: data.contextDate ?? null, contextSession });
+      await tx.flush();
+      return thread;
+    });
+  }
+
+  /**
+   * Appends a turn numbered one past the thread's last, and touches the thread's `updated_at`.
+   * The thread row is locked for the transaction, so concurrent appends (any number of
+   * connections) get 1, 2, 3… with no gap and no duplicate. Pass `userId` to require that the
+   * thread belongs to that user.
+   * @example
+   * ```ts
+   * const turn = await em.getRepository(ConversationThread).appendTurn(threadId, { role: 'assistant', content: 'Deload this week.' });
+   * turn.turnNumber; // 1, 2, 3, …
+   * ```
+   */
+  async appendTurn(threadId: number, input: AppendTurnInput, options: { userId?: number } = {}): Promise<ConversationTurn> {
+    const data = parseInput(appendTurnInputSchema, input, 'AppendTurnInput');
+    return this.getEntityManager().transactional(async (tx) => {
+      const [locked] = await tx.execute<{ id: number; user_id: number }[]>(
+        'select id, user_id from conversation_threads where id = ? for update',
+        [threadId],
+      );
+      if (!locked || (options.userId !== undefined && locked.user_id !== options.userId)) {
+        throw new GainslyNotFoundError('ConversationThread', 'conversation_threads', { id: threadId, ...(options.userId !== undefined ? { userId: options.userId } : {}) });
+      }
+      const [next] = await tx.execute<{ n: number }[]>('select coalesce(max(turn_number), 0)::int + 1 as n from conversation_turns where thread_id = ?', [threadId]);
+      const thread = tx.getReference(ConversationThread, threadId);
+      const turn = tx.create(ConversationTurn, {
+        thread,
+        turnNumber: Number(next!.n),
+        role: data.role,
+        content: data.content,
+        structuredResponseJson: data.structuredResponseJson ?? null,
+      });
+      await tx.flush();
+      await tx.nativeUpdate(ConversationThread, { id: threadId }, { updatedAt: new Date() });
+      return turn;
+    });
+  }
+
+  /**
+   * Records the plan the user accepted and marks the thread's plan as accepted.
+   * @example
+   * ```ts
+   * await em.getRepository(ConversationThread).acceptPlan(threadId, { plan: { swap: { from: 1, to: 14 } } }, { userId });
+   * ```
+   */
+  async acceptPlan(threadId: number, input: AcceptPlanInput, options: { userId?: number } = {}): Promise<void> {
+    const data = parseInput(acceptPlanInputSchema, input, 'AcceptPlanInput');
+    const where = { id: threadId, ...(options.userId !== undefined ? { user: options.userId } : {}) };
+    const updated = await this.getEntityManager().nativeUpdate(ConversationThread, where, {
+      acceptedPlanJson: data.plan,
+      finalPlanAccepted: true,
+      updatedAt: new Date(),
+    });
+    if (updated === 0) throw new GainslyNotFoundError('ConversationThread', 'conversation_threads', { id: threadId, ...(options.userId !== undefined ? { userId: options.userId } : {}) });
   }
 }

@@ -1,11 +1,13 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
-import type { HeuristicConfig } from './heuristic-config.entity.js';
+import { GainslyNotFoundError } from '../../orm/errors.js';
+import { HeuristicConfig } from './heuristic-config.entity.js';
 
 /**
- * Repository of {@link HeuristicConfig}.
+ * Repository of {@link HeuristicConfig}: versions of a named config, exactly one of them active.
  *
  * @example
  * ```ts
+ * await em.getRepository(HeuristicConfig).activate('deload_rules', 3);
  * const config = await em.getRepository(HeuristicConfig).getActive('deload_rules');
  * ```
  */
@@ -18,7 +20,7 @@ export class HeuristicConfigRepository extends GainslyRepository<HeuristicConfig
    * ```
    */
   async getActive(name: string): Promise<HeuristicConfig | null> {
-    return this.findOne({ name, active: true }, { orderBy: { version: 'desc' } });
+    return this.findOne({ name, active: true }, { orderBy: { version: 'desc', id: 'desc' } });
   }
 
   /**
@@ -30,5 +32,31 @@ export class HeuristicConfigRepository extends GainslyRepository<HeuristicConfig
    */
   async findVersions(name: string): Promise<HeuristicConfig[]> {
     return this.find({ name }, { orderBy: { version: 'desc', id: 'desc' } });
+  }
+
+  /**
+   * Makes `version` the only active version of `name`, in one transaction. A transaction-scoped
+   * advisory lock on the name serialises concurrent calls, so whatever their number and order
+   * exactly one version ends up active. Throws `GainslyNotFoundError` (changing nothing) when
+   * that version does not exist.
+   * @example
+   * ```ts
+   * const active = await em.getRepository(HeuristicConfig).activate('deload_rules', 2);
+   * active.version; // 2
+   * ```
+   */
+  async activate(name: string, version: number): Promise<HeuristicConfig> {
+    return this.getEntityManager().transactional(async (tx) => {
+      await tx.execute(`select pg_advisory_xact_lock(hashtext('gainsly:heuristic_configs:' || ?))`, [name]);
+      const rows = await tx.execute<{ id: number }[]>(
+        `update heuristic_configs set active = (version = ? and id = (select min(id) from heuristic_configs where name = ? and version = ?))
+          where name = ? returning case when active then id end as id`,
+        [version, name, version, name],
+      );
+      const id = rows.map((r) => r.id).find((v) => v != null);
+      if (id == null) throw new GainslyNotFoundError('HeuristicConfig', 'heuristic_configs', { name, version });
+      // Read inside the transaction: the row as this activation committed it.
+      return tx.findOneOrFail(HeuristicConfig, { id }, { refresh: true });
+    });
   }
 }

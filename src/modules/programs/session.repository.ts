@@ -1,12 +1,60 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
-import type { Session } from './session.entity.js';
+import { GainslyNotFoundError } from '../../orm/errors.js';
+import { ENUMS, type ExerciseRole } from '../../enums/index.js';
+import { parseInput, sessionPlanInputSchema, type SessionPlanData, type SessionPlanInput } from '../../schemas/index.js';
+import type { SessionSectionExercise } from '../../schemas/json-types.js';
+import { Session } from './session.entity.js';
+import { SessionExercise } from './session-exercise.entity.js';
+import { Microcycle } from './microcycle.entity.js';
+import { Movement } from '../movements/movement.entity.js';
+import { CircuitTemplate } from '../circuits/circuit-template.entity.js';
+
+/** The five JSON sections of a session, in the order a session runs, with the role of their exercises. */
+const SECTIONS = [
+  ['warmup', 'warmup', 'warmupJson', 'warmup_json'],
+  ['main', 'main', 'mainJson', 'main_json'],
+  ['accessory', 'accessory', 'accessoryJson', 'accessory_json'],
+  ['finisher', 'finisher', 'finisherJson', 'finisher_json'],
+  ['cooldown', 'cooldown', 'cooldownJson', 'cooldown_json'],
+] as const satisfies readonly (readonly [keyof SessionPlanData['sections'], ExerciseRole, keyof Session, string])[];
 
 /**
- * Repository of {@link Session}.
+ * One disagreement between a session's JSON sections and its `session_exercises` rows.
+ * @example
+ * ```ts
+ * const p: SessionSyncProblem = { section: 'main', position: 2, json: { movementId: 4, sets: 3 }, table: null };
+ * ```
+ */
+export interface SessionSyncProblem {
+  /** Section / exercise role (`'main'`, …, or `'skill'`, which has no JSON section). */
+  section: string;
+  /** 1-based position within the section. */
+  position: number;
+  /** What the JSON section says there (`null`: nothing). `movementId` is null when the JSON names an unknown movement. */
+  json: { movementId: number | null; sets: number | null } | null;
+  /** What `session_exercises` says there (`null`: nothing). */
+  table: { movementId: number; sets: number } | null;
+}
+
+/**
+ * A session whose JSON plan and normalised exercises disagree.
+ * @example
+ * ```ts
+ * const r: SessionSyncReport = { sessionId: 12, problems: [] };
+ * ```
+ */
+export interface SessionSyncReport {
+  sessionId: number;
+  problems: SessionSyncProblem[];
+}
+
+/**
+ * Repository of {@link Session}. Writes keep a session's JSON sections (what the user sees) and
+ * its `session_exercises` rows (what analytics read) in step: both come from one plan.
  *
  * @example
  * ```ts
- * const week = await em.getRepository(Session).findByMicrocycle(microcycleId);
+ * const session = await em.getRepository(Session).writePlan({ microcycleId, date: '2026-01-06', dayNumber: 2, sessionType: 'upper', sections: { main: [{ movementId: 1, sets: 4 }] } });
  * ```
  */
 export class SessionRepository extends GainslyRepository<Session> {
@@ -34,4 +82,171 @@ export class SessionRepository extends GainslyRepository<Session> {
       { orderBy: { date: 'asc', dayNumber: 'asc', id: 'asc' } },
     );
   }
+
+  /**
+   * Creates a session from a plan — or, with `sessionId`, replaces that session's plan — writing
+   * the JSON sections and the `session_exercises` rows from the same data in one transaction.
+   * JSON entries carry `movement_id` and `movement` (name) plus the prescription in snake_case.
+   * With `userId`, the microcycle (and the session being replaced) must be that user's, and
+   * movements must be system movements or the user's own.
+   * @example
+   * ```ts
+   * await em.getRepository(Session).writePlan(plan, { userId });
+   * ```
+   */
+  async writePlan(input: SessionPlanInput, options: { userId?: number; sessionId?: number } = {}): Promise<Session> {
+    const data = parseInput(sessionPlanInputSchema, input, 'SessionPlanInput');
+    const { userId, sessionId } = options;
+    return this.getEntityManager().transactional(async (tx) => {
+      const owned = userId === undefined ? {} : { program: { user: userId } };
+      const microcycle = await tx.findOne(Microcycle, { id: data.microcycleId, ...owned });
+      if (!microcycle) throw new GainslyNotFoundError('Microcycle', 'microcycles', { id: data.microcycleId, ...(userId === undefined ? {} : { userId }) });
+      const movementIds = [...new Set(SECTIONS.flatMap(([key]) => (data.sections[key] ?? []).map((e) => e.movementId)))];
+      const movements = new Map(
+        (await tx.find(Movement, { id: { $in: movementIds }, ...(userId === undefined ? {} : { $or: [{ user: null }, { user: userId }] }) })).map((m) => [m.id, m]),
+      );
+      for (const id of movementIds) if (!movements.has(id)) throw new GainslyNotFoundError('Movement', 'movements', { id });
+      for (const [field, id] of [['mainCircuitId', data.mainCircuitId], ['finisherCircuitId', data.finisherCircuitId]] as const) {
+        if (id != null && !(await tx.findOne(CircuitTemplate, { id }))) throw new GainslyNotFoundError('CircuitTemplate', 'circuit_templates', { id, field });
+      }
+
+      let session: Session;
+      if (sessionId !== undefined) {
+        const existing = await tx.findOne(Session, { id: sessionId, ...(userId === undefined ? {} : { microcycle: { program: { user: userId } } }) });
+        if (!existing) throw new GainslyNotFoundError('Session', 'sessions', { id: sessionId });
+        await tx.nativeDelete(SessionExercise, { session: sessionId });
+        session = existing;
+        session.microcycle = microcycle;
+      } else {
+        session = tx.create(Session, { microcycle, date: data.date, dayNumber: data.dayNumber, sessionType: data.sessionType });
+      }
+      session.date = data.date;
+      session.dayNumber = data.dayNumber;
+      session.sessionType = data.sessionType;
+      session.intentTags = data.intentTags ?? [];
+      session.coachNotes = data.coachNotes ?? null;
+      session.estimatedDurationMinutes = data.estimatedDurationMinutes ?? null;
+      session.mainCircuit = data.mainCircuitId == null ? null : tx.getReference(CircuitTemplate, data.mainCircuitId);
+      session.finisherCircuit = data.finisherCircuitId == null ? null : tx.getReference(CircuitTemplate, data.finisherCircuitId);
+      session.warmupDurationMinutes = data.durations?.warmup ?? null;
+      session.mainDurationMinutes = data.durations?.main ?? null;
+      session.accessoryDurationMinutes = data.durations?.accessory ?? null;
+      session.finisherDurationMinutes = data.durations?.finisher ?? null;
+      session.cooldownDurationMinutes = data.durations?.cooldown ?? null;
+
+      let order = 0;
+      for (const [key, role, jsonProp] of SECTIONS) {
+        const exercises = data.sections[key];
+        (session[jsonProp] as SessionSectionExercise[] | null) = exercises
+          ? exercises.map((e) => compact({
+              movement_id: e.movementId,
+              movement: movements.get(e.movementId)!.name,
+              sets: e.sets,
+              rep_range_min: e.repRangeMin,
+              rep_range_max: e.repRangeMax,
+              rpe: e.rpe,
+              rir: e.rir,
+              duration_seconds: e.durationSeconds,
+              rest_seconds: e.restSeconds,
+              superset_group: e.supersetGroup,
+              notes: e.notes,
+            }))
+          : null;
+        for (const e of exercises ?? []) {
+          order += 1;
+          tx.create(SessionExercise, {
+            session,
+            movement: movements.get(e.movementId)!,
+            role,
+            orderInSession: order,
+            supersetGroup: e.supersetGroup ?? null,
+            targetSets: e.sets,
+            targetRepRangeMin: e.repRangeMin ?? null,
+            targetRepRangeMax: e.repRangeMax ?? null,
+            targetRpe: e.rpe ?? null,
+            targetRir: e.rir ?? null,
+            targetDurationSeconds: e.durationSeconds ?? null,
+            defaultRestSeconds: e.restSeconds ?? null,
+            isComplexLift: e.isComplexLift ?? movements.get(e.movementId)!.isComplexLift ?? false,
+            substitutionAllowed: e.substitutionAllowed ?? true,
+            notes: e.notes ?? null,
+          });
+        }
+      }
+      await tx.flush();
+      return session;
+    });
+  }
+
+  /**
+   * Sessions whose JSON sections and `session_exercises` disagree (movement or sets at a
+   * position, or an entry missing on one side), compared section by section in order. JSON
+   * entries are matched by `movement_id`, else by `movement` name. One statement; read-only.
+   * @example
+   * ```ts
+   * const drift = await em.getRepository(Session).findOutOfSync({ userId });
+   * drift.length === 0; // everything the user sees matches what analytics read
+   * ```
+   */
+  async findOutOfSync(scope: { userId?: number; microcycleId?: number; sessionIds?: number[] } = {}): Promise<SessionSyncReport[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (scope.userId !== undefined) {
+      conditions.push('s.microcycle_id in (select m.id from microcycles m join programs p on p.id = m.program_id where p.user_id = ?)');
+      params.push(scope.userId);
+    }
+    if (scope.microcycleId !== undefined) {
+      conditions.push('s.microcycle_id = ?');
+      params.push(scope.microcycleId);
+    }
+    if (scope.sessionIds !== undefined) {
+      conditions.push(`s.id = any(?::int[])`);
+      params.push(`{${scope.sessionIds.map((id) => Math.trunc(id)).join(',')}}`);
+    }
+    const where = conditions.length ? conditions.join(' and ') : 'true';
+    const rows = await this.getEntityManager().execute<{ session_id: number; role: string; pos: number; json_movement: number | null; json_sets: number | null; json_present: boolean; table_movement: number | null; table_sets: number | null }[]>(
+      `with scoped as (select s.* from sessions s where ${where}),
+       plan as (
+         select s.id as session_id, sec.role, e.ord::int as pos,
+                coalesce(case when (e.item->>'movement_id') ~ '^[0-9]{1,9}$' then (e.item->>'movement_id')::int end, mv.id) as movement_id,
+                case when (e.item->>'sets') ~ '^[0-9]{1,9}$' then (e.item->>'sets')::int end as sets
+           from scoped s
+           cross join lateral (values ('WARMUP', s.warmup_json), ('MAIN', s.main_json), ('ACCESSORY', s.accessory_json),
+                                      ('FINISHER', s.finisher_json), ('COOLDOWN', s.cooldown_json)) as sec(role, items)
+           cross join lateral json_array_elements(case when json_typeof(sec.items) = 'array' then sec.items else '[]'::json end)
+                with ordinality as e(item, ord)
+           left join movements mv on mv.name = e.item->>'movement' and not coalesce((e.item->>'movement_id') ~ '^[0-9]{1,9}$', false)),
+       norm as (
+         select se.session_id, se.role::text as role,
+                row_number() over (partition by se.session_id, se.role order by se.order_in_session, se.id)::int as pos,
+                se.movement_id, se.target_sets as sets
+           from session_exercises se join scoped s on s.id = se.session_id)
+       select coalesce(p.session_id, n.session_id) as session_id, coalesce(p.role, n.role) as role, coalesce(p.pos, n.pos) as pos,
+              p.movement_id as json_movement, p.sets as json_sets, p.session_id is not null as json_present,
+              n.movement_id as table_movement, n.sets as table_sets
+         from plan p full join norm n on n.session_id = p.session_id and n.role = p.role and n.pos = p.pos
+        where p.session_id is null or n.session_id is null
+           or p.movement_id is distinct from n.movement_id
+           or (p.sets is not null and p.sets is distinct from n.sets)
+        order by 1, 2, 3`,
+      params,
+    );
+    const reports = new Map<number, SessionSyncReport>();
+    for (const r of rows) {
+      const report = reports.get(r.session_id) ?? { sessionId: r.session_id, problems: [] };
+      reports.set(r.session_id, report);
+      report.problems.push({
+        section: ENUMS.ExerciseRole.fromDb(r.role as never),
+        position: r.pos,
+        json: r.json_present ? { movementId: r.json_movement, sets: r.json_sets } : null,
+        table: r.table_movement == null ? null : { movementId: r.table_movement, sets: Number(r.table_sets) },
+      });
+    }
+    return [...reports.values()];
+  }
+}
+
+/** Drops undefined and null keys so the JSON stays as small as what the generator writes. */
+function compact(entry: Record<string, unknown>): SessionSectionExercise {
+  return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined && v !== null)) as SessionSectionExercise;
 }

@@ -2,6 +2,7 @@ import { GainslyRepository } from '../../orm/base-repository.js';
 import { createUserInputSchema, parseInput, type CreateUserInput } from '../../schemas/index.js';
 import { User } from './user.entity.js';
 import { UserSettings } from './user-settings.entity.js';
+import { UserScope } from '../scope/user-scope.js';
 
 /**
  * Repository of {@link User}.
@@ -33,6 +34,19 @@ export class UserRepository extends GainslyRepository<User> {
    * user.settings?.useMetric; // false
    * ```
    */
+  /**
+   * The repositories on behalf of this user: every query filtered by owner, every write checked.
+   * Same as `forUser(em, userId)`.
+   * @example
+   * ```ts
+   * const me = em.getRepository(User).forUser(42);
+   * await me.workouts.list({ from: '2026-01-01' });
+   * ```
+   */
+  forUser(userId: number): UserScope {
+    return new UserScope(this.getEntityManager() as never, userId);
+  }
+
   async createUser(input: CreateUserInput): Promise<User> {
     const data = parseInput(createUserInputSchema, input, 'CreateUserInput');
     const em = this.getEntityManager();

@@ -1,0 +1,277 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { GainslyNotFoundError } from '../../orm/errors.js';
+import type { MovementPattern } from '../../enums/index.js';
+import {
+  enjoyableActivityInputSchema,
+  movementInputSchema,
+  movementRuleInputSchema,
+  parseInput,
+  recoverySignalInputSchema,
+  sorenessInputSchema,
+  updateMovementInputSchema,
+  updateUserInputSchema,
+  type AcceptPlanInput,
+  type AppendTurnInput,
+  type ConversationThreadInput,
+  type CreateProgramInput,
+  type EnjoyableActivityInput,
+  type LogWorkoutInput,
+  type MovementInput,
+  type MovementRuleInput,
+  type RecoverySignalInput,
+  type SessionPlanInput,
+  type SorenessInput,
+  type UpdateMovementInput,
+  type UpdateUserInput,
+} from '../../schemas/index.js';
+import { User } from '../users/user.entity.js';
+import { UserSettings } from '../users/user-settings.entity.js';
+import { UserMovementRule } from '../users/user-movement-rule.entity.js';
+import { UserEnjoyableActivity } from '../users/user-enjoyable-activity.entity.js';
+import { Program } from '../programs/program.entity.js';
+import { Microcycle } from '../programs/microcycle.entity.js';
+import { Session } from '../programs/session.entity.js';
+import { Movement } from '../movements/movement.entity.js';
+import type { MovementSearch } from '../movements/movement.repository.js';
+import { WorkoutLog } from '../logging/workout-log.entity.js';
+import { TopSetLog } from '../logging/top-set-log.entity.js';
+import { PatternExposure } from '../logging/pattern-exposure.entity.js';
+import { SorenessLog } from '../logging/soreness-log.entity.js';
+import { RecoverySignal } from '../logging/recovery-signal.entity.js';
+import type { DateWindow } from '../logging/recovery-signal.repository.js';
+import type { PatternExposureRepository, PatternStrengthQueryOptions, PatternTrendQueryOptions } from '../logging/pattern-exposure.repository.js';
+import { ConversationThread } from '../coaching/conversation-thread.entity.js';
+import { ConversationTurn } from '../coaching/conversation-turn.entity.js';
+
+/** An inclusive `'YYYY-MM-DD'` range; either end may be left open. */
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+function dateFilter(range: DateRange = {}): Record<string, unknown> {
+  const cond: Record<string, string> = {};
+  if (range.from) cond.$gte = range.from;
+  if (range.to) cond.$lte = range.to;
+  return Object.keys(cond).length ? { date: cond } : {};
+}
+
+function checkId(id: number, what: string): number {
+  if (!Number.isSafeInteger(id) || id < 1) throw new GainslyNotFoundError(what, what, { id });
+  return id;
+}
+
+/**
+ * A view of the repositories on behalf of one user: every query is filtered by the owner and
+ * every write is attached to the owner or checked against them, so a service can pass ids from
+ * a request straight in. Another user's row is reported as not found (`GainslyNotFoundError`),
+ * whether it exists or not. Inputs are validated with the `@gainsly/db/schemas` schemas.
+ *
+ * Create one per request: `forUser(em.fork(), userId)` or `em.getRepository(User).forUser(userId)`.
+ *
+ * @example
+ * ```ts
+ * const me = forUser(orm.em.fork(), session.userId);
+ * const { topSets } = await me.workouts.log({ date: '2026-01-06', topSets: [{ movementId: 3, weight: 100, reps: 5 }] });
+ * const psi = await me.strength.psiAll();
+ * ```
+ */
+export class UserScope {
+  constructor(
+    /** The EntityManager the scope works through. */
+    readonly em: EntityManager,
+    /** The owner every query and write is restricted to. */
+    readonly userId: number,
+  ) {
+    checkId(userId, 'User');
+  }
+
+  private async own<T extends object>(entity: new (...args: never[]) => T, id: number, where: FilterQuery<T>, populate?: readonly string[]): Promise<T> {
+    const found = await this.em.findOne(entity, { id: checkId(id, entity.name), ...(where as object) } as FilterQuery<T>, populate ? ({ populate } as never) : undefined);
+    const meta = this.em.getMetadata().get(entity);
+    if (!found) throw new GainslyNotFoundError(meta.className, meta.tableName, { id, userId: this.userId });
+    return found;
+  }
+
+  /** The user's own row and settings. */
+  readonly profile = {
+    /** The user, with settings loaded. */
+    get: (): Promise<User> => this.own(User, this.userId, {}, ['settings']),
+    /** Updates name, e-mail, experience, persona and settings (validated: `updateUserInputSchema`). */
+    update: async (input: UpdateUserInput): Promise<User> => {
+      const { settings, ...fields } = parseInput(updateUserInputSchema, input, 'UpdateUserInput');
+      const user = await this.profile.get();
+      this.em.assign(user, fields);
+      if (settings) {
+        if (user.settings) this.em.assign(user.settings, settings);
+        else user.settings = this.em.create(UserSettings, { user, ...settings });
+      }
+      await this.em.flush();
+      return user;
+    },
+  };
+
+  /** The user's movement rules (hard no / hard yes / preferred). */
+  readonly movementRules = {
+    list: (): Promise<UserMovementRule[]> => this.em.find(UserMovementRule, { user: this.userId }, { populate: ['movement'], orderBy: { id: 'asc' } }),
+    create: async (input: MovementRuleInput): Promise<UserMovementRule> => {
+      const data = parseInput(movementRuleInputSchema, input, 'MovementRuleInput');
+      const movement = await this.movements.get(data.movementId);
+      const rule = this.em.create(UserMovementRule, { user: this.em.getReference(User, this.userId), movement, ruleType: data.ruleType, ...(data.cadence ? { cadence: data.cadence } : {}), notes: data.notes ?? null });
+      await this.em.flush();
+      return rule;
+    },
+    delete: async (id: number): Promise<void> => {
+      this.em.remove(await this.own(UserMovementRule, id, { user: this.userId }));
+      await this.em.flush();
+    },
+  };
+
+  /** The user's enjoyable activities. */
+  readonly enjoyableActivities = {
+    list: (): Promise<UserEnjoyableActivity[]> => this.em.find(UserEnjoyableActivity, { user: this.userId }, { orderBy: { id: 'asc' } }),
+    create: async (input: EnjoyableActivityInput): Promise<UserEnjoyableActivity> => {
+      const data = parseInput(enjoyableActivityInputSchema, input, 'EnjoyableActivityInput');
+      const activity = this.em.create(UserEnjoyableActivity, { user: this.em.getReference(User, this.userId), ...data } as never);
+      await this.em.flush();
+      return activity;
+    },
+    delete: async (id: number): Promise<void> => {
+      this.em.remove(await this.own(UserEnjoyableActivity, id, { user: this.userId }));
+      await this.em.flush();
+    },
+  };
+
+  /** The user's programs, their microcycles and sessions. */
+  readonly programs = {
+    list: (): Promise<Program[]> => this.em.find(Program, { user: this.userId }, { orderBy: { startDate: 'desc', id: 'desc' } }),
+    get: (id: number): Promise<Program> => this.own(Program, id, { user: this.userId }),
+    active: (): Promise<Program | null> => this.em.getRepository(Program).findActiveByUser(this.userId),
+    create: (input: CreateProgramInput): Promise<Program> => this.em.getRepository(Program).createProgram(this.userId, input),
+    /** A program with its microcycles in order. */
+    microcycles: async (programId: number): Promise<Microcycle[]> => {
+      await this.programs.get(programId);
+      return this.em.find(Microcycle, { program: programId }, { orderBy: { sequenceNumber: 'asc' } });
+    },
+  };
+
+  /** Microcycles and sessions of the user's programs. */
+  readonly sessions = {
+    /**
+     * One microcycle with its sessions, their exercises and movements, for display: a fixed
+     * number of statements whatever the number of sessions.
+     */
+    microcycle: (microcycleId: number): Promise<Microcycle> =>
+      this.own(Microcycle, microcycleId, { program: { user: this.userId } }, ['sessions.exercises.movement']),
+    get: (sessionId: number): Promise<Session> => this.own(Session, sessionId, { microcycle: { program: { user: this.userId } } }, ['exercises.movement']),
+    /** Writes a session from a plan (JSON sections and session_exercises together). */
+    writePlan: (input: SessionPlanInput, sessionId?: number): Promise<Session> =>
+      this.em.getRepository(Session).writePlan(input, { userId: this.userId, ...(sessionId === undefined ? {} : { sessionId }) }),
+    /** The user's sessions whose JSON plan and exercises disagree. */
+    outOfSync: () => this.em.getRepository(Session).findOutOfSync({ userId: this.userId }),
+  };
+
+  /** The user's workouts. */
+  readonly workouts = {
+    list: (range?: DateRange): Promise<WorkoutLog[]> => this.em.find(WorkoutLog, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    get: (id: number): Promise<WorkoutLog> => this.own(WorkoutLog, id, { user: this.userId }, ['topSets.movement']),
+    log: (input: LogWorkoutInput) => this.em.getRepository(WorkoutLog).logWorkout(this.userId, input),
+    topSets: (filter: { pattern?: MovementPattern; movementId?: number } = {}): Promise<TopSetLog[]> => this.em.getRepository(TopSetLog).findByUser(this.userId, filter),
+  };
+
+  /** Pattern strength, trends and e1RM history. */
+  readonly strength = {
+    exposures: (range?: DateRange): Promise<PatternExposure[]> => this.em.find(PatternExposure, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    psiAll: (options?: PatternStrengthQueryOptions) => this.em.getRepository(PatternExposure).psiAll(this.userId, options),
+    psi: (pattern: MovementPattern, options?: PatternStrengthQueryOptions) => this.em.getRepository(PatternExposure).psi(this.userId, pattern, options),
+    trendAll: (options?: PatternTrendQueryOptions) => this.em.getRepository(PatternExposure).trendAll(this.userId, options),
+    deloadSignal: (options?: PatternTrendQueryOptions) => this.em.getRepository(PatternExposure).deloadSignal(this.userId, options),
+    e1rmHistory: (target: Parameters<PatternExposureRepository['e1rmHistory']>[1]) => this.em.getRepository(PatternExposure).e1rmHistory(this.userId, target),
+  };
+
+  /** Soreness entries. */
+  readonly soreness = {
+    list: (range?: DateRange): Promise<SorenessLog[]> => this.em.find(SorenessLog, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    create: async (input: SorenessInput): Promise<SorenessLog> => {
+      const data = parseInput(sorenessInputSchema, input, 'SorenessInput');
+      const cause = data.inferredCauseSessionId == null ? null : await this.sessions.get(data.inferredCauseSessionId);
+      const entry = this.em.create(SorenessLog, {
+        user: this.em.getReference(User, this.userId),
+        date: data.date,
+        bodyPart: data.bodyPart,
+        soreness15: data.soreness,
+        inferredCauseSession: cause,
+        notes: data.notes ?? null,
+      });
+      await this.em.flush();
+      return entry;
+    },
+    byBodyPart: (window?: DateWindow) => this.em.getRepository(SorenessLog).byBodyPart(this.userId, window),
+  };
+
+  /** Recovery readings. */
+  readonly recovery = {
+    list: (range?: DateRange): Promise<RecoverySignal[]> => this.em.find(RecoverySignal, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    create: async (input: RecoverySignalInput): Promise<RecoverySignal> => {
+      const { sessionId, ...data } = parseInput(recoverySignalInputSchema, input, 'RecoverySignalInput');
+      const session = sessionId == null ? null : await this.sessions.get(sessionId);
+      const reading = this.em.create(RecoverySignal, { user: this.em.getReference(User, this.userId), session, ...data } as never);
+      await this.em.flush();
+      return reading;
+    },
+    averages: (window?: DateWindow) => this.em.getRepository(RecoverySignal).recentAverages(this.userId, window),
+  };
+
+  /** Conversations with the coach. */
+  readonly conversations = {
+    list: (): Promise<ConversationThread[]> => this.em.find(ConversationThread, { user: this.userId }, { orderBy: { createdAt: 'desc', id: 'desc' } }),
+    get: (threadId: number): Promise<ConversationThread> => this.own(ConversationThread, threadId, { user: this.userId }, ['turns']),
+    create: (input: ConversationThreadInput): Promise<ConversationThread> => this.em.getRepository(ConversationThread).createThread(this.userId, input),
+    appendTurn: (threadId: number, input: AppendTurnInput): Promise<ConversationTurn> =>
+      this.em.getRepository(ConversationThread).appendTurn(checkId(threadId, 'ConversationThread'), input, { userId: this.userId }),
+    acceptPlan: (threadId: number, input: AcceptPlanInput): Promise<void> =>
+      this.em.getRepository(ConversationThread).acceptPlan(checkId(threadId, 'ConversationThread'), input, { userId: this.userId }),
+  };
+
+  /** The catalog as this user sees it: system movements plus their own. */
+  readonly movements = {
+    search: (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<Movement[]> => {
+      const { ownOnly, ...rest } = filter;
+      return this.em.getRepository(Movement).search({ ...rest, scope: { userId: this.userId, only: ownOnly ?? false } });
+    },
+    /** A system movement or one of the user's own. */
+    get: (id: number): Promise<Movement> => this.own(Movement, id, { $or: [{ user: null }, { user: this.userId }] }),
+    /** Defines a movement owned by this user. */
+    create: async (input: MovementInput): Promise<Movement> => {
+      const data = parseInput(movementInputSchema, input, 'MovementInput');
+      const movement = this.em.create(Movement, { ...data, user: this.em.getReference(User, this.userId) } as never);
+      await this.em.flush();
+      return movement;
+    },
+    /** Changes one of the user's own movements (system movements are read-only here). */
+    update: async (id: number, input: UpdateMovementInput): Promise<Movement> => {
+      const data = parseInput(updateMovementInputSchema, input, 'UpdateMovementInput');
+      const movement = await this.own(Movement, id, { user: this.userId });
+      this.em.assign(movement, data as never);
+      await this.em.flush();
+      return movement;
+    },
+    delete: async (id: number): Promise<void> => {
+      this.em.remove(await this.own(Movement, id, { user: this.userId }));
+      await this.em.flush();
+    },
+  };
+}
+
+/**
+ * The repositories on behalf of one user (see {@link UserScope}).
+ * @example
+ * ```ts
+ * const me = forUser(orm.em.fork(), userId);
+ * await me.programs.list();
+ * ```
+ */
+export function forUser(em: EntityManager, userId: number): UserScope {
+  return new UserScope(em, userId);
+}

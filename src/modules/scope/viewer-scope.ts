@@ -1,0 +1,140 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GainslyNotFoundError } from '../../orm/errors.js';
+import { Program } from '../programs/program.entity.js';
+import { WorkoutLog } from '../logging/workout-log.entity.js';
+import { Movement } from '../movements/movement.entity.js';
+import type { MovementSearch } from '../movements/movement.repository.js';
+import type { DateRange } from './user-scope.js';
+
+/**
+ * Tells whether two users are friends. Gainsly's database has no friendship table, so the
+ * service supplies the answer (from its social graph, a cache, …).
+ * @example
+ * ```ts
+ * const areFriends: FriendshipResolver = (viewerId, ownerId) => social.areFriends(viewerId, ownerId);
+ * ```
+ */
+export type FriendshipResolver = (viewerId: number, ownerId: number) => boolean | Promise<boolean>;
+
+/**
+ * Options of {@link forViewer}.
+ * @example
+ * ```ts
+ * const options: ViewerOptions = { areFriends: async (a, b) => friends.has(`${a}:${b}`) };
+ * ```
+ */
+export interface ViewerOptions {
+  /** Without it, nobody is anyone's friend: `friends` rows are visible to their owner only. */
+  areFriends?: FriendshipResolver;
+}
+
+/**
+ * Reads of other users' programs and workouts on behalf of a viewer, honouring `visibility`:
+ * the owner sees everything, anyone sees `public` rows, and `friends` rows are visible when the
+ * friendship resolver says so; `private` rows are never shown to others. Rows the viewer may
+ * not see are reported as not found. System movements are visible to all, a user-defined
+ * movement only to its owner.
+ *
+ * @example
+ * ```ts
+ * const viewer = forViewer(orm.em.fork(), viewerId, { areFriends });
+ * const theirPrograms = await viewer.programsOf(ownerId);
+ * ```
+ */
+export class ViewerScope {
+  constructor(
+    readonly em: EntityManager,
+    readonly viewerId: number,
+    private readonly options: ViewerOptions = {},
+  ) {}
+
+  /** The visibility levels of `ownerId`'s rows this viewer may read. */
+  async visibleLevels(ownerId: number): Promise<('private' | 'friends' | 'public')[]> {
+    if (ownerId === this.viewerId) return ['private', 'friends', 'public'];
+    const friends = this.options.areFriends ? await this.options.areFriends(this.viewerId, ownerId) : false;
+    return friends ? ['friends', 'public'] : ['public'];
+  }
+
+  /**
+   * The owner's programs this viewer may see, newest first.
+   * @example
+   * ```ts
+   * await forViewer(em, viewerId).programsOf(ownerId);
+   * ```
+   */
+  async programsOf(ownerId: number): Promise<Program[]> {
+    const levels = await this.visibleLevels(ownerId);
+    return this.em.find(Program, { user: ownerId, visibility: { $in: levels } }, { orderBy: { startDate: 'desc', id: 'desc' } });
+  }
+
+  /**
+   * The owner's workouts this viewer may see, optionally in a date range, oldest first.
+   * @example
+   * ```ts
+   * await forViewer(em, viewerId, { areFriends }).workoutLogsOf(ownerId, { from: '2026-01-01' });
+   * ```
+   */
+  async workoutLogsOf(ownerId: number, range: DateRange = {}): Promise<WorkoutLog[]> {
+    const levels = await this.visibleLevels(ownerId);
+    const date: Record<string, string> = {};
+    if (range.from) date.$gte = range.from;
+    if (range.to) date.$lte = range.to;
+    return this.em.find(
+      WorkoutLog,
+      { user: ownerId, visibility: { $in: levels }, ...(Object.keys(date).length ? { date } : {}) },
+      { orderBy: { date: 'asc', id: 'asc' } },
+    );
+  }
+
+  /**
+   * One program by id, if this viewer may see it.
+   * @example
+   * ```ts
+   * await forViewer(em, viewerId).program(programId);
+   * ```
+   */
+  async program(id: number): Promise<Program> {
+    const program = await this.em.findOne(Program, { id });
+    if (!program || !(await this.visibleLevels(program.user.id)).includes(program.visibility)) {
+      throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });
+    }
+    return program;
+  }
+
+  /**
+   * One workout by id (with its top sets), if this viewer may see it.
+   * @example
+   * ```ts
+   * await forViewer(em, viewerId).workoutLog(logId);
+   * ```
+   */
+  async workoutLog(id: number): Promise<WorkoutLog> {
+    const log = await this.em.findOne(WorkoutLog, { id }, { populate: ['topSets.movement'] });
+    if (!log || !(await this.visibleLevels(log.user.id)).includes(log.visibility)) {
+      throw new GainslyNotFoundError('WorkoutLog', 'workout_logs', { id, viewerId: this.viewerId });
+    }
+    return log;
+  }
+
+  /**
+   * The catalog as the viewer sees it: system movements plus the viewer's own.
+   * @example
+   * ```ts
+   * await forViewer(em, viewerId).movements({ pattern: 'squat' });
+   * ```
+   */
+  async movements(filter: Omit<MovementSearch, 'scope'> = {}): Promise<Movement[]> {
+    return this.em.getRepository(Movement).search({ ...filter, scope: { userId: this.viewerId } });
+  }
+}
+
+/**
+ * Reads on behalf of a viewer (see {@link ViewerScope}).
+ * @example
+ * ```ts
+ * const viewer = forViewer(orm.em.fork(), viewerId, { areFriends: (a, b) => graph.friends(a, b) });
+ * ```
+ */
+export function forViewer(em: EntityManager, viewerId: number, options: ViewerOptions = {}): ViewerScope {
+  return new ViewerScope(em, viewerId, options);
+}
