@@ -70,3 +70,26 @@ export { ConversationTurn, type ConversationRole } from './modules/coaching/conv
 export { ConversationTurnRepository } from './modules/coaching/conversation-turn.repository.js';
 
 export type { JsonValue, JsonObject, DisciplineWeight, SessionSectionExercise, BucketStress, SecondaryMuscles } from './schemas/json-types.js';
+export { GainslyValidationError, type ValidationIssue } from './schemas/errors.js';
+export { InvalidEnumValueError } from './enums/index.js';
+export type {
+  CreateUserInput,
+  UpdateUserInput,
+  MovementRuleInput,
+  EnjoyableActivityInput,
+  CreateProgramInput,
+  SessionPlanInput,
+  SessionPlanExerciseInput,
+  LogWorkoutInput,
+  TopSetInput,
+  SorenessInput,
+  RecoverySignalInput,
+  MovementInput,
+  UpdateMovementInput,
+  MovementRelationshipInput,
+  CircuitTemplateInput,
+  HeuristicConfigInput,
+  ConversationThreadInput,
+  AppendTurnInput,
+  AcceptPlanInput,
+} from './schemas/index.js';

@@ -1,0 +1,197 @@
+// The library's error roots live here, in the browser-safe layer, because the schemas throw them and
+// `schemas` may not import `orm`; `orm` (and everything above it) imports them from here instead.
+import type { z } from 'zod';
+import { formatIssuePath, gainslyErrorMap, previewValue } from './messages.js';
+
+/** Keys that could reach a prototype through assignment or merging; see `FORBIDDEN_JSON_KEYS`. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** Issues shown in `message`; all of them stay in `issues`. Keeps log lines bounded for huge inputs. */
+const MESSAGE_MAX_ISSUES = 50;
+
+/**
+ * Base class of every error the library throws on purpose, so one `instanceof` check separates
+ * "the library refused" from bugs and driver failures.
+ *
+ * @example
+ * ```ts
+ * try { await repo.getById(1); } catch (e) { if (e instanceof GainslyError) reply(400, e.message); }
+ * ```
+ */
+export class GainslyError extends Error {
+  override readonly name: string = 'GainslyError';
+}
+
+/**
+ * One problem with an input: where (`path` from the input's root), what (`message`, phrased to
+ * follow the path), the offending value when there is one (`received`) and zod's issue code
+ * (`code`, e.g. `'too_small'`, `'custom'` for domain rules).
+ *
+ * @example
+ * ```ts
+ * const issue: ValidationIssue = { path: ['topSets', 0, 'reps'], message: 'must be >= 1', received: 0, code: 'too_small' };
+ * ```
+ */
+export interface ValidationIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+  readonly received?: unknown;
+  readonly code?: string;
+}
+
+/**
+ * Thrown when an input fails its schema. It lists **every** problem found (not just the first), each
+ * with its path, message and received value, so a form or API response can show them all at once.
+ * Nothing has been written when it is thrown: inputs are parsed before any SQL.
+ *
+ * The message reads `Invalid LogWorkoutInput: topSets[0].reps: must be >= 1 (received 0); …`;
+ * received values are shortened (long strings cut at ~80 chars) and formatting never throws, whatever
+ * the value. `issues` keep the raw received values; `toJSON()` gives a serialisable summary.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseInput(logWorkoutInputSchema, body, 'LogWorkoutInput');
+ * } catch (error) {
+ *   if (error instanceof GainslyValidationError) {
+ *     error.issues.map((i) => i.path.join('.')); // ['date', 'topSets.0.reps']
+ *   }
+ * }
+ * ```
+ */
+export class GainslyValidationError extends GainslyError {
+  override readonly name: string = 'GainslyValidationError';
+  /** Every problem, in the order found. Frozen. */
+  readonly issues: readonly ValidationIssue[];
+  /** Name of the input that failed, e.g. `'LogWorkoutInput'`, when the caller gave one. */
+  readonly input?: string;
+
+  /**
+   * @param issues - every problem found; at least one
+   * @param input - the input's name for the message, e.g. `'LogWorkoutInput'`
+   * @example
+   * ```ts
+   * throw new GainslyValidationError([{ path: ['date'], message: 'is required' }], 'SorenessInput');
+   * ```
+   */
+  constructor(issues: readonly ValidationIssue[], input?: string, options?: ErrorOptions) {
+    super(formatValidationMessage(issues, input), options);
+    this.issues = Object.freeze(issues.map((issue) => Object.freeze({ ...issue, path: [...issue.path] })));
+    if (input !== undefined) this.input = input;
+  }
+
+  /**
+   * Converts a zod error into a GainslyValidationError: one issue per zod issue, except that an
+   * unknown-keys issue becomes one issue per key (path ending in the key, received = its value) so
+   * each typo is located like any other problem.
+   *
+   * @example
+   * ```ts
+   * const result = schema.safeParse(value, { reportInput: true });
+   * if (!result.success) throw GainslyValidationError.fromZodError(result.error, 'MovementInput');
+   * ```
+   */
+  static fromZodError(error: z.core.$ZodError, input?: string): GainslyValidationError {
+    return new GainslyValidationError(issuesFromZod(error.issues), input, { cause: error });
+  }
+
+  /**
+   * A JSON-safe summary for API responses and structured logs: received values are rendered as
+   * short strings (raw values may be huge, circular or not serialisable).
+   *
+   * @example
+   * ```ts
+   * res.status(400).json(error.toJSON());
+   * ```
+   */
+  toJSON(): { name: string; message: string; input?: string; issues: { path: (string | number)[]; message: string; code?: string; received?: string }[] } {
+    return {
+      name: this.name,
+      message: this.message,
+      ...(this.input === undefined ? {} : { input: this.input }),
+      issues: this.issues.map((issue) => ({
+        path: [...issue.path],
+        message: issue.message,
+        ...(issue.code === undefined ? {} : { code: issue.code }),
+        ...('received' in issue ? { received: previewValue(issue.received) } : {}),
+      })),
+    };
+  }
+}
+
+/**
+ * Parses `value` with `schema` and returns the parsed (typed, defaulted, trimmed) data, or throws a
+ * {@link GainslyValidationError} listing **all** problems. Repositories call it before any SQL.
+ *
+ * @param schema - any zod schema, usually one of `INPUT_SCHEMAS`
+ * @param value - the untrusted input
+ * @param inputName - the input's name for the message, e.g. `'LogWorkoutInput'`
+ * @throws {GainslyValidationError} when the value does not match
+ * @example
+ * ```ts
+ * const data = parseInput(sorenessInputSchema, { date: '2026-01-05', bodyPart: 'quads', soreness: 3 }, 'SorenessInput');
+ * data.soreness; // 3
+ * ```
+ */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, inputName?: string): z.output<S> {
+  // reportInput keeps each issue's offending value so the error can show it; the error map gives
+  // the library's wording to any issue a schema did not word itself.
+  const result = schema.safeParse(value, { error: gainslyErrorMap, reportInput: true });
+  if (result.success) return result.data;
+  throw GainslyValidationError.fromZodError(result.error, inputName);
+}
+
+function issuesFromZod(zodIssues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const zodIssue of zodIssues) {
+    const path = zodIssue.path.map((segment) => (typeof segment === 'symbol' ? String(segment.description ?? 'symbol') : segment));
+    if (zodIssue.code === 'unrecognized_keys') {
+      for (const key of zodIssue.keys) {
+        const issue: { path: (string | number)[]; message: string; code: string; received?: unknown } = {
+          path: [...path, key],
+          message: PROTOTYPE_KEYS.has(key)
+            ? `forbidden key ${JSON.stringify(key)} (prototype-pollution guard)`
+            : unknownKeyMessage(zodIssue.message),
+          code: 'unrecognized_keys',
+        };
+        const own = ownDataValue(zodIssue.input, key);
+        if (own.found) issue.received = own.value;
+        issues.push(issue);
+      }
+      continue;
+    }
+    const issue: { path: (string | number)[]; message: string; code: string; received?: unknown } = {
+      path,
+      message: zodIssue.message,
+      code: zodIssue.code,
+    };
+    if ('input' in zodIssue && zodIssue.input !== undefined) issue.received = zodIssue.input;
+    issues.push(issue);
+  }
+  return issues;
+}
+
+/** Keeps the allowed-keys hint a strict schema put in its message, in per-key wording. */
+function unknownKeyMessage(zodMessage: string): string {
+  const allowed = /allowed keys: (.*)$/.exec(zodMessage)?.[1];
+  return allowed ? `is not a known key (allowed keys: ${allowed})` : 'is not a known key';
+}
+
+/** The value of an own data property, without running getters or proxy traps that could throw. */
+function ownDataValue(input: unknown, key: string): { found: boolean; value?: unknown } {
+  try {
+    if (typeof input !== 'object' || input === null) return { found: false };
+    const descriptor = Object.getOwnPropertyDescriptor(input, key);
+    return descriptor && 'value' in descriptor ? { found: true, value: descriptor.value } : { found: false };
+  } catch {
+    return { found: false };
+  }
+}
+
+function formatValidationMessage(issues: readonly ValidationIssue[], input: string | undefined): string {
+  const shown = issues.slice(0, MESSAGE_MAX_ISSUES).map((issue) => {
+    const received = 'received' in issue ? ` (received ${previewValue(issue.received)})` : '';
+    return `${formatIssuePath(issue.path)}: ${issue.message}${received}`;
+  });
+  const more = issues.length > MESSAGE_MAX_ISSUES ? `; … and ${issues.length - MESSAGE_MAX_ISSUES} more` : '';
+  return `Invalid ${input ?? 'input'}: ${shown.length === 0 ? 'no details' : shown.join('; ')}${more}`;
+}

@@ -1,0 +1,45 @@
+// Numeric limits of the write inputs in one place, so forms can show them and tests can probe the
+// edges. Where the overview gives a range it is used as is; where it gives none, the cap is a generous
+// "no real workout has more" bound, chosen so nonsense is caught before it reaches the database.
+import { PROGRAM_LIMITS, RATING_LIMITS } from '../../domain/index.js';
+
+/**
+ * Inclusive limits of the numeric input fields (integers unless noted). Program-shape and rating
+ * limits are the domain's own `PROGRAM_LIMITS` / `RATING_LIMITS`, re-used so the two never disagree.
+ *
+ * @example
+ * ```ts
+ * INPUT_LIMITS.topSetReps; // { min: 1, max: 1000 }
+ * ```
+ */
+export const INPUT_LIMITS = Object.freeze({
+  ...PROGRAM_LIMITS,
+  ...RATING_LIMITS,
+  /** `top_set_logs.weight` (float, kg or lb as the user's setting says). */
+  topSetWeight: Object.freeze({ min: 0, max: 1_000 }),
+  topSetReps: Object.freeze({ min: 1, max: 1_000 }),
+  topSetsMaxItems: 50,
+  /** RPE (float): 1–10; half points such as 8.5 are common, any finite value in range is accepted. */
+  rpe: Object.freeze({ min: 1, max: 10 }),
+  rir: Object.freeze({ min: 0, max: 10 }),
+  restSeconds: Object.freeze({ min: 0, max: 86_400 }),
+  /** Whole-session and per-section durations in minutes: at most one day. */
+  durationMinutes: Object.freeze({ min: 0, max: 1_440 }),
+  restingHr: Object.freeze({ min: 20, max: 250 }),
+  /** Floats. */
+  hrv: Object.freeze({ min: 0 }),
+  sleepScore: Object.freeze({ min: 0, max: 100 }),
+  sleepHours: Object.freeze({ min: 0, max: 24 }),
+  readiness: Object.freeze({ min: 0, max: 100 }),
+  recommendEveryDays: Object.freeze({ min: 1, max: 365 }),
+  difficultyTier: Object.freeze({ min: 1, max: 10 }),
+  dayNumber: Object.freeze({ min: 1, max: 10 }),
+  targetSets: Object.freeze({ min: 1, max: 100 }),
+  repRange: Object.freeze({ min: 1, max: 1_000 }),
+  durationSeconds: Object.freeze({ min: 1, max: 86_400 }),
+  supersetGroup: Object.freeze({ min: 1, max: 100 }),
+  sectionMaxExercises: 50,
+  defaultRounds: Object.freeze({ min: 1, max: 1_000 }),
+  heuristicVersion: Object.freeze({ min: 1 }),
+  conversationContentMaxLength: 100_000,
+} as const);

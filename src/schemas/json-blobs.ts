@@ -1,0 +1,458 @@
+// Schemas of the JSON columns (overview section 3). The database stores them as `json` without any
+// check, so these schemas are the only thing between a caller's value and a row every reader trusts.
+//
+// Open blobs (hybrid_definition, json_blob, accepted plans, ...) only have to be JSON: what
+// JSON.stringify would write back unchanged. That rules out NaN/Infinity (stringified as null),
+// undefined and functions (silently dropped), Dates/Maps/class instances (lossy), cycles, and strings
+// with U+0000 (PostgreSQL `jsonb`, which the tag filters cast to, rejects it).
+//
+// Prototype-pollution keys (`__proto__`, `constructor`, `prototype`) are REJECTED anywhere in a JSON
+// object rather than silently dropped: the data usually comes from JSON.parse of a request body, a
+// later `Object.assign`/deep merge of such a blob is the classic pollution vector, and dropping keys
+// silently would store something other than what the caller sent. Validation never copies or assigns
+// into the caller's value, so parsing itself cannot touch Object.prototype; open blobs are returned
+// as the same (validated) reference.
+import { z } from 'zod';
+import { ENUMS, type StressBucket } from '../enums/index.js';
+import { COLUMN_LENGTHS, RUN_ALWAYS, TEXT_MAX_LENGTH, enumSchema, idSchema, intSchema, numberSchema, strictInput, textSchema, validInt, varcharSchema, WITH_MESSAGES as E } from './primitives.js';
+import type { BucketStress, DisciplineWeight, JsonObject, JsonValue, SecondaryMuscles, SessionSectionExercise } from './json-types.js';
+import { gainslyErrorMap } from './messages.js';
+
+/**
+ * Object keys refused anywhere inside a JSON blob, because assigning or merging them can reach an
+ * object's prototype.
+ *
+ * @example
+ * ```ts
+ * FORBIDDEN_JSON_KEYS.includes('__proto__'); // true
+ * ```
+ */
+export const FORBIDDEN_JSON_KEYS: readonly string[] = Object.freeze(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Limits of the JSON blob schemas. `maxDepth` bounds nesting (a deeper value would only come from a
+ * bug or an attack, and walking it recursively could overflow the stack); the item limits bound the
+ * arrays the library itself interprets.
+ *
+ * @example
+ * ```ts
+ * JSON_LIMITS.tagMaxLength; // 100
+ * ```
+ */
+export const JSON_LIMITS = Object.freeze({
+  maxDepth: 64,
+  tagMaxLength: 100,
+  tagMaxItems: 100,
+  disciplineMaxItems: 50,
+  sectionMaxExercises: 100,
+  circuitMaxExercises: 200,
+  coachingCueMaxLength: 1_000,
+  coachingCueMaxItems: 50,
+} as const);
+
+interface JsonProblem {
+  path: (string | number)[];
+  message: string;
+  received?: unknown;
+}
+
+const FORBIDDEN = new Set(FORBIDDEN_JSON_KEYS);
+
+/** Walks a candidate JSON value and records every way it is not JSON. Never invokes getters. */
+function collectJsonProblems(value: unknown, path: (string | number)[], ancestors: Set<object>, problems: JsonProblem[]): void {
+  switch (typeof value) {
+    case 'string':
+      if (value.includes('\u0000')) problems.push({ path, message: 'must not contain the NUL character (U+0000), which PostgreSQL jsonb cannot store', received: value });
+      return;
+    case 'number':
+      if (!Number.isFinite(value)) problems.push({ path, message: 'must be a finite number (NaN and Infinity are not JSON)', received: value });
+      return;
+    case 'boolean':
+      return;
+    case 'undefined':
+      problems.push(path.length === 0 ? { path, message: 'is required' } : { path, message: 'must be a JSON value (undefined is not JSON; omit the key or use null)' });
+      return;
+    case 'bigint':
+      problems.push({ path, message: 'must be a JSON value (a bigint is not JSON; use a number or a string)', received: value });
+      return;
+    case 'function':
+    case 'symbol':
+      problems.push({ path, message: `must be a JSON value (got a ${typeof value})`, received: value });
+      return;
+  }
+  if (value === null) return;
+  const object = value as object;
+  if (ancestors.has(object)) {
+    problems.push({ path, message: 'must not contain a circular reference' });
+    return;
+  }
+  if (ancestors.size >= JSON_LIMITS.maxDepth) {
+    problems.push({ path, message: `is nested too deeply (max ${JSON_LIMITS.maxDepth} levels)` });
+    return;
+  }
+  ancestors.add(object);
+  try {
+    if (Array.isArray(object)) {
+      for (let index = 0; index < object.length; index += 1) {
+        const descriptor = Object.getOwnPropertyDescriptor(object, index);
+        if (descriptor === undefined) problems.push({ path: [...path, index], message: 'must be a JSON value (sparse array hole)' });
+        else if (!('value' in descriptor)) problems.push({ path: [...path, index], message: 'must be a plain data value, not a getter' });
+        else collectJsonProblems(descriptor.value, [...path, index], ancestors, problems);
+      }
+      return;
+    }
+    const proto: unknown = Object.getPrototypeOf(object);
+    if (proto !== Object.prototype && proto !== null) {
+      const name = (proto as { constructor?: { name?: unknown } }).constructor?.name;
+      const kind = typeof name === 'string' && name ? name : 'non-plain object';
+      const hint = object instanceof Date ? '; store dates as ISO strings' : '';
+      problems.push({ path, message: `must be a plain JSON object (got a ${kind}${hint})`, received: value });
+      return;
+    }
+    if (Object.getOwnPropertySymbols(object).length > 0) problems.push({ path, message: 'must not have symbol keys (JSON keys are strings)' });
+    for (const key of Object.keys(object)) {
+      const keyPath = [...path, key];
+      if (FORBIDDEN.has(key)) {
+        problems.push({ path: keyPath, message: `forbidden key ${JSON.stringify(key)} (prototype-pollution guard)` });
+        continue;
+      }
+      if (key.includes('\u0000')) problems.push({ path: keyPath, message: 'key must not contain the NUL character (U+0000)' });
+      const descriptor = Object.getOwnPropertyDescriptor(object, key);
+      if (descriptor === undefined || !('value' in descriptor)) problems.push({ path: keyPath, message: 'must be a plain data value, not a getter' });
+      else collectJsonProblems(descriptor.value, keyPath, ancestors, problems);
+    }
+  } catch {
+    // Proxies can throw from any introspection; report instead of crashing the parse.
+    problems.push({ path, message: 'could not be read as JSON' });
+  } finally {
+    ancestors.delete(object);
+  }
+}
+
+function addJsonProblems(ctx: z.core.$RefinementCtx<unknown>, problems: readonly JsonProblem[]): void {
+  for (const problem of problems) {
+    ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message, input: problem.received, continue: true });
+  }
+}
+
+function jsonValue() {
+  // z.custom() accepts anything; the walker then reports every problem with its own path.
+  return z.custom<JsonValue>().superRefine((value, ctx) => {
+    const problems: JsonProblem[] = [];
+    collectJsonProblems(value, [], new Set(), problems);
+    addJsonProblems(ctx, problems);
+  });
+}
+
+/** Reports every problem of a would-be JSON object; returns whether it was an object at all. */
+function checkJsonObject(value: unknown, ctx: z.core.$RefinementCtx<unknown>): boolean {
+  if (value === undefined) {
+    ctx.addIssue({ code: 'custom', path: [], message: 'is required', input: undefined });
+    return false;
+  }
+  if (typeof value !== 'object' || value === null || isArraySafe(value)) {
+    ctx.addIssue({ code: 'custom', path: [], message: 'must be a JSON object', input: value });
+    return false;
+  }
+  const problems: JsonProblem[] = [];
+  collectJsonProblems(value, [], new Set(), problems);
+  addJsonProblems(ctx, problems);
+  return true;
+}
+
+/** Array.isArray throws on a revoked proxy; treat such a value as "not an array" and let the walk report it. */
+function isArraySafe(value: object): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+function jsonObject() {
+  return z.custom<JsonObject>().superRefine((value, ctx) => {
+    checkJsonObject(value, ctx);
+  });
+}
+
+/**
+ * Reports repeated items of an array. Runs even when some items failed (RUN_ALWAYS), skipping those,
+ * so a duplicate is reported together with unrelated item problems. Compares parsed values, so
+ * trimmed tags compare trimmed.
+ */
+function noDuplicates(what: string, field?: string) {
+  return (items: readonly unknown[], ctx: z.core.$RefinementCtx<readonly unknown[]>) => {
+    if (!Array.isArray(items)) return;
+    // An item whose compared value (the item, or its `field`) already failed is not compared.
+    const failed = new Set(
+      ctx.issues.filter((issue) => issue.path && (issue.path.length === 1 || (field !== undefined && issue.path.length === 2 && issue.path[1] === field))).map((issue) => issue.path![0]),
+    );
+    const first = new Map<unknown, number>();
+    items.forEach((item, index) => {
+      if (failed.has(index)) return;
+      const key = field === undefined ? item : typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[field] : undefined;
+      if (typeof key !== 'string' && typeof key !== 'number') return;
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, index);
+      else ctx.addIssue({ code: 'custom', path: field === undefined ? [index] : [index, field], message: `repeats the ${what} at index ${seen}`, input: key, continue: true });
+    });
+  };
+}
+
+/**
+ * Any JSON value: string, finite number, boolean, null, array or plain object of JSON values, at most
+ * {@link JSON_LIMITS}.maxDepth deep. Rejects NaN, Infinity, undefined, functions, bigints, symbols,
+ * Dates and other class instances, cycles, getters, NUL characters and the {@link FORBIDDEN_JSON_KEYS}.
+ * Every problem is reported with its path. The value is returned as is (not copied).
+ *
+ * @example
+ * ```ts
+ * jsonValueSchema.parse({ rounds: 5, cues: ['brace'] }); // ok
+ * jsonValueSchema.safeParse({ score: NaN }).success;       // false (issue at ['score'])
+ * ```
+ */
+export const jsonValueSchema = jsonValue();
+
+/**
+ * A JSON object (not an array or primitive) whose contents pass {@link jsonValueSchema}.
+ *
+ * @example
+ * ```ts
+ * jsonObjectSchema.parse({ deload_threshold: 0.05 });
+ * jsonObjectSchema.safeParse(JSON.parse('{"__proto__": {"admin": true}}')).success; // false
+ * ```
+ */
+export const jsonObjectSchema = jsonObject();
+
+/**
+ * `programs.hybrid_definition`: the free-form description of a custom (hybrid) split; any JSON object.
+ *
+ * @example
+ * ```ts
+ * hybridDefinitionSchema.parse({ days: [{ day: 1, focus: 'upper' }, { day: 2, focus: 'run' }] });
+ * ```
+ */
+export const hybridDefinitionSchema = jsonObject();
+
+/**
+ * `heuristic_configs.json_blob`: the config payload; any JSON object (its shape is per config name).
+ *
+ * @example
+ * ```ts
+ * heuristicJsonBlobSchema.parse({ strength: { rep_range: [1, 6] } });
+ * ```
+ */
+export const heuristicJsonBlobSchema = jsonObject();
+
+/**
+ * `conversation_threads.accepted_plan_json`: the snapshot of the plan the user accepted; any JSON object.
+ *
+ * @example
+ * ```ts
+ * acceptedPlanJsonSchema.parse({ sessions: [{ day: 1, main: [] }] });
+ * ```
+ */
+export const acceptedPlanJsonSchema = jsonObject();
+
+/**
+ * `conversation_turns.structured_response_json`: the assistant's structured payload; any JSON object.
+ *
+ * @example
+ * ```ts
+ * structuredResponseJsonSchema.parse({ type: 'plan_proposal', changes: [] });
+ * ```
+ */
+export const structuredResponseJsonSchema = jsonObject();
+
+/**
+ * `recovery_signals.raw_payload_json`: the provider's raw payload (Garmin, Whoop, ...); any JSON object.
+ *
+ * @example
+ * ```ts
+ * rawPayloadJsonSchema.parse({ provider: 'garmin', hrv: { lastNight: 52 } });
+ * ```
+ */
+export const rawPayloadJsonSchema = jsonObject();
+
+const disciplineWeightSchema = strictInput({
+  discipline: varcharSchema(COLUMN_LENGTHS.primaryDiscipline),
+  weight: intSchema({ min: 0 }),
+});
+
+/**
+ * `programs.disciplines_json`: a list of `{ discipline, weight }` with a non-empty discipline name
+ * (<= 50 chars, trimmed) and an integer weight >= 0; no other keys, no discipline twice (a reader asks
+ * "what is the weight of X?", and two answers would be ambiguous).
+ *
+ * @example
+ * ```ts
+ * disciplinesJsonSchema.parse([{ discipline: 'powerlifting', weight: 6 }, { discipline: 'running', weight: 4 }]);
+ * ```
+ */
+export const disciplinesJsonSchema: z.ZodType<DisciplineWeight[], { discipline: string; weight: number }[]> = z
+  .array(disciplineWeightSchema, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of { discipline, weight }') })
+  .max(JSON_LIMITS.disciplineMaxItems, E)
+  .superRefine(noDuplicates('discipline', 'discipline'), RUN_ALWAYS);
+
+const nullableInt = (min: number, max: number) => intSchema({ min, max }).nullish();
+
+// Loose: keys other than these are the generator's business (the JSON walk already vetted them).
+// `movement` is not trimmed because this blob is stored as given, not re-built from parsed output.
+const sectionExerciseFields = z
+  .looseObject({
+    movement: z.string(E).min(1, E).max(COLUMN_LENGTHS.movementName, E).optional(),
+    movement_id: idSchema.optional(),
+    sets: nullableInt(1, 100),
+    reps: nullableInt(1, 1_000),
+    rep_range_min: nullableInt(1, 1_000),
+    rep_range_max: nullableInt(1, 1_000),
+    rpe: numberSchema({ min: 1, max: 10 }).nullish(),
+    rir: nullableInt(0, 10),
+    duration_seconds: nullableInt(0, 86_400),
+    rest_seconds: nullableInt(0, 86_400),
+    notes: textSchema(TEXT_MAX_LENGTH).nullish(),
+  })
+  .superRefine((exercise, ctx) => {
+    if (validInt(ctx, exercise, 'rep_range_min') && validInt(ctx, exercise, 'rep_range_max') && exercise.rep_range_max! < exercise.rep_range_min!) {
+      ctx.addIssue({ code: 'custom', path: ['rep_range_max'], message: `must be >= rep_range_min (${exercise.rep_range_min})`, input: exercise.rep_range_max, continue: true });
+    }
+  }, RUN_ALWAYS);
+
+/**
+ * One exercise object inside a session section. Known keys are checked when present — `movement`
+ * (non-empty string <= 200), `movement_id` (positive integer), `sets` 1–100, `reps` 1–1000,
+ * `rep_range_min`/`rep_range_max` 1–1000 with min <= max, `rpe` 1–10, `rir` 0–10, `duration_seconds`
+ * and `rest_seconds` 0–86400, `notes` text — and the prescription keys may be `null` ("not prescribed",
+ * as generators write it). Any other key is allowed if it is JSON. JSON problems and known-key problems
+ * are all reported in one parse; the value is returned as is (not copied).
+ *
+ * @example
+ * ```ts
+ * sessionSectionExerciseSchema.parse({ movement: 'Back Squat', sets: 3, rep_range_min: 5, rep_range_max: 8, tempo: '3-1-1' });
+ * ```
+ */
+export const sessionSectionExerciseSchema = z.custom<SessionSectionExercise>().superRefine((value, ctx) => {
+  if (!checkJsonObject(value, ctx)) return;
+  // The known keys are checked by a nested parse of the same value; its issues are re-raised here
+  // unless the JSON walk already reported that spot (NaN would otherwise be reported twice).
+  let result: ReturnType<typeof sectionExerciseFields.safeParse>;
+  try {
+    result = sectionExerciseFields.safeParse(value, { error: gainslyErrorMap, reportInput: true });
+  } catch {
+    // A proxy whose traps throw on plain property reads: not data we can store.
+    ctx.addIssue({ code: 'custom', path: [], message: 'could not be read as JSON', input: undefined });
+    return;
+  }
+  if (result.success) return;
+  const reported = ctx.issues.map((issue) => issue.path ?? []).filter((path) => path.length > 0);
+  for (const issue of result.error.issues) {
+    if (reported.some((path) => path.every((segment, index) => issue.path[index] === segment))) continue;
+    ctx.addIssue({ ...(issue as z.core.$ZodIssueCustom), continue: true });
+  }
+});
+
+/**
+ * A session section (`sessions.warmup_json`, `main_json`, `accessory_json`, `finisher_json`,
+ * `cooldown_json`): an array of up to 100 {@link sessionSectionExerciseSchema} objects.
+ *
+ * @example
+ * ```ts
+ * sessionSectionSchema.parse([{ movement: 'Back Squat', sets: 3, reps: 5, rpe: 8 }]);
+ * ```
+ */
+export const sessionSectionSchema = z
+  .array(sessionSectionExerciseSchema, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of exercise objects') })
+  .max(JSON_LIMITS.sectionMaxExercises, E);
+
+function tagArray() {
+  return z
+    .array(varcharSchema(JSON_LIMITS.tagMaxLength), { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of strings') })
+    .max(JSON_LIMITS.tagMaxItems, E)
+    .superRefine(noDuplicates('tag'), RUN_ALWAYS);
+}
+
+/**
+ * An open tag list (`movements.tags`, `discipline_tags`, `equipment_tags`, `circuit_templates.tags`):
+ * up to 100 strings, each trimmed, non-empty and <= 100 chars, no tag twice. Tags are kept as given
+ * (no case folding): they are an open categorical space and their spelling is the caller's.
+ *
+ * @example
+ * ```ts
+ * tagArraySchema.parse([' barbell ', 'rack']); // ['barbell', 'rack']
+ * ```
+ */
+export const tagArraySchema = tagArray();
+
+/**
+ * `sessions.intent_tags`: the session's intents (`'strength'`, `'hypertrophy'`, ...); a tag list.
+ *
+ * @example
+ * ```ts
+ * intentTagsSchema.parse(['strength', 'power']);
+ * ```
+ */
+export const intentTagsSchema = tagArray();
+
+/**
+ * `workout_logs.feedback_tags`: post-workout feedback (`'too_hard'`, `'boring'`, ...); a tag list.
+ *
+ * @example
+ * ```ts
+ * feedbackTagsSchema.parse(['too_hard']);
+ * ```
+ */
+export const feedbackTagsSchema = tagArray();
+
+/**
+ * `circuit_templates.exercises_json`: the circuit's structure, an array of up to 200 JSON values
+ * (usually objects with movement, reps, distance ...); each element must be JSON.
+ *
+ * @example
+ * ```ts
+ * exercisesJsonSchema.parse([{ movement: 'Echo bike', reps: 7, metric_type: 'calories' }]);
+ * ```
+ */
+export const exercisesJsonSchema = z
+  .array(jsonValueSchema, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of JSON values') })
+  .max(JSON_LIMITS.circuitMaxExercises, E);
+
+// Built from the enum so a new StressBucket value is accepted without touching this file.
+const bucketStressShape = Object.fromEntries(ENUMS.StressBucket.values.map((bucket) => [bucket, numberSchema({ min: 0 }).optional()])) as {
+  [K in StressBucket]: z.ZodOptional<z.ZodNumber>;
+};
+
+/**
+ * `circuit_templates.bucket_stress`: StressBucket value → intensity. Keys must be StressBucket values
+ * (`strength`, `conditioning`, `impact_upper`, `impact_lower`, `cns`); values finite numbers >= 0.
+ *
+ * @example
+ * ```ts
+ * bucketStressSchema.parse({ strength: 5, conditioning: 3 });
+ * ```
+ */
+export const bucketStressSchema: z.ZodType<BucketStress, BucketStress> = strictInput(bucketStressShape);
+
+/**
+ * `movements.secondary_muscles`: PrimaryMuscle values (semantic, e.g. `'upper_back'`), no repeats.
+ *
+ * @example
+ * ```ts
+ * secondaryMusclesSchema.parse(['glutes', 'hamstrings', 'core']);
+ * ```
+ */
+export const secondaryMusclesSchema: z.ZodType<SecondaryMuscles, SecondaryMuscles> = z
+  .array(enumSchema(ENUMS.PrimaryMuscle), { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of PrimaryMuscle values') })
+  .max(ENUMS.PrimaryMuscle.values.length, E)
+  .superRefine(noDuplicates('muscle'), RUN_ALWAYS);
+
+/**
+ * `movements.coaching_cues`: up to 50 short instructions, each trimmed, non-empty and <= 1000 chars.
+ *
+ * @example
+ * ```ts
+ * coachingCuesSchema.parse(['Brace before you descend', 'Knees track over toes']);
+ * ```
+ */
+export const coachingCuesSchema = z
+  .array(varcharSchema(JSON_LIMITS.coachingCueMaxLength), { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of strings') })
+  .max(JSON_LIMITS.coachingCueMaxItems, E);
