@@ -21,6 +21,45 @@ export { PgEnumType } from './orm/pg-enum-type.js';
 export { GainslyNamingStrategy } from './orm/naming-strategy.js';
 export { GainslyRepository, UserOwnedRepository, DatedUserOwnedRepository } from './orm/base-repository.js';
 export { ENTITIES } from './modules/entities.js';
+export {
+  doctor,
+  formatDoctorReport,
+  adopt,
+  audit,
+  importMovements,
+  importCircuits,
+  importHeuristicConfigs,
+  GainslyAdoptError,
+  GainslyImportError,
+  classifyEnumValue,
+  normaliseEnumValue,
+  normaliseTags,
+  circuitTypeFromText,
+  type DoctorOptions,
+  type DoctorReport,
+  type DoctorFinding,
+  type DoctorFindingKind,
+  type DoctorSeverity,
+  type DoctorStatus,
+  type DoctorTableReport,
+  type DoctorEnumReport,
+  type DoctorMigrations,
+  type DatabaseKind,
+  type AdoptOptions,
+  type AdoptResult,
+  type AuditOptions,
+  type AuditReport,
+  type AuditColumnReport,
+  type AuditValue,
+  type AuditRangeReport,
+  type ImportSource,
+  type ImportOptions,
+  type ImportReport,
+  type ImportSkip,
+  type ValueStatus,
+  type ValueClassification,
+  type OrmOrEm,
+} from './admin/index.js';
 export { UserScope, forUser, type DateRange } from './modules/scope/user-scope.js';
 export { ViewerScope, forViewer, type FriendshipResolver, type ViewerOptions } from './modules/scope/viewer-scope.js';
 

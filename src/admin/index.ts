@@ -1,0 +1,33 @@
+// The admin tools: doctor (schema drift), adopt (bring an upstream database up to the overview),
+// audit (categorical values and ranges in the data) and import (upstream seed files). Explicit
+// names only; `src/index.ts` re-exports the public ones.
+
+export {
+  doctor,
+  formatDoctorReport,
+  type DoctorOptions,
+  type DoctorReport,
+  type DoctorFinding,
+  type DoctorFindingKind,
+  type DoctorSeverity,
+  type DoctorStatus,
+  type DoctorTableReport,
+  type DoctorEnumReport,
+  type DoctorMigrations,
+  type DatabaseKind,
+} from './doctor.js';
+export { adopt, type AdoptOptions, type AdoptResult } from './adopt.js';
+export { GainslyAdoptError } from './errors.js';
+export { audit, type AuditOptions, type AuditReport, type AuditColumnReport, type AuditValue, type AuditRangeReport } from './audit.js';
+export {
+  importMovements,
+  importCircuits,
+  importHeuristicConfigs,
+  GainslyImportError,
+  type ImportSource,
+  type ImportOptions,
+  type ImportReport,
+  type ImportSkip,
+} from './import.js';
+export { classifyEnumValue, normaliseEnumValue, normaliseTags, circuitTypeFromText, type ValueStatus, type ValueClassification } from './values.js';
+export type { OrmOrEm } from './sql.js';

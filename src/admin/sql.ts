@@ -1,0 +1,77 @@
+// Small SQL helpers shared by doctor, adopt, audit and import. Nothing here builds SQL from input
+// values: identifiers come from the library's own tables and lists and are quoted; values are bound.
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { MIGRATIONS_TABLE } from '../orm/config.js';
+import type { SqlRunner } from './catalog.js';
+
+/**
+ * A runner inside an entity manager's transaction (or on its connection when it has none).
+ * @internal
+ */
+export function emRunner(em: EntityManager): SqlRunner {
+  return (sql, params = []) =>
+    em.getConnection().execute(sql, [...params], 'all', em.getTransactionContext()) as Promise<Record<string, unknown>[]>;
+}
+
+/**
+ * Quotes an identifier for SQL: `"movements"`, `"a""b"`.
+ * @internal
+ */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** `"schema"."table"`. @internal */
+export function qualified(schema: string, table: string): string {
+  return `${quoteIdent(schema)}.${quoteIdent(table)}`;
+}
+
+/** Where an ORM keeps its tables and its migrations table. @internal */
+export interface OrmLocation {
+  schema: string;
+  migrationsTable: string;
+}
+
+/** The schema (default `public`) and migrations table name an ORM is configured with. @internal */
+export function ormLocation(orm: MikroORM, schema?: string): OrmLocation {
+  const config = orm.config;
+  const migrations = config.get('migrations') as { tableName?: string; schema?: string } | undefined;
+  const configured = config.get('schema') as string | undefined;
+  let migrationsTable = migrations?.tableName ?? MIGRATIONS_TABLE;
+  // `schema.table` form: the table part only; the schema is the data schema.
+  if (migrationsTable.includes('.')) migrationsTable = migrationsTable.split('.').pop()!;
+  return { schema: schema ?? configured ?? 'public', migrationsTable };
+}
+
+/** A JS value from a bigint / numeric column (node-postgres returns strings for int8). @internal */
+export function toNumber(value: unknown): number {
+  return typeof value === 'number' ? value : Number(value ?? 0);
+}
+
+/**
+ * An ORM or an entity manager: admin functions that can join a caller's transaction take either.
+ *
+ * @example
+ * ```ts
+ * await em.transactional((tx) => importMovements(tx, data)); // inside the caller's transaction
+ * await importMovements(orm, data);                          // its own transaction
+ * ```
+ */
+export type OrmOrEm = MikroORM | EntityManager;
+
+/**
+ * The entity manager to work with: a fork of an ORM's global one, or the caller's own (so work joins
+ * its transaction, if any).
+ * @internal
+ */
+export function toEm(target: OrmOrEm): EntityManager {
+  if ('em' in target && 'config' in target && typeof (target as MikroORM).close === 'function') return (target as MikroORM).em.fork();
+  return target as EntityManager;
+}
+
+/** The schema an ORM or entity manager is configured with, default `public`. @internal */
+export function schemaOf(target: OrmOrEm, schema?: string): string {
+  if (schema) return schema;
+  const configured = (target as { config: { get(key: string): unknown } }).config.get('schema');
+  return typeof configured === 'string' && configured ? configured : 'public';
+}

@@ -1,0 +1,262 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CircuitTemplate, HeuristicConfig, Movement, User } from '../../src/index.js';
+import { GainslyValidationError } from '../../src/schemas/index.js';
+import { GainslyImportError, importCircuits, importHeuristicConfigs, importMovements, type ImportReport } from '../../src/admin/import.js';
+import { useTestOrm } from '../support/database.js';
+import { fixturePath, readSeed, requireFixtures } from '../support/fixtures.js';
+
+const SEED = (name: string) => fixturePath(`upstream-seed-data/${name}`);
+type SeedMovement = Record<string, unknown> & { name: string };
+
+/** Writes JSON to a temporary file and returns its path. */
+function tempJson(name: string, data: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gainsly-import-'));
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(data));
+  return path;
+}
+
+const counts = (r: ImportReport) => ({ total: r.total, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, skipped: r.skipped.length });
+
+const hasFixtures = requireFixtures("importing upstream's seed data");
+
+describe.runIf(hasFixtures)("import of upstream's seed data", () => {
+  const db = useTestOrm();
+  const count = async (table: string) => Number((await db.em.execute(`select count(*)::int as n from ${table}`))[0]!.n);
+
+  it('movements: all 65 inserted as system movements with semantic values; a re-import changes nothing', async () => {
+    const progress: [number, number][] = [];
+    const report = await importMovements(db.em, SEED('movements.json'), { onProgress: (done, total) => progress.push([done, total]) });
+    expect(counts(report)).toEqual({ total: 65, inserted: 65, updated: 0, unchanged: 0, skipped: 0 });
+    expect(report).toMatchObject({ file: 'movements.json', table: 'movements', dryRun: false });
+    expect(report.statements).toBe(3); // lock, column check, one multi-row statement
+    expect(progress).toEqual([
+      [0, 65],
+      [65, 65],
+    ]);
+    expect(await count('movements')).toBe(65);
+
+    const movements = db.em.getRepository(Movement);
+    const squat = await movements.findByName('Back Squat');
+    expect(squat).toMatchObject({
+      pattern: 'squat',
+      primaryMuscle: 'quadriceps',
+      primaryRegion: 'anterior lower',
+      secondaryMuscles: ['glutes', 'hamstrings', 'core'],
+      cnsLoad: 'very_high',
+      skillLevel: 'intermediate',
+      compound: true,
+      metricType: 'reps',
+      disciplineTags: ['powerlifting', 'strength'],
+      equipmentTags: ['barbell', 'rack'],
+      substitutionGroup: 'squat_bilateral',
+      primaryDiscipline: 'All',
+      tags: [],
+      coachingCues: [],
+      description: null,
+      user: null,
+    });
+    expect((await movements.findSystem()).length).toBe(65);
+    expect((await movements.findByPattern('hinge')).length).toBeGreaterThan(0);
+
+    const again = await importMovements(db.em, SEED('movements.json'));
+    expect(counts(again)).toEqual({ total: 65, inserted: 0, updated: 0, unchanged: 65, skipped: 0 });
+    expect(await count('movements')).toBe(65);
+  });
+
+  it('movements: a re-import updates only the rows whose values differ, and keeps fields the file does not have', async () => {
+    await importMovements(db.em, SEED('movements.json'));
+    await db.em.execute(`update movements set cns_load = 'low', description = 'Curated.' where name = 'Back Squat'`);
+    await db.em.execute(`update movements set description = 'Also curated.' where name = 'Front Squat'`);
+    const report = await importMovements(db.em, SEED('movements.json'));
+    expect(counts(report)).toEqual({ total: 65, inserted: 0, updated: 1, unchanged: 64, skipped: 0 });
+    const rows = await db.em.execute(`select name, cns_load, description from movements where name in ('Back Squat', 'Front Squat') order by name`);
+    expect(rows).toEqual([
+      { name: 'Back Squat', cns_load: 'very_high', description: 'Curated.' },
+      { name: 'Front Squat', cns_load: 'high', description: 'Also curated.' },
+    ]);
+  });
+
+  it('movements: sloppy spellings are normalised, tags lower-cased and de-duplicated', async () => {
+    const report = await importMovements(db.em, {
+      movements: [
+        {
+          name: '  Goblet Squat ',
+          pattern: 'Squat',
+          primary_muscle: 'QUADRICEPS',
+          primary_region: 'Anterior_Lower',
+          secondary_muscles: ['Glutes', 'upper back'],
+          cns_load: 'very low',
+          equipment_tags: [' Dumbbell', 'dumbbell', 'KETTLEBELL'],
+          tags: ['Athletic', 'athletic '],
+        },
+      ],
+    });
+    expect(report.inserted).toBe(1);
+    const goblet = await db.em.getRepository(Movement).findByName('Goblet Squat');
+    expect(goblet).toMatchObject({
+      pattern: 'squat',
+      primaryMuscle: 'quadriceps',
+      primaryRegion: 'anterior lower',
+      secondaryMuscles: ['glutes', 'upper_back'],
+      cnsLoad: 'very_low',
+      equipmentTags: ['dumbbell', 'kettlebell'],
+      tags: ['athletic'],
+    });
+  });
+
+  it('movements: one bad record rejects the whole file, naming its index and field; nothing is written', async () => {
+    const data = readSeed<{ movements: SeedMovement[] }>('movements.json');
+    data.movements[3] = { ...data.movements[3]!, pattern: 'jumping' };
+    data.movements[7] = { ...data.movements[7]!, is_unilateral: 'sometimes' };
+    const file = tempJson('movements-bad.json', data);
+    const error = await importMovements(db.em, file).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GainslyValidationError);
+    const issues = (error as GainslyValidationError).issues;
+    expect(issues.map((i) => i.path)).toEqual([
+      ['movements', 3, 'pattern'],
+      ['movements', 7, 'is_unilateral'],
+    ]);
+    expect((error as Error).message).toMatch(/^Invalid movements-bad\.json: movements\[3\]\.pattern: must be one of/);
+    expect(await count('movements')).toBe(0);
+  });
+
+  it('movements: with skipInvalid the valid records are written and the bad ones reported', async () => {
+    const data = readSeed<{ movements: SeedMovement[] }>('movements.json');
+    data.movements[3] = { ...data.movements[3]!, pattern: 'jumping' };
+    const report = await importMovements(db.em, data, { skipInvalid: true });
+    expect(counts(report)).toEqual({ total: 65, inserted: 64, updated: 0, unchanged: 0, skipped: 1 });
+    expect(report.skipped).toEqual([{ index: 3, name: data.movements[3]!.name, path: 'pattern', reason: expect.stringMatching(/^pattern: must be one of/) }]);
+    expect(report.file).toBeUndefined();
+    expect(await count('movements')).toBe(64);
+  });
+
+  it('movements: a name held by a user-defined movement is skipped, not taken over', async () => {
+    const user = db.em.create(User, { email: 'owner@example.com' });
+    db.em.create(Movement, { name: 'Back Squat', pattern: 'squat', primaryMuscle: 'quadriceps', primaryRegion: 'anterior lower', user });
+    await db.em.flush();
+    const report = await importMovements(db.em, SEED('movements.json'));
+    expect(counts(report)).toEqual({ total: 65, inserted: 64, updated: 0, unchanged: 0, skipped: 1 });
+    expect(report.skipped[0]).toMatchObject({ index: 0, name: 'Back Squat', reason: expect.stringMatching(/user-defined movement/) });
+    expect(await count('movements where user_id is null')).toBe(64);
+  });
+
+  it('movements: a dry run reports what would happen and writes nothing', async () => {
+    const report = await importMovements(db.em, SEED('movements.json'), { dryRun: true });
+    expect(counts(report)).toEqual({ total: 65, inserted: 65, updated: 0, unchanged: 0, skipped: 0 });
+    expect(report.dryRun).toBe(true);
+    expect(await count('movements')).toBe(0);
+  });
+
+  it('heuristic configs: all 10 inserted, idempotent by (name, version)', async () => {
+    const report = await importHeuristicConfigs(db.em, SEED('heuristic_configs.json'));
+    expect(counts(report)).toEqual({ total: 10, inserted: 10, updated: 0, unchanged: 0, skipped: 0 });
+    const deload = await db.em.getRepository(HeuristicConfig).getActive('deload_policy');
+    expect(deload).toMatchObject({ version: 1, active: true });
+    expect(deload!.description).toMatch(/deload/i);
+    expect(deload!.createdAt).toBeInstanceOf(Date);
+    const seed = readSeed<{ configs: { name: string; json_blob: unknown }[] }>('heuristic_configs.json');
+    expect(deload!.jsonBlob).toEqual(seed.configs.find((c) => c.name === 'deload_policy')!.json_blob);
+
+    expect(counts(await importHeuristicConfigs(db.em, SEED('heuristic_configs.json')))).toEqual({ total: 10, inserted: 0, updated: 0, unchanged: 10, skipped: 0 });
+    // A new version is a new row; a changed blob updates its version.
+    const v2 = { ...seed.configs[0]!, version: 2, active: false };
+    const changed = { ...seed.configs[1]!, json_blob: { replaced: true } };
+    expect(counts(await importHeuristicConfigs(db.em, [v2, changed]))).toEqual({ total: 2, inserted: 1, updated: 1, unchanged: 0, skipped: 0 });
+    expect(await count('heuristic_configs')).toBe(11);
+  });
+
+  it('scraped circuits: circuit types mapped, duplicates and the rest day skipped with reasons, 29 circuits stored', async () => {
+    const report = await importCircuits(db.em, SEED('scraped_circuits.json'));
+    expect(counts(report)).toEqual({ total: 53, inserted: 29, updated: 0, unchanged: 0, skipped: 24 });
+    expect(report.skipped.filter((s) => s.reason.startsWith('duplicate of record'))).toHaveLength(23);
+    expect(report.skipped.find((s) => s.index === 52)).toEqual({
+      index: 52,
+      name: 'CrossFit Thursday 251218',
+      path: 'exercises',
+      reason: 'no exercises (a rest day or an article, not a workout)',
+    });
+    expect(report.skipped.find((s) => s.index === 0)).toEqual({ index: 0, name: 'CrossFit Saturday 260117', reason: 'duplicate of record 1 (same name, same values)' });
+    expect(await count('circuit_templates')).toBe(29);
+
+    const byType = await db.em.execute(`select circuit_type::text as type, count(*)::int as n from circuit_templates group by 1 order by 1`);
+    // Distinct names per scraped type: "For Time" 11 + "Rounds For Time" 9 -> ROUNDS_FOR_TIME; "EMOM" 4, "AMRAP" 3, "ladder" 2.
+    // (The single "rounds_for_time" record is the rest day.)
+    expect(byType).toEqual([
+      { type: 'AMRAP', n: 3 },
+      { type: 'EMOM', n: 4 },
+      { type: 'LADDER', n: 2 },
+      { type: 'ROUNDS_FOR_TIME', n: 20 },
+    ]);
+
+    const circuits = db.em.getRepository(CircuitTemplate);
+    const [saturday] = await circuits.findByName('CrossFit Saturday 260117');
+    expect(saturday).toMatchObject({ circuitType: 'rounds_for_time', defaultRounds: 10, defaultDurationSeconds: null, tags: ['scraped', 'crossfit'], bucketStress: {}, difficultyTier: 1 });
+    expect(saturday!.description).toMatch(/^Today, you'll take on 10 sprint-style efforts/);
+    expect(saturday!.exercisesJson).toHaveLength(2);
+    expect(saturday!.exercisesJson[0]).toMatchObject({ movement: 'sandbag bear hug carry', distance_meters: 18, metric_type: 'distance' });
+    const [friday] = await circuits.findByName('CrossFit Friday 260116');
+    expect(friday).toMatchObject({ circuitType: 'amrap', defaultDurationSeconds: 1200, defaultRounds: null });
+    const [emom] = await circuits.findByName('CrossFit Friday 260109');
+    expect(emom).toMatchObject({ circuitType: 'emom', defaultRounds: 3 });
+    expect(emom!.description).toMatch(/Interval: 90 second$/);
+    const [ladder] = await circuits.findByName('CrossFit Saturday 260110');
+    expect(ladder).toMatchObject({ circuitType: 'ladder', defaultRounds: 5 });
+
+    const again = await importCircuits(db.em, SEED('scraped_circuits.json'));
+    expect(counts(again)).toEqual({ total: 53, inserted: 0, updated: 0, unchanged: 29, skipped: 24 });
+    expect(await count('circuit_templates')).toBe(29);
+  });
+
+  it('circuits: an unknown type is skipped with the reason; a name already stored twice updates the lowest id only', async () => {
+    await db.em.execute(`insert into circuit_templates (id, name, circuit_type, exercises_json, bucket_stress) values
+      (901, 'Fran', 'CHIPPER', '[]', '{}'), (902, 'Fran', 'CHIPPER', '[]', '{}')`);
+    const report = await importCircuits(db.em, {
+      circuits: [
+        { name: 'Fran', circuit_type: 'For Time', exercises_json: [{ movement: 'Thruster', reps: [21, 15, 9] }], tags: ['CrossFit', 'Benchmark'], bucket_stress: { conditioning: 4 } },
+        { name: 'Mystery', circuit_type: 'death by burpees', exercises_json: [{ movement: 'Burpee' }] },
+      ],
+    });
+    expect(counts(report)).toEqual({ total: 2, inserted: 0, updated: 1, unchanged: 0, skipped: 1 });
+    expect(report.skipped[0]).toMatchObject({ index: 1, name: 'Mystery', path: 'circuit_type', reason: expect.stringMatching(/^unknown circuit type "death by burpees"/) });
+    const rows = await db.em.execute(`select id, circuit_type::text as type, tags::text as tags from circuit_templates where name = 'Fran' order by id`);
+    expect(rows).toEqual([
+      { id: 901, type: 'ROUNDS_FOR_TIME', tags: '["crossfit","benchmark"]' },
+      { id: 902, type: 'CHIPPER', tags: null },
+    ]);
+  });
+
+  it('a file that is not JSON, or not there, is refused before any SQL', async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'gainsly-import-')), 'broken.json');
+    writeFileSync(bad, '{ "movements": [');
+    await expect(importMovements(db.em, bad)).rejects.toThrow(/^Invalid broken\.json: \(root\): is not valid JSON/);
+    await expect(importMovements(db.em, join(tmpdir(), 'no-such-dir-gainsly', 'x.json'))).rejects.toThrow(GainslyImportError);
+    await expect(importMovements(db.em, { configs: [] })).rejects.toThrow(/must be an array of movements or \{ "movements": \[\.\.\.\] \}/);
+  });
+});
+
+describe('import in bulk', () => {
+  const db = useTestOrm();
+
+  it('5,000 movements go in a handful of statements, with progress per batch', async () => {
+    const movements = Array.from({ length: 5000 }, (_, i) => ({
+      name: `Bulk Movement ${i}`,
+      pattern: 'squat',
+      primary_muscle: 'quadriceps',
+      primary_region: 'anterior lower',
+      equipment_tags: ['barbell'],
+    }));
+    const progress: number[] = [];
+    const report = await importMovements(db.em, movements, { onProgress: (done) => progress.push(done) });
+    expect(counts(report)).toEqual({ total: 5000, inserted: 5000, updated: 0, unchanged: 0, skipped: 0 });
+    expect(report.statements).toBe(2 + 5);
+    expect(progress).toEqual([0, 1000, 2000, 3000, 4000, 5000]);
+    expect(Number((await db.em.execute('select count(*)::int as n from movements'))[0]!.n)).toBe(5000);
+  });
+});
