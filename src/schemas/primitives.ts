@@ -257,8 +257,11 @@ function enumMessage(codec: { readonly values: readonly (string | number)[]; rea
   if (input === undefined) return 'is required';
   const labelIndex = typeof input === 'string' ? codec.dbValues.indexOf(input) : -1;
   if (labelIndex >= 0) return `${base} ('${String(input)}' is the database label; use ${listAllowed([codec.values[labelIndex]])})`;
+  // Only strings and numbers get a "did you mean": String() of other values can throw (an object
+  // without a prototype, or whose toString is not a function), which would escape as a TypeError.
+  if (typeof input !== 'string' && typeof input !== 'number') return base;
   const near = codec.values.find((v) => String(v).toLowerCase() === String(input).trim().toLowerCase());
-  if (near !== undefined && (typeof input === 'string' || typeof input === 'number')) return `${base} (did you mean ${listAllowed([near])}?)`;
+  if (near !== undefined) return `${base} (did you mean ${listAllowed([near])}?)`;
   return base;
 }
 

@@ -1,0 +1,70 @@
+import { Command } from 'commander';
+import { audit, type AuditReport } from '../../admin/audit.js';
+import { plural, problemsExitCode, withDatabase, type CliContext } from '../context.js';
+import type { Output } from '../output.js';
+
+function printReport(out: Output, report: AuditReport, verbose: boolean): void {
+  const { c } = out;
+  const flagged = report.columns.flatMap((col) =>
+    col.values.filter((v) => v.status !== 'ok' && v.status !== 'variant').map((v) => [`${col.table}.${col.column}`, JSON.stringify(v.value), v.count, c.red(v.status), v.suggestion ?? ''] as (string | number)[]),
+  );
+  const variants = report.columns.flatMap((col) =>
+    col.values.filter((v) => v.status === 'variant').map((v) => [`${col.table}.${col.column}`, JSON.stringify(v.value), v.count, c.yellow('variant'), v.suggestion ?? ''] as (string | number)[]),
+  );
+  const malformed = report.columns.filter((col) => (col.notArrays ?? 0) > 0 || col.error);
+  const ranges = report.ranges.filter((r) => r.violations > 0 || r.error);
+
+  out.line(report.ok ? `${c.green('✓')} No categorical value outside its enum, no malformed JSON array, no out-of-range row.` : c.red('✗ The audit found problems:'));
+  if (flagged.length > 0 || (verbose && variants.length > 0)) {
+    out.line(out.table(['column', 'value', 'rows', 'status', 'probably meant'], verbose ? [...flagged, ...variants] : flagged, ['left', 'left', 'right', 'left', 'left']));
+  }
+  for (const col of malformed) {
+    out.line(`  ${c.red('malformed')} ${col.table}.${col.column}: ${col.error ?? `${plural(col.notArrays ?? 0, 'row')} not holding a JSON array`}`);
+  }
+  if (ranges.length > 0) {
+    out.line(
+      out.table(
+        ['column', 'allowed', 'rows outside', 'observed', 'sample ids'],
+        ranges.map((r) => [`${r.table}.${r.column}`, `${r.min}–${r.max}`, r.error ? c.red(r.error) : r.violations, `${r.observedMin ?? '—'}–${r.observedMax ?? '—'}`, r.sampleIds.slice(0, 5).join(', ')]),
+        ['left', 'left', 'right', 'left', 'left'],
+      ),
+    );
+  }
+  if (verbose) {
+    for (const col of report.columns.filter((col) => col.present && col.values.length > 0)) {
+      out.line(`${c.bold(`${col.table}.${col.column}`)} ${c.dim(`(${col.kind}${col.enum ? `: ${col.enum}` : ''}, ${col.rows} rows, ${col.nulls} null)`)}: ${col.values.map((v) => `${v.value} ×${v.count}`).join(', ')}`);
+    }
+  }
+  const s = report.summary;
+  out.line(
+    `${plural(report.columns.length, 'column')} audited: ${plural(s.flaggedValues, 'flagged value')} in ${plural(s.flaggedRows, 'row')}, ` +
+      `${plural(s.malformedRows, 'malformed row')}, ${plural(s.outOfRangeRows, 'out-of-range row')}${verbose ? '' : ' (--verbose lists every value)'}.`,
+  );
+}
+
+/**
+ * `gainsly-db audit`: the overview's data audit of categorical columns and app-level ranges.
+ * Read-only; exit 3 when it flags anything.
+ *
+ * @example
+ * ```ts
+ * program.addCommand(auditCommand(ctx));
+ * ```
+ */
+export function auditCommand(ctx: CliContext): Command {
+  const { out } = ctx;
+  return new Command('audit')
+    .description('list categorical values outside their enum and out-of-range ratings (read-only; exit 3 on findings)')
+    .option('--schema <name>', 'schema holding the tables (default: public)')
+    .option('--include-sql-enums', 'also list the values of the PostgreSQL enum columns')
+    .option('-v, --verbose', 'list every distinct value of every audited column')
+    .addHelpText('after', '\nExamples:\n  $ gainsly-db audit --url postgres://app@db:5432/gainsly\n  $ gainsly-db audit --json | jq \'.report.columns[] | select(.flagged > 0)\'')
+    .action(async (opts: { schema?: string; includeSqlEnums?: boolean; verbose?: boolean }, command: Command) => {
+      await withDatabase(ctx, command, async (orm, conn) => {
+        const report = await audit(orm, { ...(opts.schema ? { schema: opts.schema } : {}), includeSqlEnums: opts.includeSqlEnums === true });
+        const s = report.summary;
+        ctx.exitCode = problemsExitCode(report.ok ? 0 : Math.max(1, s.flaggedRows + s.malformedRows + s.outOfRangeRows));
+        out.result({ command: 'audit', database: conn.display, clean: report.ok, summary: report.summary, report }, () => printReport(out, report, opts.verbose === true), report.ok);
+      });
+    });
+}

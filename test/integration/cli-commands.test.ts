@@ -1,0 +1,472 @@
+/**
+ * `gainsly-db` as users run it: the bundle built by tsup with the package's own tsup.config.ts,
+ * spawned with Node, against real PostgreSQL databases and against PGlite. Checks exit codes,
+ * `--json` documents, `--help` on every command, that no password ever reaches stdout or stderr,
+ * and that `demo` works twice in a row in a fresh directory with no database variables set.
+ *
+ * The bundle is built once, into a private directory under node_modules/.cache (so it resolves the
+ * package's dependencies like dist/ does, and a concurrent `npm run build` cannot delete it
+ * mid-run); only this file builds it.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createEmptyDatabase, withRawClient, type TestDatabase } from '../support/database.js';
+import { fixturePath, loadUpstreamDump, requireFixtures } from '../support/fixtures.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const OUT_DIR = join(ROOT, 'node_modules', '.cache', `gainsly-cli-test-${process.pid}-${randomBytes(3).toString('hex')}`);
+const CLI = join(OUT_DIR, 'cli', 'index.js');
+/** Accepted by the local server's trust authentication; must never appear in any output. */
+const PASSWORD = 'Sup3r-Secret-Pa55word';
+const SLOW = 120_000;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment without any database URL, so only what a test passes counts. */
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  delete env.GAINSLY_DATABASE_URL;
+  delete env.DATABASE_URL;
+  delete env.FORCE_COLOR;
+  return { ...env, ...extra };
+}
+
+function run(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
+  return new Promise((resolvePromise) => {
+    // process.execPath is the Node 22 that runs vitest (npm scripts put node@22 first on PATH).
+    execFile(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? cleanEnv(), maxBuffer: 16 * 1024 * 1024, timeout: SLOW }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      // Every test checks this: no password, in any command's output, ever.
+      expect(stdout + stderr).not.toContain(PASSWORD);
+      resolvePromise({ code, stdout, stderr });
+    });
+  });
+}
+
+function json(result: Run): Record<string, any> {
+  try {
+    return JSON.parse(result.stdout) as Record<string, any>;
+  } catch {
+    throw new Error(`stdout is not one JSON document (exit ${result.code}):\n${result.stdout}\n--- stderr:\n${result.stderr}`);
+  }
+}
+
+/** The test server's URL for `db`, with a password the server ignores (trust auth) but the CLI must hide. */
+function withPassword(db: TestDatabase): string {
+  const url = new URL(db.url);
+  url.username = url.username || 'postgres';
+  url.password = PASSWORD;
+  return url.toString();
+}
+
+beforeAll(async () => {
+  // The package's tsup config, minus declaration files, into a private directory.
+  const script = `import('tsup').then((t) => t.build({ outDir: ${JSON.stringify(OUT_DIR)}, dts: false, sourcemap: false, silent: true, clean: true }))`;
+  await new Promise<void>((resolvePromise, reject) => {
+    execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: cleanEnv(), timeout: SLOW }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`building the CLI failed: ${stderr || error.message}`)) : resolvePromise(),
+    );
+  });
+}, SLOW);
+
+afterAll(async () => {
+  await rm(OUT_DIR, { recursive: true, force: true });
+});
+
+describe('the bundle', () => {
+  it('is an executable with a node shebang', async () => {
+    const source = await readFile(CLI, 'utf8');
+    expect(source.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect((await stat(CLI)).mode & 0o111).not.toBe(0);
+  });
+});
+
+describe('--help on every command', () => {
+  const commands = [
+    [],
+    ['migrate'],
+    ['migrate', 'up'],
+    ['migrate', 'down'],
+    ['migrate', 'status'],
+    ['doctor'],
+    ['adopt'],
+    ['audit'],
+    ['import'],
+    ['import', 'movements'],
+    ['import', 'circuits'],
+    ['import', 'heuristic-configs'],
+    ['demo'],
+  ];
+  for (const command of commands) {
+    it(`gainsly-db ${[...command, '--help'].join(' ')}`, async () => {
+      const result = await run([...command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Usage: gainsly-db${command.length ? ` ${command.join(' ')}` : ''}`);
+      expect(result.stdout).toContain('--json');
+      expect(result.stdout).toContain('--url <url>');
+      expect(result.stdout).toMatch(/Exit codes/);
+      expect(result.stderr).toBe('');
+    });
+  }
+});
+
+describe('usage errors exit 2', () => {
+  it('an unknown command, an unknown option, a missing argument', async () => {
+    expect(await run(['nope'])).toMatchObject({ code: 2 });
+    expect(await run(['doctor', '--nope'])).toMatchObject({ code: 2 });
+    expect(await run(['import', 'movements'])).toMatchObject({ code: 2 });
+  });
+
+  it('no database URL (and none in the environment): a message naming both variables, as text and as JSON', async () => {
+    const text = await run(['migrate', 'status']);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toMatch(/GAINSLY_DATABASE_URL or DATABASE_URL/);
+    expect(text.stdout).toBe('');
+    const machine = await run(['migrate', 'status', '--json']);
+    expect(machine.code).toBe(2);
+    expect(json(machine)).toMatchObject({ ok: false, error: { name: 'UsageError', exitCode: 2 } });
+  });
+});
+
+describe('against a real PostgreSQL database', () => {
+  let db: TestDatabase;
+  let url: string;
+
+  beforeAll(async () => {
+    db = await createEmptyDatabase();
+    url = withPassword(db);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const masked = () => url.replace(PASSWORD, '***');
+
+  it('migrate status on an empty database: both pending, nothing created', async () => {
+    const result = await run(['migrate', 'status', '--url', url, '--json']);
+    expect(result.code).toBe(0);
+    const doc = json(result);
+    expect(doc).toMatchObject({ ok: true, command: 'migrate status', database: masked(), upToDate: false, applied: [], pending: ['0001-upstream-schema', '0002-overview-additions'] });
+    const tables = await withRawClient(db.url, async (c) => (await c.query(`select tablename from pg_tables where schemaname = 'public'`)).rows);
+    expect(tables).toEqual([]);
+  }, SLOW);
+
+  it('migrate up applies both migrations, then nothing; the human output says so', async () => {
+    const first = await run(['migrate', 'up', '--url', url, '--json']);
+    expect(first.code).toBe(0);
+    expect(json(first)).toMatchObject({ ok: true, applied: ['0001-upstream-schema', '0002-overview-additions'], pending: [] });
+    const second = await run(['migrate', 'up', '--url', url]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Schema is up to date');
+    expect(second.stderr).toContain(`database: ${masked()}`);
+  }, SLOW);
+
+  it('reads the URL from GAINSLY_DATABASE_URL, then DATABASE_URL, and says where it came from (masked)', async () => {
+    const fromGainsly = await run(['migrate', 'status'], { env: cleanEnv({ GAINSLY_DATABASE_URL: url, DATABASE_URL: 'postgres://x:y@127.0.0.1:1/wrong' }) });
+    expect(fromGainsly.code).toBe(0);
+    expect(fromGainsly.stderr).toContain(`${masked()} (from GAINSLY_DATABASE_URL)`);
+    expect(fromGainsly.stdout).toMatch(/0001-upstream-schema\s+│ applied/);
+    const fromDatabaseUrl = await run(['migrate', 'status', '--json'], { env: cleanEnv({ DATABASE_URL: url }) });
+    expect(json(fromDatabaseUrl)).toMatchObject({ ok: true, upToDate: true, database: masked() });
+  }, SLOW);
+
+  it('doctor, audit and adopt on a library database: healthy, clean, nothing to adopt (exit 0)', async () => {
+    const doctor = await run(['doctor', '--url', url, '--json']);
+    expect(doctor.code).toBe(0);
+    expect(json(doctor)).toMatchObject({ ok: true, command: 'doctor', healthy: true, summary: { errors: 0, fixable: 0 } });
+    const audit = await run(['audit', '--url', url, '--json']);
+    expect(audit.code).toBe(0);
+    expect(json(audit)).toMatchObject({ ok: true, command: 'audit', clean: true });
+    const adopt = await run(['adopt', '--url', url, '--json']);
+    expect(adopt.code).toBe(0);
+    expect(json(adopt)).toMatchObject({ ok: true, command: 'adopt', alreadyAdopted: true, changed: [] });
+  }, SLOW);
+
+  it('migrate down needs --yes (exit 2, nothing reverted); with it reverts one step, and doctor then exits 3', async () => {
+    const refused = await run(['migrate', 'down', '--url', url]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('without --yes');
+    expect(json(await run(['migrate', 'status', '--url', url, '--json'])).pending).toEqual([]);
+
+    const unknown = await run(['migrate', 'down', '--to', 'no-such-migration', '--yes', '--url', url, '--json']);
+    expect(unknown.code).toBe(2);
+
+    const down = await run(['migrate', 'down', '--yes', '--url', url, '--json']);
+    expect(down.code).toBe(0);
+    expect(json(down)).toMatchObject({ ok: true, reverted: ['0002-overview-additions'], pending: ['0002-overview-additions'] });
+
+    const doctor = await run(['doctor', '--url', url, '--json']);
+    expect(doctor.code).toBe(3);
+    expect(json(doctor)).toMatchObject({ ok: false, healthy: false });
+    expect(json(doctor).summary.fixable).toBeGreaterThan(0);
+    const human = await run(['doctor', '--url', url]);
+    expect(human.code).toBe(3);
+    expect(human.stdout).toContain('problems found');
+
+    expect((await run(['migrate', 'up', '--url', url])).code).toBe(0);
+  }, SLOW);
+
+  describe('import (upstream seed files)', () => {
+    const haveFixtures = requireFixtures('CLI import of the upstream seed files');
+    it.runIf(haveFixtures)('imports movements, circuits and heuristic configs, idempotently', async () => {
+      const movements = await run(['import', 'movements', fixturePath('upstream-seed-data/movements.json'), '--url', url, '--json']);
+      expect(movements.code).toBe(0);
+      const report = json(movements).report;
+      expect(report).toMatchObject({ table: 'movements', total: 65, updated: 0 });
+      expect(report.inserted).toBeGreaterThan(0);
+
+      const again = await run(['import', 'movements', fixturePath('upstream-seed-data/movements.json'), '--url', url]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/0 inserted, 0 updated, \d+ unchanged/);
+
+      const configs = await run(['import', 'heuristic-configs', fixturePath('upstream-seed-data/heuristic_configs.json'), '--url', url, '--json']);
+      expect(configs.code).toBe(0);
+      expect(json(configs).report).toMatchObject({ table: 'heuristic_configs', total: 10, inserted: 10 });
+
+      const circuits = await run(['import', 'circuits', fixturePath('upstream-seed-data/scraped_circuits.json'), '--url', url, '--json']);
+      expect(circuits.code).toBe(0);
+      const circuitReport = json(circuits).report;
+      expect(circuitReport.table).toBe('circuit_templates');
+      expect(circuitReport.inserted + circuitReport.skipped.length).toBe(circuitReport.total);
+    }, SLOW);
+  });
+
+  it('import of an invalid file exits 1, lists the problems and writes nothing; a missing file exits 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gainsly-cli-import-'));
+    try {
+      const file = join(dir, 'bad.json');
+      await writeFile(file, JSON.stringify({ movements: [{ name: 'Only A Name' }, { name: 'Bad Pattern', pattern: 'sideways', primary_muscle: 'quadriceps', primary_region: 'anterior lower' }] }));
+      const before = await withRawClient(db.url, async (c) => (await c.query<{ n: number }>(`select count(*)::int as n from movements`)).rows[0]!.n);
+      const result = await run(['import', 'movements', file, '--url', url, '--json']);
+      expect(result.code).toBe(1);
+      const doc = json(result);
+      expect(doc).toMatchObject({ ok: false, error: { name: 'GainslyValidationError', exitCode: 1 }, file });
+      expect(doc.issues.length).toBeGreaterThan(1);
+      const after = await withRawClient(db.url, async (c) => (await c.query<{ n: number }>(`select count(*)::int as n from movements`)).rows[0]!.n);
+      expect(after).toBe(before);
+
+      const missing = await run(['import', 'circuits', join(dir, 'missing.json'), '--url', url]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/missing\.json/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, SLOW);
+
+  it('demo --url works inside the demo user, reuses its data on a second run, and --remove deletes only it', async () => {
+    const users = async () => withRawClient(db.url, async (c) => (await c.query<{ email: string | null }>(`select email from users order by id`)).rows.map((r) => r.email));
+    await withRawClient(db.url, (c) => c.query(`insert into users (email) values ('someone@example.com')`));
+
+    const first = await run(['demo', '--url', url, '--json']);
+    expect(first.code).toBe(0);
+    const doc = json(first);
+    expect(doc).toMatchObject({ ok: true, command: 'demo', embedded: false, reused: false, database: masked(), demo: { email: 'demo@gainsly.invalid' } });
+    expect(await users()).toEqual(['someone@example.com', 'demo@gainsly.invalid']);
+
+    const second = await run(['demo', '--url', url, '--json']);
+    expect(second.code).toBe(0);
+    expect(json(second)).toMatchObject({ reused: true });
+    expect(json(second).report).toEqual(doc.report);
+
+    const removed = await run(['demo', '--remove', '--url', url, '--json']);
+    expect(removed.code).toBe(0);
+    expect(json(removed)).toMatchObject({ ok: true, removed: true });
+    expect(await users()).toEqual(['someone@example.com']);
+    const leftovers = await withRawClient(db.url, async (c) =>
+      (await c.query<{ n: number }>(`select (select count(*) from workout_logs) + (select count(*) from programs) + (select count(*) from soreness_logs) as n`)).rows[0]!.n,
+    );
+    expect(Number(leftovers)).toBe(0);
+  }, SLOW);
+
+  it('a database that is not reachable: exit 1, a one-line message, the password masked (also with --debug)', async () => {
+    const unreachable = `postgres://postgres:${PASSWORD}@127.0.0.1:1/gainsly`;
+    const text = await run(['migrate', 'status', '--url', unreachable]);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('Cannot connect to postgres://postgres:***@127.0.0.1:1/gainsly');
+    expect(text.stderr).not.toMatch(/\n\s+at /);
+    const machine = await run(['doctor', '--json'], { env: cleanEnv({ DATABASE_URL: unreachable }) });
+    expect(machine.code).toBe(1);
+    expect(json(machine)).toMatchObject({ ok: false, error: { name: 'ConnectionError', exitCode: 1 } });
+    const debug = await run(['migrate', 'status', '--url', unreachable, '--debug']);
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  }, SLOW);
+
+  it('a database that does not exist is reported, not created', async () => {
+    const name = `${db.name}_missing`;
+    const missing = new URL(url);
+    missing.pathname = `/${name}`;
+    const result = await run(['migrate', 'up', '--url', missing.toString(), '--json']);
+    expect(result.code).toBe(1);
+    expect(json(result).error.message).toContain(`database "${name}" does not exist`);
+    const exists = await withRawClient(inject('gainslyAdminUrl'), async (c) => (await c.query(`select 1 from pg_database where datname = $1`, [name])).rows);
+    expect(exists).toEqual([]);
+  }, SLOW);
+
+  it('demo refuses to add its schema to a database that holds other tables', async () => {
+    const other = await createEmptyDatabase();
+    try {
+      await withRawClient(other.url, (c) => c.query(`create table invoices (id serial primary key)`));
+      const result = await run(['demo', '--url', withPassword(other)]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/has tables but no @gainsly\/db migrations/);
+      const tables = await withRawClient(other.url, async (c) => (await c.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public'`)).rows);
+      expect(tables.map((t) => t.tablename)).toEqual(['invoices']);
+    } finally {
+      await other.drop();
+    }
+  }, SLOW);
+});
+
+describe('against a database made by the upstream app', () => {
+  const haveFixtures = requireFixtures('CLI doctor/adopt on an upstream database');
+  let db: TestDatabase | undefined;
+
+  beforeAll(async () => {
+    if (!haveFixtures) return;
+    db = await createEmptyDatabase();
+    await loadUpstreamDump(db.url, '9c1a2b3c4d5e');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it.runIf(haveFixtures)('doctor exits 3, migrate up fails with advice, adopt --dry-run changes nothing, adopt fixes it', async () => {
+    const url = withPassword(db!);
+    const doctor = await run(['doctor', '--url', url, '--json']);
+    expect(doctor.code).toBe(3);
+    expect(json(doctor).report.database.kind).toBe('upstream');
+
+    const migrateUp = await run(['migrate', 'up', '--url', url]);
+    expect(migrateUp.code).toBe(1);
+    expect(migrateUp.stderr).toMatch(/gainsly-db adopt/);
+
+    const dryRun = await run(['adopt', '--dry-run', '--url', url, '--json']);
+    expect(dryRun.code).toBe(0);
+    expect(json(dryRun)).toMatchObject({ ok: true, dryRun: true, alreadyAdopted: false });
+    expect((await run(['doctor', '--url', url])).code).toBe(3);
+
+    const adopt = await run(['adopt', '--url', url]);
+    expect(adopt.code).toBe(0);
+    expect(adopt.stdout).toContain('Adopted the database');
+    expect((await run(['doctor', '--url', url])).code).toBe(0);
+    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: [] });
+  }, SLOW);
+});
+
+describe('against PGlite', () => {
+  let dir: string;
+  let url: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gainsly-cli-pglite-'));
+    url = `pglite:${join(dir, 'db')}`;
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('migrate status / up / down / up, doctor, audit and adopt', async () => {
+    expect(json(await run(['migrate', 'status', '--url', url, '--json']))).toMatchObject({ ok: true, database: url, pending: ['0001-upstream-schema', '0002-overview-additions'] });
+    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: ['0001-upstream-schema', '0002-overview-additions'] });
+    expect(json(await run(['migrate', 'down', '--yes', '--url', url, '--json']))).toMatchObject({ ok: true, reverted: ['0002-overview-additions'] });
+    expect((await run(['doctor', '--url', url])).code).toBe(3);
+    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: ['0002-overview-additions'] });
+
+    const doctor = await run(['doctor', '--url', url, '--json']);
+    expect(doctor.code).toBe(0);
+    expect(json(doctor)).toMatchObject({ ok: true, healthy: true });
+    expect((await run(['audit', '--url', url])).code).toBe(0);
+    expect(json(await run(['adopt', '--url', url, '--json']))).toMatchObject({ ok: true, alreadyAdopted: true });
+  }, SLOW);
+
+  it.runIf(requireFixtures('CLI import on PGlite'))('import movements', async () => {
+    const result = await run(['import', 'movements', fixturePath('upstream-seed-data/movements.json'), '--url', url, '--json']);
+    expect(result.code).toBe(0);
+    expect(json(result).report).toMatchObject({ total: 65 });
+  }, SLOW);
+
+  it('demo --url pglite:<dir>, then --reset gives the same report', async () => {
+    const first = await run(['demo', '--url', url, '--json']);
+    expect(first.code).toBe(0);
+    const report = json(first).report;
+    const reset = await run(['demo', '--reset', '--url', url, '--json']);
+    expect(reset.code).toBe(0);
+    expect(json(reset)).toMatchObject({ reused: false });
+    // Same numbers; only the ids of the movements the demo created for itself are new.
+    const withoutIds = (r: Record<string, any>) => ({ ...r, lifts: r.lifts.map(({ movementId: _id, ...lift }: Record<string, unknown>) => lift) });
+    expect(withoutIds(json(reset).report)).toEqual(withoutIds(report));
+  }, SLOW);
+});
+
+describe('demo in a fresh directory with no database variables', () => {
+  let cwd: string;
+
+  beforeAll(async () => {
+    cwd = await mkdtemp(join(tmpdir(), 'gainsly-cli-demo-'));
+  });
+  afterAll(async () => {
+    await rm(cwd, { recursive: true, force: true });
+  });
+
+  it('creates .gainsly/demo, prints the PSI table, trends and e1RM charts, and shows where the database is', async () => {
+    const result = await run(['demo'], { cwd, env: cleanEnv() });
+    expect(result.code).toBe(0);
+    const where = `pglite:${resolve(cwd, '.gainsly', 'demo')}`;
+    expect(result.stdout).toContain(`database: ${where} (embedded PGlite)`);
+    expect(result.stdout).toContain('Created the demo');
+    expect(result.stdout).toMatch(/│ pattern\s+│ PSI \(kg\)\s+│ exposures\s+│ trend/);
+    for (const pattern of ['squat', 'hinge', 'vertical_push', 'cardio']) expect(result.stdout).toMatch(new RegExp(`│ ${pattern}\\s+│`));
+    expect(result.stdout).toContain('↑ increasing');
+    expect(result.stdout).toContain('↓ decreasing');
+    for (const lift of ['Back Squat', 'Bench Press', 'Conventional Deadlift', 'Overhead Press']) expect(result.stdout).toContain(`e1RM, ${lift} (kg)`);
+    expect(result.stdout).toMatch(/[╭╮╰╯─]/);
+    expect(result.stdout).toContain('Summary');
+    // Not a terminal: no colour codes.
+    expect(result.stdout).not.toContain('\u001b[');
+    expect(existsSync(join(cwd, '.gainsly', 'demo'))).toBe(true);
+    expect(await readFile(join(cwd, '.gainsly', '.gitignore'), 'utf8')).toContain('*');
+  }, SLOW);
+
+  it('runs again cleanly: reuses the data, same numbers, as JSON', async () => {
+    const again = await run(['demo', '--json'], { cwd, env: cleanEnv() });
+    expect(again.code).toBe(0);
+    const doc = json(again);
+    expect(doc).toMatchObject({ ok: true, command: 'demo', embedded: true, reused: true, migrated: [], database: `pglite:${resolve(cwd, '.gainsly', 'demo')}` });
+    expect(doc.counts).toMatchObject({ users: 1, programs: 1, microcycles: 8, movements: 61 });
+    expect(doc.counts.workoutLogs).toBeGreaterThanOrEqual(18);
+    expect(doc.report.patterns).toHaveLength(17);
+    const squat = doc.report.patterns.find((p: { pattern: string }) => p.pattern === 'squat');
+    expect(squat).toMatchObject({ trend: 'increasing' });
+    expect(squat.psi).toBeGreaterThan(100);
+    expect(doc.report.lifts.map((l: { movement: string }) => l.movement)).toEqual(['Back Squat', 'Bench Press', 'Conventional Deadlift', 'Overhead Press']);
+    for (const lift of doc.report.lifts) expect(lift.points.length).toBeGreaterThanOrEqual(5);
+  }, SLOW);
+
+  it('demo --remove deletes the demo rows; in a directory without a demo database it creates nothing', async () => {
+    const removed = await run(['demo', '--remove', '--json'], { cwd, env: cleanEnv() });
+    expect(removed.code).toBe(0);
+    expect(json(removed)).toMatchObject({ ok: true, removed: true });
+    expect(json(removed).counts).toMatchObject({ users: 1, programs: 1 });
+
+    const elsewhere = await mkdtemp(join(tmpdir(), 'gainsly-cli-empty-'));
+    try {
+      const nothing = await run(['demo', '--remove'], { cwd: elsewhere, env: cleanEnv() });
+      expect(nothing.code).toBe(0);
+      expect(nothing.stdout).toContain('nothing to remove');
+      expect(existsSync(join(elsewhere, '.gainsly'))).toBe(false);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  }, SLOW);
+});

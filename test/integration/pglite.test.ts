@@ -1,0 +1,155 @@
+/**
+ * The embedded default: `createGainslyOrm({ url: 'pglite:' })` (in memory) and `'pglite:<dir>'`
+ * (persistent) run the library's entities and migrations on PGlite in-process.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { createGainslyOrm, GainslyConfigError, GainslyUniqueViolationError, migrate, Program, User, WorkoutLog } from '../../src/index.js';
+import { createPgliteOrm, resolvePgliteDir } from '../../src/orm/embedded.js';
+import { doctor } from '../../src/admin/doctor.js';
+
+describe("createGainslyOrm({ url: 'pglite:' }) — in memory", () => {
+  let orm: MikroORM;
+
+  beforeAll(async () => {
+    orm = await createGainslyOrm({ url: 'pglite:' });
+  });
+  afterAll(async () => {
+    await orm?.close(true);
+  });
+
+  it('applies both migrations (enum types, json columns, ALTER TYPE ... ADD VALUE in the same transaction), then nothing', async () => {
+    expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions'] });
+    expect(await migrate(orm)).toEqual({ applied: [] });
+  });
+
+  it('gives a schema that doctor finds identical to a server database made by migrate', async () => {
+    const report = await doctor(orm);
+    expect(report.ok).toBe(true);
+    expect(report.database.kind).toBe('library');
+    expect(report.summary.errors + report.summary.fixable).toBe(0);
+  });
+
+  it('runs the workflows: enum labels (including WAVE_LOADING from 0002), json columns, e1RM and pattern exposures', async () => {
+    const em = orm.em.fork();
+    const user = await em.getRepository(User).createUser({ email: 'pglite@example.com', personaTone: 'analytical' });
+    const program = await em.getRepository(Program).createProgram(user.id, {
+      startDate: '2026-01-05',
+      durationWeeks: 8,
+      daysPerWeek: 3,
+      goals: [
+        { goal: 'strength', weight: 6 },
+        { goal: 'speed', weight: 2 },
+        { goal: 'endurance', weight: 2 },
+      ],
+      splitTemplate: 'full_body',
+      progressionStyle: 'wave_loading',
+    });
+    const [squat] = await em.execute<{ id: number }[]>(
+      `insert into movements (name, pattern, primary_muscle, primary_region, tags) values ('PGlite Squat', 'squat', 'quadriceps', 'anterior lower', '["x"]') returning id`,
+    );
+    const { topSets, exposures } = await em.getRepository(WorkoutLog).logWorkout(user.id, {
+      date: '2026-01-06',
+      feedbackTags: ['felt_good'],
+      topSets: [{ movementId: squat!.id, weight: 100, reps: 5, rpe: 8 }],
+    });
+
+    expect(topSets[0]?.e1rmValue).toBeCloseTo(123.33, 2);
+    expect(exposures).toHaveLength(1);
+    const rows = await em.execute<{ progression_style: string; tone: string; tags: unknown }[]>(
+      `select p.progression_style::text, p.persona_tone::text as tone, w.feedback_tags as tags
+         from programs p join workout_logs w on w.user_id = p.user_id where p.id = ?`,
+      [program.id],
+    );
+    expect(rows).toEqual([{ progression_style: 'WAVE_LOADING', tone: 'ANALYTICAL', tags: ['felt_good'] }]);
+    const reloaded = await orm.em.fork().findOneOrFail(Program, { progressionStyle: { $in: ['wave_loading', 'build_to_drop'] } });
+    expect(reloaded.progressionStyle).toBe('wave_loading');
+  });
+
+  it('raises the same typed database errors as on a server', async () => {
+    const em = orm.em.fork();
+    await em.getRepository(User).createUser({ email: 'twice@example.com' });
+    await expect(orm.em.fork().getRepository(User).createUser({ email: 'twice@example.com' })).rejects.toBeInstanceOf(GainslyUniqueViolationError);
+  });
+
+});
+
+describe('migrations on PGlite', () => {
+  it('go all the way down (dropping the enum label 0002 added) and up again', async () => {
+    const orm = await createGainslyOrm({ url: 'pglite:' });
+    try {
+      await migrate(orm);
+      await orm.migrator.down({ to: 0 });
+      const tables = await orm.em.getConnection().execute<{ n: number }[]>(
+        `select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name <> 'gainsly_db_migrations'`,
+      );
+      expect(tables[0]?.n).toBe(0);
+      expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions'] });
+    } finally {
+      await orm.close(true);
+    }
+  });
+});
+
+describe("createGainslyOrm({ url: 'pglite:<dir>' }) — persistent", () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'gainsly-pglite-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates missing parent directories, and finds the data again after closing and reopening', async () => {
+    const url = `pglite:${join(dir, 'nested', 'data')}`;
+    const first = await createGainslyOrm({ url });
+    try {
+      await migrate(first);
+      await first.em.fork().getRepository(User).createUser({ email: 'kept@example.com', name: 'Kept' });
+    } finally {
+      await first.close(true);
+    }
+
+    const second = await createGainslyOrm({ url });
+    try {
+      expect(await migrate(second)).toEqual({ applied: [] });
+      const user = await second.em.fork().getRepository(User).findByEmail('kept@example.com');
+      expect(user?.name).toBe('Kept');
+    } finally {
+      await second.close(true);
+    }
+  });
+
+  it('resolves a relative directory against the working directory', () => {
+    expect(resolvePgliteDir('.gainsly/demo', '/home/ada/project')).toBe('/home/ada/project/.gainsly/demo');
+    expect(resolvePgliteDir(undefined)).toBeUndefined();
+    expect(resolvePgliteDir('memory://')).toBeUndefined();
+  });
+});
+
+describe('without the optional peer dependencies', () => {
+  it('throws a GainslyConfigError naming both packages and the install command', async () => {
+    const notInstalled = () =>
+      Promise.reject(Object.assign(new Error("Cannot find package '@mikro-orm/pglite' imported from /app/node_modules/@gainsly/db/dist/index.js"), { code: 'ERR_MODULE_NOT_FOUND' }));
+    const error = await createPgliteOrm(undefined, {}, notInstalled).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GainslyConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('@mikro-orm/pglite');
+    expect(message).toContain('@electric-sql/pglite');
+    expect(message).toMatch(/npm install @mikro-orm\/pglite@\S+ @electric-sql\/pglite/);
+    expect(message).toContain('not installed');
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+
+  it('says "could not load" (not "not installed") when the package is there but fails to load', async () => {
+    const broken = () => Promise.reject(new SyntaxError('Unexpected token'));
+    await expect(createPgliteOrm(undefined, {}, broken)).rejects.toThrow(/could not load .*@mikro-orm\/pglite.*@electric-sql\/pglite.*Unexpected token/);
+  });
+});
