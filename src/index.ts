@@ -16,9 +16,10 @@ export {
   GainslyConnectionError,
   GainslyTimeoutError,
   GainslyConcurrencyError,
+  type DatabaseErrorDetails,
 } from './orm/errors.js';
 export { PgEnumType } from './orm/pg-enum-type.js';
-export { GainslyNamingStrategy } from './orm/naming-strategy.js';
+export { GainslyNamingStrategy, type IndexKind } from './orm/naming-strategy.js';
 export { GainslyRepository, UserOwnedRepository, DatedUserOwnedRepository } from './orm/base-repository.js';
 export { ENTITIES } from './modules/entities.js';
 export {

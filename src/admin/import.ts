@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ENUMS } from '../enums/index.js';
 import { GainslyError } from '../orm/errors.js';
 import {

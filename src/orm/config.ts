@@ -7,7 +7,13 @@ import { MIGRATIONS } from '../../migrations/index.js';
 import { GainslyNamingStrategy } from './naming-strategy.js';
 import { GainslyConfigError, maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
 
-/** Name of the table in which the library records its applied migrations (beside upstream's `alembic_version`). */
+/**
+ * Name of the table in which the library records its applied migrations (beside upstream's `alembic_version`).
+ * @example
+ * ```ts
+ * await orm.em.getConnection().execute(`select name from ${MIGRATIONS_TABLE} order by id`);
+ * ```
+ */
 export const MIGRATIONS_TABLE = 'gainsly_db_migrations';
 
 /**
@@ -24,7 +30,7 @@ export type GainslyOrmOptions = Omit<Partial<Options>, 'entities' | 'entitiesTs'
    * `postgres://…` / `postgresql://…`, `pglite:` (in memory) or `pglite:<dir>`.
    * Defaults to env `GAINSLY_DATABASE_URL`, then `DATABASE_URL`.
    */
-  url?: string;
+  url?: string | undefined;
 };
 
 /** @internal */
@@ -87,6 +93,8 @@ export function gainslyConfig(options: GainslyOrmOptions = {}): Options {
     ...base,
     driver: GainslyPostgreSqlDriver,
     clientUrl: target.url,
+    // A typo in the database name must fail, not silently create an empty database.
+    ensureDatabase: false,
     ...rest,
     migrations: { ...base.migrations, ...rest.migrations },
   });

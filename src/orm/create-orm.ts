@@ -22,7 +22,13 @@ export async function createGainslyOrm(options: GainslyOrmOptions = {}): Promise
   return MikroORM.init(gainslyConfig({ ...options, url }));
 }
 
-/** What {@link migrate} did. */
+/**
+ * What {@link migrate} did.
+ * @example
+ * ```ts
+ * const result: MigrationResult = await migrate(orm); // { applied: ['0001-upstream-schema', ...] }
+ * ```
+ */
 export interface MigrationResult {
   /** Names of the migrations applied by this call, in order; empty when the schema was current. */
   applied: string[];

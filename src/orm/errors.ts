@@ -43,8 +43,14 @@ export class GainslyDataError extends GainslyError {
   }
 }
 
-/** What PostgreSQL said about a failed statement, without the SQL or its parameters. */
-interface DatabaseErrorDetails {
+/**
+ * What PostgreSQL said about a failed statement, without the SQL or its parameters.
+ * @example
+ * ```ts
+ * const d: DatabaseErrorDetails = { code: '23505', table: 'users', constraint: 'users_email_key' };
+ * ```
+ */
+export interface DatabaseErrorDetails {
   /** SQLSTATE, e.g. `23505`. */
   code?: string | undefined;
   table?: string | undefined;

@@ -1,6 +1,13 @@
 import { UnderscoreNamingStrategy } from '@mikro-orm/core';
 
-type IndexKind = 'primary' | 'foreign' | 'unique' | 'index' | 'sequence' | 'check' | 'default' | 'trigger';
+/**
+ * The kinds of database object MikroORM asks a naming strategy to name.
+ * @example
+ * ```ts
+ * const kind: IndexKind = 'foreign';
+ * ```
+ */
+export type IndexKind = 'primary' | 'foreign' | 'unique' | 'index' | 'sequence' | 'check' | 'default' | 'trigger';
 
 /**
  * Names constraints and indexes the way the upstream Alembic migrations (and PostgreSQL's own
@@ -13,6 +20,13 @@ type IndexKind = 'primary' | 'foreign' | 'unique' | 'index' | 'sequence' | 'chec
  * ```
  */
 export class GainslyNamingStrategy extends UnderscoreNamingStrategy {
+  /**
+   * The upstream name of a constraint, index or sequence.
+   * @example
+   * ```ts
+   * strategy.indexName('users', ['email'], 'unique'); // 'users_email_key'
+   * ```
+   */
   override indexName(tableName: string, columns: string[], type: IndexKind): string {
     const table = tableName.includes('.') ? tableName.slice(tableName.lastIndexOf('.') + 1) : tableName;
     const cols = columns.join('_');

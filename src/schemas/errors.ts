@@ -1,6 +1,6 @@
 // The library's error roots live here, in the browser-safe layer, because the schemas throw them and
 // `schemas` may not import `orm`; `orm` (and everything above it) imports them from here instead.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { formatIssuePath, gainslyErrorMap, previewValue } from './messages.js';
 
 /** Keys that could reach a prototype through assignment or merging; see `FORBIDDEN_JSON_KEYS`. */

@@ -12,7 +12,8 @@
 // silently would store something other than what the caller sent. Validation never copies or assigns
 // into the caller's value, so parsing itself cannot touch Object.prototype; open blobs are returned
 // as the same (validated) reference.
-import { z } from 'zod';
+// Namespace import (zod's recommended form): a named `z` import defeats tree-shaking of zod's locales in browser bundles.
+import * as z from 'zod';
 import { ENUMS, type StressBucket } from '../enums/index.js';
 import { COLUMN_LENGTHS, RUN_ALWAYS, TEXT_MAX_LENGTH, enumSchema, idSchema, intSchema, numberSchema, strictInput, textSchema, validInt, varcharSchema, WITH_MESSAGES as E } from './primitives.js';
 import type { BucketStress, DisciplineWeight, JsonObject, JsonValue, SecondaryMuscles, SessionSectionExercise } from './json-types.js';

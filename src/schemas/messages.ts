@@ -1,7 +1,7 @@
 // Message wording shared by every schema: one voice for zod's built-in checks, the domain validators
 // and the GainslyValidationError message. Messages are phrased to follow a path
 // (`topSets[0].reps: must be >= 1`), like the domain's ValidationProblem messages.
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Longest rendering of a received value inside a message; longer ones end with `…`. */
 const PREVIEW_MAX_CHARS = 80;

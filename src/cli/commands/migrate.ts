@@ -92,8 +92,9 @@ export function migrateCommand(ctx: CliContext): Command {
   const migrateCmd = new Command('migrate').description('apply, revert or list the library migrations');
 
   migrateCmd
-    .command('up')
-    .description('apply pending migrations, in one transaction (all or nothing)')
+    // `gainsly-db migrate` alone migrates up, as `mikro-orm migration:up` / `prisma migrate deploy` users expect.
+    .command('up', { isDefault: true })
+    .description('apply pending migrations, in one transaction (all or nothing); the default')
     .option('--to <name>', 'stop after this migration instead of applying all')
     .addHelpText('after', '\nExamples:\n  $ gainsly-db migrate up --url postgres://app@db:5432/gainsly\n  $ GAINSLY_DATABASE_URL=pglite:./data gainsly-db migrate up --json')
     .action(async (opts: { to?: string }, command: Command) => {

@@ -44,7 +44,13 @@ import type { PatternExposureRepository, PatternStrengthQueryOptions, PatternTre
 import { ConversationThread } from '../coaching/conversation-thread.entity.js';
 import { ConversationTurn } from '../coaching/conversation-turn.entity.js';
 
-/** An inclusive `'YYYY-MM-DD'` range; either end may be left open. */
+/**
+ * An inclusive `'YYYY-MM-DD'` range; either end may be left open.
+ * @example
+ * ```ts
+ * const january: DateRange = { from: '2026-01-01', to: '2026-01-31' };
+ * ```
+ */
 export interface DateRange {
   from?: string;
   to?: string;
@@ -114,7 +120,9 @@ export class UserScope {
 
   /** The user's movement rules (hard no / hard yes / preferred). */
   readonly movementRules = {
+    /** The user's rules, with their movements. */
     list: (): Promise<UserMovementRule[]> => this.em.find(UserMovementRule, { user: this.userId }, { populate: ['movement'], orderBy: { id: 'asc' } }),
+    /** Adds a rule about a movement the user can see (validated: `movementRuleInputSchema`). */
     create: async (input: MovementRuleInput): Promise<UserMovementRule> => {
       const data = parseInput(movementRuleInputSchema, input, 'MovementRuleInput');
       const movement = await this.movements.get(data.movementId);
@@ -122,6 +130,7 @@ export class UserScope {
       await this.em.flush();
       return rule;
     },
+    /** Removes one of the user's rules. */
     delete: async (id: number): Promise<void> => {
       this.em.remove(await this.own(UserMovementRule, id, { user: this.userId }));
       await this.em.flush();
@@ -130,13 +139,16 @@ export class UserScope {
 
   /** The user's enjoyable activities. */
   readonly enjoyableActivities = {
+    /** The user's activities. */
     list: (): Promise<UserEnjoyableActivity[]> => this.em.find(UserEnjoyableActivity, { user: this.userId }, { orderBy: { id: 'asc' } }),
+    /** Adds an activity (validated: `enjoyableActivityInputSchema`). */
     create: async (input: EnjoyableActivityInput): Promise<UserEnjoyableActivity> => {
       const data = parseInput(enjoyableActivityInputSchema, input, 'EnjoyableActivityInput');
       const activity = this.em.create(UserEnjoyableActivity, { user: this.em.getReference(User, this.userId), ...data } as never);
       await this.em.flush();
       return activity;
     },
+    /** Removes one of the user's activities. */
     delete: async (id: number): Promise<void> => {
       this.em.remove(await this.own(UserEnjoyableActivity, id, { user: this.userId }));
       await this.em.flush();
@@ -145,9 +157,13 @@ export class UserScope {
 
   /** The user's programs, their microcycles and sessions. */
   readonly programs = {
+    /** The user's programs, newest first. */
     list: (): Promise<Program[]> => this.em.find(Program, { user: this.userId }, { orderBy: { startDate: 'desc', id: 'desc' } }),
+    /** One of the user's programs. */
     get: (id: number): Promise<Program> => this.own(Program, id, { user: this.userId }),
+    /** The user's active program, or `null`. */
     active: (): Promise<Program | null> => this.em.getRepository(Program).findActiveByUser(this.userId),
+    /** Creates a program with its microcycle plan and makes it the active one (see `ProgramRepository.createProgram`). */
     create: (input: CreateProgramInput): Promise<Program> => this.em.getRepository(Program).createProgram(this.userId, input),
     /** A program with its microcycles in order. */
     microcycles: async (programId: number): Promise<Microcycle[]> => {
@@ -164,6 +180,7 @@ export class UserScope {
      */
     microcycle: (microcycleId: number): Promise<Microcycle> =>
       this.own(Microcycle, microcycleId, { program: { user: this.userId } }, ['sessions.exercises.movement']),
+    /** One of the user's sessions, with exercises and movements. */
     get: (sessionId: number): Promise<Session> => this.own(Session, sessionId, { microcycle: { program: { user: this.userId } } }, ['exercises.movement']),
     /** Writes a session from a plan (JSON sections and session_exercises together). */
     writePlan: (input: SessionPlanInput, sessionId?: number): Promise<Session> =>
@@ -174,25 +191,37 @@ export class UserScope {
 
   /** The user's workouts. */
   readonly workouts = {
+    /** The user's workouts in a date range, oldest first. */
     list: (range?: DateRange): Promise<WorkoutLog[]> => this.em.find(WorkoutLog, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    /** One of the user's workouts, with top sets and movements. */
     get: (id: number): Promise<WorkoutLog> => this.own(WorkoutLog, id, { user: this.userId }, ['topSets.movement']),
+    /** Logs a workout (see `WorkoutLogRepository.logWorkout`). */
     log: (input: LogWorkoutInput) => this.em.getRepository(WorkoutLog).logWorkout(this.userId, input),
+    /** The user's top sets, optionally of one pattern or movement. */
     topSets: (filter: { pattern?: MovementPattern; movementId?: number } = {}): Promise<TopSetLog[]> => this.em.getRepository(TopSetLog).findByUser(this.userId, filter),
   };
 
   /** Pattern strength, trends and e1RM history. */
   readonly strength = {
+    /** The user's pattern exposures in a date range. */
     exposures: (range?: DateRange): Promise<PatternExposure[]> => this.em.find(PatternExposure, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    /** Pattern strength index of all 17 patterns (one statement). */
     psiAll: (options?: PatternStrengthQueryOptions) => this.em.getRepository(PatternExposure).psiAll(this.userId, options),
+    /** Pattern strength index of one pattern. */
     psi: (pattern: MovementPattern, options?: PatternStrengthQueryOptions) => this.em.getRepository(PatternExposure).psi(this.userId, pattern, options),
+    /** Trend of every pattern over the window. */
     trendAll: (options?: PatternTrendQueryOptions) => this.em.getRepository(PatternExposure).trendAll(this.userId, options),
+    /** Whether two or more patterns are declining. */
     deloadSignal: (options?: PatternTrendQueryOptions) => this.em.getRepository(PatternExposure).deloadSignal(this.userId, options),
+    /** e1RM over time of a pattern or a movement, for plotting. */
     e1rmHistory: (target: Parameters<PatternExposureRepository['e1rmHistory']>[1]) => this.em.getRepository(PatternExposure).e1rmHistory(this.userId, target),
   };
 
   /** Soreness entries. */
   readonly soreness = {
+    /** The user's soreness entries in a date range. */
     list: (range?: DateRange): Promise<SorenessLog[]> => this.em.find(SorenessLog, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    /** Records soreness (validated: `sorenessInputSchema`); a cause session must be the user's. */
     create: async (input: SorenessInput): Promise<SorenessLog> => {
       const data = parseInput(sorenessInputSchema, input, 'SorenessInput');
       const cause = data.inferredCauseSessionId == null ? null : await this.sessions.get(data.inferredCauseSessionId);
@@ -207,12 +236,15 @@ export class UserScope {
       await this.em.flush();
       return entry;
     },
+    /** Soreness per body part over a window. */
     byBodyPart: (window?: DateWindow) => this.em.getRepository(SorenessLog).byBodyPart(this.userId, window),
   };
 
   /** Recovery readings. */
   readonly recovery = {
+    /** The user's recovery readings in a date range. */
     list: (range?: DateRange): Promise<RecoverySignal[]> => this.em.find(RecoverySignal, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    /** Records a recovery reading (validated: `recoverySignalInputSchema`); a session must be the user's. */
     create: async (input: RecoverySignalInput): Promise<RecoverySignal> => {
       const { sessionId, ...data } = parseInput(recoverySignalInputSchema, input, 'RecoverySignalInput');
       const session = sessionId == null ? null : await this.sessions.get(sessionId);
@@ -220,22 +252,29 @@ export class UserScope {
       await this.em.flush();
       return reading;
     },
+    /** Average sleep, readiness, HRV and resting heart rate over a window. */
     averages: (window?: DateWindow) => this.em.getRepository(RecoverySignal).recentAverages(this.userId, window),
   };
 
   /** Conversations with the coach. */
   readonly conversations = {
+    /** The user's conversation threads, newest first. */
     list: (): Promise<ConversationThread[]> => this.em.find(ConversationThread, { user: this.userId }, { orderBy: { createdAt: 'desc', id: 'desc' } }),
+    /** One of the user's threads, with its turns. */
     get: (threadId: number): Promise<ConversationThread> => this.own(ConversationThread, threadId, { user: this.userId }, ['turns']),
+    /** Opens a thread; a context session must be the user's. */
     create: (input: ConversationThreadInput): Promise<ConversationThread> => this.em.getRepository(ConversationThread).createThread(this.userId, input),
+    /** Appends a turn to one of the user's threads (gap-free numbering under concurrency). */
     appendTurn: (threadId: number, input: AppendTurnInput): Promise<ConversationTurn> =>
       this.em.getRepository(ConversationThread).appendTurn(checkId(threadId, 'ConversationThread'), input, { userId: this.userId }),
+    /** Records the plan the user accepted in one of their threads. */
     acceptPlan: (threadId: number, input: AcceptPlanInput): Promise<void> =>
       this.em.getRepository(ConversationThread).acceptPlan(checkId(threadId, 'ConversationThread'), input, { userId: this.userId }),
   };
 
   /** The catalog as this user sees it: system movements plus their own. */
   readonly movements = {
+    /** Searches system movements and the user's own (`ownOnly` for just their own). */
     search: (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<Movement[]> => {
       const { ownOnly, ...rest } = filter;
       return this.em.getRepository(Movement).search({ ...rest, scope: { userId: this.userId, only: ownOnly ?? false } });
@@ -257,6 +296,7 @@ export class UserScope {
       await this.em.flush();
       return movement;
     },
+    /** Deletes one of the user's own movements. */
     delete: async (id: number): Promise<void> => {
       this.em.remove(await this.own(Movement, id, { user: this.userId }));
       await this.em.flush();

@@ -25,16 +25,6 @@ export class UserRepository extends GainslyRepository<User> {
   }
 
   /**
-   * Validates the input, then creates the user with the overview's defaults (intermediate,
-   * supportive, balanced) and their settings row (epley, metric) in one flush: both or neither.
-   * Throws `GainslyValidationError` for bad input and `GainslyUniqueViolationError` for a taken e-mail.
-   * @example
-   * ```ts
-   * const user = await em.getRepository(User).createUser({ name: 'Ada', settings: { useMetric: false } });
-   * user.settings?.useMetric; // false
-   * ```
-   */
-  /**
    * The repositories on behalf of this user: every query filtered by owner, every write checked.
    * Same as `forUser(em, userId)`.
    * @example
@@ -47,6 +37,16 @@ export class UserRepository extends GainslyRepository<User> {
     return new UserScope(this.getEntityManager() as never, userId);
   }
 
+  /**
+   * Validates the input, then creates the user with the overview's defaults (intermediate,
+   * supportive, balanced) and their settings row (epley, metric) in one flush: both or neither.
+   * Throws `GainslyValidationError` for bad input and `GainslyUniqueViolationError` for a taken e-mail.
+   * @example
+   * ```ts
+   * const user = await em.getRepository(User).createUser({ name: 'Ada', settings: { useMetric: false } });
+   * user.settings?.useMetric; // false
+   * ```
+   */
   async createUser(input: CreateUserInput): Promise<User> {
     const data = parseInput(createUserInputSchema, input, 'CreateUserInput');
     const em = this.getEntityManager();

@@ -1,5 +1,5 @@
 // Inputs of the circuits module.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ENUMS } from '../../enums/index.js';
 import { bucketStressSchema, exercisesJsonSchema, tagArraySchema } from '../json-blobs.js';
 import { COLUMN_LENGTHS, enumSchema, intSchema, strictInput, textSchema, varcharSchema } from '../primitives.js';

@@ -1,5 +1,6 @@
 // Inputs of the coaching module: heuristic configs and conversations.
-import { z } from 'zod';
+// Namespace import (zod's recommended form): a named `z` import defeats tree-shaking of zod's locales in browser bundles.
+import * as z from 'zod';
 import { acceptedPlanJsonSchema, heuristicJsonBlobSchema, structuredResponseJsonSchema } from '../json-blobs.js';
 import { listAllowed } from '../messages.js';
 import { COLUMN_LENGTHS, booleanSchema, idSchema, intSchema, strictInput, textSchema, timestampSchema, varcharSchema } from '../primitives.js';

@@ -1,5 +1,6 @@
 // Inputs of the logging module: workout logs with their top sets, soreness, recovery signals.
-import { z } from 'zod';
+// Namespace import (zod's recommended form): a named `z` import defeats tree-shaking of zod's locales in browser bundles.
+import * as z from 'zod';
 import { ENUMS } from '../../enums/index.js';
 import { validateRatings } from '../../domain/index.js';
 import { feedbackTagsSchema, rawPayloadJsonSchema } from '../json-blobs.js';

@@ -1,5 +1,5 @@
 // Inputs of the movements module: movements (user-defined or imported) and their relationships.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ENUMS } from '../../enums/index.js';
 import { coachingCuesSchema, secondaryMusclesSchema, tagArraySchema } from '../json-blobs.js';
 import { COLUMN_LENGTHS, RUN_ALWAYS, booleanSchema, enumSchema, idSchema, strictInput, textSchema, validInt, varcharSchema } from '../primitives.js';

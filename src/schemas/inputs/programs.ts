@@ -1,5 +1,6 @@
 // Inputs of the programs module: a program with its goals and shape, and a session written from a plan.
-import { z } from 'zod';
+// Namespace import (zod's recommended form): a named `z` import defeats tree-shaking of zod's locales in browser bundles.
+import * as z from 'zod';
 import { ENUMS } from '../../enums/index.js';
 import { GOAL_WEIGHT_RULES, PROGRAM_DEFAULTS, validateGoalWeights, validateProgramShape } from '../../domain/index.js';
 import { disciplinesJsonSchema, hybridDefinitionSchema, intentTagsSchema } from '../json-blobs.js';

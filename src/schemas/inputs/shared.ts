@@ -1,5 +1,5 @@
 // Rules shared by several input schemas.
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * A refinement for update inputs: at least one key must be given (an empty update is almost always a

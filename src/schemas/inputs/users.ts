@@ -1,5 +1,5 @@
 // Inputs of the users module: users (+ settings), movement rules, enjoyable activities.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ENUMS } from '../../enums/index.js';
 import { COLUMN_LENGTHS, booleanSchema, emailSchema, enumSchema, idSchema, intSchema, strictInput, textSchema, varcharSchema } from '../primitives.js';
 import { INPUT_LIMITS } from './limits.js';
