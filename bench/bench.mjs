@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the library with the package's own tsup config into bench/.build/lib
+// (what users get, but in a private directory so a concurrent `npm run build` cannot pull it away
+// mid-run), bundles the benchmark (bench/src, TypeScript) with esbuild, and runs it.
+//
+//   npm run bench                      1y and 5y (default)
+//   npm run bench -- --size smoke      tiny data, few runs: proves the bench works (CI)
+//   npm run bench -- --size all        1y, 5y and the 1,000-user database (~5M top sets)
+//   npm run bench -- --help            every option
+//
+// Flags of this script: --no-build (reuse bench/.build from the previous run).
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const buildDir = join(here, '.build');
+const libDir = join(buildDir, 'lib');
+const benchOut = join(buildDir, 'main.mjs');
+process.chdir(root); // tsup resolves the config's entries from the working directory
+
+const argv = process.argv.slice(2);
+const noBuild = argv.includes('--no-build');
+const args = argv.filter((a) => a !== '--no-build');
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 17)) {
+  console.error(`The bench needs Node >= 22.17 (MikroORM 7); this is ${process.version}. Run it through npm (\`npm run bench\`), which puts the node@22 devDependency first on PATH.`);
+  process.exit(2);
+}
+
+async function buildLibrary() {
+  const esbuild = await import('esbuild');
+  const { build } = await import('tsup');
+  mkdirSync(buildDir, { recursive: true });
+  // The package's tsup config, as is (entries, target, keepNames, splitting, ...); only the output
+  // directory differs, and no .d.ts files are emitted.
+  const configOut = join(buildDir, 'tsup.config.mjs');
+  await esbuild.build({ entryPoints: [join(root, 'tsup.config.ts')], outfile: configOut, format: 'esm', platform: 'node', bundle: true, packages: 'external', logLevel: 'error' });
+  const config = (await import(`${pathToFileURL(configOut).href}?t=${Date.now()}`)).default;
+  const entry = { ...config.entry };
+  // importMovements (operation 5) lives in src/admin; until the public barrel exports it, build it
+  // as an extra entry of the same build (shared chunks: one copy of the entity classes).
+  const barrel = readFileSync(join(root, 'src/index.ts'), 'utf8');
+  if (!/\bimportMovements\b/.test(barrel) && existsSync(join(root, 'src/admin/import.ts'))) entry['bench-internal/admin-import'] = 'src/admin/import.ts';
+  await build({ ...config, config: false, entry, outDir: libDir, dts: false, silent: true });
+}
+
+async function bundleBench() {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(here, 'src/main.ts')],
+    outfile: benchOut,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'error',
+  });
+}
+
+if (!noBuild || !existsSync(benchOut) || !existsSync(join(libDir, 'index.js'))) {
+  const started = performance.now();
+  await buildLibrary();
+  await bundleBench();
+  console.error(`[bench] built the library into ${relative(root, libDir)} and the bench into ${relative(root, benchOut)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+const { main } = await import(pathToFileURL(benchOut).href);
+process.exitCode = await main(args, { root, libDir });

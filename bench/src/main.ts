@@ -1,0 +1,330 @@
+// The benchmark runner: prepares one database per data size, runs every operation through the
+// library and through hand-written `pg`, alternating, and reports medians, ratios, statement counts
+// and targets (terminal table + bench/results/latest.json). See bench/README.md.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type pg from 'pg';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { installStatementCounter } from './counter.js';
+import { checksum, datasetStats, generateDataset, GENERATOR_VERSION, type DatasetSpec } from './generate.js';
+import { loadLibrary, type LoadedLibrary } from './lib.js';
+import { coldStartOp } from './ops/cold-start.js';
+import { importOp } from './ops/import.js';
+import { logWorkoutOp } from './ops/log-workout.js';
+import { microcycleOp } from './ops/microcycle.js';
+import { psiOp, psiScalingOp } from './ops/psi.js';
+import { searchOp } from './ops/search.js';
+import { renderNotes, renderTable, resultJson } from './report.js';
+import { connect, findServer, readDatabaseMeta, recreateDatabase, dropDatabase, withDatabase, writeDatabaseMeta, type PgServer } from './server.js';
+import type { Dataset, OpContext, OpResult } from './types.js';
+import { applyProposedIndexes, PROPOSED_INDEXES, unindexedForeignKeys } from './what-if.js';
+
+const USAGE = `npm run bench -- [options]
+
+  --size <s>     smoke | 1y | 5y | 1000u | all, or a comma list (default: 1y,5y).
+                 smoke: tiny data and few runs, proves the bench works (CI); statement-count and
+                 correctness targets are enforced, time targets are reported only.
+                 1000u: ~5M top sets generated with set-based SQL (minutes); op 6 also builds 1y.
+  --runs <n>     timed runs per side (default 30; smoke 5). Imports and cold starts use n/3.
+  --warmup <n>   untimed runs per side first (default 5; smoke 1).
+  --min-time <s> keep alternating until at least this many seconds per operation (default 3; smoke 0).
+  --ops <list>   only these operations, e.g. 2,6 (default: all).
+  --seed <n>     data seed (default 20260105): same seed, same data (checksums in the JSON).
+  --keep         keep the gainsly_bench_* databases (default: drop them at the end).
+  --reuse        reuse a kept database whose data matches (generator version, spec, seed); implies --keep.
+  --orm-options <json>  extra MikroORM options for the library side, e.g. '{"propagationOnPrototype":false}':
+                 a what-if for configuration changes (recorded in the JSON; not the shipped configuration).
+  --what-if-indexes  create the indexes proposed in bench/README.md on the bench databases (not shipped).
+  --json         print the JSON document on stdout (the table goes to stderr).
+  --out <file>   where to write the JSON (default bench/results/latest.json; smoke: bench/results/smoke.json,
+                 so a smoke run never replaces the latest full figures).
+  --no-build     (bench.mjs) reuse bench/.build from the previous run.
+
+Exit code: 0 when every enforced target passes, 1 when one fails, 2 on a usage error.`;
+
+const DEFAULT_SEED = 20260105;
+
+function specs(seed: number): Record<string, DatasetSpec> {
+  return {
+    smoke: { name: 'smoke', users: 1, mainWeeks: 8, otherWeeks: [8, 8], catalogSize: 400, seed },
+    'smoke-multi': { name: 'smoke-multi', users: 25, mainWeeks: 8, otherWeeks: [2, 8], catalogSize: 400, seed },
+    '1y': { name: '1y', users: 1, mainWeeks: 52, otherWeeks: [52, 52], catalogSize: 5000, seed },
+    '5y': { name: '5y', users: 1, mainWeeks: 260, otherWeeks: [260, 260], catalogSize: 5000, seed },
+    '1000u': { name: '1000u', users: 1000, mainWeeks: 52, otherWeeks: [4, 52], catalogSize: 5000, seed },
+  };
+}
+
+interface Options {
+  sizes: string[];
+  runs: number;
+  warmup: number;
+  minSeconds: number;
+  ops: Set<number>;
+  seed: number;
+  keep: boolean;
+  reuse: boolean;
+  json: boolean;
+  out: string;
+  smoke: boolean;
+  ormOptions: Record<string, unknown>;
+  whatIfIndexes: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseOptions(argv: readonly string[], root: string): Options | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      size: { type: 'string' },
+      runs: { type: 'string' },
+      warmup: { type: 'string' },
+      'min-time': { type: 'string' },
+      ops: { type: 'string' },
+      seed: { type: 'string' },
+      keep: { type: 'boolean' },
+      reuse: { type: 'boolean' },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+      'orm-options': { type: 'string' },
+      'what-if-indexes': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const known = ['smoke', '1y', '5y', '1000u'];
+  const requested = (values.size ?? '1y,5y').split(',').map((s) => s.trim()).filter(Boolean);
+  const sizes = [...new Set(requested.flatMap((s) => (s === 'all' ? ['1y', '5y', '1000u'] : [s])))];
+  for (const s of sizes) if (!known.includes(s)) throw new UsageError(`unknown --size ${s} (smoke, 1y, 5y, 1000u, all)`);
+  if (sizes.includes('smoke') && sizes.length > 1) throw new UsageError('--size smoke runs alone');
+  const smoke = sizes.includes('smoke');
+  const int = (v: string | undefined, fallback: number, name: string, min: number) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}`);
+    return n;
+  };
+  const ops = new Set((values.ops ?? '1,2,3,4,5,6,7').split(',').map((s) => Number(s.trim())));
+  for (const op of ops) if (!Number.isInteger(op) || op < 1 || op > 7) throw new UsageError(`unknown operation ${op} in --ops (1..7)`);
+  return {
+    sizes,
+    runs: int(values.runs, smoke ? 5 : 30, 'runs', 1),
+    warmup: int(values.warmup, smoke ? 1 : 5, 'warmup', 0),
+    minSeconds: int(values['min-time'], smoke ? 0 : 3, 'min-time', 0),
+    ops,
+    seed: int(values.seed, DEFAULT_SEED, 'seed', 0),
+    keep: Boolean(values.keep || values.reuse),
+    reuse: Boolean(values.reuse),
+    json: Boolean(values.json),
+    out: resolve(values.out ?? join(root, smoke ? 'bench/results/smoke.json' : 'bench/results/latest.json')),
+    smoke,
+    ormOptions: parseOrmOptions(values['orm-options']),
+    whatIfIndexes: Boolean(values['what-if-indexes']),
+  };
+}
+
+function parseOrmOptions(text: string | undefined): Record<string, unknown> {
+  if (text === undefined) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError('--orm-options must be a JSON object');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError('--orm-options must be a JSON object');
+  if ('url' in parsed) throw new UsageError('--orm-options cannot set url');
+  return parsed as Record<string, unknown>;
+}
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+interface Opened {
+  dataset: Dataset;
+  orm: MikroORM;
+  raw: pg.Client;
+}
+
+/** Creates (or, with --reuse, finds) a size's database, migrated and filled. */
+async function openDataset(L: LoadedLibrary, server: PgServer, spec: DatasetSpec, options: Options): Promise<Opened> {
+  const name = `gainsly_bench_${spec.name.replace(/-/g, '_')}`;
+  const url = withDatabase(server.adminUrl, name);
+  const wanted = { generator: GENERATOR_VERSION, spec };
+  if (options.reuse) {
+    const meta = await readDatabaseMeta(server.adminUrl, name);
+    if (meta && JSON.stringify({ generator: meta.generator, spec: meta.spec }) === JSON.stringify(wanted) && typeof meta.checksum === 'string') {
+      const orm = await L.lib.createGainslyOrm({ ...options.ormOptions, url });
+      const { applied } = await L.lib.migrate(orm);
+      const raw = await connect(url);
+      if (applied.length > 0) log(`${name}: applied ${applied.join(', ')} to the reused database`);
+      await raw.query('vacuum (analyze)');
+      await applyProposedIndexes(raw, options.whatIfIndexes);
+      log(`${name}: reused (checksum ${meta.checksum})`);
+      const stats = await datasetStats(raw);
+      return { dataset: { spec, database: name, url, stats, checksum: meta.checksum, generatedSeconds: null, reused: true }, orm, raw };
+    }
+  }
+  log(`${name}: generating ${spec.users} user(s), ${spec.mainWeeks} weeks for user 1, a ${spec.catalogSize}-movement catalog …`);
+  const started = performance.now();
+  await recreateDatabase(server.adminUrl, name);
+  const orm = await L.lib.createGainslyOrm({ ...options.ormOptions, url });
+  await L.lib.migrate(orm);
+  const raw = await connect(url);
+  const stats = await generateDataset(raw, spec, (line) => log(`${name}: ${line}`));
+  const sum = await checksum(raw);
+  const generatedSeconds = (performance.now() - started) / 1000;
+  if (options.whatIfIndexes) await applyProposedIndexes(raw, true);
+  await writeDatabaseMeta(server.adminUrl, name, { ...wanted, checksum: sum, stats });
+  log(`${name}: ${stats.topSets} top sets (user 1: ${stats.mainUserTopSets}), ${stats.patternExposures} exposures, checksum ${sum}, ${generatedSeconds.toFixed(1)} s`);
+  return { dataset: { spec, database: name, url, stats, checksum: sum, generatedSeconds, reused: false }, orm, raw };
+}
+
+export async function main(argv: readonly string[], paths: { root: string; libDir: string }): Promise<number> {
+  let options: Options;
+  try {
+    const parsed = parseOptions(argv, paths.root);
+    if (parsed === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    options = parsed;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+
+  const startedAt = new Date();
+  installStatementCounter();
+  const L = await loadLibrary(paths.libDir);
+  const server = await findServer(log);
+  log(`server: ${server.description}`);
+  if (options.whatIfIndexes) log(`what-if: creating ${PROPOSED_INDEXES.map((i) => i.name).join(', ')} on the bench databases (not in the library's migrations)`);
+  if (Object.keys(options.ormOptions).length > 0) log(`what-if: library ORM created with ${JSON.stringify(options.ormOptions)} (not the shipped configuration)`);
+  const allSpecs = specs(options.seed);
+  const opened = new Map<string, Opened>();
+  const open = async (size: string) => {
+    let o = opened.get(size);
+    if (!o) {
+      o = await openDataset(L, server, allSpecs[size]!, options);
+      opened.set(size, o);
+    }
+    return o;
+  };
+  const results: OpResult[] = [];
+  const context = (o: Opened): OpContext => ({
+    L,
+    dataset: o.dataset,
+    orm: o.orm,
+    raw: o.raw,
+    runs: options.runs,
+    warmup: options.warmup,
+    minSeconds: options.minSeconds,
+    smoke: options.smoke,
+    seed: options.seed,
+    userId: 1,
+    log,
+  });
+  const step = async (label: string, fn: () => Promise<OpResult>) => {
+    const started = performance.now();
+    log(`${label} …`);
+    const r = await fn();
+    results.push(r);
+    const verdict = r.targets.every((t) => t.pass) ? 'pass' : r.targets.some((t) => !t.pass && t.enforced) ? 'FAIL' : 'miss (not enforced)';
+    log(`${label}: lib ${r.lib?.summary.median.toFixed(2) ?? '–'} ms, raw ${r.raw?.summary.median.toFixed(2) ?? '–'} ms, ratio ${r.ratio?.toFixed(2) ?? '–'} — ${verdict} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  };
+
+  let pgVersion = '?';
+  const schemaNotes: string[] = [];
+  let exitCode = 0;
+  try {
+    let coldStartDone = false;
+    for (const size of options.sizes) {
+      const o = await open(size);
+      const ctx = context(o);
+      pgVersion = (await o.raw.query<{ v: string }>('select version() as v')).rows[0]!.v;
+      const unindexed = await unindexedForeignKeys(o.raw);
+      if (unindexed.length > 0) schemaNotes.push(`${size}: foreign keys without an index (a parent delete scans the child table): ${unindexed.map((u) => `${u.fk} (${u.rows} rows)`).join(', ')}`);
+      if (options.ops.has(2)) await step(`op 2 psiAll (${size})`, () => psiOp(ctx));
+      if (options.ops.has(3)) await step(`op 3 microcycle (${size})`, () => microcycleOp(ctx));
+      if (options.ops.has(4)) await step(`op 4 search (${size})`, () => searchOp(ctx));
+      if (options.ops.has(1)) await step(`op 1 logWorkout (${size})`, () => logWorkoutOp(ctx));
+      if (options.ops.has(5)) await step(`op 5 import (${size})`, () => importOp(ctx, o.dataset.spec.catalogSize === 5000 ? 5000 : o.dataset.spec.catalogSize));
+      if (options.ops.has(7) && !coldStartDone) {
+        coldStartDone = true;
+        await step('op 7 cold start', () => coldStartOp(ctx));
+      }
+      if (options.ops.has(6) && (size === '1000u' || size === 'smoke')) {
+        const [multi, single] = size === '1000u' ? [o, await open('1y')] : [await open('smoke-multi'), o];
+        await step(`op 6 PSI ${multi.dataset.spec.name} vs ${single.dataset.spec.name}`, () =>
+          psiScalingOp(context(multi), { orm: single.orm, raw: single.raw, name: single.dataset.spec.name, exposures: single.dataset.stats.mainUserExposures }),
+        );
+      }
+    }
+  } finally {
+    for (const [size, o] of opened) {
+      await o.orm.close(true).catch(() => undefined);
+      await o.raw.end().catch(() => undefined);
+      if (!options.keep) await dropDatabase(server.adminUrl, o.dataset.database).catch((e: unknown) => log(`could not drop ${o.dataset.database}: ${String(e)}`));
+      else log(`kept ${o.dataset.database} (${size})`);
+    }
+    await server.stop();
+  }
+
+  const failed = results.flatMap((r) => r.targets.filter((t) => !t.pass && t.enforced).map((t) => ({ op: r.op, data: r.size, target: t.label, actual: t.actual })));
+  const notEnforced = results.flatMap((r) => r.targets.filter((t) => !t.pass && !t.enforced).map((t) => ({ op: r.op, data: r.size, target: t.label, actual: t.actual })));
+  if (failed.length > 0) exitCode = 1;
+  const pkg = JSON.parse(readFileSync(join(paths.root, 'package.json'), 'utf8')) as { name: string; version: string };
+  const doc = {
+    schema: 'gainsly-db-bench/1',
+    startedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    command: `npm run bench -- ${argv.join(' ')}`.trim(),
+    environment: {
+      package: `${pkg.name}@${pkg.version}`,
+      build: `${relative(paths.root, paths.libDir)} (the package's tsup config, without .d.ts)`,
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '?',
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      postgres: pgVersion,
+      server: server.kind,
+      importMovements: L.importMovementsFrom ?? 'missing',
+    },
+    options: { sizes: options.sizes, runs: options.runs, warmup: options.warmup, minSeconds: options.minSeconds, seed: options.seed, smoke: options.smoke, ops: [...options.ops], ormOptions: options.ormOptions, whatIfIndexes: options.whatIfIndexes ? PROPOSED_INDEXES.map((i) => i.name) : [] },
+    datasets: Object.fromEntries(
+      [...opened.values()].map((o) => [
+        o.dataset.spec.name,
+        { database: o.dataset.database, spec: o.dataset.spec, ...o.dataset.stats, checksum: o.dataset.checksum, generatedSeconds: o.dataset.generatedSeconds === null ? null : Math.round(o.dataset.generatedSeconds * 10) / 10, reused: o.dataset.reused },
+      ]),
+    ),
+    results: results.map(resultJson),
+    schemaNotes,
+    summary: { pass: failed.length === 0, failed, notEnforced },
+  };
+  mkdirSync(dirname(options.out), { recursive: true });
+  writeFileSync(options.out, `${JSON.stringify(doc, null, 2)}\n`);
+
+  const table = renderTable(results);
+  const notes = renderNotes(results);
+  const verdict =
+    failed.length === 0
+      ? `All enforced targets pass${notEnforced.length ? ` (${notEnforced.length} time target(s) missed but not enforced in a smoke run)` : ''}.`
+      : `${failed.length} enforced target(s) FAILED: ${failed.map((f) => `op ${f.op} (${f.data}) ${f.target} = ${f.actual}`).join('; ')}`;
+  const whatIf = [
+    ...(Object.keys(options.ormOptions).length > 0 ? [`library ORM options ${JSON.stringify(options.ormOptions)}`] : []),
+    ...(options.whatIfIndexes ? [`proposed indexes ${PROPOSED_INDEXES.map((i) => i.name).join(', ')}`] : []),
+  ];
+  const whatIfLine = whatIf.length > 0 ? `WHAT-IF run (not the shipped library): ${whatIf.join('; ')}\n` : '';
+  const schema = schemaNotes.length > 0 ? `\n${schemaNotes.map((n) => `  schema ${n}`).join('\n')}` : '';
+  const text = `${whatIfLine}${table}\nstmts: statements per call, total (without begin/commit when different)\n${notes}${schema}\n\n${whatIfLine}${verdict}\nJSON: ${relative(process.cwd(), options.out)}\n`;
+  if (options.json) {
+    process.stderr.write(text);
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    process.stdout.write(text);
+  }
+  return exitCode;
+}

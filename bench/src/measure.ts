@@ -1,0 +1,78 @@
+// Alternating measurement: each iteration runs every side once (lib, raw, … then the reverse order
+// on the next iteration, so neither side always runs first), after warm-up iterations that are not
+// recorded. Statement counts are read for every recorded run of every side.
+import { startCount, type StatementCount } from './counter.js';
+import { summarize, type Summary } from './stats.js';
+
+export interface Side {
+  name: string;
+  /** Untimed preparation of run `i` (data for an import, …). */
+  before?: (i: number) => Promise<void> | void;
+  /** The timed work of run `i`. */
+  run: (i: number) => Promise<unknown>;
+  /** Untimed clean-up of run `i`. */
+  after?: (i: number) => Promise<void> | void;
+}
+
+export interface SideResult {
+  name: string;
+  samples: number[];
+  summary: Summary;
+  /** Statements of the recorded runs: equal in every run unless `varies`. */
+  statements: { total: number; work: number; kinds: string[]; varies: boolean; min: number; max: number };
+}
+
+/**
+ * Runs the sides alternately: `warmup` unrecorded iterations, then recorded ones until there are at
+ * least `runs` and at least `minSeconds` have passed (a longer window makes a burst of load from
+ * other processes weigh less), at most `maxRuns`.
+ */
+export async function alternate(
+  sides: readonly Side[],
+  options: { runs: number; warmup: number; minSeconds?: number; maxRuns?: number },
+): Promise<Record<string, SideResult>> {
+  const samples = new Map<string, number[]>(sides.map((s) => [s.name, []]));
+  const counts = new Map<string, StatementCount[]>(sides.map((s) => [s.name, []]));
+  const minMs = (options.minSeconds ?? 0) * 1000;
+  const maxRuns = Math.max(options.runs, options.maxRuns ?? options.runs * 20);
+  let recordingSince = 0;
+  for (let i = 0; ; i++) {
+    const recorded = i - options.warmup;
+    if (recorded === 0) recordingSince = performance.now();
+    if (recorded >= options.runs && (performance.now() - recordingSince >= minMs || recorded >= maxRuns)) break;
+    const order = i % 2 === 0 ? sides : [...sides].reverse();
+    for (const side of order) {
+      await side.before?.(i);
+      const read = startCount();
+      const started = performance.now();
+      await side.run(i);
+      const elapsed = performance.now() - started;
+      const count = read();
+      await side.after?.(i);
+      if (i >= options.warmup) {
+        samples.get(side.name)!.push(elapsed);
+        counts.get(side.name)!.push(count);
+      }
+    }
+  }
+  const out: Record<string, SideResult> = {};
+  for (const side of sides) {
+    const c = counts.get(side.name)!;
+    const totals = c.map((x) => x.total);
+    const first = c[0] ?? { total: 0, work: 0, kinds: [] };
+    out[side.name] = {
+      name: side.name,
+      samples: samples.get(side.name)!,
+      summary: summarize(samples.get(side.name)!),
+      statements: {
+        total: first.total,
+        work: first.work,
+        kinds: first.kinds,
+        varies: totals.some((t) => t !== first.total),
+        min: Math.min(...totals),
+        max: Math.max(...totals),
+      },
+    };
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+// Operation 7: cold start, in fresh Node processes (each run a new process; lib and raw alternate).
+//
+// - `@gainsly/db/enums` alone: the time of `await import()` of the built entry.
+// - lib: import `@gainsly/db`, `createGainslyOrm({ url })`, first query (`select 1`).
+// - raw: import `pg`, connect a `pg.Client`, first query.
+// Also checks that the enums entry pulls in no package (MikroORM, pg, zod): it is meant for browsers.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { libFile } from '../lib.js';
+import { summarize } from '../stats.js';
+import type { OpContext, OpResult, SeriesReport } from '../types.js';
+import { checkTarget } from './common.js';
+
+const run = promisify(execFile);
+
+async function child(script: string, cwd: string): Promise<Record<string, number>> {
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 });
+  const line = stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as Record<string, number>;
+}
+
+/** Bare specifiers imported, transitively, by a built file (static and dynamic imports). */
+export function packagesImportedBy(file: string, seen = new Set<string>(), found = new Set<string>()): Set<string> {
+  if (seen.has(file)) return found;
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g)) {
+    const spec = m[1]!;
+    if (spec.startsWith('.')) packagesImportedBy(join(dirname(file), spec), seen, found);
+    else if (!spec.startsWith('node:')) found.add(spec);
+  }
+  return found;
+}
+
+function seriesOf(label: string, samples: number[]): SeriesReport {
+  return { label, summary: summarize(samples), statements: { total: 0, work: 0, varies: false, min: 0, max: 0 } };
+}
+
+export async function coldStartOp(ctx: OpContext): Promise<OpResult> {
+  const dir = ctx.L.dir;
+  const url = ctx.dataset.url;
+  const enumsScript = `const t0 = performance.now(); await import(${JSON.stringify(libFile(dir, 'enums/index.js'))}); console.log(JSON.stringify({ importMs: performance.now() - t0 }));`;
+  const libScript = `
+    const t0 = performance.now();
+    const { createGainslyOrm } = await import(${JSON.stringify(libFile(dir, 'index.js'))});
+    const t1 = performance.now();
+    const orm = await createGainslyOrm({ url: ${JSON.stringify(url)} });
+    await orm.em.getConnection().execute('select 1');
+    const t2 = performance.now();
+    await orm.close(true);
+    console.log(JSON.stringify({ importMs: t1 - t0, toFirstQueryMs: t2 - t1, totalMs: t2 - t0 }));`;
+  const rawScript = `
+    const t0 = performance.now();
+    const { default: pg } = await import('pg');
+    const t1 = performance.now();
+    const client = new pg.Client({ connectionString: ${JSON.stringify(url)} });
+    await client.connect();
+    await client.query('select 1');
+    const t2 = performance.now();
+    await client.end();
+    console.log(JSON.stringify({ importMs: t1 - t0, toFirstQueryMs: t2 - t1, totalMs: t2 - t0 }));`;
+
+  const runs = Math.max(3, Math.round(ctx.runs / 3));
+  const cwd = ctx.L.dir;
+  const samples = { enums: [] as number[], libImport: [] as number[], libFirst: [] as number[], libTotal: [] as number[], rawImport: [] as number[], rawFirst: [] as number[], rawTotal: [] as number[] };
+  for (let i = 0; i < runs + 1; i++) {
+    const e = await child(enumsScript, cwd);
+    const [l, r] = i % 2 === 0 ? [await child(libScript, cwd), await child(rawScript, cwd)] : (([b, a]) => [a, b])([await child(rawScript, cwd), await child(libScript, cwd)]);
+    if (i === 0) continue; // warm-up: the OS file cache
+    samples.enums.push(e.importMs!);
+    samples.libImport.push(l!.importMs!);
+    samples.libFirst.push(l!.toFirstQueryMs!);
+    samples.libTotal.push(l!.totalMs!);
+    samples.rawImport.push(r!.importMs!);
+    samples.rawFirst.push(r!.toFirstQueryMs!);
+    samples.rawTotal.push(r!.totalMs!);
+  }
+  const packages = [...packagesImportedBy(join(dir, 'enums/index.js'))];
+  const pure = packages.length === 0;
+  const libTotal = summarize(samples.libTotal);
+  const rawTotal = summarize(samples.rawTotal);
+  return {
+    op: 7,
+    key: 'coldStart',
+    title: 'cold start: import + createGainslyOrm + first query',
+    size: ctx.dataset.spec.name,
+    lib: seriesOf('lib: import + createGainslyOrm + select 1', samples.libTotal),
+    raw: seriesOf('raw: import pg + connect + select 1', samples.rawTotal),
+    extra: [
+      seriesOf('import @gainsly/db/enums', samples.enums),
+      seriesOf('lib: import @gainsly/db', samples.libImport),
+      seriesOf('lib: createGainslyOrm -> first query', samples.libFirst),
+      seriesOf('raw: connect -> first query', samples.rawFirst),
+    ],
+    ratio: libTotal.median / rawTotal.median,
+    targets: [checkTarget('enums entry imports no package', pure, pure ? 'none' : packages.join(', '))],
+    notes: [
+      `import @gainsly/db/enums: ${summarize(samples.enums).median.toFixed(1)} ms; import @gainsly/db: ${summarize(samples.libImport).median.toFixed(0)} ms; createGainslyOrm -> first query: ${summarize(samples.libFirst).median.toFixed(0)} ms (report only, no target)`,
+    ],
+  };
+}

@@ -1,0 +1,94 @@
+// Operation 4: movement search by pattern + equipment tag + name text over the 5,000-movement catalog.
+//
+// - lib: `MovementRepository.search({ pattern, equipmentTag, text })` (system movements, by name).
+// - raw: the same predicate through `pg`.
+import type pg from 'pg';
+import { alternate } from '../measure.js';
+import { countStatements } from '../counter.js';
+import type { OpContext, OpResult } from '../types.js';
+import { checkTarget, ratioOf, ratioTarget, series, statementTarget, toQuestionMarks } from './common.js';
+
+/** Searches a user would type, rotated run by run (the same sequence on both sides). */
+export const SEARCHES = [
+  { pattern: 'horizontal_push', equipmentTag: 'dumbbell', text: 'press' },
+  { pattern: 'squat', equipmentTag: 'barbell', text: 'paused' },
+  { pattern: 'hinge', equipmentTag: 'kettlebell', text: 'single' },
+  { pattern: 'vertical_pull', equipmentTag: 'cable', text: 'grip' },
+  { pattern: 'lunge', equipmentTag: 'dumbbell', text: 'split' },
+  { pattern: 'isolation', equipmentTag: 'machine', text: 'curl' },
+] as const;
+
+export const RAW_SEARCH_SQL = `
+select * from movements
+ where pattern = $1 and equipment_tags::jsonb @> $2::jsonb and name ilike $3 and user_id is null
+ order by name`;
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function rawParams(s: (typeof SEARCHES)[number]): unknown[] {
+  return [s.pattern, JSON.stringify([s.equipmentTag]), likePattern(s.text)];
+}
+
+async function rawSearch(raw: pg.Client, s: (typeof SEARCHES)[number]): Promise<{ id: number }[]> {
+  return (await raw.query<{ id: number }>(RAW_SEARCH_SQL, rawParams(s))).rows;
+}
+
+async function searchPlan(raw: pg.Client): Promise<string> {
+  const { rows } = await raw.query<{ 'QUERY PLAN': string }>(`explain ${RAW_SEARCH_SQL}`, rawParams(SEARCHES[0]));
+  return rows
+    .map((r) => r['QUERY PLAN'])
+    .filter((l) => /Scan|Index/.test(l))
+    .map((l) => l.trim().replace(/\s+\(cost.*$/, ''))
+    .join('; ');
+}
+
+export async function searchOp(ctx: OpContext): Promise<OpResult> {
+  const { orm, raw } = ctx;
+  const { Movement } = ctx.L.lib;
+  const lib = (s: (typeof SEARCHES)[number]) => orm.em.fork().getRepository(Movement).search({ ...s });
+  let equivalent = true;
+  const sizes: number[] = [];
+  let statements = 0;
+  for (const s of SEARCHES) {
+    const l = await countStatements(() => lib(s));
+    statements = Math.max(statements, l.count.total);
+    const r = await rawSearch(raw, s);
+    sizes.push(r.length);
+    if (l.result.map((m) => m.id).join() !== r.map((m) => m.id).join()) equivalent = false;
+  }
+  // Plain rows instead of managed entities (proposal, not the library): the same SQL via em.execute.
+  const proposal = (s: (typeof SEARCHES)[number]) => {
+    const q = toQuestionMarks(RAW_SEARCH_SQL, rawParams(s));
+    return orm.em.fork().execute(q.sql, q.params);
+  };
+  const result = await alternate(
+    [
+      { name: 'lib', run: (i) => lib(SEARCHES[i % SEARCHES.length]!) },
+      { name: 'raw', run: (i) => rawSearch(raw, SEARCHES[i % SEARCHES.length]!) },
+      { name: 'proposal', run: (i) => proposal(SEARCHES[i % SEARCHES.length]!) },
+    ],
+    ctx,
+  );
+  const ratio = ratioOf(result.lib!, result.raw!);
+  return {
+    op: 4,
+    key: 'search',
+    title: `movement search, ${ctx.dataset.stats.movements} movements`,
+    size: ctx.dataset.spec.name,
+    lib: series('lib', result.lib!),
+    raw: series('raw pg', result.raw!),
+    extra: [series('proposal: plain rows via em.execute', result.proposal!)],
+    ratio,
+    targets: [
+      ratioTarget(ctx, ratio, 1.3),
+      statementTarget('one statement', `lib ${statements}`, statements === 1),
+      checkTarget('same movements as raw', equivalent, equivalent ? `${sizes.join('/')} matches` : 'DIFFER'),
+    ],
+    notes: [
+      `plan: ${await searchPlan(raw)}`,
+      `proposal (plain rows, same SQL through the library's connection) / raw = ${(result.proposal!.summary.median / result.raw!.summary.median).toFixed(2)}`,
+    ],
+  };
+}

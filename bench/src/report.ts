@@ -1,0 +1,86 @@
+// The results table (terminal) and the JSON document (bench/results/latest.json).
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import type { OpResult, SeriesReport, Target } from './types.js';
+import { round } from './stats.js';
+
+function ms(s: SeriesReport | undefined): string {
+  if (!s) return '–';
+  const m = s.summary.median;
+  return m >= 100 ? `${m.toFixed(0)} ms` : m >= 10 ? `${m.toFixed(1)} ms` : `${m.toFixed(2)} ms`;
+}
+
+function statements(s: SeriesReport | undefined, op: number): string {
+  if (!s || op === 7) return '–';
+  const { total, work, varies, min, max } = s.statements;
+  const count = varies ? `${min}–${max}` : String(total);
+  return total === work ? count : `${count} (${work})`;
+}
+
+function targetCell(t: Target): string {
+  const mark = t.pass ? pc.green('pass') : t.enforced ? pc.red('FAIL') : pc.yellow('miss (not enforced)');
+  return `${t.label}: ${t.actual} ${mark}`;
+}
+
+export function renderTable(results: readonly OpResult[]): string {
+  const table = new Table({
+    head: ['#', 'operation', 'data', 'lib median', 'raw median', 'ratio', 'stmts lib', 'stmts raw', 'targets'].map((h) => pc.bold(h)),
+    style: { head: [], border: [] },
+    wordWrap: true,
+    colWidths: [4, 30, 16, 12, 12, 8, 11, 11, 62],
+  });
+  for (const r of results) {
+    table.push([
+      String(r.op),
+      r.title,
+      r.size,
+      ms(r.lib),
+      ms(r.raw),
+      r.ratio === undefined ? '–' : r.ratio.toFixed(2),
+      statements(r.lib, r.op),
+      statements(r.raw, r.op),
+      r.targets.map(targetCell).join('\n'),
+    ]);
+  }
+  return table.toString();
+}
+
+export function renderNotes(results: readonly OpResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const e of r.extra ?? []) lines.push(`  op ${r.op} (${r.size}) ${e.label}: median ${ms(e)}${r.op === 7 ? '' : `, ${statements(e, r.op)} statements`}`);
+    for (const n of r.notes) lines.push(`  op ${r.op} (${r.size}) ${n}`);
+  }
+  return lines.join('\n');
+}
+
+function seriesJson(s: SeriesReport | undefined) {
+  if (!s) return undefined;
+  const { runs, median, p25, p75, min, max } = s.summary;
+  return {
+    label: s.label,
+    runs,
+    medianMs: round(median),
+    p25Ms: round(p25),
+    p75Ms: round(p75),
+    minMs: round(min),
+    maxMs: round(max),
+    statements: { total: s.statements.total, excludingTransactionControl: s.statements.work, ...(s.statements.varies ? { min: s.statements.min, max: s.statements.max } : {}) },
+  };
+}
+
+export function resultJson(r: OpResult) {
+  return {
+    op: r.op,
+    key: r.key,
+    title: r.title,
+    data: r.size,
+    lib: seriesJson(r.lib),
+    raw: seriesJson(r.raw),
+    ...(r.extra ? { extra: r.extra.map(seriesJson) } : {}),
+    ...(r.ratio === undefined ? {} : { ratio: round(r.ratio) }),
+    targets: r.targets.map((t) => ({ target: t.label, kind: t.kind, actual: t.actual, pass: t.pass, enforced: t.enforced })),
+    notes: r.notes,
+    ...(r.details ? { details: r.details } : {}),
+  };
+}

@@ -1,0 +1,69 @@
+// Shapes shared by the operations, the runner and the report.
+import type pg from 'pg';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { LoadedLibrary } from './lib.js';
+import type { DatasetSpec, DatasetStats } from './generate.js';
+import type { Summary } from './stats.js';
+
+export interface Dataset {
+  spec: DatasetSpec;
+  database: string;
+  url: string;
+  stats: DatasetStats;
+  checksum: string;
+  generatedSeconds: number | null;
+  reused: boolean;
+}
+
+/** What every operation gets. */
+export interface OpContext {
+  L: LoadedLibrary;
+  dataset: Dataset;
+  /** The library, on the dataset's database. */
+  orm: MikroORM;
+  /** A raw `pg.Client` on the same database. */
+  raw: pg.Client;
+  runs: number;
+  warmup: number;
+  /** Minimum recorded window per operation, in seconds (see `alternate`). */
+  minSeconds: number;
+  /** Smoke run: tiny data; time targets are reported, not enforced. */
+  smoke: boolean;
+  seed: number;
+  /** The user every operation measures. */
+  userId: number;
+  log: (line: string) => void;
+}
+
+export interface Target {
+  /** e.g. `ratio <= 1.5`, `statements constant`. */
+  label: string;
+  kind: 'ratio' | 'statements' | 'absolute' | 'check';
+  actual: string;
+  pass: boolean;
+  /** Whether a failure fails the run (time targets are not enforced in a smoke run). */
+  enforced: boolean;
+}
+
+export interface SeriesReport {
+  label: string;
+  summary: Summary;
+  statements: { total: number; work: number; varies: boolean; min: number; max: number };
+}
+
+export interface OpResult {
+  op: number;
+  key: string;
+  title: string;
+  size: string;
+  /** The library side and the raw-pg side (op 6: the same query on two databases). */
+  lib?: SeriesReport;
+  raw?: SeriesReport;
+  /** Other series (the upstream-style N+1 version of logWorkout, cold-start parts). */
+  extra?: SeriesReport[];
+  /** lib median / raw median. */
+  ratio?: number;
+  targets: Target[];
+  notes: string[];
+  details?: Record<string, unknown>;
+}
