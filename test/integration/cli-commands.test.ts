@@ -48,6 +48,7 @@ function run(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } 
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       // Every test checks this: no password, in any command's output, ever.
       expect(stdout + stderr).not.toContain(PASSWORD);
+      if (serverPassword()) expect(stdout + stderr).not.toContain(serverPassword());
       resolvePromise({ code, stdout, stderr });
     });
   });
@@ -61,11 +62,19 @@ function json(result: Run): Record<string, any> {
   }
 }
 
-/** The test server's URL for `db`, with a password the server ignores (trust auth) but the CLI must hide. */
+/** The test server's own password, when it has one (the embedded server does; the local one uses trust auth). */
+function serverPassword(): string {
+  return decodeURIComponent(new URL(inject('gainslyAdminUrl')).password);
+}
+
+/**
+ * The test server's URL for `db` with a password the CLI must hide: the server's own when it
+ * checks passwords (embedded), else one the trust-auth server ignores.
+ */
 function withPassword(db: TestDatabase): string {
   const url = new URL(db.url);
   url.username = url.username || 'postgres';
-  url.password = PASSWORD;
+  if (!url.password) url.password = PASSWORD;
   return url.toString();
 }
 
@@ -150,7 +159,7 @@ describe('against a real PostgreSQL database', () => {
     await db?.drop();
   });
 
-  const masked = () => url.replace(PASSWORD, '***');
+  const masked = () => url.replace(new URL(url).password, '***');
 
   it('migrate status on an empty database: both pending, nothing created', async () => {
     const result = await run(['migrate', 'status', '--url', url, '--json']);
