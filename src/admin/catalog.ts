@@ -6,7 +6,10 @@ export type SqlRunner = (sql: string, params?: readonly unknown[]) => Promise<Re
 /** A runner over an ORM's connection (outside any entity manager transaction). @internal */
 export function ormRunner(orm: MikroORM): SqlRunner {
   const connection = orm.em.getConnection();
-  return (sql, params = []) => connection.execute(sql, [...params]) as Promise<Record<string, unknown>[]>;
+  return (sql, params = []) =>
+    (connection.execute(sql, [...params]) as Promise<Record<string, unknown>[]>).catch((error: unknown) => {
+      throw orm.em.getDriver().convertException(error as Error);
+    });
 }
 
 /**

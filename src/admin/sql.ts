@@ -9,8 +9,12 @@ import type { SqlRunner } from './catalog.js';
  * @internal
  */
 export function emRunner(em: EntityManager): SqlRunner {
+  // Through the driver's converter: a lost connection or a timeout becomes the library's typed
+  // error here too, as for every query the ORM itself runs.
   return (sql, params = []) =>
-    em.getConnection().execute(sql, [...params], 'all', em.getTransactionContext()) as Promise<Record<string, unknown>[]>;
+    (em.getConnection().execute(sql, [...params], 'all', em.getTransactionContext()) as Promise<Record<string, unknown>[]>).catch((error: unknown) => {
+      throw em.getDriver().convertException(error as Error);
+    });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import type { FilterQuery, FindOptions, Loaded } from '@mikro-orm/core';
 import { GainslyNotFoundError } from './errors.js';
+import { requireDate, requireId } from './arguments.js';
 
 /**
  * Base of every Gainsly repository: MikroORM's SQL repository plus the finders every table has.
@@ -19,7 +20,7 @@ export class GainslyRepository<T extends object> extends EntityRepository<T> {
    * ```
    */
   async findById(id: number): Promise<T | null> {
-    return this.findOne({ id } as FilterQuery<T>);
+    return this.findOne({ id: requireId(id, 'id') } as FilterQuery<T>);
   }
 
   /**
@@ -58,7 +59,7 @@ export class UserOwnedRepository<T extends { user: unknown }> extends GainslyRep
    * ```
    */
   async findByUser<P extends string = never>(userId: number, options?: FindOptions<T, P>, where: FilterQuery<T> = {} as FilterQuery<T>): Promise<Loaded<T, P>[]> {
-    return this.find({ ...(where as object), user: userId } as never, options);
+    return this.find({ ...(where as object), user: requireId(userId, 'userId') } as never, options);
   }
 }
 
@@ -79,7 +80,7 @@ export class DatedUserOwnedRepository<T extends { user: unknown; date: string }>
    * ```
    */
   async findByUserInDateRange<P extends string = never>(userId: number, from: string, to: string, options?: FindOptions<T, P>): Promise<Loaded<T, P>[]> {
-    return this.find({ user: userId, date: { $gte: from, $lte: to } } as never, {
+    return this.find({ user: requireId(userId, 'userId'), date: { $gte: requireDate(from, 'from'), $lte: requireDate(to, 'to') } } as never, {
       orderBy: { date: 'asc', id: 'asc' } as never,
       ...options,
     } as FindOptions<T, P>);

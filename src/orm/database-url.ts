@@ -12,11 +12,23 @@ import { GainslyError } from './errors.js';
 export function maskDatabaseUrl(url: string): string {
   try {
     const parsed = new URL(url);
+    // `user:password@host/db` (no `//`) parses as scheme `user:` with an opaque path: mask it as text.
+    if (!parsed.host && url.includes('@')) return maskUrlText(url);
     if (parsed.password) parsed.password = '***';
+    // libpq also takes the password as a query parameter.
+    for (const key of [...parsed.searchParams.keys()]) if (/^(?:ssl)?password$/i.test(key)) parsed.searchParams.set(key, '***');
     return parsed.toString();
   } catch {
-    return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+    return maskUrlText(url);
   }
+}
+
+/** Masks `//user:password@`, a leading `user:password@` and `password=` parameters in a string that is not a parseable URL. */
+function maskUrlText(text: string): string {
+  return text
+    .replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@')
+    .replace(/^([^:/@\s]+:)(?!\/\/)[^@/]*@/, '$1***@')
+    .replace(/([?&](?:ssl)?password=)[^&#]*/gi, '$1***');
 }
 
 /** Where a Gainsly database lives, decoded from a connection URL. @internal */

@@ -170,6 +170,18 @@ export class GainslyConcurrencyError extends GainslyDatabaseError {
 
 const CONNECTION_MESSAGE = /connection terminated|terminating connection|connection (?:refused|reset|ended)|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|server closed the connection|client has encountered a connection error|Connection is closed|not queryable|timeout exceeded when trying to connect|the database system is (?:starting up|shutting down)/i;
 
+/**
+ * Whether an error means the connection itself is gone (the server closed it, the network
+ * dropped): the session and any transaction on it are lost and the client must not be reused.
+ * @internal
+ */
+export function isConnectionLoss(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^(08|57P0[1-4])/.test(code)) return true;
+  return CONNECTION_MESSAGE.test(error.message);
+}
+
 function describe(kind: string, d: DatabaseErrorDetails, fallback: string): string {
   const where = [d.table && `table ${d.table}`, d.constraint && `constraint ${d.constraint}`, d.column && `column ${d.column}`].filter(Boolean).join(', ');
   return `${kind}${where ? ` (${where})` : ''}: ${fallback}${d.detail ? ` — ${d.detail}` : ''}`;

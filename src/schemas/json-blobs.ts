@@ -15,9 +15,10 @@
 // Namespace import (zod's recommended form): a named `z` import defeats tree-shaking of zod's locales in browser bundles.
 import * as z from 'zod';
 import { ENUMS, type StressBucket } from '../enums/index.js';
-import { COLUMN_LENGTHS, RUN_ALWAYS, TEXT_MAX_LENGTH, enumSchema, idSchema, intSchema, numberSchema, strictInput, textSchema, validInt, varcharSchema, WITH_MESSAGES as E } from './primitives.js';
+import { COLUMN_LENGTHS, LONE_SURROGATE, RUN_ALWAYS, TEXT_MAX_LENGTH, enumSchema, idSchema, intSchema, numberSchema, strictInput, textSchema, validInt, varcharSchema, WITH_MESSAGES as E } from './primitives.js';
 import type { BucketStress, DisciplineWeight, JsonObject, JsonValue, SecondaryMuscles, SessionSectionExercise } from './json-types.js';
 import { gainslyErrorMap } from './messages.js';
+
 
 /**
  * Object keys refused anywhere inside a JSON blob, because assigning or merging them can reach an
@@ -64,6 +65,7 @@ function collectJsonProblems(value: unknown, path: (string | number)[], ancestor
   switch (typeof value) {
     case 'string':
       if (value.includes('\u0000')) problems.push({ path, message: 'must not contain the NUL character (U+0000), which PostgreSQL jsonb cannot store', received: value });
+      if (LONE_SURROGATE.test(value)) problems.push({ path, message: 'must be well-formed Unicode (half of a surrogate pair cannot be stored in JSON)', received: value });
       return;
     case 'number':
       if (!Number.isFinite(value)) problems.push({ path, message: 'must be a finite number (NaN and Infinity are not JSON)', received: value });
@@ -118,6 +120,7 @@ function collectJsonProblems(value: unknown, path: (string | number)[], ancestor
         continue;
       }
       if (key.includes('\u0000')) problems.push({ path: keyPath, message: 'key must not contain the NUL character (U+0000)' });
+      if (LONE_SURROGATE.test(key)) problems.push({ path: keyPath, message: 'key must be well-formed Unicode' });
       const descriptor = Object.getOwnPropertyDescriptor(object, key);
       if (descriptor === undefined || !('value' in descriptor)) problems.push({ path: keyPath, message: 'must be a plain data value, not a getter' });
       else collectJsonProblems(descriptor.value, keyPath, ancestors, problems);

@@ -69,6 +69,17 @@ export const COLUMN_LENGTHS = Object.freeze({
 
 const NUL = '\u0000';
 const NUL_MESSAGE = 'must not contain the NUL character (U+0000), which PostgreSQL text cannot store';
+/**
+ * Half of a UTF-16 surrogate pair. It has no UTF-8 encoding: the driver would store U+FFFD
+ * instead of the text given, and PostgreSQL's json input rejects it.
+ * @internal
+ * @example
+ * ```ts
+ * LONE_SURROGATE.test('half an emoji: \ud83d'); // true
+ * ```
+ */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const SURROGATE_MESSAGE = 'must be well-formed Unicode (it contains half of a surrogate pair, which cannot be stored)';
 
 /** Code points, as PostgreSQL counts a varchar's length (an emoji is 1, not 2). */
 function characterCount(value: string): number {
@@ -103,6 +114,7 @@ export function varcharSchema(max: number) {
     .trim()
     .min(1, E)
     .refine((value) => !value.includes(NUL), NUL_MESSAGE)
+    .refine((value) => !LONE_SURROGATE.test(value), SURROGATE_MESSAGE)
     .superRefine(maxCharacters(max));
 }
 
@@ -119,6 +131,7 @@ export function textSchema(max: number = TEXT_MAX_LENGTH) {
   return z
     .string(E)
     .refine((value) => !value.includes(NUL), NUL_MESSAGE)
+    .refine((value) => !LONE_SURROGATE.test(value), SURROGATE_MESSAGE)
     .superRefine(maxCharacters(max));
 }
 
@@ -224,6 +237,13 @@ export const timestampSchema = z
     const parsed = toTimestamp(value);
     if (parsed === undefined) {
       ctx.addIssue({ code: 'custom', input: value, message: "must be a valid Date or an ISO 8601 string ('2026-01-05' or '2026-01-05T10:00:00Z')" });
+      return z.NEVER;
+    }
+    // Years 1-9999: what ISO 8601 without extensions, Python's datetime (the upstream app) and a
+    // naive PostgreSQL timestamp round-trip alike.
+    const year = parsed.getUTCFullYear();
+    if (year < 1 || year > 9999) {
+      ctx.addIssue({ code: 'custom', input: value, message: 'must be between the years 1 and 9999' });
       return z.NEVER;
     }
     return parsed;

@@ -1,6 +1,7 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import type { CircuitType } from '../../enums/index.js';
 import type { CircuitTemplate } from './circuit-template.entity.js';
+import { requireString } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link CircuitTemplate}.
@@ -30,6 +31,6 @@ export class CircuitTemplateRepository extends GainslyRepository<CircuitTemplate
    * ```
    */
   async findByName(name: string): Promise<CircuitTemplate[]> {
-    return this.find({ name }, { orderBy: { id: 'asc' } });
+    return this.find({ name: requireString(name, 'name', 200) }, { orderBy: { id: 'asc' } });
   }
 }

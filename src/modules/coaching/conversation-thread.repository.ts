@@ -13,6 +13,7 @@ import { ConversationThread } from './conversation-thread.entity.js';
 import { ConversationTurn } from './conversation-turn.entity.js';
 import { User } from '../users/user.entity.js';
 import { Session } from '../programs/session.entity.js';
+import { optionalId, requireId } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link ConversationThread}: threads, and turns appended safely under concurrency.
@@ -32,7 +33,7 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
    * ```
    */
   async findActiveByUser(userId: number): Promise<ConversationThread[]> {
-    return this.find({ user: userId, $or: [{ isActive: true }, { isActive: null }] }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    return this.find({ user: requireId(userId, 'userId'), $or: [{ isActive: true }, { isActive: null }] }, { orderBy: { createdAt: 'desc', id: 'desc' } });
   }
 
   /**
@@ -43,6 +44,7 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
    * ```
    */
   async createThread(userId: number, input: ConversationThreadInput): Promise<ConversationThread> {
+    requireId(userId, 'userId');
     const data = parseInput(conversationThreadInputSchema, input, 'ConversationThreadInput');
     const em = this.getEntityManager();
     return em.transactional(async (tx) => {
@@ -71,6 +73,8 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
    * ```
    */
   async appendTurn(threadId: number, input: AppendTurnInput, options: { userId?: number } = {}): Promise<ConversationTurn> {
+    requireId(threadId, 'threadId');
+    optionalId(options.userId, 'userId');
     const data = parseInput(appendTurnInputSchema, input, 'AppendTurnInput');
     return this.getEntityManager().transactional(async (tx) => {
       const [locked] = await tx.execute<{ id: number; user_id: number }[]>(
@@ -103,6 +107,8 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
    * ```
    */
   async acceptPlan(threadId: number, input: AcceptPlanInput, options: { userId?: number } = {}): Promise<void> {
+    requireId(threadId, 'threadId');
+    optionalId(options.userId, 'userId');
     const data = parseInput(acceptPlanInputSchema, input, 'AcceptPlanInput');
     const where = { id: threadId, ...(options.userId !== undefined ? { user: options.userId } : {}) };
     const updated = await this.getEntityManager().nativeUpdate(ConversationThread, where, {

@@ -1,5 +1,6 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import type { ConversationTurn } from './conversation-turn.entity.js';
+import { requireId } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link ConversationTurn}.
@@ -18,6 +19,6 @@ export class ConversationTurnRepository extends GainslyRepository<ConversationTu
    * ```
    */
   async findByThread(threadId: number): Promise<ConversationTurn[]> {
-    return this.find({ thread: threadId }, { orderBy: { turnNumber: 'asc' } });
+    return this.find({ thread: requireId(threadId, 'threadId') }, { orderBy: { turnNumber: 'asc' } });
   }
 }

@@ -1,6 +1,7 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import { HeuristicConfig } from './heuristic-config.entity.js';
+import { requireId, requireString } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link HeuristicConfig}: versions of a named config, exactly one of them active.
@@ -20,7 +21,7 @@ export class HeuristicConfigRepository extends GainslyRepository<HeuristicConfig
    * ```
    */
   async getActive(name: string): Promise<HeuristicConfig | null> {
-    return this.findOne({ name, active: true }, { orderBy: { version: 'desc', id: 'desc' } });
+    return this.findOne({ name: requireString(name, 'name', 100), active: true }, { orderBy: { version: 'desc', id: 'desc' } });
   }
 
   /**
@@ -31,7 +32,7 @@ export class HeuristicConfigRepository extends GainslyRepository<HeuristicConfig
    * ```
    */
   async findVersions(name: string): Promise<HeuristicConfig[]> {
-    return this.find({ name }, { orderBy: { version: 'desc', id: 'desc' } });
+    return this.find({ name: requireString(name, 'name', 100) }, { orderBy: { version: 'desc', id: 'desc' } });
   }
 
   /**
@@ -46,6 +47,8 @@ export class HeuristicConfigRepository extends GainslyRepository<HeuristicConfig
    * ```
    */
   async activate(name: string, version: number): Promise<HeuristicConfig> {
+    requireString(name, 'name', 100);
+    requireId(version, 'version');
     return this.getEntityManager().transactional(async (tx) => {
       await tx.execute(`select pg_advisory_xact_lock(hashtext('gainsly:heuristic_configs:' || ?))`, [name]);
       const rows = await tx.execute<{ id: number }[]>(

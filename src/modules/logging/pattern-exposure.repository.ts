@@ -1,4 +1,5 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
+import { requireDate, requireId } from '../../orm/arguments.js';
 import { ENUMS, type MovementPattern, type MovementPatternLabel } from '../../enums/index.js';
 import {
   DEFAULT_PSI_MICROCYCLES,
@@ -99,7 +100,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
    * ```
    */
   async findByUserAndPattern(userId: number, pattern: MovementPattern): Promise<PatternExposure[]> {
-    return this.find({ user: userId, pattern }, { orderBy: { date: 'asc', id: 'asc' } });
+    return this.find({ user: requireId(userId, 'userId'), pattern }, { orderBy: { date: 'asc', id: 'asc' } });
   }
 
   /**
@@ -112,6 +113,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
    * ```
    */
   async psiAll(userId: number, options: PatternStrengthQueryOptions = {}): Promise<PatternStrength[]> {
+    requireId(userId, 'userId');
     const n = windowSize(options.lastNMicrocycles, DEFAULT_PSI_MICROCYCLES);
     const rows = await this.getEntityManager().execute<{ pattern: string; mean: number; n: number }[]>(
       `with ${RECENT_MICROCYCLES}
@@ -137,6 +139,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
    * ```
    */
   async psi(userId: number, pattern: MovementPattern, options: PatternStrengthQueryOptions = {}): Promise<number | null> {
+    requireId(userId, 'userId');
     const n = windowSize(options.lastNMicrocycles, DEFAULT_PSI_MICROCYCLES);
     const [row] = await this.getEntityManager().execute<{ mean: number | null; n: number }[]>(
       `with ${RECENT_MICROCYCLES}
@@ -159,6 +162,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
    * ```
    */
   async trendAll(userId: number, options: PatternTrendQueryOptions = {}): Promise<Record<MovementPattern, PatternTrend>> {
+    requireId(userId, 'userId');
     const n = windowSize(options.windowMicrocycles, DEFAULT_PSI_MICROCYCLES);
     const rows = await this.getEntityManager().execute<{ pattern: string; mean: number }[]>(
       `with ${RECENT_MICROCYCLES}
@@ -213,8 +217,10 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     userId: number,
     target: { pattern: MovementPattern; from?: string; to?: string } | { movementId: number; from?: string; to?: string },
   ): Promise<E1rmPoint[]> {
-    const from = target.from ?? '0001-01-01';
-    const to = target.to ?? '9999-12-31';
+    requireId(userId, 'userId');
+    const from = target.from === undefined ? '0001-01-01' : requireDate(target.from, 'from');
+    const to = target.to === undefined ? '9999-12-31' : requireDate(target.to, 'to');
+    if (!('pattern' in target)) requireId(target.movementId, 'movementId');
     const rows =
       'pattern' in target
         ? await this.getEntityManager().execute<{ date: string; e1rm: number }[]>(

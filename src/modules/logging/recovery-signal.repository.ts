@@ -1,5 +1,6 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import type { RecoverySignal } from './recovery-signal.entity.js';
+import { requireDate, requireId } from '../../orm/arguments.js';
 
 /**
  * Averages of a user's recovery readings over a window; `null` where no reading has the metric.
@@ -35,7 +36,7 @@ export interface DateWindow {
 export function resolveWindow(window: DateWindow): { from: string; to: string } {
   const days = window.days ?? 7;
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be an integer >= 1, got ${String(window.days)}`);
-  const to = window.until ?? new Date().toISOString().slice(0, 10);
+  const to = window.until === undefined ? new Date().toISOString().slice(0, 10) : requireDate(window.until, 'until');
   const end = new Date(`${to}T00:00:00Z`);
   if (Number.isNaN(end.getTime())) throw new RangeError(`until must be a 'YYYY-MM-DD' date, got ${to}`);
   const from = new Date(end.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
@@ -59,6 +60,7 @@ export class RecoverySignalRepository extends DatedUserOwnedRepository<RecoveryS
    * ```
    */
   async recentAverages(userId: number, window: DateWindow = {}): Promise<RecoveryAverages> {
+    requireId(userId, 'userId');
     const { from, to } = resolveWindow(window);
     const [row] = await this.getEntityManager().execute<Record<string, number | null>[]>(
       `select count(*)::int as readings, avg(sleep_hours)::float8 as sleep_hours, avg(sleep_score)::float8 as sleep_score,

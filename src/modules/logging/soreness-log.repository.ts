@@ -1,6 +1,7 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { resolveWindow, type DateWindow } from './recovery-signal.repository.js';
 import type { SorenessLog } from './soreness-log.entity.js';
+import { requireId } from '../../orm/arguments.js';
 
 /**
  * Soreness of one body part over a window.
@@ -36,6 +37,7 @@ export class SorenessLogRepository extends DatedUserOwnedRepository<SorenessLog>
    * ```
    */
   async byBodyPart(userId: number, window: DateWindow = {}): Promise<BodyPartSoreness[]> {
+    requireId(userId, 'userId');
     const { from, to } = resolveWindow(window);
     const rows = await this.getEntityManager().execute<Record<string, unknown>[]>(
       `select body_part, avg(soreness_1_5)::float8 as average, max(soreness_1_5)::int as max, count(*)::int as entries,

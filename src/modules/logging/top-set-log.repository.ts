@@ -1,6 +1,7 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import type { MovementPattern } from '../../enums/index.js';
 import type { TopSetLog } from './top-set-log.entity.js';
+import { requireDate, requireId } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link TopSetLog}. Top sets belong to a user through their workout log.
@@ -21,9 +22,9 @@ export class TopSetLogRepository extends GainslyRepository<TopSetLog> {
   async findByUser(userId: number, filter: { pattern?: MovementPattern; movementId?: number } = {}): Promise<TopSetLog[]> {
     return this.find(
       {
-        workoutLog: { user: userId },
+        workoutLog: { user: requireId(userId, 'userId') },
         ...(filter.pattern ? { pattern: filter.pattern } : {}),
-        ...(filter.movementId !== undefined ? { movement: filter.movementId } : {}),
+        ...(filter.movementId !== undefined ? { movement: requireId(filter.movementId, 'movementId') } : {}),
       },
       { orderBy: { workoutLog: { date: 'asc' }, id: 'asc' } },
     );
@@ -38,7 +39,7 @@ export class TopSetLogRepository extends GainslyRepository<TopSetLog> {
    */
   async findByUserInDateRange(userId: number, from: string, to: string): Promise<TopSetLog[]> {
     return this.find(
-      { workoutLog: { user: userId, date: { $gte: from, $lte: to } } },
+      { workoutLog: { user: requireId(userId, 'userId'), date: { $gte: requireDate(from, 'from'), $lte: requireDate(to, 'to') } } },
       { orderBy: { workoutLog: { date: 'asc' }, id: 'asc' } },
     );
   }

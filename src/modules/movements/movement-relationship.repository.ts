@@ -1,6 +1,7 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import type { RelationshipType } from '../../enums/index.js';
 import type { MovementRelationship } from './movement-relationship.entity.js';
+import { requireId } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link MovementRelationship}.
@@ -20,7 +21,7 @@ export class MovementRelationshipRepository extends GainslyRepository<MovementRe
    */
   async findFrom(movementId: number, type?: RelationshipType): Promise<MovementRelationship[]> {
     return this.find(
-      { sourceMovement: movementId, ...(type ? { relationshipType: type } : {}) },
+      { sourceMovement: requireId(movementId, 'movementId'), ...(type ? { relationshipType: type } : {}) },
       { populate: ['targetMovement'], orderBy: { id: 'asc' } },
     );
   }
@@ -34,7 +35,7 @@ export class MovementRelationshipRepository extends GainslyRepository<MovementRe
    */
   async findTo(movementId: number, type?: RelationshipType): Promise<MovementRelationship[]> {
     return this.find(
-      { targetMovement: movementId, ...(type ? { relationshipType: type } : {}) },
+      { targetMovement: requireId(movementId, 'movementId'), ...(type ? { relationshipType: type } : {}) },
       { populate: ['sourceMovement'], orderBy: { id: 'asc' } },
     );
   }

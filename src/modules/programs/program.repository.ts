@@ -6,6 +6,7 @@ import { createProgramInputSchema, parseInput, type CreateProgramData, type Crea
 import { User } from '../users/user.entity.js';
 import { Program } from './program.entity.js';
 import { Microcycle } from './microcycle.entity.js';
+import { requireDate, requireId } from '../../orm/arguments.js';
 
 type GoalEntry = CreateProgramData['goals'][number];
 
@@ -26,7 +27,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
    * ```
    */
   async findActiveByUser(userId: number): Promise<Program | null> {
-    return this.findOne({ user: userId, isActive: true }, { orderBy: { startDate: 'desc', id: 'desc' } });
+    return this.findOne({ user: requireId(userId, 'userId'), isActive: true }, { orderBy: { startDate: 'desc', id: 'desc' } });
   }
 
   /**
@@ -37,7 +38,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
    * ```
    */
   async findByUserStartingBetween(userId: number, from: string, to: string): Promise<Program[]> {
-    return this.find({ user: userId, startDate: { $gte: from, $lte: to } }, { orderBy: { startDate: 'asc', id: 'asc' } });
+    return this.find({ user: requireId(userId, 'userId'), startDate: { $gte: requireDate(from, 'from'), $lte: requireDate(to, 'to') } }, { orderBy: { startDate: 'asc', id: 'asc' } });
   }
 
   /**
@@ -59,6 +60,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
    * ```
    */
   async createProgram(userId: number, input: CreateProgramInput): Promise<Program> {
+    requireId(userId, 'userId');
     const data = parseInput(createProgramInputSchema, input, 'CreateProgramInput');
     const plan = planMicrocycles({
       startDate: data.startDate,

@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type ExerciseRole } from '../../enums/index.js';
@@ -8,6 +9,7 @@ import { SessionExercise } from './session-exercise.entity.js';
 import { Microcycle } from './microcycle.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import { CircuitTemplate } from '../circuits/circuit-template.entity.js';
+import { optionalId, requireDate, requireId } from '../../orm/arguments.js';
 
 /** The five JSON sections of a session, in the order a session runs, with the role of their exercises. */
 const SECTIONS = [
@@ -66,7 +68,7 @@ export class SessionRepository extends GainslyRepository<Session> {
    * ```
    */
   async findByMicrocycle(microcycleId: number): Promise<Session[]> {
-    return this.find({ microcycle: microcycleId }, { orderBy: { dayNumber: 'asc', id: 'asc' } });
+    return this.find({ microcycle: requireId(microcycleId, 'microcycleId') }, { orderBy: { dayNumber: 'asc', id: 'asc' } });
   }
 
   /**
@@ -78,7 +80,7 @@ export class SessionRepository extends GainslyRepository<Session> {
    */
   async findByUserInDateRange(userId: number, from: string, to: string): Promise<Session[]> {
     return this.find(
-      { microcycle: { program: { user: userId } }, date: { $gte: from, $lte: to } },
+      { microcycle: { program: { user: requireId(userId, 'userId') } }, date: { $gte: requireDate(from, 'from'), $lte: requireDate(to, 'to') } },
       { orderBy: { date: 'asc', dayNumber: 'asc', id: 'asc' } },
     );
   }
@@ -95,8 +97,9 @@ export class SessionRepository extends GainslyRepository<Session> {
    * ```
    */
   async writePlan(input: SessionPlanInput, options: { userId?: number; sessionId?: number } = {}): Promise<Session> {
+    const userId = optionalId(options.userId, 'userId');
+    const sessionId = optionalId(options.sessionId, 'sessionId');
     const data = parseInput(sessionPlanInputSchema, input, 'SessionPlanInput');
-    const { userId, sessionId } = options;
     return this.getEntityManager().transactional(async (tx) => {
       const owned = userId === undefined ? {} : { program: { user: userId } };
       const microcycle = await tx.findOne(Microcycle, { id: data.microcycleId, ...owned });
@@ -112,7 +115,8 @@ export class SessionRepository extends GainslyRepository<Session> {
 
       let session: Session;
       if (sessionId !== undefined) {
-        const existing = await tx.findOne(Session, { id: sessionId, ...(userId === undefined ? {} : { microcycle: { program: { user: userId } } }) });
+        // Locked, so concurrent rewrites of one session replace its exercises one after another.
+        const existing = await tx.findOne(Session, { id: sessionId, ...(userId === undefined ? {} : { microcycle: { program: { user: userId } } }) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!existing) throw new GainslyNotFoundError('Session', 'sessions', { id: sessionId });
         await tx.nativeDelete(SessionExercise, { session: sessionId });
         session = existing;
@@ -191,6 +195,9 @@ export class SessionRepository extends GainslyRepository<Session> {
   async findOutOfSync(scope: { userId?: number; microcycleId?: number; sessionIds?: number[] } = {}): Promise<SessionSyncReport[]> {
     const conditions: string[] = [];
     const params: unknown[] = [];
+    optionalId(scope.userId, 'userId');
+    optionalId(scope.microcycleId, 'microcycleId');
+    scope.sessionIds?.forEach((id, i) => requireId(id, `sessionIds[${i}]`));
     if (scope.userId !== undefined) {
       conditions.push('s.microcycle_id in (select m.id from microcycles m join programs p on p.id = m.program_id where p.user_id = ?)');
       params.push(scope.userId);

@@ -1,5 +1,6 @@
 import { UserOwnedRepository } from '../../orm/base-repository.js';
 import type { UserEnjoyableActivity } from './user-enjoyable-activity.entity.js';
+import { requireId } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link UserEnjoyableActivity}.
@@ -18,6 +19,6 @@ export class UserEnjoyableActivityRepository extends UserOwnedRepository<UserEnj
    * ```
    */
   async findEnabledByUser(userId: number): Promise<UserEnjoyableActivity[]> {
-    return this.find({ user: userId, $or: [{ enabled: true }, { enabled: null }] }, { orderBy: { id: 'asc' } });
+    return this.find({ user: requireId(userId, 'userId'), $or: [{ enabled: true }, { enabled: null }] }, { orderBy: { id: 'asc' } });
   }
 }

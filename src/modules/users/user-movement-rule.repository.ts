@@ -1,6 +1,7 @@
 import { UserOwnedRepository } from '../../orm/base-repository.js';
 import type { MovementRuleType } from '../../enums/index.js';
 import type { UserMovementRule } from './user-movement-rule.entity.js';
+import { requireId } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link UserMovementRule}.
@@ -19,6 +20,6 @@ export class UserMovementRuleRepository extends UserOwnedRepository<UserMovement
    * ```
    */
   async findByUserAndType(userId: number, ruleType: MovementRuleType): Promise<UserMovementRule[]> {
-    return this.find({ user: userId, ruleType }, { populate: ['movement'], orderBy: { id: 'asc' } });
+    return this.find({ user: requireId(userId, 'userId'), ruleType }, { populate: ['movement'], orderBy: { id: 'asc' } });
   }
 }

@@ -1,5 +1,6 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import type { UserSettings } from './user-settings.entity.js';
+import { requireId } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link UserSettings}.
@@ -18,6 +19,6 @@ export class UserSettingsRepository extends GainslyRepository<UserSettings> {
    * ```
    */
   async findByUser(userId: number): Promise<UserSettings | null> {
-    return this.findOne({ user: userId });
+    return this.findOne({ user: requireId(userId, 'userId') });
   }
 }

@@ -3,6 +3,7 @@ import { createUserInputSchema, parseInput, type CreateUserInput } from '../../s
 import { User } from './user.entity.js';
 import { UserSettings } from './user-settings.entity.js';
 import { UserScope } from '../scope/user-scope.js';
+import { requireId, requireString } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link User}.
@@ -21,7 +22,7 @@ export class UserRepository extends GainslyRepository<User> {
    * ```
    */
   async findByEmail(email: string): Promise<User | null> {
-    return this.findOne({ email });
+    return this.findOne({ email: requireString(email, 'email', 255) });
   }
 
   /**
@@ -34,7 +35,7 @@ export class UserRepository extends GainslyRepository<User> {
    * ```
    */
   forUser(userId: number): UserScope {
-    return new UserScope(this.getEntityManager() as never, userId);
+    return new UserScope(this.getEntityManager() as never, requireId(userId, 'userId'));
   }
 
   /**
