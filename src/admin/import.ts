@@ -517,8 +517,16 @@ async function runImport(target: OrmOrEm, source: ImportSource, options: ImportO
   const skipped: ImportSkip[] = [];
   const issues: ValidationIssue[] = [];
   const valid: { index: number; row: Prepared }[] = [];
-  records.forEach((record, index) => {
-    const result = kind.prepare(record, index);
+  // Array.from turns holes (`[ , ]`) into undefined records, which are then reported like any
+  // other invalid record instead of vanishing from the counts.
+  Array.from(records).forEach((record, index) => {
+    let result: ReturnType<typeof kind.prepare>;
+    try {
+      result = kind.prepare(record, index);
+    } catch (error) {
+      // A record whose properties throw when read (a getter, a revoked proxy) is invalid data.
+      result = { kind: 'invalid', issues: [{ path: [], message: `could not be read: ${error instanceof Error ? error.message : String(error)}` }] } as ReturnType<typeof kind.prepare>;
+    }
     if (result.kind === 'ok') valid.push({ index, row: result.row });
     else if (result.kind === 'skip') skipped.push({ index, ...(result.name ? { name: result.name } : {}), reason: result.reason, ...(result.path ? { path: result.path } : {}) });
     else {

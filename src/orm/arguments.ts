@@ -36,3 +36,17 @@ export function requireCount(value: unknown, name: string, max = INT4_MAX): numb
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max) return value;
   throw new GainslyValidationError([{ path: [name], message: `must be an integer between 0 and ${max}`, received: value }]);
 }
+
+/** The validation error for one bad argument. @internal */
+export function invalidArgument(name: string, message: string, received: unknown): GainslyValidationError {
+  return new GainslyValidationError([{ path: [name], message, received }]);
+}
+
+/**
+ * The entries of a parsed input that carry a value. An optional key given as `undefined` means
+ * "not given": assigning it would overwrite a default with NULL.
+ * @internal
+ */
+export function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,4 +1,5 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
+import { requireId } from '../../orm/arguments.js';
 import { GainslyDataError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern } from '../../enums/index.js';
 import { E1RMRangeError, estimateOneRepMaxWithEffort } from '../../domain/index.js';
@@ -84,6 +85,7 @@ export class WorkoutLogRepository extends DatedUserOwnedRepository<WorkoutLog> {
    * ```
    */
   async logWorkout(userId: number, input: LogWorkoutInput): Promise<LoggedWorkout> {
+    requireId(userId, 'userId');
     const data = parseInput(logWorkoutInputSchema, input, 'LogWorkoutInput');
     const movementIds = [...new Set(data.topSets.map((s) => s.movementId))];
     return this.getEntityManager().transactional(async (tx) => {

@@ -1,5 +1,6 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { GainslyRepository } from '../../orm/base-repository.js';
+import { invalidArgument, requireCount, requireId, requireString } from '../../orm/arguments.js';
 import type { MovementPattern, PrimaryMuscle, PrimaryRegion } from '../../enums/index.js';
 import type { Movement } from './movement.entity.js';
 
@@ -31,6 +32,26 @@ export interface MovementSearch {
   offset?: number;
 }
 
+/**
+ * Filter values reach SQL as bound values, but MikroORM reads an object as an operator filter:
+ * `{ pattern: { $ne: '' } }` from a parsed query string would widen the search. Strings must be
+ * strings, counts counts, ids ids.
+ */
+function checkSearch(filter: MovementSearch): void {
+  if (typeof filter !== 'object' || filter === null) throw invalidArgument('filter', 'must be an object', filter);
+  for (const key of ['pattern', 'primaryMuscle', 'primaryRegion', 'equipmentTag', 'disciplineTag', 'substitutionGroup', 'text'] as const) {
+    if (filter[key] !== undefined) requireString(filter[key], key, 200);
+  }
+  if (filter.limit !== undefined) requireCount(filter.limit, 'limit');
+  if (filter.offset !== undefined) requireCount(filter.offset, 'offset');
+  const scope = filter.scope;
+  if (scope !== undefined && scope !== 'system') {
+    if (typeof scope !== 'object' || scope === null) throw invalidArgument('scope', "must be 'system' or { userId, only? }", scope);
+    requireId(scope.userId, 'scope.userId');
+    if (scope.only !== undefined && typeof scope.only !== 'boolean') throw invalidArgument('scope.only', 'must be a boolean', scope.only);
+  }
+}
+
 /** Escapes LIKE wildcards so user text matches literally. */
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -54,6 +75,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async search(filter: MovementSearch = {}): Promise<Movement[]> {
+    checkSearch(filter);
     const where: Record<string, unknown>[] = [];
     if (filter.pattern !== undefined) where.push({ pattern: filter.pattern });
     if (filter.primaryMuscle !== undefined) where.push({ primaryMuscle: filter.primaryMuscle });
@@ -169,7 +191,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async findByName(name: string): Promise<Movement | null> {
-    return this.findOne({ name });
+    return this.findOne({ name: requireString(name, 'name', 200) });
   }
 }
 

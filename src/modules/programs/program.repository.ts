@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { UserOwnedRepository } from '../../orm/base-repository.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import { planMicrocycles } from '../../domain/index.js';
-import { createProgramInputSchema, parseInput, type CreateProgramData, type CreateProgramInput } from '../../schemas/index.js';
+import { GainslyValidationError, createProgramInputSchema, parseInput, type CreateProgramData, type CreateProgramInput } from '../../schemas/index.js';
 import { User } from '../users/user.entity.js';
 import { Program } from './program.entity.js';
 import { Microcycle } from './microcycle.entity.js';
@@ -62,12 +62,19 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
   async createProgram(userId: number, input: CreateProgramInput): Promise<Program> {
     requireId(userId, 'userId');
     const data = parseInput(createProgramInputSchema, input, 'CreateProgramInput');
-    const plan = planMicrocycles({
-      startDate: data.startDate,
-      durationWeeks: data.durationWeeks,
-      microcycleLengthDays: data.microcycleLengthDays,
-      deloadEveryNMicrocycles: data.deloadEveryNMicrocycles,
-    });
+    let plan: ReturnType<typeof planMicrocycles>;
+    try {
+      plan = planMicrocycles({
+        startDate: data.startDate,
+        durationWeeks: data.durationWeeks,
+        microcycleLengthDays: data.microcycleLengthDays,
+        deloadEveryNMicrocycles: data.deloadEveryNMicrocycles,
+      });
+    } catch (error) {
+      // The input is valid field by field; only its end date can fall past 9999-12-31.
+      if (!(error instanceof RangeError)) throw error;
+      throw new GainslyValidationError([{ path: ['startDate'], message: `the program must end by 9999-12-31 (${error.message})`, received: data.startDate }], 'CreateProgramInput');
+    }
     return this.getEntityManager().transactional(async (tx) => {
       const user = await tx.findOne(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!user) throw new GainslyNotFoundError('User', 'users', { id: userId });

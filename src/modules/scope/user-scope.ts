@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { GainslyNotFoundError } from '../../orm/errors.js';
+import { definedOnly, requireId } from '../../orm/arguments.js';
 import type { MovementPattern } from '../../enums/index.js';
 import {
   enjoyableActivityInputSchema,
@@ -64,8 +65,7 @@ function dateFilter(range: DateRange = {}): Record<string, unknown> {
 }
 
 function checkId(id: number, what: string): number {
-  if (!Number.isSafeInteger(id) || id < 1) throw new GainslyNotFoundError(what, what, { id });
-  return id;
+  return requireId(id, `${what.charAt(0).toLowerCase()}${what.slice(1)}Id`);
 }
 
 /**
@@ -108,10 +108,12 @@ export class UserScope {
     update: async (input: UpdateUserInput): Promise<User> => {
       const { settings, ...fields } = parseInput(updateUserInputSchema, input, 'UpdateUserInput');
       const user = await this.profile.get();
-      this.em.assign(user, fields);
+      // Plain assignment (em.assign would check enum fields against the column's database labels),
+      // of the keys given a value: `{ experienceLevel: undefined }` means "leave it", not NULL.
+      Object.assign(user, definedOnly(fields));
       if (settings) {
-        if (user.settings) this.em.assign(user.settings, settings);
-        else user.settings = this.em.create(UserSettings, { user, ...settings });
+        if (user.settings) Object.assign(user.settings, definedOnly(settings));
+        else user.settings = this.em.create(UserSettings, { user, ...definedOnly(settings) });
       }
       await this.em.flush();
       return user;
@@ -184,7 +186,7 @@ export class UserScope {
     get: (sessionId: number): Promise<Session> => this.own(Session, sessionId, { microcycle: { program: { user: this.userId } } }, ['exercises.movement']),
     /** Writes a session from a plan (JSON sections and session_exercises together). */
     writePlan: (input: SessionPlanInput, sessionId?: number): Promise<Session> =>
-      this.em.getRepository(Session).writePlan(input, { userId: this.userId, ...(sessionId === undefined ? {} : { sessionId }) }),
+      this.em.getRepository(Session).writePlan(input, { userId: this.userId, ...(sessionId === undefined ? {} : { sessionId: requireId(sessionId, 'sessionId') }) }),
     /** The user's sessions whose JSON plan and exercises disagree. */
     outOfSync: () => this.em.getRepository(Session).findOutOfSync({ userId: this.userId }),
   };

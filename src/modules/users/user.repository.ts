@@ -3,7 +3,7 @@ import { createUserInputSchema, parseInput, type CreateUserInput } from '../../s
 import { User } from './user.entity.js';
 import { UserSettings } from './user-settings.entity.js';
 import { UserScope } from '../scope/user-scope.js';
-import { requireId, requireString } from '../../orm/arguments.js';
+import { definedOnly, requireId, requireString } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link User}.
@@ -52,8 +52,8 @@ export class UserRepository extends GainslyRepository<User> {
     const data = parseInput(createUserInputSchema, input, 'CreateUserInput');
     const em = this.getEntityManager();
     const { settings, ...userData } = data;
-    const user = em.create(User, userData);
-    user.settings = em.create(UserSettings, { user, ...settings });
+    const user = em.create(User, definedOnly(userData));
+    user.settings = em.create(UserSettings, { user, ...definedOnly(settings ?? {}) });
     await em.flush();
     return user;
   }
