@@ -9,8 +9,6 @@
  * refused, which is one more failure to scan).
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
@@ -31,6 +29,7 @@ import { createEmptyDatabase, createTestDatabase, useClonedDatabase, withRawClie
 import { connectRaw } from '../support/pg-client.js';
 import { waitFor, withDeadline } from '../support/reliability-db.js';
 import { errorTexts, FAKE_PASSWORD, findSecrets, passwordOf, withPassword } from '../support/reliability-secrets.js';
+import { buildCliBundle, type CliBundle } from '../support/cli-bundle.js';
 
 const db = useClonedDatabase();
 const APP = 'gainsly-reliability-secrets';
@@ -281,9 +280,8 @@ describe('no password when the connection cannot be made', () => {
   });
 });
 
-const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
-const cliBuilt = existsSync(CLI);
-if (!cliBuilt) console.warn(`\n!!! [gainsly tests] SKIPPING the CLI secrets scan: ${CLI} is not built (run npm run build)\n`);
+// The CLI is built for this file (not read from dist/), so the scan always runs.
+let CLI = '';
 
 /** Runs the built CLI; returns its exit code and everything it printed. */
 function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
@@ -304,7 +302,16 @@ function runCli(args: string[], env: Record<string, string> = {}): Promise<{ cod
   });
 }
 
-describe.runIf(cliBuilt)('no password in the CLI output (dist/cli/index.js)', () => {
+describe('no password in the CLI output (the built gainsly-db)', () => {
+  let bundle: CliBundle | undefined;
+  beforeAll(async () => {
+    bundle = await buildCliBundle();
+    CLI = bundle.cli;
+  }, 120_000);
+  afterAll(async () => {
+    await bundle?.remove();
+  });
+
   it('success, failures, --debug and --json, with the URL in --url and in the environment', async () => {
     const runs: [string, string[], Record<string, string>?][] = [
       ['doctor, working database', ['doctor', '--url', url]],

@@ -146,7 +146,7 @@ export class UserScope {
     /** Adds an activity (validated: `enjoyableActivityInputSchema`). */
     create: async (input: EnjoyableActivityInput): Promise<UserEnjoyableActivity> => {
       const data = parseInput(enjoyableActivityInputSchema, input, 'EnjoyableActivityInput');
-      const activity = this.em.create(UserEnjoyableActivity, { user: this.em.getReference(User, this.userId), ...data } as never);
+      const activity = this.em.create(UserEnjoyableActivity, { user: this.em.getReference(User, this.userId), ...definedOnly(data) } as never);
       await this.em.flush();
       return activity;
     },
@@ -250,7 +250,7 @@ export class UserScope {
     create: async (input: RecoverySignalInput): Promise<RecoverySignal> => {
       const { sessionId, ...data } = parseInput(recoverySignalInputSchema, input, 'RecoverySignalInput');
       const session = sessionId == null ? null : await this.sessions.get(sessionId);
-      const reading = this.em.create(RecoverySignal, { user: this.em.getReference(User, this.userId), session, ...data } as never);
+      const reading = this.em.create(RecoverySignal, { user: this.em.getReference(User, this.userId), session, ...definedOnly(data) } as never);
       await this.em.flush();
       return reading;
     },
@@ -286,7 +286,7 @@ export class UserScope {
     /** Defines a movement owned by this user. */
     create: async (input: MovementInput): Promise<Movement> => {
       const data = parseInput(movementInputSchema, input, 'MovementInput');
-      const movement = this.em.create(Movement, { ...data, user: this.em.getReference(User, this.userId) } as never);
+      const movement = this.em.create(Movement, { ...definedOnly(data), user: this.em.getReference(User, this.userId) } as never);
       await this.em.flush();
       return movement;
     },
@@ -294,7 +294,8 @@ export class UserScope {
     update: async (id: number, input: UpdateMovementInput): Promise<Movement> => {
       const data = parseInput(updateMovementInputSchema, input, 'UpdateMovementInput');
       const movement = await this.own(Movement, id, { user: this.userId });
-      this.em.assign(movement, data as never);
+      // Keys given as undefined mean "leave it"; assigning them would write NULL into NOT NULL columns.
+      Object.assign(movement, definedOnly(data));
       await this.em.flush();
       return movement;
     },
