@@ -75,13 +75,19 @@ export { UserEnjoyableActivityRepository } from './modules/users/user-enjoyable-
 export { Program } from './modules/programs/program.entity.js';
 export { ProgramRepository } from './modules/programs/program.repository.js';
 export { Microcycle } from './modules/programs/microcycle.entity.js';
-export { MicrocycleRepository } from './modules/programs/microcycle.repository.js';
+export {
+  MicrocycleRepository,
+  type MicrocycleView,
+  type MicrocycleSessionView,
+  type MicrocycleExerciseView,
+  type MovementSummary,
+} from './modules/programs/microcycle.repository.js';
 export { Session } from './modules/programs/session.entity.js';
 export { SessionRepository, type SessionSyncProblem, type SessionSyncReport } from './modules/programs/session.repository.js';
 export { SessionExercise } from './modules/programs/session-exercise.entity.js';
 export { SessionExerciseRepository } from './modules/programs/session-exercise.repository.js';
 export { Movement } from './modules/movements/movement.entity.js';
-export { MovementRepository, type MovementSearch } from './modules/movements/movement.repository.js';
+export { MovementRepository, type MovementSearch, type MovementRow } from './modules/movements/movement.repository.js';
 export { MovementRelationship } from './modules/movements/movement-relationship.entity.js';
 export { MovementRelationshipRepository } from './modules/movements/movement-relationship.repository.js';
 export { CircuitTemplate } from './modules/circuits/circuit-template.entity.js';

@@ -1,36 +1,16 @@
-// Indexes proposed for a future migration (see bench/README.md, "Indexes"), created only on the
-// benchmark databases with --what-if-indexes so their effect can be measured side by side. They are
-// not part of the library's migrations: a migration must ship together with the entities' @Index
-// declarations (or MikroORM's schema diff drops them) and doctor's expected schema.
+// The performance indexes of migration 0003 (migrations/0003-performance-indexes.ts), which the
+// bench databases get from `migrate` like any database. `--what-if-no-indexes` drops them on the
+// bench databases, to measure what they buy; every other run (re)creates them, so a database kept
+// from a what-if run is measured with them again.
 import type pg from 'pg';
+import { PERFORMANCE_INDEXES } from '../../migrations/0003-performance-indexes.js';
 
-export const PROPOSED_INDEXES: readonly { name: string; sql: string; why: string }[] = [
-  {
-    name: 'ix_pattern_exposures_user_microcycle',
-    sql: 'create index if not exists ix_pattern_exposures_user_microcycle on pattern_exposures (user_id, microcycle_id, date) include (pattern, e1rm_value)',
-    why: 'PSI / trends: index-only scans of one user\'s exposures, whatever the heap layout and the other users\' data',
-  },
-  {
-    name: 'ix_pattern_exposures_source_top_set_log_id',
-    sql: 'create index if not exists ix_pattern_exposures_source_top_set_log_id on pattern_exposures (source_top_set_log_id)',
-    why: 'the foreign key to top_set_logs: deleting a top set (or a workout) otherwise scans every exposure of every user',
-  },
-  {
-    name: 'ix_movements_equipment_tags',
-    sql: 'create index if not exists ix_movements_equipment_tags on movements using gin ((equipment_tags::jsonb) jsonb_path_ops)',
-    why: 'search by equipment tag (`equipment_tags::jsonb @> ...`): no per-row json->jsonb cast; the column stays json',
-  },
-  {
-    name: 'ix_movements_discipline_tags',
-    sql: 'create index if not exists ix_movements_discipline_tags on movements using gin ((discipline_tags::jsonb) jsonb_path_ops)',
-    why: 'search by discipline tag, same shape',
-  },
-];
+export const SHIPPED_INDEXES: readonly { name: string; table: string; sql: string }[] = PERFORMANCE_INDEXES.map(([name, table, sql]) => ({ name, table, sql }));
 
-/** Creates (want = true) or drops the proposed indexes, then analyzes the tables. */
-export async function applyProposedIndexes(client: pg.Client, want: boolean): Promise<void> {
-  for (const index of PROPOSED_INDEXES) {
-    await client.query(want ? index.sql : `drop index if exists ${index.name}`);
+/** Creates (`present`, the shipped state: a no-op after `migrate`) or drops the indexes, then analyzes the tables. */
+export async function setPerformanceIndexes(client: pg.Client, present: boolean): Promise<void> {
+  for (const index of SHIPPED_INDEXES) {
+    await client.query(present ? index.sql : `drop index if exists ${index.name}`);
   }
   await client.query('vacuum (analyze) pattern_exposures, movements');
 }

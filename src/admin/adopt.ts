@@ -57,19 +57,22 @@ const PG_ADD_VALUE_IN_TRANSACTION = 120000;
 /**
  * Brings a database the upstream Python app created up to the overview without losing or changing
  * a row: adds what the overview has and the database lacks (`movements.tags`, the `WAVE_LOADING`
- * label, the documented server defaults), then records the library's migrations as applied so
- * `migrate` has nothing to do. Upstream's tables, columns, `alembic_version` and data are left
+ * label, the documented server defaults) and the library's performance indexes (migration 0003),
+ * then records the library's migrations as applied so `migrate` has nothing to do. Upstream's tables, columns, `alembic_version` and data are left
  * alone, so the Python app keeps working. Afterwards {@link doctor} reports `ok`.
  *
  * Everything runs in one transaction under an advisory lock (two adopts cannot interleave); the
  * result is checked with `doctor` before commit, and any failure rolls everything back. Adding an
  * enum label is transactional on PostgreSQL >= 12 (the new label is not used before commit); on
  * older servers the label is added first, on its own, which is harmless if the rest then fails.
- * DDL waits at most `lockTimeoutMs` for table locks held by the running app.
+ * DDL waits at most `lockTimeoutMs` for table locks held by the running app. Creating the indexes
+ * blocks writes to `pattern_exposures` and `movements` while they build (seconds on millions of
+ * exposures); on a large live database, build them first with `create index concurrently` (same
+ * names and definitions, see migration 0003) and adopt then has nothing to create.
  *
  * Safe to run twice: the second run changes nothing (`alreadyAdopted`). A database made by
  * `migrate` is already adopted. When doctor finds anything it cannot fix safely (a missing or
- * retyped column, a missing index, an unknown migration, an empty database), it refuses with a
+ * retyped column, a missing upstream index, an unknown migration, an empty database), it refuses with a
  * {@link GainslyAdoptError} carrying the report, and changes nothing.
  *
  * @throws {GainslyAdoptError} when the database has `error` findings

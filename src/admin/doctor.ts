@@ -1,14 +1,15 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { ormRunner, readCatalog, type Catalog, type CatalogColumn, type CatalogConstraint, type CatalogIndex, type CatalogTable, type SqlRunner } from './catalog.js';
-import { EXPECTED_ENUMS, expectedCatalog, LIBRARY_ADDED_COLUMNS, MIN_UPSTREAM_REVISION, UPSTREAM_REVISIONS } from './expected-schema.js';
+import { EXPECTED_ENUMS, expectedCatalog, LIBRARY_ADDED_COLUMNS, LIBRARY_ADDED_INDEXES, MIN_UPSTREAM_REVISION, UPSTREAM_REVISIONS } from './expected-schema.js';
 import { ormLocation, qualified, quoteIdent, type OrmLocation } from './sql.js';
 
 /**
  * How much a difference matters:
  * - `error`: the library cannot safely work with the database as it is, and `adopt` will not fix it;
  * - `fixable`: `adopt` fixes it without touching a row (a missing `movements.tags`, the missing
- *   `WAVE_LOADING` label, a missing documented server default, migrations not recorded);
+ *   `WAVE_LOADING` label, a missing documented server default, a missing performance index of
+ *   migration 0003, migrations not recorded);
  * - `tolerated`: different from a fresh library database, but harmless and left alone (upstream's
  *   extra tables and nullable columns, `alembic_version`, renamed constraints, ...).
  *
@@ -304,9 +305,9 @@ export interface PlannedFix {
   change: string;
 }
 
-/** Every `fix` statement of a report's fixable findings, in the order adopt runs them: labels, columns, defaults. @internal */
+/** Every `fix` statement of a report's fixable findings, in the order adopt runs them: labels, columns, defaults, indexes. @internal */
 export function fixStatements(report: DoctorReport): PlannedFix[] {
-  const order: DoctorFindingKind[] = ['enum_label_missing', 'column_missing', 'column_default'];
+  const order: DoctorFindingKind[] = ['enum_label_missing', 'column_missing', 'column_default', 'index_missing'];
   const fixes = [...report.enums, ...report.tables]
     .flatMap((t) => t.findings)
     .filter((f) => f.severity === 'fixable' && f.fix !== undefined);
@@ -321,6 +322,8 @@ function describeFix(f: DoctorFinding): string {
       return `added column ${f.table}.${f.column} (${f.expected})`;
     case 'column_default':
       return `set the default of ${f.table}.${f.column} to ${f.expected}`;
+    case 'index_missing':
+      return `created index ${f.name} on ${f.table}`;
     default:
       return f.message;
   }
@@ -650,6 +653,14 @@ function indexShape(definition: string): string {
     .replace(/ ON (ONLY )?(?:"(?:[^"]|"")+"|[a-z_][a-z0-9_$]*)\.(?=\S)/, ' ON $1');
 }
 
+/**
+ * The statement that creates an expected index (its catalog definition, qualified with the
+ * schema), made idempotent: `CREATE INDEX IF NOT EXISTS name ON schema.table …`.
+ */
+function createIndexStatement(definition: string): string {
+  return definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS ');
+}
+
 function compareIndexes(table: string, expected: readonly CatalogIndex[], actual: readonly CatalogIndex[]): DoctorFinding[] {
   const findings: DoctorFinding[] = [];
   const used = new Set<string>();
@@ -686,6 +697,16 @@ function compareIndexes(table: string, expected: readonly CatalogIndex[], actual
         message: `Index ${want.name} exists as ${twin.name}; the name is left alone`,
         expected: want.name,
         actual: twin.name,
+      });
+    } else if (LIBRARY_ADDED_INDEXES.includes(want.name)) {
+      findings.push({
+        severity: 'fixable',
+        kind: 'index_missing',
+        table,
+        name: want.name,
+        message: `Index ${want.name} on ${table} is missing (a performance index the library adds; upstream does not create it)`,
+        expected: want.definition,
+        fix: createIndexStatement(want.definition),
       });
     } else {
       findings.push({

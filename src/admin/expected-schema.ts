@@ -1,5 +1,5 @@
 // The schema the library's migrations produce (0001 upstream schema at 9c1a2b3c4d5e + 0002 overview
-// additions), as PostgreSQL's catalog prints it. Written out rather than derived at run time so `doctor`
+// additions + 0003 performance indexes), as PostgreSQL's catalog prints it. Written out rather than derived at run time so `doctor`
 // needs no scratch schema and behaves the same on PostgreSQL and PGlite; test/integration/admin-doctor.test.ts
 // proves it equals the catalog of a freshly migrated database, so it cannot drift from the migrations.
 import type { Catalog, CatalogConstraint } from './catalog.js';
@@ -164,6 +164,8 @@ export const EXPECTED_TABLES: Readonly<Record<string, ExpectedTable>> = {
       ['movements_pkey', 'primary', 'PRIMARY KEY (id)'],
     ],
     indexes: [
+      ['ix_movements_discipline_tags', 'CREATE INDEX ix_movements_discipline_tags ON movements USING gin (((discipline_tags)::jsonb) jsonb_path_ops)'],
+      ['ix_movements_equipment_tags', 'CREATE INDEX ix_movements_equipment_tags ON movements USING gin (((equipment_tags)::jsonb) jsonb_path_ops)'],
       ['ix_movements_name', 'CREATE UNIQUE INDEX ix_movements_name ON movements USING btree (name)'],
       ['ix_movements_pattern', 'CREATE INDEX ix_movements_pattern ON movements USING btree (pattern)'],
       ['ix_movements_primary_muscle', 'CREATE INDEX ix_movements_primary_muscle ON movements USING btree (primary_muscle)'],
@@ -193,7 +195,9 @@ export const EXPECTED_TABLES: Readonly<Record<string, ExpectedTable>> = {
       ['ix_pattern_exposures_date', 'CREATE INDEX ix_pattern_exposures_date ON pattern_exposures USING btree (date)'],
       ['ix_pattern_exposures_microcycle_id', 'CREATE INDEX ix_pattern_exposures_microcycle_id ON pattern_exposures USING btree (microcycle_id)'],
       ['ix_pattern_exposures_pattern', 'CREATE INDEX ix_pattern_exposures_pattern ON pattern_exposures USING btree (pattern)'],
+      ['ix_pattern_exposures_source_top_set_log_id', 'CREATE INDEX ix_pattern_exposures_source_top_set_log_id ON pattern_exposures USING btree (source_top_set_log_id)'],
       ['ix_pattern_exposures_user_id', 'CREATE INDEX ix_pattern_exposures_user_id ON pattern_exposures USING btree (user_id)'],
+      ['ix_pattern_exposures_user_microcycle', 'CREATE INDEX ix_pattern_exposures_user_microcycle ON pattern_exposures USING btree (user_id, microcycle_id, date) INCLUDE (pattern, e1rm_value)'],
     ],
   },
   programs: {
@@ -491,6 +495,19 @@ export const EXPECTED_ENUMS: Readonly<Record<string, readonly string[]>> = {
  * @internal
  */
 export const LIBRARY_ADDED_COLUMNS: readonly (readonly [table: string, column: string])[] = [['movements', 'tags']];
+
+/**
+ * The indexes the library adds to upstream's schema (migration 0003, `PERFORMANCE_INDEXES`), by
+ * name: `adopt` may create them on an upstream database (they change no row, and upstream never
+ * creates an index of that name). Any other missing index is an error.
+ * @internal
+ */
+export const LIBRARY_ADDED_INDEXES: readonly string[] = [
+  'ix_pattern_exposures_source_top_set_log_id',
+  'ix_pattern_exposures_user_microcycle',
+  'ix_movements_equipment_tags',
+  'ix_movements_discipline_tags',
+];
 
 /**
  * The upstream Alembic chain (upstream-schema-notes.md), oldest first. The 19 tables reach the

@@ -193,18 +193,35 @@ describe.runIf(hasFixtures)('adopt', () => {
         expect((await doctor(orm)).migrations.tableExists).toBe(false);
       });
 
-      it('adds tags, WAVE_LOADING and the documented defaults, and records both migrations', async () => {
+      it('adds tags, WAVE_LOADING, the documented defaults and the performance indexes, and records every migration', async () => {
         result = await adopt(orm);
         expect(result.alreadyAdopted).toBe(false);
         const changed = result.changed;
         expect(changed.slice(0, 2)).toEqual(['added label WAVE_LOADING to enum progressionstyle', 'added column movements.tags (json null)']);
-        expect(changed.slice(-2)).toEqual([
+        expect(changed.slice(-7)).toEqual([
+          'created index ix_movements_discipline_tags on movements',
+          'created index ix_movements_equipment_tags on movements',
+          'created index ix_pattern_exposures_source_top_set_log_id on pattern_exposures',
+          'created index ix_pattern_exposures_user_microcycle on pattern_exposures',
           `recorded migration 0001-upstream-schema in ${MIGRATIONS_TABLE}`,
           `recorded migration 0002-overview-additions in ${MIGRATIONS_TABLE}`,
+          `recorded migration 0003-performance-indexes in ${MIGRATIONS_TABLE}`,
         ]);
-        const defaults = changed.slice(2, -2).map((c) => /^set the default of (\w+\.\w+) to /.exec(c)?.[1]);
+        const defaults = changed.slice(2, -7).map((c) => /^set the default of (\w+\.\w+) to /.exec(c)?.[1]);
         expect(defaults.sort()).toEqual(OVERVIEW_DEFAULTS.map(([table, column]) => `${table}.${column}`).sort());
-        expect(result.statements).toHaveLength(2 + OVERVIEW_DEFAULTS.length);
+        expect(result.statements).toHaveLength(2 + OVERVIEW_DEFAULTS.length + 4);
+        expect(result.statements.slice(-4)).toEqual([
+          'CREATE INDEX IF NOT EXISTS ix_movements_discipline_tags ON public.movements USING gin (((discipline_tags)::jsonb) jsonb_path_ops)',
+          'CREATE INDEX IF NOT EXISTS ix_movements_equipment_tags ON public.movements USING gin (((equipment_tags)::jsonb) jsonb_path_ops)',
+          'CREATE INDEX IF NOT EXISTS ix_pattern_exposures_source_top_set_log_id ON public.pattern_exposures USING btree (source_top_set_log_id)',
+          'CREATE INDEX IF NOT EXISTS ix_pattern_exposures_user_microcycle ON public.pattern_exposures USING btree (user_id, microcycle_id, date) INCLUDE (pattern, e1rm_value)',
+        ]);
+        // The indexes exist (0003 is not merely recorded): the catalog now has them as the migration makes them.
+        const catalog = await readCatalog(ormRunner(orm));
+        expect(catalog.tables.pattern_exposures!.indexes.map((i) => i.name)).toEqual(
+          expect.arrayContaining(['ix_pattern_exposures_source_top_set_log_id', 'ix_pattern_exposures_user_microcycle']),
+        );
+        expect(catalog.tables.movements!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['ix_movements_equipment_tags', 'ix_movements_discipline_tags']));
         expect(result.report.ok).toBe(true);
         expect(result.report.database.kind).toBe('adopted');
       });
@@ -325,7 +342,7 @@ describe.runIf(hasFixtures)('adopt', () => {
         expect(again.report.ok).toBe(true);
         expect(await readCatalog(ormRunner(orm))).toEqual(catalog);
         const recorded = await withRawClient(db.url, (c) => c.query(`select name from ${MIGRATIONS_TABLE} order by id`));
-        expect(recorded.rows).toEqual([{ name: '0001-upstream-schema' }, { name: '0002-overview-additions' }]);
+        expect(recorded.rows).toEqual([{ name: '0001-upstream-schema' }, { name: '0002-overview-additions' }, { name: '0003-performance-indexes' }]);
       });
     });
   }
@@ -338,7 +355,7 @@ describe.runIf(hasFixtures)('adopt', () => {
       expect(results.filter((r) => r.alreadyAdopted)).toHaveLength(1);
       expect(results.filter((r) => !r.alreadyAdopted)).toHaveLength(1);
       const recorded = await withRawClient(db.url, (c) => c.query(`select name from ${MIGRATIONS_TABLE}`));
-      expect(recorded.rows).toHaveLength(2);
+      expect(recorded.rows).toHaveLength(3);
       expect((await doctor(a)).ok).toBe(true);
     } finally {
       await Promise.all([a.close(true), b.close(true)]);
@@ -374,6 +391,31 @@ describe.runIf(hasFixtures)('adopt', () => {
     await withOrm(db.url, async (orm) => {
       await expect(adopt(orm)).rejects.toThrow(/none of the library's tables \(run migrate\(\)/);
       expect(Object.keys((await readCatalog(ormRunner(orm))).tables)).toEqual([]);
+    });
+  });
+});
+
+describe('adopt on a database migrated by an earlier version (before 0003)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('creates the performance indexes, then records 0003', async () => {
+    await withOrm(db.url, async (orm) => {
+      const full = await readCatalog(ormRunner(orm));
+      await orm.migrator.down({ to: '0002-overview-additions' });
+      const before = await doctor(orm);
+      expect(before.migrations.pending).toEqual(['0003-performance-indexes']);
+      expect(before.summary).toEqual({ errors: 0, fixable: 5, tolerated: 0 });
+      const result = await adopt(orm);
+      expect(result.changed).toHaveLength(5);
+      expect(result.changed.at(-1)).toBe(`recorded migration 0003-performance-indexes in ${MIGRATIONS_TABLE}`);
+      expect(await readCatalog(ormRunner(orm))).toEqual(full);
+      expect(await migrate(orm)).toEqual({ applied: [] });
     });
   });
 });

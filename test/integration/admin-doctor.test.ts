@@ -39,13 +39,17 @@ const findingsOf = (report: DoctorReport): DoctorFinding[] => [
 const keysOf = (findings: DoctorFinding[]) =>
   findings.map((f) => `${f.severity} ${f.kind} ${[f.table, f.column, f.name, f.label].filter(Boolean).join('.')}`).sort();
 
-/** The fixable findings of any database the upstream migrations made: the overview additions and the bookkeeping. */
+/** The fixable findings of any database the upstream migrations made: the overview additions, the performance indexes and the bookkeeping. */
 function upstreamFixables(): string[] {
   return [
     'fixable column_missing movements.tags',
     'fixable enum_label_missing progressionstyle.WAVE_LOADING',
     `fixable migrations_not_recorded ${MIGRATIONS_TABLE}`,
     ...OVERVIEW_DEFAULTS.map(([table, column]) => `fixable column_default ${table}.${column}`),
+    'fixable index_missing movements.ix_movements_discipline_tags',
+    'fixable index_missing movements.ix_movements_equipment_tags',
+    'fixable index_missing pattern_exposures.ix_pattern_exposures_source_top_set_log_id',
+    'fixable index_missing pattern_exposures.ix_pattern_exposures_user_microcycle',
   ].sort();
 }
 
@@ -67,13 +71,13 @@ describe('doctor on a database made by migrate()', () => {
     expect(catalog).toEqual(expectedCatalog());
   });
 
-  it('is clean: no finding at all, both migrations applied', async () => {
+  it('is clean: no finding at all, every migration applied', async () => {
     const report = await doctor(db.orm);
     expect(report.ok).toBe(true);
     expect(findingsOf(report)).toEqual([]);
     expect(report.summary).toEqual({ errors: 0, fixable: 0, tolerated: 0 });
     expect(report.database.kind).toBe('library');
-    expect(report.migrations).toMatchObject({ tableExists: true, applied: ['0001-upstream-schema', '0002-overview-additions'], pending: [], unknown: [] });
+    expect(report.migrations).toMatchObject({ tableExists: true, applied: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'], pending: [], unknown: [] });
     expect(report.tables.filter((t) => t.expected)).toHaveLength(19);
     expect(report.tables.every((t) => t.status === 'ok')).toBe(true);
     expect(report.enums).toHaveLength(17);
@@ -106,12 +110,16 @@ describe.runIf(hasFixtures)('doctor on upstream databases', () => {
     expect(report.ok).toBe(false);
     expect(report.summary).toEqual({ errors: 0, fixable: upstreamFixables().length, tolerated: 1 });
     expect(report.database).toMatchObject({ kind: 'upstream', alembicVersion: '9c1a2b3c4d5e' });
-    expect(report.migrations).toMatchObject({ tableExists: false, applied: [], pending: ['0001-upstream-schema', '0002-overview-additions'] });
+    expect(report.migrations).toMatchObject({ tableExists: false, applied: [], pending: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
     const tags = findingsOf(report).find((f) => f.kind === 'column_missing')!;
     expect(tags.fix).toBe('alter table "public"."movements" add column if not exists "tags" json null');
     const wave = findingsOf(report).find((f) => f.kind === 'enum_label_missing')!;
     expect(wave.fix).toBe(`alter type "public"."progressionstyle" add value if not exists 'WAVE_LOADING' after 'BUILD_TO_DROP'`);
     expect(report.tables.find((t) => t.table === 'movements')!.status).toBe('fixable');
+    const fk = findingsOf(report).find((f) => f.kind === 'index_missing' && f.name === 'ix_pattern_exposures_source_top_set_log_id')!;
+    expect(fk.fix).toBe('CREATE INDEX IF NOT EXISTS ix_pattern_exposures_source_top_set_log_id ON public.pattern_exposures USING btree (source_top_set_log_id)');
+    const gin = findingsOf(report).find((f) => f.kind === 'index_missing' && f.name === 'ix_movements_equipment_tags')!;
+    expect(gin.fix).toBe('CREATE INDEX IF NOT EXISTS ix_movements_equipment_tags ON public.movements USING gin (((equipment_tags)::jsonb) jsonb_path_ops)');
     expect(report.tables.find((t) => t.table === 'conversation_turns')!.findings.map((f) => f.column)).toEqual(['created_at']);
   });
 

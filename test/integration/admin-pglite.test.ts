@@ -27,8 +27,8 @@ describe('admin tools on PGlite', () => {
   });
 
   it('adopt: an upstream-shaped database is brought up to the overview in one transaction', async () => {
-    // Back to upstream's shape: revert 0002, forget the library's bookkeeping, add alembic's.
-    await orm.migrator.down();
+    // Back to upstream's shape: revert 0003 and 0002, forget the library's bookkeeping, add alembic's.
+    await orm.migrator.down({ to: '0001-upstream-schema' });
     await sql(`drop table ${MIGRATIONS_TABLE}`);
     await sql(`create table alembic_version (version_num varchar(32) not null, constraint alembic_version_pkc primary key (version_num))`);
     await sql(`insert into alembic_version values ('9c1a2b3c4d5e')`);
@@ -39,6 +39,8 @@ describe('admin tools on PGlite', () => {
 
     const result = await adopt(orm);
     expect(result.changed).toContain('added label WAVE_LOADING to enum progressionstyle');
+    expect(result.changed).toContain('created index ix_movements_equipment_tags on movements');
+    expect(result.changed).toContain('created index ix_pattern_exposures_user_microcycle on pattern_exposures');
     expect(result.report.ok).toBe(true);
     expect((await adopt(orm)).alreadyAdopted).toBe(true);
     expect(await migrate(orm)).toEqual({ applied: [] });

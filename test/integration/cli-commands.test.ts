@@ -161,19 +161,19 @@ describe('against a real PostgreSQL database', () => {
 
   const masked = () => url.replace(new URL(url).password, '***');
 
-  it('migrate status on an empty database: both pending, nothing created', async () => {
+  it('migrate status on an empty database: all pending, nothing created', async () => {
     const result = await run(['migrate', 'status', '--url', url, '--json']);
     expect(result.code).toBe(0);
     const doc = json(result);
-    expect(doc).toMatchObject({ ok: true, command: 'migrate status', database: masked(), upToDate: false, applied: [], pending: ['0001-upstream-schema', '0002-overview-additions'] });
+    expect(doc).toMatchObject({ ok: true, command: 'migrate status', database: masked(), upToDate: false, applied: [], pending: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
     const tables = await withRawClient(db.url, async (c) => (await c.query(`select tablename from pg_tables where schemaname = 'public'`)).rows);
     expect(tables).toEqual([]);
   }, SLOW);
 
-  it('migrate up applies both migrations, then nothing; the human output says so', async () => {
+  it('migrate up applies every migration, then nothing; the human output says so', async () => {
     const first = await run(['migrate', 'up', '--url', url, '--json']);
     expect(first.code).toBe(0);
-    expect(json(first)).toMatchObject({ ok: true, applied: ['0001-upstream-schema', '0002-overview-additions'], pending: [] });
+    expect(json(first)).toMatchObject({ ok: true, applied: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'], pending: [] });
     const second = await run(['migrate', 'up', '--url', url]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Schema is up to date');
@@ -212,7 +212,7 @@ describe('against a real PostgreSQL database', () => {
 
     const down = await run(['migrate', 'down', '--yes', '--url', url, '--json']);
     expect(down.code).toBe(0);
-    expect(json(down)).toMatchObject({ ok: true, reverted: ['0002-overview-additions'], pending: ['0002-overview-additions'] });
+    expect(json(down)).toMatchObject({ ok: true, reverted: ['0003-performance-indexes'], pending: ['0003-performance-indexes'] });
 
     const doctor = await run(['doctor', '--url', url, '--json']);
     expect(doctor.code).toBe(3);
@@ -386,11 +386,11 @@ describe('against PGlite', () => {
   });
 
   it('migrate status / up / down / up, doctor, audit and adopt', async () => {
-    expect(json(await run(['migrate', 'status', '--url', url, '--json']))).toMatchObject({ ok: true, database: url, pending: ['0001-upstream-schema', '0002-overview-additions'] });
-    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: ['0001-upstream-schema', '0002-overview-additions'] });
-    expect(json(await run(['migrate', 'down', '--yes', '--url', url, '--json']))).toMatchObject({ ok: true, reverted: ['0002-overview-additions'] });
+    expect(json(await run(['migrate', 'status', '--url', url, '--json']))).toMatchObject({ ok: true, database: url, pending: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
+    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
+    expect(json(await run(['migrate', 'down', '--yes', '--url', url, '--json']))).toMatchObject({ ok: true, reverted: ['0003-performance-indexes'] });
     expect((await run(['doctor', '--url', url])).code).toBe(3);
-    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: ['0002-overview-additions'] });
+    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: ['0003-performance-indexes'] });
 
     const doctor = await run(['doctor', '--url', url, '--json']);
     expect(doctor.code).toBe(0);

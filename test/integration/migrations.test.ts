@@ -19,10 +19,10 @@ describe('migrate()', () => {
   });
 
   it('applies every migration on an empty database, then nothing on the second call', async () => {
-    expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions'] });
+    expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
     expect(await migrate(orm)).toEqual({ applied: [] });
     const rows = await orm.em.getConnection().execute<{ name: string }[]>(`select name from ${MIGRATIONS_TABLE} order by id`);
-    expect(rows.map((r) => r.name)).toEqual(['0001-upstream-schema', '0002-overview-additions']);
+    expect(rows.map((r) => r.name)).toEqual(['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes']);
   });
 
   it("leaves nothing for MikroORM's schema comparison to change", async () => {
@@ -37,8 +37,30 @@ describe('migrate()', () => {
     const empty = await readCatalog(run);
     expect(Object.keys(empty.tables)).toEqual([MIGRATIONS_TABLE]);
     expect(empty.enums).toEqual({});
-    expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions'] });
+    expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
     expect(await readCatalog(run)).toEqual(before);
+  });
+
+  it('0003 adds exactly its four indexes, and its down drops exactly them', async () => {
+    const run = ormRunner(orm);
+    const indexNames = (catalog: Awaited<ReturnType<typeof readCatalog>>) =>
+      Object.entries(catalog.tables).flatMap(([table, t]) => t.indexes.map((i) => `${table}.${i.name}`)).sort();
+    const withIndexes = await readCatalog(run);
+    await orm.migrator.down({ to: '0002-overview-additions' });
+    const without = await readCatalog(run);
+    expect(indexNames(withIndexes).filter((n) => !indexNames(without).includes(n))).toEqual([
+      'movements.ix_movements_discipline_tags',
+      'movements.ix_movements_equipment_tags',
+      'pattern_exposures.ix_pattern_exposures_source_top_set_log_id',
+      'pattern_exposures.ix_pattern_exposures_user_microcycle',
+    ]);
+    // MikroORM's schema comparison knows them (they are declared on the entities): it would create them.
+    const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
+    for (const name of ['ix_pattern_exposures_source_top_set_log_id', 'ix_pattern_exposures_user_microcycle', 'ix_movements_equipment_tags', 'ix_movements_discipline_tags']) {
+      expect(diff).toContain(name);
+    }
+    expect(await migrate(orm)).toEqual({ applied: ['0003-performance-indexes'] });
+    expect(await readCatalog(run)).toEqual(withIndexes);
   });
 
   it('undoing 0002 refuses (and changes nothing) while a program uses WAVE_LOADING', async () => {
@@ -49,6 +71,7 @@ describe('migrate()', () => {
                              split_template, days_per_week, progression_style, persona_tone, persona_aggression)
        values (9001, '2026-01-05', 8, 'STRENGTH', 'SPEED', 'ENDURANCE', 4, 3, 3, 'PPL', 3, 'WAVE_LOADING', 'MINIMALIST', 'CONSERVATIVE')`,
     );
+    expect(await orm.migrator.down()).toEqual([expect.objectContaining({ name: '0003-performance-indexes' })]);
     await expect(orm.migrator.down()).rejects.toThrow(/progressionstyle|WAVE_LOADING/);
     const rows = await conn.execute<{ name: string }[]>(`select name from ${MIGRATIONS_TABLE} order by id`);
     expect(rows.map((r) => r.name)).toEqual(['0001-upstream-schema', '0002-overview-additions']);

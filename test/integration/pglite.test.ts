@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createGainslyOrm, GainslyConfigError, GainslyUniqueViolationError, migrate, Program, User, WorkoutLog } from '../../src/index.js';
+import { createGainslyOrm, GainslyConfigError, GainslyUniqueViolationError, Microcycle, migrate, Movement, Program, Session, SessionExercise, User, WorkoutLog } from '../../src/index.js';
 import { createPgliteOrm, resolvePgliteDir } from '../../src/orm/embedded.js';
 import { doctor } from '../../src/admin/doctor.js';
 
@@ -21,8 +21,8 @@ describe("createGainslyOrm({ url: 'pglite:' }) — in memory", () => {
     await orm?.close(true);
   });
 
-  it('applies both migrations (enum types, json columns, ALTER TYPE ... ADD VALUE in the same transaction), then nothing', async () => {
-    expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions'] });
+  it('applies every migration (enum types, json columns, ALTER TYPE ... ADD VALUE in the same transaction, GIN and covering indexes), then nothing', async () => {
+    expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
     expect(await migrate(orm)).toEqual({ applied: [] });
   });
 
@@ -69,6 +69,35 @@ describe("createGainslyOrm({ url: 'pglite:' }) — in memory", () => {
     expect(reloaded.progressionStyle).toBe('wave_loading');
   });
 
+  it('runs the read models: findForDisplay and searchRows (JSON parsed, semantic values)', async () => {
+    const em = orm.em.fork();
+    const user = await em.getRepository(User).createUser({ email: 'reader@example.com' });
+    const program = await em.getRepository(Program).createProgram(user.id, {
+      startDate: '2026-01-05',
+      durationWeeks: 8,
+      daysPerWeek: 3,
+      goals: [
+        { goal: 'strength', weight: 6 },
+        { goal: 'speed', weight: 2 },
+        { goal: 'endurance', weight: 2 },
+      ],
+      splitTemplate: 'full_body',
+      progressionStyle: 'single_progression',
+    });
+    const [microcycle] = await em.getRepository(Microcycle).findByProgram(program.id);
+    const movement = em.create(Movement, { name: 'PGlite Press', pattern: 'vertical_push', primaryMuscle: 'front_delts', primaryRegion: 'shoulder', equipmentTags: ['barbell'] });
+    const session = em.create(Session, { microcycle: microcycle!, date: '2026-01-05', dayNumber: 1, sessionType: 'full_body', mainJson: [{ movement_id: 1, sets: 3 }] });
+    em.create(SessionExercise, { session, movement, role: 'main', orderInSession: 1, targetSets: 3 });
+    await em.flush();
+    const view = await orm.em.fork().getRepository(Microcycle).findForDisplay(microcycle!.id, { userId: user.id });
+    expect(view).toMatchObject({ id: microcycle!.id, status: 'planned', startDate: '2026-01-05' });
+    expect(view.sessions).toHaveLength(1);
+    expect(view.sessions[0]).toMatchObject({ sessionType: 'full_body', mainJson: [{ movement_id: 1, sets: 3 }] });
+    expect(view.sessions[0]!.exercises[0]).toMatchObject({ role: 'main', movement: { name: 'PGlite Press', pattern: 'vertical_push', equipmentTags: ['barbell'] } });
+    const rows = await orm.em.fork().getRepository(Movement).searchRows({ pattern: 'vertical_push', equipmentTag: 'barbell', text: 'pglite' });
+    expect(rows).toEqual([expect.objectContaining({ id: movement.id, equipmentTags: ['barbell'], secondaryMuscles: [], userId: null })]);
+  });
+
   it('raises the same typed database errors as on a server', async () => {
     const em = orm.em.fork();
     await em.getRepository(User).createUser({ email: 'twice@example.com' });
@@ -87,7 +116,7 @@ describe('migrations on PGlite', () => {
         `select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name <> 'gainsly_db_migrations'`,
       );
       expect(tables[0]?.n).toBe(0);
-      expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions'] });
+      expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
     } finally {
       await orm.close(true);
     }

@@ -9,7 +9,7 @@ const UTC_NOW = "timezone('utc'::text, now())";
 /**
  * What the library adds to upstream's 19-table schema, written out from the overview (not taken
  * from the migrations): movements.tags, the WAVE_LOADING label, and the documented defaults as
- * server defaults.
+ * server defaults (plus the performance indexes, below).
  */
 const EXPECTED_DEFAULTS: Record<string, Record<string, string>> = {
   users: { experience_level: "'INTERMEDIATE'::experiencelevel", persona_tone: "'SUPPORTIVE'::personatone", persona_aggression: "'BALANCED'::personaaggression" },
@@ -38,6 +38,22 @@ const EXPECTED_DEFAULTS: Record<string, Record<string, string>> = {
   conversation_turns: { created_at: UTC_NOW },
 };
 
+/**
+ * The indexes the library adds for performance (migration 0003), written out as PostgreSQL prints
+ * them (`pg_indexes.indexdef`): the foreign key pattern_exposures.source_top_set_log_id, the
+ * covering index of the pattern strength queries, and GIN indexes for tag search.
+ */
+const PERFORMANCE_INDEXES: Record<string, Record<string, string>> = {
+  movements: {
+    ix_movements_discipline_tags: 'CREATE INDEX ix_movements_discipline_tags ON public.movements USING gin (((discipline_tags)::jsonb) jsonb_path_ops)',
+    ix_movements_equipment_tags: 'CREATE INDEX ix_movements_equipment_tags ON public.movements USING gin (((equipment_tags)::jsonb) jsonb_path_ops)',
+  },
+  pattern_exposures: {
+    ix_pattern_exposures_source_top_set_log_id: 'CREATE INDEX ix_pattern_exposures_source_top_set_log_id ON public.pattern_exposures USING btree (source_top_set_log_id)',
+    ix_pattern_exposures_user_microcycle: 'CREATE INDEX ix_pattern_exposures_user_microcycle ON public.pattern_exposures USING btree (user_id, microcycle_id, date) INCLUDE (pattern, e1rm_value)',
+  },
+};
+
 /** Upstream's catalog with the overview's additions applied: what a fresh `migrate` must produce. */
 function withOverviewAdditions(upstream: Catalog): Catalog {
   const expected = structuredClone(upstream);
@@ -52,6 +68,14 @@ function withOverviewAdditions(upstream: Catalog): Catalog {
       expect(col!.default, `${table}.${column} has no upstream default`).toBeNull();
       col!.default = def;
     }
+  }
+  for (const [table, indexes] of Object.entries(PERFORMANCE_INDEXES)) {
+    const t = expected.tables[table]!;
+    for (const [name, definition] of Object.entries(indexes)) {
+      expect(t.indexes.some((i) => i.name === name), `${table}.${name} is not upstream's`).toBe(false);
+      t.indexes.push({ name, definition });
+    }
+    t.indexes.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
   return expected;
 }

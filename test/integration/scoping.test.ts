@@ -74,6 +74,7 @@ describe('forUser: a user-scoped view of the repositories', () => {
       ['programs.get', () => me.programs.get(b.program.id)],
       ['programs.microcycles', () => me.programs.microcycles(b.program.id)],
       ['sessions.microcycle', () => me.sessions.microcycle(b.microcycle.id)],
+      ['sessions.microcycleView', () => me.sessions.microcycleView(b.microcycle.id)],
       ['sessions.get', () => me.sessions.get(b.session.id)],
       ['sessions.writePlan (their microcycle)', () => me.sessions.writePlan({ microcycleId: b.microcycle.id, date: '2026-01-07', dayNumber: 3, sessionType: 'upper', sections: {} })],
       ['sessions.writePlan (their session)', () => me.sessions.writePlan({ microcycleId: a.microcycle.id, date: '2026-01-07', dayNumber: 3, sessionType: 'upper', sections: {} }, b.session.id)],
@@ -122,6 +123,9 @@ describe('forUser: a user-scoped view of the repositories', () => {
     expect(catalog).toContain(b.system.id);
     expect(catalog).not.toContain(b.own.id);
     expect(ids(await a.me.movements.search({ ownOnly: true }))).toEqual([a.own.id]);
+    expect(ids(await a.me.movements.searchRows())).toEqual(catalog);
+    expect(ids(await a.me.movements.searchRows({ ownOnly: true }))).toEqual([a.own.id]);
+    expect(ids(await forViewer(db.em, a.user.id).movementRows())).toEqual(catalog);
     expect((await a.me.strength.exposures()).every((e) => e.user.id === a.user.id)).toBe(true);
   });
 
@@ -131,6 +135,12 @@ describe('forUser: a user-scoped view of the repositories', () => {
     const microcycle = await a.me.sessions.microcycle(a.microcycle.id);
     const [session] = microcycle.sessions.getItems();
     expect(session!.exercises.getItems().map((e) => [e.role, e.orderInSession, e.targetSets, e.movement.name])).toEqual([
+      ['main', 1, 3, a.system.name],
+      ['main', 2, 2, a.own.name],
+    ]);
+    const view = await a.me.sessions.microcycleView(a.microcycle.id);
+    expect(view.sessions.map((s) => s.id)).toEqual([session!.id]);
+    expect(view.sessions[0]!.exercises.map((e) => [e.role, e.orderInSession, e.targetSets, e.movement.name])).toEqual([
       ['main', 1, 3, a.system.name],
       ['main', 2, 2, a.own.name],
     ]);

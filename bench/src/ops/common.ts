@@ -47,16 +47,3 @@ export function valuesPlaceholders(rows: number, columns: number, casts: readonl
   }
   return out.join(', ');
 }
-
-/**
- * `$1`-style SQL and its parameters as MikroORM's `em.execute` wants them (`?` placeholders, a
- * parameter per occurrence).
- */
-export function toQuestionMarks(sql: string, params: readonly unknown[]): { sql: string; params: unknown[] } {
-  const out: unknown[] = [];
-  const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
-    out.push(params[Number(n) - 1]);
-    return '?';
-  });
-  return { sql: text, params: out };
-}

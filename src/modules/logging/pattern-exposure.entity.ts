@@ -1,5 +1,5 @@
 import { EntityRepositoryType, type Opt, type Rel } from '@mikro-orm/core';
-import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { ENUMS, type MovementPattern } from '../../enums/index.js';
 import { doubleColumn, NO_ACTION, sqlEnum, createdAtColumn } from '../../orm/columns.js';
 import { User } from '../users/user.entity.js';
@@ -17,6 +17,8 @@ import { PatternExposureRepository } from './pattern-exposure.repository.js';
  * ```
  */
 @Entity({ tableName: 'pattern_exposures', repository: () => PatternExposureRepository })
+// Migration 0003: the pattern strength queries read a user's exposures by microcycle, index-only.
+@Index({ name: 'ix_pattern_exposures_user_microcycle', properties: ['user', 'microcycle', 'date'], include: ['pattern', 'e1rmValue'] })
 export class PatternExposure {
   [EntityRepositoryType]?: PatternExposureRepository;
 
@@ -38,7 +40,8 @@ export class PatternExposure {
   @Property(doubleColumn({ fieldName: 'e1rm_value' }))
   e1rmValue!: number;
 
-  @ManyToOne({ entity: () => TopSetLog, ...NO_ACTION })
+  /** Indexed by migration 0003 (deleting a top set looks its exposures up). */
+  @ManyToOne({ entity: () => TopSetLog, index: true, ...NO_ACTION })
   sourceTopSetLog!: Rel<TopSetLog>;
 
   @Property(createdAtColumn())

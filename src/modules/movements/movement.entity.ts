@@ -1,5 +1,5 @@
 import { Collection, EntityRepositoryType, type Opt, type Rel } from '@mikro-orm/core';
-import { Entity, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import type { CNSLoad, MetricType, MovementPattern, PrimaryMuscle, PrimaryRegion, SkillLevel } from '../../enums/index.js';
 import type { SecondaryMuscles } from '../../schemas/json-types.js';
 import { jsonColumn, NO_ACTION } from '../../orm/columns.js';
@@ -22,6 +22,9 @@ import { MovementRepository } from './movement.repository.js';
  */
 @Entity({ tableName: 'movements', repository: () => MovementRepository })
 @Unique({ name: 'ix_movements_name', properties: ['name'] })
+// Migration 0003: tag search (`equipment_tags::jsonb @> '["barbell"]'`) by GIN index; the columns stay json.
+@Index({ name: 'ix_movements_equipment_tags', expression: 'create index "ix_movements_equipment_tags" on "movements" using gin ((equipment_tags::jsonb) jsonb_path_ops)' })
+@Index({ name: 'ix_movements_discipline_tags', expression: 'create index "ix_movements_discipline_tags" on "movements" using gin ((discipline_tags::jsonb) jsonb_path_ops)' })
 export class Movement {
   [EntityRepositoryType]?: MovementRepository;
 

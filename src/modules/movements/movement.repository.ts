@@ -1,7 +1,8 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { invalidArgument, requireCount, requireId, requireString } from '../../orm/arguments.js';
-import type { MovementPattern, PrimaryMuscle, PrimaryRegion } from '../../enums/index.js';
+import type { CNSLoad, MetricType, MovementPattern, PrimaryMuscle, PrimaryRegion, SkillLevel } from '../../enums/index.js';
+import type { SecondaryMuscles } from '../../schemas/json-types.js';
 import type { Movement } from './movement.entity.js';
 
 /**
@@ -52,6 +53,91 @@ function checkSearch(filter: MovementSearch): void {
   }
 }
 
+/**
+ * A movement as plain data: every `movements` column under its camelCase name, as
+ * {@link MovementRepository.searchRows} returns it. Classification columns hold semantic values
+ * (`'squat'`, `'anterior lower'`, as stored); JSON columns are parsed arrays; `userId` is `null`
+ * for a system movement. JSON-serialisable as is.
+ *
+ * @example
+ * ```ts
+ * const rows: MovementRow[] = await em.getRepository(Movement).searchRows({ pattern: 'squat' });
+ * rows.map((m) => `${m.name} (${m.equipmentTags?.join(', ')})`);
+ * ```
+ */
+export interface MovementRow {
+  id: number;
+  name: string;
+  pattern: MovementPattern;
+  primaryMuscle: PrimaryMuscle;
+  primaryRegion: PrimaryRegion;
+  secondaryMuscles: SecondaryMuscles | null;
+  cnsLoad: CNSLoad;
+  skillLevel: SkillLevel;
+  compound: boolean | null;
+  isComplexLift: boolean | null;
+  isUnilateral: boolean | null;
+  metricType: MetricType;
+  disciplineTags: string[] | null;
+  equipmentTags: string[] | null;
+  description: string | null;
+  coachingCues: string[] | null;
+  substitutionGroup: string | null;
+  /** `null` for a system movement; the owner of a user-defined one. */
+  userId: number | null;
+  primaryDiscipline: string;
+  tags: string[] | null;
+}
+
+/** Every column of `movements` under the {@link MovementRow} name, in table order. */
+const ROW_COLUMNS = [
+  'id',
+  'name',
+  'pattern',
+  'primary_muscle as "primaryMuscle"',
+  'primary_region as "primaryRegion"',
+  'secondary_muscles as "secondaryMuscles"',
+  'cns_load as "cnsLoad"',
+  'skill_level as "skillLevel"',
+  'compound',
+  'is_complex_lift as "isComplexLift"',
+  'is_unilateral as "isUnilateral"',
+  'metric_type as "metricType"',
+  'discipline_tags as "disciplineTags"',
+  'equipment_tags as "equipmentTags"',
+  'description',
+  'coaching_cues as "coachingCues"',
+  'substitution_group as "substitutionGroup"',
+  'user_id as "userId"',
+  'primary_discipline as "primaryDiscipline"',
+  'tags',
+].join(', ');
+
+/**
+ * The WHERE clause of a search, with its values as `?` placeholders: the conditions of
+ * {@link MovementRepository.search}, written as SQL.
+ */
+function searchConditions(filter: MovementSearch): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: string, value: unknown) => {
+    where.push(condition);
+    params.push(value);
+  };
+  if (filter.pattern !== undefined) add('pattern = ?', filter.pattern);
+  if (filter.primaryMuscle !== undefined) add('primary_muscle = ?', filter.primaryMuscle);
+  if (filter.primaryRegion !== undefined) add('primary_region = ?', filter.primaryRegion);
+  if (filter.substitutionGroup !== undefined) add('substitution_group = ?', filter.substitutionGroup);
+  if (filter.text !== undefined && filter.text !== '') add('name ilike ?', likePattern(filter.text));
+  if (filter.equipmentTag !== undefined) add('equipment_tags::jsonb @> ?::jsonb', JSON.stringify([filter.equipmentTag]));
+  if (filter.disciplineTag !== undefined) add('discipline_tags::jsonb @> ?::jsonb', JSON.stringify([filter.disciplineTag]));
+  const scope = filter.scope ?? 'system';
+  if (scope === 'system') where.push('user_id is null');
+  else if (scope.only) add('user_id = ?', scope.userId);
+  else add('(user_id is null or user_id = ?)', scope.userId);
+  return { sql: where.join(' and '), params };
+}
+
 /** Escapes LIKE wildcards so user text matches literally. */
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -93,6 +179,35 @@ export class MovementRepository extends GainslyRepository<Movement> {
       ...(filter.limit !== undefined ? { limit: filter.limit } : {}),
       ...(filter.offset !== undefined ? { offset: filter.offset } : {}),
     });
+  }
+
+  /**
+   * The movements {@link MovementRepository.search} finds, with the same filter, conditions and order (by name), as
+   * plain typed rows ({@link MovementRow}) instead of managed entities: one statement, values
+   * bound as parameters, nothing added to the EntityManager. Cheaper than `search` (no entity
+   * hydration, no identity map) for a list screen or an autocomplete; use `search` when you will
+   * change the movements.
+   * @example
+   * ```ts
+   * const rows = await em.getRepository(Movement).searchRows({ pattern: 'horizontal_push', equipmentTag: 'dumbbell', text: 'press', limit: 20 });
+   * rows[0]?.equipmentTags; // ['dumbbell', 'bench']
+   * ```
+   */
+  async searchRows(filter: MovementSearch = {}): Promise<MovementRow[]> {
+    checkSearch(filter);
+    const where = searchConditions(filter);
+    const params = [...where.params];
+    let sql = `select ${ROW_COLUMNS} from movements where ${where.sql} order by name asc`;
+    if (filter.limit !== undefined) {
+      sql += ' limit ?';
+      params.push(filter.limit);
+    }
+    if (filter.offset !== undefined) {
+      sql += ' offset ?';
+      params.push(filter.offset);
+    }
+    // The drivers (pg, PGlite) parse `json` columns: the rows are returned as they come.
+    return this.getEntityManager().execute<MovementRow[]>(sql, params);
   }
 
   /**

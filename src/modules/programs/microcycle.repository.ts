@@ -1,5 +1,180 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
+import { requireId } from '../../orm/arguments.js';
+import { GainslyNotFoundError } from '../../orm/errors.js';
+import {
+  ENUMS,
+  type ExerciseRole,
+  type ExerciseRoleLabel,
+  type MetricType,
+  type MicrocycleStatus,
+  type MicrocycleStatusLabel,
+  type MovementPattern,
+  type PrimaryMuscle,
+  type PrimaryRegion,
+  type SessionType,
+  type SessionTypeLabel,
+} from '../../enums/index.js';
+import type { SessionSectionExercise } from '../../schemas/json-types.js';
 import type { Microcycle } from './microcycle.entity.js';
+
+/**
+ * The movement of a {@link MicrocycleExerciseView}: what a plan screen shows about it. The
+ * classification columns hold semantic values (`'squat'`, `'anterior lower'`), as in the entity.
+ *
+ * @example
+ * ```ts
+ * const m: MovementSummary = {
+ *   id: 1, name: 'Back Squat', pattern: 'squat', primaryMuscle: 'quadriceps', primaryRegion: 'anterior lower',
+ *   metricType: 'reps', isUnilateral: false, equipmentTags: ['barbell'], userId: null,
+ * };
+ * ```
+ */
+export interface MovementSummary {
+  id: number;
+  name: string;
+  pattern: MovementPattern;
+  primaryMuscle: PrimaryMuscle;
+  primaryRegion: PrimaryRegion;
+  metricType: MetricType;
+  isUnilateral: boolean | null;
+  equipmentTags: string[] | null;
+  /** `null` for a system movement; the owner of a user-defined one. */
+  userId: number | null;
+}
+
+/**
+ * One prescribed exercise of a {@link MicrocycleSessionView} (a `session_exercises` row) with its
+ * movement. `role` is the semantic value (`'main'`), not the database label.
+ *
+ * @example
+ * ```ts
+ * const sets = view.sessions[0]!.exercises.map((e) => `${e.movement.name}: ${e.targetSets} x ${e.targetRepRangeMin}-${e.targetRepRangeMax}`);
+ * ```
+ */
+export interface MicrocycleExerciseView {
+  id: number;
+  role: ExerciseRole;
+  orderInSession: number;
+  supersetGroup: number | null;
+  targetSets: number;
+  targetRepRangeMin: number | null;
+  targetRepRangeMax: number | null;
+  targetRpe: number | null;
+  targetRir: number | null;
+  targetDurationSeconds: number | null;
+  defaultRestSeconds: number | null;
+  isComplexLift: boolean | null;
+  substitutionAllowed: boolean | null;
+  notes: string | null;
+  movement: MovementSummary;
+}
+
+/**
+ * One session of a {@link MicrocycleView}: every `sessions` column (the JSON sections as stored)
+ * and its exercises in `orderInSession` order. `sessionType` is the semantic value (`'upper'`);
+ * `date` is `'YYYY-MM-DD'`.
+ *
+ * @example
+ * ```ts
+ * const days = view.sessions.map((s) => `${s.date} ${s.sessionType}: ${s.exercises.length} exercises`);
+ * ```
+ */
+export interface MicrocycleSessionView {
+  id: number;
+  date: string;
+  dayNumber: number;
+  sessionType: SessionType;
+  intentTags: string[] | null;
+  warmupJson: SessionSectionExercise[] | null;
+  mainJson: SessionSectionExercise[] | null;
+  accessoryJson: SessionSectionExercise[] | null;
+  finisherJson: SessionSectionExercise[] | null;
+  cooldownJson: SessionSectionExercise[] | null;
+  estimatedDurationMinutes: number | null;
+  warmupDurationMinutes: number | null;
+  mainDurationMinutes: number | null;
+  accessoryDurationMinutes: number | null;
+  finisherDurationMinutes: number | null;
+  cooldownDurationMinutes: number | null;
+  coachNotes: string | null;
+  mainCircuitId: number | null;
+  finisherCircuitId: number | null;
+  exercises: MicrocycleExerciseView[];
+}
+
+/**
+ * A microcycle for display, as plain data (no entities, nothing managed): its columns, its
+ * sessions by `dayNumber` (then id), each with its exercises by `orderInSession` (then id) and
+ * each exercise's movement. Enum columns hold semantic values (`status: 'active'`), dates are
+ * `'YYYY-MM-DD'` strings. Returned by {@link MicrocycleRepository.findForDisplay}; JSON-serialisable
+ * as is.
+ *
+ * @example
+ * ```ts
+ * const view: MicrocycleView = await em.getRepository(Microcycle).findForDisplay(microcycleId, { userId });
+ * res.json(view);
+ * ```
+ */
+export interface MicrocycleView {
+  id: number;
+  programId: number;
+  startDate: string;
+  lengthDays: number;
+  sequenceNumber: number;
+  status: MicrocycleStatus;
+  isDeload: boolean | null;
+  sessions: MicrocycleSessionView[];
+}
+
+/** The view as the statement returns it: the same shape, enum columns still database labels. */
+type RawMicrocycleView = Omit<MicrocycleView, 'status' | 'sessions'> & {
+  status: MicrocycleStatusLabel;
+  sessions: (Omit<MicrocycleSessionView, 'sessionType' | 'exercises'> & {
+    sessionType: SessionTypeLabel;
+    exercises: (Omit<MicrocycleExerciseView, 'role'> & { role: ExerciseRoleLabel })[];
+  })[];
+};
+
+/**
+ * The whole tree as one JSON value, built by PostgreSQL: one statement, one round trip, no
+ * per-row mapping in JS beyond the three enum columns. `json_build_object` (not `to_json(row)`)
+ * so the keys are the view's camelCase names and only these columns travel.
+ */
+const VIEW_SQL = (ownerCheck: boolean) => `
+select json_build_object(
+  'id', m.id, 'programId', m.program_id, 'startDate', m.start_date, 'lengthDays', m.length_days,
+  'sequenceNumber', m.sequence_number, 'status', m.status, 'isDeload', m.is_deload,
+  'sessions', coalesce((
+    select json_agg(json_build_object(
+      'id', s.id, 'date', s.date, 'dayNumber', s.day_number, 'sessionType', s.session_type,
+      'intentTags', s.intent_tags, 'warmupJson', s.warmup_json, 'mainJson', s.main_json,
+      'accessoryJson', s.accessory_json, 'finisherJson', s.finisher_json, 'cooldownJson', s.cooldown_json,
+      'estimatedDurationMinutes', s.estimated_duration_minutes, 'warmupDurationMinutes', s.warmup_duration_minutes,
+      'mainDurationMinutes', s.main_duration_minutes, 'accessoryDurationMinutes', s.accessory_duration_minutes,
+      'finisherDurationMinutes', s.finisher_duration_minutes, 'cooldownDurationMinutes', s.cooldown_duration_minutes,
+      'coachNotes', s.coach_notes, 'mainCircuitId', s.main_circuit_id, 'finisherCircuitId', s.finisher_circuit_id,
+      'exercises', coalesce((
+        select json_agg(json_build_object(
+          'id', e.id, 'role', e.role, 'orderInSession', e.order_in_session, 'supersetGroup', e.superset_group,
+          'targetSets', e.target_sets, 'targetRepRangeMin', e.target_rep_range_min, 'targetRepRangeMax', e.target_rep_range_max,
+          'targetRpe', e.target_rpe, 'targetRir', e.target_rir, 'targetDurationSeconds', e.target_duration_seconds,
+          'defaultRestSeconds', e.default_rest_seconds, 'isComplexLift', e.is_complex_lift,
+          'substitutionAllowed', e.substitution_allowed, 'notes', e.notes,
+          'movement', json_build_object(
+            'id', mv.id, 'name', mv.name, 'pattern', mv.pattern, 'primaryMuscle', mv.primary_muscle,
+            'primaryRegion', mv.primary_region, 'metricType', mv.metric_type, 'isUnilateral', mv.is_unilateral,
+            'equipmentTags', mv.equipment_tags, 'userId', mv.user_id))
+          order by e.order_in_session, e.id)
+          from session_exercises e join movements mv on mv.id = e.movement_id
+         where e.session_id = s.id), '[]'::json))
+      order by s.day_number, s.id)
+      from sessions s
+     where s.microcycle_id = m.id), '[]'::json)) as view
+  from microcycles m${ownerCheck ? ' join programs p on p.id = m.program_id' : ''}
+ where m.id = ?${ownerCheck ? ' and p.user_id = ?' : ''}`;
+
+const VIEW_SQL_ANY = VIEW_SQL(false);
+const VIEW_SQL_OWNED = VIEW_SQL(true);
 
 /**
  * Repository of {@link Microcycle}.
@@ -39,4 +214,54 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
     const id = rows[0]?.id;
     return id === undefined ? null : this.findOne({ id });
   }
+
+  /**
+   * A microcycle with its sessions, their exercises and each exercise's movement, for display,
+   * as a plain, typed read model ({@link MicrocycleView}) in **one SQL statement** whatever the
+   * number of sessions and exercises: PostgreSQL builds the tree as JSON. Sessions come in
+   * `dayNumber` order, exercises in `orderInSession` order (ties by id); enum columns hold
+   * semantic values, dates are `'YYYY-MM-DD'`.
+   *
+   * Nothing is loaded into the EntityManager: use it to show a week, and the entities
+   * (`em.findOne(Microcycle, id, { populate: ['sessions.exercises.movement'] })`) to change one.
+   *
+   * With `userId`, the microcycle must belong to one of that user's programs; otherwise, as when
+   * it does not exist, throws {@link GainslyNotFoundError} (another user's row is reported as
+   * absent).
+   *
+   * @param microcycleId the microcycle's id
+   * @param options `userId`: the owner to check
+   * @throws {GainslyNotFoundError} no such microcycle (or not the user's)
+   * @example
+   * ```ts
+   * const week = await em.getRepository(Microcycle).findForDisplay(microcycleId, { userId });
+   * for (const session of week.sessions) {
+   *   console.log(session.date, session.sessionType, session.exercises.map((e) => e.movement.name).join(', '));
+   * }
+   * ```
+   */
+  async findForDisplay(microcycleId: number, options: { userId?: number } = {}): Promise<MicrocycleView> {
+    const id = requireId(microcycleId, 'microcycleId');
+    const userId = options.userId === undefined ? undefined : requireId(options.userId, 'userId');
+    const rows = await this.getEntityManager().execute<{ view: RawMicrocycleView | string }[]>(
+      userId === undefined ? VIEW_SQL_ANY : VIEW_SQL_OWNED,
+      userId === undefined ? [id] : [id, userId],
+    );
+    const found = rows[0]?.view;
+    if (found == null) throw new GainslyNotFoundError('Microcycle', 'microcycles', userId === undefined ? { id } : { id, userId });
+    return toView(typeof found === 'string' ? (JSON.parse(found) as RawMicrocycleView) : found);
+  }
+}
+
+/** Converts the three enum columns from database labels to semantic values, in place. */
+function toView(raw: RawMicrocycleView): MicrocycleView {
+  const view = raw as unknown as MicrocycleView;
+  view.status = ENUMS.MicrocycleStatus.fromDb(raw.status);
+  for (const session of raw.sessions) {
+    (session as unknown as MicrocycleSessionView).sessionType = ENUMS.SessionType.fromDb(session.sessionType);
+    for (const exercise of session.exercises) {
+      (exercise as unknown as MicrocycleExerciseView).role = ENUMS.ExerciseRole.fromDb(exercise.role);
+    }
+  }
+  return view;
 }

@@ -34,7 +34,8 @@ import { Program } from '../programs/program.entity.js';
 import { Microcycle } from '../programs/microcycle.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { Movement } from '../movements/movement.entity.js';
-import type { MovementSearch } from '../movements/movement.repository.js';
+import type { MovementRow, MovementSearch } from '../movements/movement.repository.js';
+import type { MicrocycleView } from '../programs/microcycle.repository.js';
 import { WorkoutLog } from '../logging/workout-log.entity.js';
 import { TopSetLog } from '../logging/top-set-log.entity.js';
 import { PatternExposure } from '../logging/pattern-exposure.entity.js';
@@ -182,6 +183,12 @@ export class UserScope {
      */
     microcycle: (microcycleId: number): Promise<Microcycle> =>
       this.own(Microcycle, microcycleId, { program: { user: this.userId } }, ['sessions.exercises.movement']),
+    /**
+     * The same tree as plain data for display, in one statement (`MicrocycleRepository.findForDisplay`):
+     * sessions by day, exercises by order, semantic enum values; nothing managed.
+     */
+    microcycleView: (microcycleId: number): Promise<MicrocycleView> =>
+      this.em.getRepository(Microcycle).findForDisplay(checkId(microcycleId, 'Microcycle'), { userId: this.userId }),
     /** One of the user's sessions, with exercises and movements. */
     get: (sessionId: number): Promise<Session> => this.own(Session, sessionId, { microcycle: { program: { user: this.userId } } }, ['exercises.movement']),
     /** Writes a session from a plan (JSON sections and session_exercises together). */
@@ -280,6 +287,11 @@ export class UserScope {
     search: (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<Movement[]> => {
       const { ownOnly, ...rest } = filter;
       return this.em.getRepository(Movement).search({ ...rest, scope: { userId: this.userId, only: ownOnly ?? false } });
+    },
+    /** `search` as plain rows (`MovementRepository.searchRows`): the same movements, nothing managed. */
+    searchRows: (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<MovementRow[]> => {
+      const { ownOnly, ...rest } = filter;
+      return this.em.getRepository(Movement).searchRows({ ...rest, scope: { userId: this.userId, only: ownOnly ?? false } });
     },
     /** A system movement or one of the user's own. */
     get: (id: number): Promise<Movement> => this.own(Movement, id, { $or: [{ user: null }, { user: this.userId }] }),
