@@ -25,8 +25,11 @@ interface PooledClient {
   release: (error?: Error | boolean) => void;
 }
 
+/** pg-pool's callback form of `connect`, which `pool.query()` itself uses. */
+type ConnectCallback = (error: Error | undefined, client?: PooledClient, release?: (error?: Error | boolean) => void) => void;
+
 interface PgPool {
-  connect: (...args: unknown[]) => Promise<PooledClient>;
+  connect: (callback?: ConnectCallback) => Promise<PooledClient> | undefined;
 }
 
 const hardened = new WeakSet<PooledClient>();
@@ -39,12 +42,13 @@ const lost = new WeakSet<PooledClient>();
  * every slot gone the ORM hung, `orm.close()` included. A dead client released normally could
  * also be handed to the next caller. Here the first query that fails with a connection loss
  * releases the client to the pool with an error (so pg-pool destroys it); later releases of it
- * are no-ops.
+ * are no-ops. Both forms of `connect` keep working (the promise one Kysely uses, and the callback
+ * one of `pool.query()`), so the native pool stays usable as a plain `pg.Pool`.
  */
 function hardenPool(pool: PgPool): void {
-  const connect = pool.connect.bind(pool);
-  pool.connect = async (...args: unknown[]) => {
-    const client = await connect(...args);
+  const connect = pool.connect.bind(pool) as () => Promise<PooledClient>;
+  const checkout = async (): Promise<PooledClient> => {
+    const client = await connect();
     // pg-pool assigns a fresh `release` at every checkout.
     const release = client.release.bind(client);
     let released = false;
@@ -71,6 +75,14 @@ function hardenPool(pool: PgPool): void {
       };
     }
     return client;
+  };
+  pool.connect = (callback?: ConnectCallback) => {
+    if (typeof callback !== 'function') return checkout();
+    checkout().then(
+      (client) => callback(undefined, client, client.release),
+      (error: unknown) => callback(error as Error),
+    );
+    return undefined;
   };
 }
 

@@ -6,7 +6,7 @@
  * kills it. Each case asserts: a typed error (no password in it), zero partial rows, and that the
  * next call on the SAME ORM succeeds (the pool discarded the dead connection).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
 import {
@@ -167,6 +167,58 @@ describe('pg_terminate_backend in the middle of a workflow', () => {
       expectTypedError(error, GainslyConnectionError, secretOf(url));
       expect(next, `the next query failed: ${String(next)}`).toBe(userId);
       expectNoLeakedConnection(pool);
+    } finally {
+      await admin.end();
+    }
+  });
+
+  it('the native pool stays a working pg.Pool: pool.query() and connect(callback) run, and after a backend is killed under pool.query() the next one succeeds', async () => {
+    const { pool } = victim!;
+    // A rejection nobody handles would crash a service (Node's default): none may come from the pool.
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    onTestFinished(() => void process.off('unhandledRejection', onUnhandled));
+    // pool.query() checks a client out through the callback form of connect().
+    expect((await withDeadline(pool.query<{ one: number }>('select 1 as one'), NEXT_CALL_MS, 'pool.query()')).rows).toEqual([{ one: 1 }]);
+    const viaCallback = await withDeadline(
+      new Promise<number>((resolve, reject) => {
+        pool.connect((error, client, done) => {
+          if (error || !client) return reject(error ?? new Error('connect() gave no client'));
+          client.query<{ two: number }>('select 2 as two').then(
+            (res) => {
+              done();
+              resolve(res.rows[0]!.two);
+            },
+            (e: unknown) => {
+              done(e as Error);
+              reject(e as Error);
+            },
+          );
+        });
+      }),
+      NEXT_CALL_MS,
+      'pool.connect(callback)',
+    );
+    expect(viaCallback).toBe(2);
+    expectNoLeakedConnection(pool);
+
+    const admin = await connectRaw(db.url);
+    try {
+      const running = pool.query('select pg_sleep(5)').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      const pid = await waitFor('the sleeping pool.query()', async () => {
+        const { rows } = await admin.query<{ pid: number }>(`select pid from pg_stat_activity where application_name = $1 and query like 'select pg_sleep%'`, [VICTIM]);
+        return rows[0]?.pid;
+      });
+      expect(await terminate(admin, pid)).toBe(true);
+      expect(String(await withDeadline(running, NEXT_CALL_MS, 'the killed pool.query()'))).toMatch(/terminat/i);
+      expect((await withDeadline(pool.query<{ one: number }>('select 1 as one'), NEXT_CALL_MS, 'the next pool.query()')).rows).toEqual([{ one: 1 }]);
+      expectNoLeakedConnection(pool);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled.map(String)).toEqual([]);
     } finally {
       await admin.end();
     }
