@@ -7,9 +7,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createGainslyOrm, GainslyConfigError, GainslyUniqueViolationError, Microcycle, migrate, Movement, Program, Session, SessionExercise, User, WorkoutLog } from '../../src/index.js';
+import { createGainslyOrm, GainslyConfigError, type CreateProgramInput, GainslyUniqueViolationError, Microcycle, migrate, Movement, Program, Session, SessionExercise, User, WorkoutLog } from '../../src/index.js';
 import { createPgliteOrm, resolvePgliteDir } from '../../src/orm/embedded.js';
 import { doctor } from '../../src/admin/doctor.js';
+
+/** An 8-week, 3-day full-body program with the given progression style. */
+const threeDayProgram = (progressionStyle: CreateProgramInput['progressionStyle']): CreateProgramInput => ({
+  startDate: '2026-01-05',
+  durationWeeks: 8,
+  daysPerWeek: 3,
+  goals: [
+    { goal: 'strength', weight: 6 },
+    { goal: 'speed', weight: 2 },
+    { goal: 'endurance', weight: 2 },
+  ],
+  splitTemplate: 'full_body',
+  progressionStyle,
+});
 
 describe("createGainslyOrm({ url: 'pglite:' }) — in memory", () => {
   let orm: MikroORM;
@@ -36,18 +50,7 @@ describe("createGainslyOrm({ url: 'pglite:' }) — in memory", () => {
   it('runs the workflows: enum labels (including WAVE_LOADING from 0002), json columns, e1RM and pattern exposures', async () => {
     const em = orm.em.fork();
     const user = await em.getRepository(User).createUser({ email: 'pglite@example.com', personaTone: 'analytical' });
-    const program = await em.getRepository(Program).createProgram(user.id, {
-      startDate: '2026-01-05',
-      durationWeeks: 8,
-      daysPerWeek: 3,
-      goals: [
-        { goal: 'strength', weight: 6 },
-        { goal: 'speed', weight: 2 },
-        { goal: 'endurance', weight: 2 },
-      ],
-      splitTemplate: 'full_body',
-      progressionStyle: 'wave_loading',
-    });
+    const program = await em.getRepository(Program).createProgram(user.id, threeDayProgram('wave_loading'));
     const [squat] = await em.execute<{ id: number }[]>(
       `insert into movements (name, pattern, primary_muscle, primary_region, tags) values ('PGlite Squat', 'squat', 'quadriceps', 'anterior lower', '["x"]') returning id`,
     );
@@ -72,18 +75,7 @@ describe("createGainslyOrm({ url: 'pglite:' }) — in memory", () => {
   it('runs the read models: findForDisplay and searchRows (JSON parsed, semantic values)', async () => {
     const em = orm.em.fork();
     const user = await em.getRepository(User).createUser({ email: 'reader@example.com' });
-    const program = await em.getRepository(Program).createProgram(user.id, {
-      startDate: '2026-01-05',
-      durationWeeks: 8,
-      daysPerWeek: 3,
-      goals: [
-        { goal: 'strength', weight: 6 },
-        { goal: 'speed', weight: 2 },
-        { goal: 'endurance', weight: 2 },
-      ],
-      splitTemplate: 'full_body',
-      progressionStyle: 'single_progression',
-    });
+    const program = await em.getRepository(Program).createProgram(user.id, threeDayProgram('single_progression'));
     const [microcycle] = await em.getRepository(Microcycle).findByProgram(program.id);
     const movement = em.create(Movement, { name: 'PGlite Press', pattern: 'vertical_push', primaryMuscle: 'front_delts', primaryRegion: 'shoulder', equipmentTags: ['barbell'] });
     const session = em.create(Session, { microcycle: microcycle!, date: '2026-01-05', dayNumber: 1, sessionType: 'full_body', mainJson: [{ movement_id: 1, sets: 3 }] });

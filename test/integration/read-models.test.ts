@@ -3,6 +3,7 @@
 // statement count on a connection of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import {
   createGainslyOrm,
   forUser,
@@ -14,6 +15,7 @@ import {
   Session,
   SessionExercise,
   User,
+  WorkoutLog,
   type MicrocycleView,
   type MovementRow,
   type MovementSearch,
@@ -296,5 +298,48 @@ describe('read models: one statement each', () => {
     queries.length = 0;
     await orm.em.fork().getRepository(Movement).searchRows({ pattern: 'squat', equipmentTag: 'barbell', text: 'squat', scope: { userId: user.id } });
     expect(queries).toHaveLength(1);
+  });
+
+  it('sends values as bound parameters ($1, $2, …), never inside the SQL text: searchRows, findForDisplay, logWorkout', async () => {
+    const em = orm.em.fork();
+    const user = await em.getRepository(User).createUser({});
+    const movement = makeMovement(em, { pattern: 'squat' });
+    await em.flush();
+    const microcycle = makeMicrocycle(em, makeProgram(em, user));
+    await em.flush();
+
+    // Every statement the library's pool sends goes through pg.Client#query(text, values). The
+    // pool keeps each client's query function from its first checkout, so the spy goes in before
+    // an ORM of its own connects.
+    const sent: { text: string; values: unknown[] }[] = [];
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const original = proto.query;
+    proto.query = function spy(this: unknown, ...args: unknown[]) {
+      if (typeof args[0] === 'string') sent.push({ text: args[0], values: Array.isArray(args[1]) ? args[1] : [] });
+      return original.apply(this, args);
+    };
+    const hostile = "O'Brien'); drop table movements; --";
+    let spied: MikroORM | undefined;
+    try {
+      spied = await createGainslyOrm({ url: db.db.url, pool: { min: 0, max: 1 } });
+      await spied.em.fork().execute('select 1');
+      sent.length = 0;
+      await spied.em.fork().getRepository(Movement).searchRows({ text: hostile, equipmentTag: hostile, scope: { userId: user.id } });
+      await spied.em.fork().getRepository(Microcycle).findForDisplay(microcycle.id, { userId: user.id });
+      await spied.em.fork().getRepository(WorkoutLog).logWorkout(user.id, { date: '2026-01-06', notes: hostile, topSets: [{ movementId: movement.id, weight: 100, reps: 5 }] });
+    } finally {
+      proto.query = original;
+      await spied?.close(true);
+    }
+    expect(sent).toHaveLength(3);
+    for (const { text } of sent) {
+      expect(text).not.toContain("O'Brien");
+      expect(text).not.toContain('drop table');
+      expect(text).toMatch(/\$1\b/);
+    }
+    expect(sent[0]!.values).toEqual(expect.arrayContaining([`%${hostile}%`, JSON.stringify([hostile]), user.id]));
+    expect(sent[1]!.values).toEqual([microcycle.id, user.id]);
+    expect(sent[2]!.values).toEqual(expect.arrayContaining([user.id, hostile, '2026-01-06']));
+    expect(await orm.em.fork().count(Movement, {})).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { wrap } from '@mikro-orm/core';
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { requireId } from '../../orm/arguments.js';
+import { executeBound, type BoundStatement } from '../../orm/bound-query.js';
 import { GainslyDataError, GainslyError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern, type Visibility } from '../../enums/index.js';
 import { E1RMRangeError, estimateOneRepMaxWithEffort } from '../../domain/index.js';
@@ -48,7 +49,7 @@ interface LogWorkoutResultRow {
  * its top sets and their exposures. The statement returns the context, so the caller raises the
  * same typed errors as a separate lookup would, from the same snapshot. The e1RM of each top set
  * is computed in JS by the domain's formula for every E1RMFormula (`e1rm`, keyed by label); the
- * statement stores the one of the user's formula. `$name` placeholders are bound positionally
+ * statement stores the one of the user's formula. `$name` placeholders become numbered parameters
  * (see `compileNamed`).
  */
 const LOG_WORKOUT_SQL = `
@@ -60,7 +61,7 @@ with input as (
          (select s.active_e1rm_formula::text from user_settings s where s.user_id = $user) as formula,
          (select json_build_object('owner', p.user_id, 'microcycle_id', se.microcycle_id)
             from sessions se join microcycles m on m.id = se.microcycle_id join programs p on p.id = m.program_id
-           where se.id = $session) as session,
+           where se.id = $session::int) as session,
          (select m.id from microcycles m join programs p on p.id = m.program_id
            where $session::int is null and p.user_id = $user and p.is_active is true
              and m.start_date <= $date::date and $date::date < m.start_date + m.length_days
@@ -70,16 +71,16 @@ with input as (
     from movements mv left join unnest($patternValues::text[], $patternLabels::text[]) as l(value, label) on l.value = mv.pattern
    where mv.id = any($movementIds::int[])
 ), ok as (
-  select coalesce(ctx.formula, $defaultFormula) as formula,
+  select coalesce(ctx.formula, $defaultFormula::text) as formula,
          coalesce((ctx.session ->> 'microcycle_id')::int, ctx.covering_microcycle_id) as microcycle_id
     from ctx
    where ctx.user_exists
      and ($session::int is null or (ctx.session ->> 'owner')::int = $user)
-     and (select count(*) from mv where (mv.user_id is null or mv.user_id = $user) and mv.label is not null) = $movementCount
+     and (select count(*) from mv where (mv.user_id is null or mv.user_id = $user) and mv.label is not null) = $movementCount::bigint
 ), wl as (
   insert into workout_logs (user_id, session_id, date, completed, notes, perceived_difficulty, enjoyment_rating,
                             feedback_tags, actual_duration_minutes, created_at, visibility)
-  select $user, $session::int, $date::date, $completed, $notes, $perceivedDifficulty::int, $enjoymentRating::int,
+  select $user::int, $session::int, $date::date, $completed::boolean, $notes::text, $perceivedDifficulty::int, $enjoymentRating::int,
          $feedbackTags::json, $actualDurationMinutes::int, $now::timestamptz at time zone 'UTC', $visibility::visibility
     from ok
   returning id
@@ -92,7 +93,7 @@ with input as (
   returning id, pattern, e1rm_value
 ), pe as (
   insert into pattern_exposures (user_id, microcycle_id, date, pattern, e1rm_value, source_top_set_log_id, created_at)
-  select $user, ok.microcycle_id, $date::date, ts.pattern, ts.e1rm_value, ts.id, $now::timestamptz at time zone 'UTC'
+  select $user::int, ok.microcycle_id, $date::date, ts.pattern, ts.e1rm_value, ts.id, $now::timestamptz at time zone 'UTC'
     from ts cross join ok
    where ok.microcycle_id is not null and ts.e1rm_value is not null
    order by ts.id
@@ -176,7 +177,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
   const now = new Date();
   const visibility: Visibility = data.visibility ?? 'private';
   const feedbackTags = data.feedbackTags ?? [];
-  const statement = LOG_WORKOUT.bind({
+  const params = LOG_WORKOUT.bind({
     sets: JSON.stringify(
       data.topSets.map((s, ord) => ({
         ord,
@@ -206,7 +207,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     now: now.toISOString(),
     visibility: ENUMS.Visibility.toDb(visibility),
   });
-  const [row] = await em.execute<LogWorkoutResultRow[]>(statement.sql, statement.params);
+  const [row] = await executeBound<LogWorkoutResultRow>(em, LOG_WORKOUT.statement, params);
   if (!row?.user_exists) throw new GainslyNotFoundError('User', 'users', { id: userId });
   const session = parsedJson(row.session) as LogWorkoutResultRow['session'];
   if (data.sessionId != null && (!session || session.owner !== userId)) {
@@ -316,29 +317,27 @@ function parsedJson(value: unknown): unknown {
 }
 
 /**
- * `$name` placeholders to MikroORM's positional `?`, once: `bind` then only orders the values, a
- * parameter per occurrence. Values are bound by the driver, never spliced in here. Runs of
- * whitespace are collapsed (the SQL has no string literal containing any): a shorter text for
- * the driver to scan and the server to parse, on every call.
+ * `$name` placeholders to the server's numbered parameters, once: every occurrence of a name is
+ * the same `$n` (so each use must cast it to the same type), and `bind` only orders the values.
+ * Values travel as bound parameters, never spliced into the text. Runs of whitespace are
+ * collapsed (the SQL has no string literal containing any): a shorter text to send and parse.
  */
-function compileNamed(sql: string): { sql: string; bind: (values: Record<string, unknown>) => { sql: string; params: unknown[] } } {
+function compileNamed(sql: string): { statement: BoundStatement; bind: (values: Record<string, unknown>) => unknown[] } {
   const names: string[] = [];
   const text = sql
     .trim()
     .replace(/\s+/g, ' ')
     .replace(/\$([A-Za-z]+)/g, (_, name: string) => {
-      names.push(name);
-      return '?';
+      const known = names.indexOf(name);
+      return `$${known >= 0 ? known + 1 : names.push(name)}`;
     });
   return {
-    sql: text,
-    bind: (values) => ({
-      sql: text,
-      params: names.map((name) => {
+    statement: { sql: text, text, parameters: names.length },
+    bind: (values) =>
+      names.map((name) => {
         if (!(name in values)) throw new Error(`logWorkout: no value for $${name}`);
         return values[name];
       }),
-    }),
   };
 }
 
@@ -349,7 +348,7 @@ function pgTextArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
-/** An int[] literal (`{1,2,3}`), bound as one parameter: MikroORM would expand a JS array into a list. */
+/** An int[] literal (`{1,2,3}`), bound as one parameter. */
 function pgIntArray(ids: readonly number[]): string {
   return `{${ids.map((id) => String(Math.trunc(id))).join(',')}}`;
 }

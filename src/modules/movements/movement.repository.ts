@@ -1,6 +1,7 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { invalidArgument, requireCount, requireId, requireString } from '../../orm/arguments.js';
+import { executeBound } from '../../orm/bound-query.js';
 import type { CNSLoad, MetricType, MovementPattern, PrimaryMuscle, PrimaryRegion, SkillLevel } from '../../enums/index.js';
 import type { SecondaryMuscles } from '../../schemas/json-types.js';
 import type { Movement } from './movement.entity.js';
@@ -207,7 +208,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
       params.push(filter.offset);
     }
     // The drivers (pg, PGlite) parse `json` columns: the rows are returned as they come.
-    return this.getEntityManager().execute<MovementRow[]>(sql, params);
+    return executeBound<MovementRow>(this.getEntityManager(), sql, params);
   }
 
   /**

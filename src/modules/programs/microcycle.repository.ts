@@ -1,5 +1,6 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { requireId } from '../../orm/arguments.js';
+import { boundStatement, executeBound } from '../../orm/bound-query.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import {
   ENUMS,
@@ -173,8 +174,8 @@ select json_build_object(
   from microcycles m${ownerCheck ? ' join programs p on p.id = m.program_id' : ''}
  where m.id = ?${ownerCheck ? ' and p.user_id = ?' : ''}`;
 
-const VIEW_SQL_ANY = VIEW_SQL(false);
-const VIEW_SQL_OWNED = VIEW_SQL(true);
+const VIEW_SQL_ANY = boundStatement(VIEW_SQL(false));
+const VIEW_SQL_OWNED = boundStatement(VIEW_SQL(true));
 
 /**
  * Repository of {@link Microcycle}.
@@ -243,7 +244,8 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
   async findForDisplay(microcycleId: number, options: { userId?: number } = {}): Promise<MicrocycleView> {
     const id = requireId(microcycleId, 'microcycleId');
     const userId = options.userId === undefined ? undefined : requireId(options.userId, 'userId');
-    const rows = await this.getEntityManager().execute<{ view: RawMicrocycleView | string }[]>(
+    const rows = await executeBound<{ view: RawMicrocycleView | string }>(
+      this.getEntityManager(),
       userId === undefined ? VIEW_SQL_ANY : VIEW_SQL_OWNED,
       userId === undefined ? [id] : [id, userId],
     );
