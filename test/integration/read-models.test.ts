@@ -11,6 +11,7 @@ import {
   GainslyValidationError,
   Microcycle,
   Movement,
+  PatternExposure,
   Program,
   Session,
   SessionExercise,
@@ -300,7 +301,7 @@ describe('read models: one statement each', () => {
     expect(queries).toHaveLength(1);
   });
 
-  it('sends values as bound parameters ($1, $2, …), never inside the SQL text: searchRows, findForDisplay, logWorkout', async () => {
+  it('sends values as bound parameters ($1, $2, …), never inside the SQL text: searchRows, findForDisplay, logWorkout, psiAll', async () => {
     const em = orm.em.fork();
     const user = await em.getRepository(User).createUser({});
     const movement = makeMovement(em, { pattern: 'squat' });
@@ -327,11 +328,12 @@ describe('read models: one statement each', () => {
       await spied.em.fork().getRepository(Movement).searchRows({ text: hostile, equipmentTag: hostile, scope: { userId: user.id } });
       await spied.em.fork().getRepository(Microcycle).findForDisplay(microcycle.id, { userId: user.id });
       await spied.em.fork().getRepository(WorkoutLog).logWorkout(user.id, { date: '2026-01-06', notes: hostile, topSets: [{ movementId: movement.id, weight: 100, reps: 5 }] });
+      await spied.em.fork().getRepository(PatternExposure).psiAll(user.id, { lastNMicrocycles: 3 });
     } finally {
       proto.query = original;
       await spied?.close(true);
     }
-    expect(sent).toHaveLength(3);
+    expect(sent).toHaveLength(4);
     for (const { text } of sent) {
       expect(text).not.toContain("O'Brien");
       expect(text).not.toContain('drop table');
@@ -340,6 +342,7 @@ describe('read models: one statement each', () => {
     expect(sent[0]!.values).toEqual(expect.arrayContaining([`%${hostile}%`, JSON.stringify([hostile]), user.id]));
     expect(sent[1]!.values).toEqual([microcycle.id, user.id]);
     expect(sent[2]!.values).toEqual(expect.arrayContaining([user.id, hostile, '2026-01-06']));
+    expect(sent[3]!.values).toEqual([user.id, 3, user.id]);
     expect(await orm.em.fork().count(Movement, {})).toBeGreaterThan(0);
   });
 });

@@ -10,6 +10,7 @@ import {
   type PatternTrend,
 } from '../../domain/index.js';
 import type { PatternExposure } from './pattern-exposure.entity.js';
+import { executeBound } from '../../orm/bound-query.js';
 
 /**
  * The pattern strength index of one pattern.
@@ -115,7 +116,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
   async psiAll(userId: number, options: PatternStrengthQueryOptions = {}): Promise<PatternStrength[]> {
     requireId(userId, 'userId');
     const n = windowSize(options.lastNMicrocycles, DEFAULT_PSI_MICROCYCLES);
-    const rows = await this.getEntityManager().execute<{ pattern: string; mean: number; n: number }[]>(
+    const rows = await executeBound<{ pattern: string; mean: number; n: number }>(this.getEntityManager(), 
       `with ${RECENT_MICROCYCLES}
        select pe.pattern::text as pattern, avg(pe.e1rm_value)::float8 as mean, count(*)::int as n
          from pattern_exposures pe
@@ -141,7 +142,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
   async psi(userId: number, pattern: MovementPattern, options: PatternStrengthQueryOptions = {}): Promise<number | null> {
     requireId(userId, 'userId');
     const n = windowSize(options.lastNMicrocycles, DEFAULT_PSI_MICROCYCLES);
-    const [row] = await this.getEntityManager().execute<{ mean: number | null; n: number }[]>(
+    const [row] = await executeBound<{ mean: number | null; n: number }>(this.getEntityManager(), 
       `with ${RECENT_MICROCYCLES}
        select avg(pe.e1rm_value)::float8 as mean, count(*)::int as n
          from pattern_exposures pe
@@ -164,7 +165,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
   async trendAll(userId: number, options: PatternTrendQueryOptions = {}): Promise<Record<MovementPattern, PatternTrend>> {
     requireId(userId, 'userId');
     const n = windowSize(options.windowMicrocycles, DEFAULT_PSI_MICROCYCLES);
-    const rows = await this.getEntityManager().execute<{ pattern: string; mean: number }[]>(
+    const rows = await executeBound<{ pattern: string; mean: number }>(this.getEntityManager(), 
       `with ${RECENT_MICROCYCLES}
        select pe.pattern::text as pattern, avg(pe.e1rm_value)::float8 as mean
          from pattern_exposures pe join recent r on r.microcycle_id = pe.microcycle_id
@@ -223,13 +224,13 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     if (!('pattern' in target)) requireId(target.movementId, 'movementId');
     const rows =
       'pattern' in target
-        ? await this.getEntityManager().execute<{ date: string; e1rm: number }[]>(
+        ? await executeBound<{ date: string; e1rm: number }>(this.getEntityManager(), 
             `select to_char(date, 'YYYY-MM-DD') as date, e1rm_value::float8 as e1rm from pattern_exposures
               where user_id = ? and pattern = ?::movementpattern and date between ?::date and ?::date
               order by date, id`,
             [userId, ENUMS.MovementPattern.toDb(target.pattern), from, to],
           )
-        : await this.getEntityManager().execute<{ date: string; e1rm: number }[]>(
+        : await executeBound<{ date: string; e1rm: number }>(this.getEntityManager(), 
             `select to_char(w.date, 'YYYY-MM-DD') as date, t.e1rm_value::float8 as e1rm
                from top_set_logs t join workout_logs w on w.id = t.workout_log_id
               where w.user_id = ? and t.movement_id = ? and t.e1rm_value is not null and w.date between ?::date and ?::date

@@ -307,9 +307,10 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
 /**
  * How the written rows become entities: the way `em.find` makes them from rows (`merge`: into
  * the identity map, with the snapshot change tracking compares against; `convertCustomTypes`:
- * the data is in database form, enum labels converted by the entities' types).
+ * the data is in database form, enum labels converted by the entities' types). No `refresh`:
+ * the ids are new, so nothing of them is in the identity map to overwrite.
  */
-const AS_LOADED = { merge: true, refresh: true, convertCustomTypes: true } as const;
+const AS_LOADED = { merge: true, convertCustomTypes: true } as const;
 
 /** A JSON column as a value: the driver parses `json`, but be safe with one that does not. */
 function parsedJson(value: unknown): unknown {
