@@ -166,7 +166,7 @@ describe(`load: ${WORKERS} connections logging ${WORKOUTS} workouts for ${WORKER
       while (running) {
         const { rows } = await sampler.query<{ all: number; orm: number }>(
           `select count(*)::int as all, count(*) filter (where application_name = $1)::int as orm
-             from pg_stat_activity where datname = current_database()`,
+             from pg_stat_activity where datname = current_database() and backend_type = 'client backend'`,
           [APP],
         );
         maxBackends = Math.max(maxBackends, rows[0]!.all);
@@ -223,6 +223,7 @@ describe(`load: ${WORKERS} connections logging ${WORKOUTS} workouts for ${WORKER
     expect(samples).toBeGreaterThan(0);
     expect(maxOrmBackends).toBeLessThanOrEqual(WORKERS);
     expect(maxPoolTotal).toBeLessThanOrEqual(WORKERS);
+    // Client backends only: an autovacuum worker on this database (2,000 workouts inserted) is not a connection of ours.
     expect(maxBackends).toBeLessThanOrEqual(WORKERS + 1); // + the sampler itself
     // The load really was concurrent: more than one connection was busy at once.
     expect(maxPoolTotal).toBeGreaterThan(1);
