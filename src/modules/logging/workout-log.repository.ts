@@ -193,9 +193,10 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     user: userId,
     session: data.sessionId ?? null,
     date: data.date,
-    patternValues: pgTextArray(ENUMS.MovementPattern.values),
-    patternLabels: pgTextArray(ENUMS.MovementPattern.dbValues),
-    movementIds: pgIntArray(movementIds),
+    // Bound parameters: the drivers (pg, PGlite) send JS arrays as PostgreSQL arrays.
+    patternValues: ENUMS.MovementPattern.values,
+    patternLabels: ENUMS.MovementPattern.dbValues,
+    movementIds,
     movementCount: movementIds.length,
     defaultFormula: ENUMS.E1RMFormula.toDb('epley'),
     completed: data.completed,
@@ -343,16 +344,6 @@ function compileNamed(sql: string): { statement: BoundStatement; bind: (values: 
 }
 
 const LOG_WORKOUT = compileNamed(LOG_WORKOUT_SQL);
-
-/** A text[] literal (`{"a","b"}`), bound as one parameter. */
-function pgTextArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-}
-
-/** An int[] literal (`{1,2,3}`), bound as one parameter. */
-function pgIntArray(ids: readonly number[]): string {
-  return `{${ids.map((id) => String(Math.trunc(id))).join(',')}}`;
-}
 
 function estimate(weight: number, reps: number, rpe: number | null | undefined, rir: number | null | undefined, formula: E1RMFormula): number | null {
   try {
