@@ -2,6 +2,7 @@
 // additions + 0003 performance indexes), as PostgreSQL's catalog prints it. Written out rather than derived at run time so `doctor`
 // needs no scratch schema and behaves the same on PostgreSQL and PGlite; test/integration/admin-doctor.test.ts
 // proves it equals the catalog of a freshly migrated database, so it cannot drift from the migrations.
+import { PERFORMANCE_INDEXES } from '../../migrations/0003-performance-indexes.js';
 import type { Catalog, CatalogConstraint } from './catalog.js';
 
 /** `[name, format_type(), nullable, default expression or null]`, in column order. @internal */
@@ -502,12 +503,7 @@ export const LIBRARY_ADDED_COLUMNS: readonly (readonly [table: string, column: s
  * creates an index of that name). Any other missing index is an error.
  * @internal
  */
-export const LIBRARY_ADDED_INDEXES: readonly string[] = [
-  'ix_pattern_exposures_source_top_set_log_id',
-  'ix_pattern_exposures_user_microcycle',
-  'ix_movements_equipment_tags',
-  'ix_movements_discipline_tags',
-];
+export const LIBRARY_ADDED_INDEXES: readonly string[] = PERFORMANCE_INDEXES.map(([name]) => name);
 
 /**
  * The upstream Alembic chain (upstream-schema-notes.md), oldest first. The 19 tables reach the
