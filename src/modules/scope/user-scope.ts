@@ -65,6 +65,11 @@ function dateFilter(range: DateRange = {}): Record<string, unknown> {
   return Object.keys(cond).length ? { date: cond } : {};
 }
 
+/** A catalog search on behalf of a user: system movements and theirs, or (`ownOnly`) only theirs. */
+function catalogSearch(userId: number, { ownOnly, ...rest }: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean }): MovementSearch {
+  return { ...rest, scope: { userId, only: ownOnly ?? false } };
+}
+
 function checkId(id: number, what: string): number {
   return requireId(id, `${what.charAt(0).toLowerCase()}${what.slice(1)}Id`);
 }
@@ -284,15 +289,11 @@ export class UserScope {
   /** The catalog as this user sees it: system movements plus their own. */
   readonly movements = {
     /** Searches system movements and the user's own (`ownOnly` for just their own). */
-    search: (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<Movement[]> => {
-      const { ownOnly, ...rest } = filter;
-      return this.em.getRepository(Movement).search({ ...rest, scope: { userId: this.userId, only: ownOnly ?? false } });
-    },
+    search: (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<Movement[]> =>
+      this.em.getRepository(Movement).search(catalogSearch(this.userId, filter)),
     /** `search` as plain rows (`MovementRepository.searchRows`): the same movements, nothing managed. */
-    searchRows: (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<MovementRow[]> => {
-      const { ownOnly, ...rest } = filter;
-      return this.em.getRepository(Movement).searchRows({ ...rest, scope: { userId: this.userId, only: ownOnly ?? false } });
-    },
+    searchRows: (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<MovementRow[]> =>
+      this.em.getRepository(Movement).searchRows(catalogSearch(this.userId, filter)),
     /** A system movement or one of the user's own. */
     get: (id: number): Promise<Movement> => this.own(Movement, id, { $or: [{ user: null }, { user: this.userId }] }),
     /** Defines a movement owned by this user. */
