@@ -93,7 +93,7 @@ export { MovementRelationshipRepository } from './modules/movements/movement-rel
 export { CircuitTemplate } from './modules/circuits/circuit-template.entity.js';
 export { CircuitTemplateRepository } from './modules/circuits/circuit-template.repository.js';
 export { WorkoutLog } from './modules/logging/workout-log.entity.js';
-export { WorkoutLogRepository, type LoggedWorkout } from './modules/logging/workout-log.repository.js';
+export { WorkoutLogRepository, type LoggedWorkout, type WorkoutLogRow, type TopSetLogRow, type PatternExposureRow } from './modules/logging/workout-log.repository.js';
 export { TopSetLog } from './modules/logging/top-set-log.entity.js';
 export { TopSetLogRepository } from './modules/logging/top-set-log.repository.js';
 export { PatternExposure } from './modules/logging/pattern-exposure.entity.js';

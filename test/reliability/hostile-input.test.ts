@@ -26,6 +26,7 @@ import {
   Session,
   User,
   WorkoutLog,
+  type LoggedWorkout,
 } from '../../src/index.js';
 import { ENUMS } from '../../src/enums/index.js';
 import { INPUT_SCHEMAS, parseInput, type CreateProgramInput, type InputName, type MovementInput } from '../../src/schemas/index.js';
@@ -537,7 +538,7 @@ const API: WriteApi[] = [
     objectPaths: [[], ['topSets', 0]],
     idPaths: [['sessionId'], ['topSets']],
     call: (em, ctx, input) => em.getRepository(WorkoutLog).logWorkout(ctx.userId, input),
-    verify: async (em, _ctx, input: Record<string, unknown>, logged: { workoutLog: WorkoutLog; topSets: { id: number }[]; exposures: unknown[] }, delta) => {
+    verify: async (em, _ctx, input: Record<string, unknown>, logged: LoggedWorkout, delta) => {
       const sets = (input.topSets ?? []) as Record<string, unknown>[];
       const problems = [
         ...expectDelta(delta, { workout_logs: 1, top_set_logs: sets.length, pattern_exposures: logged.exposures.length }),

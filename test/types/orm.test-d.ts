@@ -6,6 +6,9 @@ import { describe, expectTypeOf, test } from 'vitest';
 import type { Opt } from '@mikro-orm/core';
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import {
+  type WorkoutLogRow,
+  type TopSetLogRow,
+  type PatternExposureRow,
   createGainslyOrm,
   gainslyConfig,
   migrate,
@@ -187,11 +190,18 @@ describe('workflow inputs and outputs', () => {
     expectTypeOf<WorkoutLogRepository['logWorkout']>().parameters.toEqualTypeOf<[userId: number, input: LogWorkoutInput]>();
     expectTypeOf<WorkoutLogRepository['logWorkout']>().returns.resolves.toEqualTypeOf<LoggedWorkout>();
     expectTypeOf<LoggedWorkout>().toEqualTypeOf<{
-      workoutLog: WorkoutLog;
-      topSets: TopSetLog[];
-      exposures: PatternExposure[];
+      workoutLog: WorkoutLogRow;
+      topSets: TopSetLogRow[];
+      exposures: PatternExposureRow[];
       microcycleId: number | null;
     }>();
+    // Plain data: semantic enum values, relations as ids, nothing of MikroORM's.
+    expectTypeOf<TopSetLogRow['pattern']>().toEqualTypeOf<MovementPattern>();
+    expectTypeOf<TopSetLogRow['e1rmFormula']>().toEqualTypeOf<E1RMFormula>();
+    expectTypeOf<TopSetLogRow['e1rmValue']>().toEqualTypeOf<number | null>();
+    expectTypeOf<WorkoutLogRow['visibility']>().toEqualTypeOf<Visibility>();
+    expectTypeOf<PatternExposureRow>().toHaveProperty('sourceTopSetLogId').toEqualTypeOf<number>();
+    expectTypeOf<TopSetLogRow>().not.toHaveProperty('workoutLog');
     expectTypeOf<{ date: '2026-01-06'; topSets: [{ movementId: 1; weight: 100; reps: 5 }] }>().toExtend<LogWorkoutInput>();
     expectTypeOf<{ date: '2026-01-06'; topSets: [{ movementId: 1; weight: 'heavy'; reps: 5 }] }>().not.toExtend<LogWorkoutInput>();
     // `completed` has a default: optional on input.

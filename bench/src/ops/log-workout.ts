@@ -2,7 +2,7 @@
 //
 // - lib: `WorkoutLogRepository.logWorkout` (zod validation, the e1RM of every formula in JS, then
 //   one statement that checks the context and inserts the log, the top sets and the exposures;
-//   the rows become managed entities).
+//   returns what it wrote as plain typed rows).
 // - raw: one statement (a CTE that checks the user, the session and the movements, computes each
 //   e1RM with the user's formula, and inserts the log, its top sets and their exposures): the
 //   fewest round trips possible. A single statement is atomic, so it needs no transaction. The

@@ -1,4 +1,3 @@
-import { wrap } from '@mikro-orm/core';
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { requireId } from '../../orm/arguments.js';
 import { executeBound, type BoundStatement } from '../../orm/bound-query.js';
@@ -6,23 +5,95 @@ import { GainslyDataError, GainslyError, GainslyNotFoundError } from '../../orm/
 import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern, type Visibility } from '../../enums/index.js';
 import { E1RMRangeError, estimateOneRepMaxWithEffort } from '../../domain/index.js';
 import { logWorkoutInputSchema, parseInput, type LogWorkoutData, type LogWorkoutInput } from '../../schemas/index.js';
-import { WorkoutLog } from './workout-log.entity.js';
-import { TopSetLog } from './top-set-log.entity.js';
-import { PatternExposure } from './pattern-exposure.entity.js';
+import type { WorkoutLog } from './workout-log.entity.js';
 
 /**
- * What {@link WorkoutLogRepository.logWorkout} stored.
+ * A workout log as plain data: every `workout_logs` column under its camelCase name, enum values
+ * semantic (`'private'`), foreign keys as ids. JSON-serialisable as is.
+ * @example
+ * ```ts
+ * const { workoutLog }: { workoutLog: WorkoutLogRow } = await logs.logWorkout(userId, input);
+ * res.json({ id: workoutLog.id, date: workoutLog.date });
+ * ```
+ */
+export interface WorkoutLogRow {
+  id: number;
+  userId: number;
+  sessionId: number | null;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  completed: boolean;
+  notes: string | null;
+  perceivedDifficulty: number | null;
+  enjoymentRating: number | null;
+  feedbackTags: string[];
+  actualDurationMinutes: number | null;
+  createdAt: Date;
+  visibility: Visibility;
+}
+
+/**
+ * A top set as plain data (`top_set_logs`), with the e1RM, formula and pattern the repository
+ * derived. JSON-serialisable as is.
+ * @example
+ * ```ts
+ * const { topSets } = await logs.logWorkout(userId, input);
+ * topSets.map((t: TopSetLogRow) => `${t.pattern}: ${t.e1rmValue ?? 'n/a'}`);
+ * ```
+ */
+export interface TopSetLogRow {
+  id: number;
+  workoutLogId: number;
+  movementId: number;
+  weight: number;
+  reps: number;
+  rpe: number | null;
+  rir: number | null;
+  avgRestSeconds: number | null;
+  /** `null` where the formula is undefined (Brzycki beyond 36 effective reps). */
+  e1rmValue: number | null;
+  e1rmFormula: E1RMFormula;
+  /** The movement's pattern when the set was logged. */
+  pattern: MovementPattern;
+  createdAt: Date;
+}
+
+/**
+ * A pattern exposure as plain data (`pattern_exposures`): one top set's e1RM filed under a
+ * microcycle. JSON-serialisable as is.
+ * @example
+ * ```ts
+ * const { exposures } = await logs.logWorkout(userId, input);
+ * exposures.map((e: PatternExposureRow) => [e.pattern, e.e1rmValue]);
+ * ```
+ */
+export interface PatternExposureRow {
+  id: number;
+  userId: number;
+  microcycleId: number;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  pattern: MovementPattern;
+  e1rmValue: number;
+  sourceTopSetLogId: number;
+  createdAt: Date;
+}
+
+/**
+ * What {@link WorkoutLogRepository.logWorkout} stored, as plain data built from the values it
+ * wrote (no second read). To work on the rows as entities, load them:
+ * `em.findOneOrFail(WorkoutLog, workoutLog.id, { populate: ['topSets'] })`.
  * @example
  * ```ts
  * const { workoutLog, topSets, exposures } = await logs.logWorkout(userId, input);
  * ```
  */
 export interface LoggedWorkout {
-  workoutLog: WorkoutLog;
+  workoutLog: WorkoutLogRow;
   /** In input order, each with `e1rmValue`, `e1rmFormula` and the movement's `pattern`. */
-  topSets: TopSetLog[];
-  /** One per top set with an e1RM, when a microcycle covers the workout; otherwise empty. */
-  exposures: PatternExposure[];
+  topSets: TopSetLogRow[];
+  /** One per top set with an e1RM, when a microcycle covers the workout; otherwise empty. In top set order. */
+  exposures: PatternExposureRow[];
   /** The microcycle the exposures were filed under, or `null`. */
   microcycleId: number | null;
 }
@@ -130,10 +201,13 @@ export class WorkoutLogRepository extends DatedUserOwnedRepository<WorkoutLog> {
    * the session and the movements and, only when every check passes, inserts the workout log, the
    * top sets and the exposures (a single statement is atomic: all rows or none). Called inside
    * the caller's transaction (`em.transactional`), it runs under a savepoint, so a failure does
-   * not abort the caller's transaction (on the global EntityManager it also runs in a
-   * transaction, a fork's). The returned entities are managed by the repository's EntityManager
-   * (in its identity map, change-tracked: a later `em.flush()` writes only what you change), with
-   * `workoutLog.topSets` initialised; a flush right after writes nothing.
+   * not abort the caller's transaction.
+   *
+   * Returns what it wrote as plain data ({@link LoggedWorkout}), built from the values it sent and
+   * the ids the statement returned: nothing is read back and no entity is built, so the call costs
+   * little more than the statement itself (entities for 17 rows cost about as much as the rest of
+   * the call; see the benchmark). The rows are not in the EntityManager's identity map; load them
+   * when you want to change them as entities.
    *
    * Throws, writing nothing: `GainslyValidationError` (bad input), `GainslyNotFoundError` (unknown
    * user, a session that is not this user's, a movement that does not exist or is another user's),
@@ -152,12 +226,9 @@ export class WorkoutLogRepository extends DatedUserOwnedRepository<WorkoutLog> {
     const data = parseInput(logWorkoutInputSchema, input, 'LogWorkoutInput');
     // The EntityManager of the current context (a transaction's, a request's, or this one).
     const em = this.getEntityManager().getContext(false);
-    // On its own, the single statement is its own transaction. Through `em.transactional`, as this
-    // method always ran: inside the caller's transaction (a savepoint keeps a failed statement from
-    // aborting it), and on the global EntityManager (whose identity map MikroORM reserves: the
-    // entities are merged into it from a fork after commit).
-    const viaTransactional = em.isInTransaction() || (em.global && !em.config.get('allowGlobalContext'));
-    return viaTransactional ? em.transactional((tx) => logWorkoutIn(tx, userId, data)) : logWorkoutIn(em, userId, data);
+    // On its own, the single statement is its own transaction. Inside the caller's transaction it
+    // goes through `em.transactional`: a savepoint keeps a failed statement from aborting it.
+    return em.isInTransaction() ? em.transactional((tx) => logWorkoutIn(tx, userId, data)) : logWorkoutIn(em, userId, data);
   }
 }
 
@@ -235,83 +306,54 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     throw new GainslyError(`logWorkout: the database wrote ${row.workout_log_id == null ? 'no workout log' : `${topSetIds.length} of ${data.topSets.length} top sets`} although every check passed`);
   }
 
-  // The rows are written: make them managed entities of this EntityManager, as if loaded by a
-  // find (identity map, snapshot for change tracking), from the values just written, in database
-  // form (enum labels, foreign keys). No flush, no query.
-  const factory = em.getEntityFactory();
+  // The rows are written: describe them from the values sent and the ids returned.
   const formulaLabel = ENUMS.E1RMFormula.toDb(formula);
-  const workoutLog = factory.create(
-    WorkoutLog,
-    {
-      id: row.workout_log_id,
-      user: userId,
-      session: data.sessionId ?? null,
-      date: data.date,
-      completed: data.completed,
-      notes: data.notes ?? null,
-      perceivedDifficulty: data.perceivedDifficulty ?? null,
-      enjoymentRating: data.enjoymentRating ?? null,
-      feedbackTags,
-      actualDurationMinutes: data.actualDurationMinutes ?? null,
+  const workoutLog: WorkoutLogRow = {
+    id: row.workout_log_id,
+    userId,
+    sessionId: data.sessionId ?? null,
+    date: data.date,
+    completed: data.completed,
+    notes: data.notes ?? null,
+    perceivedDifficulty: data.perceivedDifficulty ?? null,
+    enjoymentRating: data.enjoymentRating ?? null,
+    feedbackTags,
+    actualDurationMinutes: data.actualDurationMinutes ?? null,
+    createdAt: now,
+    visibility,
+  };
+  const topSets = data.topSets.map(
+    (set, i): TopSetLogRow => ({
+      id: topSetIds[i]!,
+      workoutLogId: workoutLog.id,
+      movementId: set.movementId,
+      weight: set.weight,
+      reps: set.reps,
+      rpe: set.rpe ?? null,
+      rir: set.rir ?? null,
+      avgRestSeconds: set.avgRestSeconds ?? null,
+      e1rmValue: e1rms[i]![formulaLabel] ?? null,
+      e1rmFormula: formula,
+      pattern: movements.get(set.movementId)!.pattern as MovementPattern,
       createdAt: now,
-      visibility: ENUMS.Visibility.toDb(visibility),
-    } as never,
-    AS_LOADED,
-  );
-  const topSets = data.topSets.map((set, i) =>
-    factory.create(
-      TopSetLog,
-      {
-        id: topSetIds[i]!,
-        workoutLog: row.workout_log_id,
-        movement: set.movementId,
-        weight: set.weight,
-        reps: set.reps,
-        rpe: set.rpe ?? null,
-        rir: set.rir ?? null,
-        avgRestSeconds: set.avgRestSeconds ?? null,
-        e1rmValue: e1rms[i]![formulaLabel] ?? null,
-        e1rmFormula: formulaLabel,
-        pattern: ENUMS.MovementPattern.toDb(movements.get(set.movementId)!.pattern as MovementPattern),
-        createdAt: now,
-      } as never,
-      AS_LOADED,
-    ),
+    }),
   );
   const byId = new Map(topSets.map((t) => [t.id, t]));
-  const exposures = exposureIds.map(([id, sourceId]) => {
+  const exposures = exposureIds.map(([id, sourceId]): PatternExposureRow => {
     const topSet = byId.get(sourceId)!;
-    return factory.create(
-      PatternExposure,
-      {
-        id,
-        user: userId,
-        microcycle: microcycleId!,
-        date: data.date,
-        pattern: ENUMS.MovementPattern.toDb(topSet.pattern),
-        e1rmValue: topSet.e1rmValue!,
-        sourceTopSetLog: topSet.id,
-        createdAt: now,
-      } as never,
-      AS_LOADED,
-    );
+    return {
+      id,
+      userId,
+      microcycleId: microcycleId!,
+      date: data.date,
+      pattern: topSet.pattern,
+      e1rmValue: topSet.e1rmValue!,
+      sourceTopSetLogId: sourceId,
+      createdAt: now,
+    };
   });
-  workoutLog.topSets.hydrate(topSets);
-  // Serialised as before (when the entities were created, then flushed): the log with its top
-  // sets, a top set with its log, an exposure with its top set; other relations as ids.
-  workoutLog.topSets.populated();
-  wrap(workoutLog, true).populated();
-  for (const topSet of topSets) wrap(topSet, true).populated();
   return { workoutLog, topSets, exposures, microcycleId };
 }
-
-/**
- * How the written rows become entities: the way `em.find` makes them from rows (`merge`: into
- * the identity map, with the snapshot change tracking compares against; `convertCustomTypes`:
- * the data is in database form, enum labels converted by the entities' types). No `refresh`:
- * the ids are new, so nothing of them is in the identity map to overwrite.
- */
-const AS_LOADED = { merge: true, convertCustomTypes: true } as const;
 
 /** A JSON column as a value: the driver parses `json`, but be safe with one that does not. */
 function parsedJson(value: unknown): unknown {
