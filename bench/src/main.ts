@@ -33,7 +33,7 @@ const USAGE = `npm run bench -- [options]
   --ops <list>   only these operations, e.g. 2,6 (default: all).
   --seed <n>     data seed (default 20260105): same seed, same data (checksums in the JSON).
   --keep         keep the gainsly_bench_* databases (default: drop them at the end).
-  --reuse        reuse a kept database whose data matches (generator version, spec, seed); implies --keep.
+  --reuse        reuse a kept database whose data matches (generator version, spec, seed, and its rows' checksum); implies --keep.
   --orm-options <json>  extra MikroORM options for the library side, e.g. '{"propagationOnPrototype":false}':
                  a what-if for configuration changes (recorded in the JSON; not the shipped configuration).
   --what-if-no-indexes  drop the performance indexes of migration 0003 on the bench databases, to
@@ -157,14 +157,23 @@ async function openDataset(L: LoadedLibrary, server: PgServer, spec: DatasetSpec
     const meta = await readDatabaseMeta(server.adminUrl, name);
     if (meta && JSON.stringify({ generator: meta.generator, spec: meta.spec }) === JSON.stringify(wanted) && typeof meta.checksum === 'string') {
       const orm = await L.lib.createGainslyOrm({ ...options.ormOptions, url });
-      const { applied } = await L.lib.migrate(orm);
       const raw = await connect(url);
-      if (applied.length > 0) log(`${name}: applied ${applied.join(', ')} to the reused database`);
-      await raw.query('vacuum (analyze)');
-      await setPerformanceIndexes(raw, !options.withoutIndexes);
-      log(`${name}: reused (checksum ${meta.checksum})`);
-      const stats = await datasetStats(raw);
-      return { dataset: { spec, database: name, url, stats, checksum: meta.checksum, generatedSeconds: null, reused: true }, orm, raw };
+      // The data must still be what was generated: anything else writing to a kept database (an
+      // interrupted run, a manual experiment) would make both sides measure other data and the
+      // cross-database checks (op 6) compare different histories.
+      const current = await checksum(raw);
+      if (current === meta.checksum) {
+        const { applied } = await L.lib.migrate(orm);
+        if (applied.length > 0) log(`${name}: applied ${applied.join(', ')} to the reused database`);
+        await raw.query('vacuum (analyze)');
+        await setPerformanceIndexes(raw, !options.withoutIndexes);
+        log(`${name}: reused (checksum ${meta.checksum})`);
+        const stats = await datasetStats(raw);
+        return { dataset: { spec, database: name, url, stats, checksum: meta.checksum, generatedSeconds: null, reused: true }, orm, raw };
+      }
+      log(`${name}: not reused: its data changed since it was generated (checksum ${current}, generated ${meta.checksum})`);
+      await orm.close(true);
+      await raw.end();
     }
   }
   log(`${name}: generating ${spec.users} user(s), ${spec.mainWeeks} weeks for user 1, a ${spec.catalogSize}-movement catalog …`);
