@@ -1,8 +1,9 @@
 // The schema the library's migrations produce (0001 upstream schema at 9c1a2b3c4d5e + 0002 overview
-// additions + 0003 performance indexes), as PostgreSQL's catalog prints it. Written out rather than derived at run time so `doctor`
+// additions + 0003 performance indexes + 0004 foreign key indexes), as PostgreSQL's catalog prints it. Written out rather than derived at run time so `doctor`
 // needs no scratch schema and behaves the same on PostgreSQL and PGlite; test/integration/admin-doctor.test.ts
 // proves it equals the catalog of a freshly migrated database, so it cannot drift from the migrations.
 import { PERFORMANCE_INDEXES } from '../../migrations/0003-performance-indexes.js';
+import { FOREIGN_KEY_INDEXES } from '../../migrations/0004-foreign-key-indexes.js';
 import type { Catalog, CatalogConstraint } from './catalog.js';
 
 /** `[name, format_type(), nullable, default expression or null]`, in column order. @internal */
@@ -60,6 +61,7 @@ export const EXPECTED_TABLES: Readonly<Record<string, ExpectedTable>> = {
       ['conversation_threads_user_id_fkey', 'foreign', 'FOREIGN KEY (user_id) REFERENCES users(id)'],
     ],
     indexes: [
+      ['ix_conversation_threads_context_session_id', 'CREATE INDEX ix_conversation_threads_context_session_id ON conversation_threads USING btree (context_session_id)'],
       ['ix_conversation_threads_user_id', 'CREATE INDEX ix_conversation_threads_user_id ON conversation_threads USING btree (user_id)'],
     ],
   },
@@ -261,6 +263,7 @@ export const EXPECTED_TABLES: Readonly<Record<string, ExpectedTable>> = {
     ],
     indexes: [
       ['ix_recovery_signals_date', 'CREATE INDEX ix_recovery_signals_date ON recovery_signals USING btree (date)'],
+      ['ix_recovery_signals_session_id', 'CREATE INDEX ix_recovery_signals_session_id ON recovery_signals USING btree (session_id)'],
       ['ix_recovery_signals_user_id', 'CREATE INDEX ix_recovery_signals_user_id ON recovery_signals USING btree (user_id)'],
     ],
   },
@@ -324,6 +327,8 @@ export const EXPECTED_TABLES: Readonly<Record<string, ExpectedTable>> = {
     ],
     indexes: [
       ['ix_sessions_date', 'CREATE INDEX ix_sessions_date ON sessions USING btree (date)'],
+      ['ix_sessions_finisher_circuit_id', 'CREATE INDEX ix_sessions_finisher_circuit_id ON sessions USING btree (finisher_circuit_id)'],
+      ['ix_sessions_main_circuit_id', 'CREATE INDEX ix_sessions_main_circuit_id ON sessions USING btree (main_circuit_id)'],
       ['ix_sessions_microcycle_id', 'CREATE INDEX ix_sessions_microcycle_id ON sessions USING btree (microcycle_id)'],
     ],
   },
@@ -345,6 +350,7 @@ export const EXPECTED_TABLES: Readonly<Record<string, ExpectedTable>> = {
     ],
     indexes: [
       ['ix_soreness_logs_date', 'CREATE INDEX ix_soreness_logs_date ON soreness_logs USING btree (date)'],
+      ['ix_soreness_logs_inferred_cause_session_id', 'CREATE INDEX ix_soreness_logs_inferred_cause_session_id ON soreness_logs USING btree (inferred_cause_session_id)'],
       ['ix_soreness_logs_user_id', 'CREATE INDEX ix_soreness_logs_user_id ON soreness_logs USING btree (user_id)'],
     ],
   },
@@ -498,12 +504,13 @@ export const EXPECTED_ENUMS: Readonly<Record<string, readonly string[]>> = {
 export const LIBRARY_ADDED_COLUMNS: readonly (readonly [table: string, column: string])[] = [['movements', 'tags']];
 
 /**
- * The indexes the library adds to upstream's schema (migration 0003, `PERFORMANCE_INDEXES`), by
- * name: `adopt` may create them on an upstream database (they change no row, and upstream never
- * creates an index of that name). Any other missing index is an error.
+ * The indexes the library adds to upstream's schema (migrations 0003 `PERFORMANCE_INDEXES` and
+ * 0004 `FOREIGN_KEY_INDEXES`), by name: `adopt` may create them on an upstream database (they
+ * change no row, and upstream's schema has no index of that name). Any other missing index is an
+ * error.
  * @internal
  */
-export const LIBRARY_ADDED_INDEXES: readonly string[] = PERFORMANCE_INDEXES.map(([name]) => name);
+export const LIBRARY_ADDED_INDEXES: readonly string[] = [...PERFORMANCE_INDEXES, ...FOREIGN_KEY_INDEXES].map(([name]) => name);
 
 /**
  * The upstream Alembic chain (upstream-schema-notes.md), oldest first. The 19 tables reach the

@@ -41,7 +41,7 @@ const KEEP = ['1', 'true', 'yes'].includes((process.env.GAINSLY_CONSUMER_KEEP ??
 const BROWSER_BUNDLE_BUDGET_BYTES = 200 * 1024;
 /** An app that imports only the enums gets only the enums. */
 const ENUMS_ONLY_BUDGET_BYTES = 40 * 1024;
-const MIGRATIONS = ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'];
+const MIGRATIONS = ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes', '0004-foreign-key-indexes'];
 
 let root = '';
 let tarball: PackedTarball;

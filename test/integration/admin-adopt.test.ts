@@ -24,6 +24,7 @@ import { GainslyAdoptError } from '../../src/admin/errors.js';
 import { GainslyImportError, importMovements } from '../../src/admin/import.js';
 import { OVERVIEW_DEFAULTS } from '../../migrations/0002-overview-additions.js';
 import { createEmptyDatabase, createTestDatabase, withRawClient, type RawClient, type TestDatabase } from '../support/database.js';
+import { ALL_MIGRATIONS } from '../support/migrations.js';
 import { fixturePath, loadUpstreamDump, requireFixtures, UPSTREAM_DUMPS } from '../support/fixtures.js';
 
 /**
@@ -198,30 +199,35 @@ describe.runIf(hasFixtures)('adopt', () => {
         expect(result.alreadyAdopted).toBe(false);
         const changed = result.changed;
         expect(changed.slice(0, 2)).toEqual(['added label WAVE_LOADING to enum progressionstyle', 'added column movements.tags (json null)']);
-        expect(changed.slice(-7)).toEqual([
-          'created index ix_movements_discipline_tags on movements',
-          'created index ix_movements_equipment_tags on movements',
-          'created index ix_pattern_exposures_source_top_set_log_id on pattern_exposures',
-          'created index ix_pattern_exposures_user_microcycle on pattern_exposures',
-          `recorded migration 0001-upstream-schema in ${MIGRATIONS_TABLE}`,
-          `recorded migration 0002-overview-additions in ${MIGRATIONS_TABLE}`,
-          `recorded migration 0003-performance-indexes in ${MIGRATIONS_TABLE}`,
+        const created = [
+          ['conversation_threads', 'ix_conversation_threads_context_session_id', 'btree (context_session_id)'],
+          ['movements', 'ix_movements_discipline_tags', 'gin (((discipline_tags)::jsonb) jsonb_path_ops)'],
+          ['movements', 'ix_movements_equipment_tags', 'gin (((equipment_tags)::jsonb) jsonb_path_ops)'],
+          ['pattern_exposures', 'ix_pattern_exposures_source_top_set_log_id', 'btree (source_top_set_log_id)'],
+          ['pattern_exposures', 'ix_pattern_exposures_user_microcycle', 'btree (user_id, microcycle_id, date) INCLUDE (pattern, e1rm_value)'],
+          ['recovery_signals', 'ix_recovery_signals_session_id', 'btree (session_id)'],
+          ['sessions', 'ix_sessions_finisher_circuit_id', 'btree (finisher_circuit_id)'],
+          ['sessions', 'ix_sessions_main_circuit_id', 'btree (main_circuit_id)'],
+          ['soreness_logs', 'ix_soreness_logs_inferred_cause_session_id', 'btree (inferred_cause_session_id)'],
+        ] as const;
+        const tail = created.length + ALL_MIGRATIONS.length;
+        expect(changed.slice(-tail)).toEqual([
+          ...created.map(([table, name]) => `created index ${name} on ${table}`),
+          ...ALL_MIGRATIONS.map((m) => `recorded migration ${m} in ${MIGRATIONS_TABLE}`),
         ]);
-        const defaults = changed.slice(2, -7).map((c) => /^set the default of (\w+\.\w+) to /.exec(c)?.[1]);
+        const defaults = changed.slice(2, -tail).map((c) => /^set the default of (\w+\.\w+) to /.exec(c)?.[1]);
         expect(defaults.sort()).toEqual(OVERVIEW_DEFAULTS.map(([table, column]) => `${table}.${column}`).sort());
-        expect(result.statements).toHaveLength(2 + OVERVIEW_DEFAULTS.length + 4);
-        expect(result.statements.slice(-4)).toEqual([
-          'CREATE INDEX IF NOT EXISTS ix_movements_discipline_tags ON public.movements USING gin (((discipline_tags)::jsonb) jsonb_path_ops)',
-          'CREATE INDEX IF NOT EXISTS ix_movements_equipment_tags ON public.movements USING gin (((equipment_tags)::jsonb) jsonb_path_ops)',
-          'CREATE INDEX IF NOT EXISTS ix_pattern_exposures_source_top_set_log_id ON public.pattern_exposures USING btree (source_top_set_log_id)',
-          'CREATE INDEX IF NOT EXISTS ix_pattern_exposures_user_microcycle ON public.pattern_exposures USING btree (user_id, microcycle_id, date) INCLUDE (pattern, e1rm_value)',
-        ]);
-        // The indexes exist (0003 is not merely recorded): the catalog now has them as the migration makes them.
+        expect(result.statements).toHaveLength(2 + OVERVIEW_DEFAULTS.length + created.length);
+        expect(result.statements.slice(-created.length)).toEqual(
+          created.map(([table, name, definition]) => `CREATE INDEX IF NOT EXISTS ${name} ON public.${table} USING ${definition}`),
+        );
+        // The indexes exist (0003 and 0004 are not merely recorded): the catalog now has them as the migrations make them.
         const catalog = await readCatalog(ormRunner(orm));
         expect(catalog.tables.pattern_exposures!.indexes.map((i) => i.name)).toEqual(
           expect.arrayContaining(['ix_pattern_exposures_source_top_set_log_id', 'ix_pattern_exposures_user_microcycle']),
         );
         expect(catalog.tables.movements!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['ix_movements_equipment_tags', 'ix_movements_discipline_tags']));
+        expect(catalog.tables.sessions!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['ix_sessions_main_circuit_id', 'ix_sessions_finisher_circuit_id']));
         expect(result.report.ok).toBe(true);
         expect(result.report.database.kind).toBe('adopted');
       });
@@ -342,7 +348,7 @@ describe.runIf(hasFixtures)('adopt', () => {
         expect(again.report.ok).toBe(true);
         expect(await readCatalog(ormRunner(orm))).toEqual(catalog);
         const recorded = await withRawClient(db.url, (c) => c.query(`select name from ${MIGRATIONS_TABLE} order by id`));
-        expect(recorded.rows).toEqual([{ name: '0001-upstream-schema' }, { name: '0002-overview-additions' }, { name: '0003-performance-indexes' }]);
+        expect(recorded.rows).toEqual(ALL_MIGRATIONS.map((name) => ({ name })));
       });
     });
   }
@@ -355,7 +361,7 @@ describe.runIf(hasFixtures)('adopt', () => {
       expect(results.filter((r) => r.alreadyAdopted)).toHaveLength(1);
       expect(results.filter((r) => !r.alreadyAdopted)).toHaveLength(1);
       const recorded = await withRawClient(db.url, (c) => c.query(`select name from ${MIGRATIONS_TABLE}`));
-      expect(recorded.rows).toHaveLength(3);
+      expect(recorded.rows).toHaveLength(ALL_MIGRATIONS.length);
       expect((await doctor(a)).ok).toBe(true);
     } finally {
       await Promise.all([a.close(true), b.close(true)]);
@@ -395,7 +401,7 @@ describe.runIf(hasFixtures)('adopt', () => {
   });
 });
 
-describe('adopt on a database migrated by an earlier version (before 0003)', () => {
+describe('adopt on a database migrated by an earlier version (before 0003 and 0004)', () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -404,16 +410,20 @@ describe('adopt on a database migrated by an earlier version (before 0003)', () 
     await db?.drop();
   });
 
-  it('creates the performance indexes, then records 0003', async () => {
+  it('creates the indexes of 0003 and 0004, then records them', async () => {
     await withOrm(db.url, async (orm) => {
       const full = await readCatalog(ormRunner(orm));
       await orm.migrator.down({ to: '0002-overview-additions' });
       const before = await doctor(orm);
-      expect(before.migrations.pending).toEqual(['0003-performance-indexes']);
-      expect(before.summary).toEqual({ errors: 0, fixable: 5, tolerated: 0 });
+      expect(before.migrations.pending).toEqual(['0003-performance-indexes', '0004-foreign-key-indexes']);
+      // 4 + 5 missing indexes, and the unrecorded migrations.
+      expect(before.summary).toEqual({ errors: 0, fixable: 10, tolerated: 0 });
       const result = await adopt(orm);
-      expect(result.changed).toHaveLength(5);
-      expect(result.changed.at(-1)).toBe(`recorded migration 0003-performance-indexes in ${MIGRATIONS_TABLE}`);
+      expect(result.changed).toHaveLength(11);
+      expect(result.changed.slice(-2)).toEqual([
+        `recorded migration 0003-performance-indexes in ${MIGRATIONS_TABLE}`,
+        `recorded migration 0004-foreign-key-indexes in ${MIGRATIONS_TABLE}`,
+      ]);
       expect(await readCatalog(ormRunner(orm))).toEqual(full);
       expect(await migrate(orm)).toEqual({ applied: [] });
     });

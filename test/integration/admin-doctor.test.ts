@@ -6,6 +6,7 @@ import { doctor, formatDoctorReport, type DoctorFinding, type DoctorReport } fro
 import { expectedCatalog } from '../../src/admin/expected-schema.js';
 import { OVERVIEW_DEFAULTS } from '../../migrations/0002-overview-additions.js';
 import { createEmptyDatabase, useTestOrm, withRawClient, type TestDatabase } from '../support/database.js';
+import { ALL_MIGRATIONS } from '../support/migrations.js';
 import { loadUpstreamDump, requireFixtures, UPSTREAM_DUMPS } from '../support/fixtures.js';
 
 /** The 17 tables upstream's head adds beyond the 19 (upstream-schema-notes section 4). */
@@ -39,7 +40,7 @@ const findingsOf = (report: DoctorReport): DoctorFinding[] => [
 const keysOf = (findings: DoctorFinding[]) =>
   findings.map((f) => `${f.severity} ${f.kind} ${[f.table, f.column, f.name, f.label].filter(Boolean).join('.')}`).sort();
 
-/** The fixable findings of any database the upstream migrations made: the overview additions, the performance indexes and the bookkeeping. */
+/** The fixable findings of any database the upstream migrations made: the overview additions, the library's indexes and the bookkeeping. */
 function upstreamFixables(): string[] {
   return [
     'fixable column_missing movements.tags',
@@ -50,6 +51,11 @@ function upstreamFixables(): string[] {
     'fixable index_missing movements.ix_movements_equipment_tags',
     'fixable index_missing pattern_exposures.ix_pattern_exposures_source_top_set_log_id',
     'fixable index_missing pattern_exposures.ix_pattern_exposures_user_microcycle',
+    'fixable index_missing conversation_threads.ix_conversation_threads_context_session_id',
+    'fixable index_missing recovery_signals.ix_recovery_signals_session_id',
+    'fixable index_missing sessions.ix_sessions_finisher_circuit_id',
+    'fixable index_missing sessions.ix_sessions_main_circuit_id',
+    'fixable index_missing soreness_logs.ix_soreness_logs_inferred_cause_session_id',
   ].sort();
 }
 
@@ -77,7 +83,7 @@ describe('doctor on a database made by migrate()', () => {
     expect(findingsOf(report)).toEqual([]);
     expect(report.summary).toEqual({ errors: 0, fixable: 0, tolerated: 0 });
     expect(report.database.kind).toBe('library');
-    expect(report.migrations).toMatchObject({ tableExists: true, applied: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'], pending: [], unknown: [] });
+    expect(report.migrations).toMatchObject({ tableExists: true, applied: [...ALL_MIGRATIONS], pending: [], unknown: [] });
     expect(report.tables.filter((t) => t.expected)).toHaveLength(19);
     expect(report.tables.every((t) => t.status === 'ok')).toBe(true);
     expect(report.enums).toHaveLength(17);
@@ -110,7 +116,7 @@ describe.runIf(hasFixtures)('doctor on upstream databases', () => {
     expect(report.ok).toBe(false);
     expect(report.summary).toEqual({ errors: 0, fixable: upstreamFixables().length, tolerated: 1 });
     expect(report.database).toMatchObject({ kind: 'upstream', alembicVersion: '9c1a2b3c4d5e' });
-    expect(report.migrations).toMatchObject({ tableExists: false, applied: [], pending: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
+    expect(report.migrations).toMatchObject({ tableExists: false, applied: [], pending: [...ALL_MIGRATIONS] });
     const tags = findingsOf(report).find((f) => f.kind === 'column_missing')!;
     expect(tags.fix).toBe('alter table "public"."movements" add column if not exists "tags" json null');
     const wave = findingsOf(report).find((f) => f.kind === 'enum_label_missing')!;
@@ -120,6 +126,8 @@ describe.runIf(hasFixtures)('doctor on upstream databases', () => {
     expect(fk.fix).toBe('CREATE INDEX IF NOT EXISTS ix_pattern_exposures_source_top_set_log_id ON public.pattern_exposures USING btree (source_top_set_log_id)');
     const gin = findingsOf(report).find((f) => f.kind === 'index_missing' && f.name === 'ix_movements_equipment_tags')!;
     expect(gin.fix).toBe('CREATE INDEX IF NOT EXISTS ix_movements_equipment_tags ON public.movements USING gin (((equipment_tags)::jsonb) jsonb_path_ops)');
+    const sessionFk = findingsOf(report).find((f) => f.kind === 'index_missing' && f.name === 'ix_recovery_signals_session_id')!;
+    expect(sessionFk.fix).toBe('CREATE INDEX IF NOT EXISTS ix_recovery_signals_session_id ON public.recovery_signals USING btree (session_id)');
     expect(report.tables.find((t) => t.table === 'conversation_turns')!.findings.map((f) => f.column)).toEqual(['created_at']);
   });
 

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createEmptyDatabase, withRawClient, type TestDatabase } from '../support/database.js';
 import { fixturePath, loadUpstreamDump, requireFixtures } from '../support/fixtures.js';
+import { ALL_MIGRATIONS } from '../support/migrations.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT_DIR = join(ROOT, 'node_modules', '.cache', `gainsly-cli-test-${process.pid}-${randomBytes(3).toString('hex')}`);
@@ -165,7 +166,7 @@ describe('against a real PostgreSQL database', () => {
     const result = await run(['migrate', 'status', '--url', url, '--json']);
     expect(result.code).toBe(0);
     const doc = json(result);
-    expect(doc).toMatchObject({ ok: true, command: 'migrate status', database: masked(), upToDate: false, applied: [], pending: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
+    expect(doc).toMatchObject({ ok: true, command: 'migrate status', database: masked(), upToDate: false, applied: [], pending: [...ALL_MIGRATIONS] });
     const tables = await withRawClient(db.url, async (c) => (await c.query(`select tablename from pg_tables where schemaname = 'public'`)).rows);
     expect(tables).toEqual([]);
   }, SLOW);
@@ -173,7 +174,7 @@ describe('against a real PostgreSQL database', () => {
   it('migrate up applies every migration, then nothing; the human output says so', async () => {
     const first = await run(['migrate', 'up', '--url', url, '--json']);
     expect(first.code).toBe(0);
-    expect(json(first)).toMatchObject({ ok: true, applied: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'], pending: [] });
+    expect(json(first)).toMatchObject({ ok: true, applied: [...ALL_MIGRATIONS], pending: [] });
     const second = await run(['migrate', 'up', '--url', url]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Schema is up to date');
@@ -212,7 +213,7 @@ describe('against a real PostgreSQL database', () => {
 
     const down = await run(['migrate', 'down', '--yes', '--url', url, '--json']);
     expect(down.code).toBe(0);
-    expect(json(down)).toMatchObject({ ok: true, reverted: ['0003-performance-indexes'], pending: ['0003-performance-indexes'] });
+    expect(json(down)).toMatchObject({ ok: true, reverted: ['0004-foreign-key-indexes'], pending: ['0004-foreign-key-indexes'] });
 
     const doctor = await run(['doctor', '--url', url, '--json']);
     expect(doctor.code).toBe(3);
@@ -386,11 +387,11 @@ describe('against PGlite', () => {
   });
 
   it('migrate status / up / down / up, doctor, audit and adopt', async () => {
-    expect(json(await run(['migrate', 'status', '--url', url, '--json']))).toMatchObject({ ok: true, database: url, pending: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
-    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
-    expect(json(await run(['migrate', 'down', '--yes', '--url', url, '--json']))).toMatchObject({ ok: true, reverted: ['0003-performance-indexes'] });
+    expect(json(await run(['migrate', 'status', '--url', url, '--json']))).toMatchObject({ ok: true, database: url, pending: [...ALL_MIGRATIONS] });
+    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: [...ALL_MIGRATIONS] });
+    expect(json(await run(['migrate', 'down', '--yes', '--url', url, '--json']))).toMatchObject({ ok: true, reverted: ['0004-foreign-key-indexes'] });
     expect((await run(['doctor', '--url', url])).code).toBe(3);
-    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: ['0003-performance-indexes'] });
+    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: ['0004-foreign-key-indexes'] });
 
     const doctor = await run(['doctor', '--url', url, '--json']);
     expect(doctor.code).toBe(0);

@@ -10,6 +10,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createGainslyOrm, GainslyConfigError, type CreateProgramInput, GainslyUniqueViolationError, Microcycle, migrate, Movement, Program, Session, SessionExercise, User, WorkoutLog } from '../../src/index.js';
 import { createPgliteOrm, resolvePgliteDir } from '../../src/orm/embedded.js';
 import { doctor } from '../../src/admin/doctor.js';
+import { ALL_MIGRATIONS } from '../support/migrations.js';
 
 /** An 8-week, 3-day full-body program with the given progression style. */
 const threeDayProgram = (progressionStyle: CreateProgramInput['progressionStyle']): CreateProgramInput => ({
@@ -36,7 +37,7 @@ describe("createGainslyOrm({ url: 'pglite:' }) — in memory", () => {
   });
 
   it('applies every migration (enum types, json columns, ALTER TYPE ... ADD VALUE in the same transaction, GIN and covering indexes), then nothing', async () => {
-    expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
+    expect(await migrate(orm)).toEqual({ applied: [...ALL_MIGRATIONS] });
     expect(await migrate(orm)).toEqual({ applied: [] });
   });
 
@@ -108,7 +109,7 @@ describe('migrations on PGlite', () => {
         `select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name <> 'gainsly_db_migrations'`,
       );
       expect(tables[0]?.n).toBe(0);
-      expect(await migrate(orm)).toEqual({ applied: ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes'] });
+      expect(await migrate(orm)).toEqual({ applied: [...ALL_MIGRATIONS] });
     } finally {
       await orm.close(true);
     }

@@ -33,7 +33,7 @@ export class ConversationThread {
   @Property(timestampColumn())
   contextDate?: Date | null;
 
-  @ManyToOne({ entity: () => Session, nullable: true, ...NO_ACTION })
+  @ManyToOne({ entity: () => Session, nullable: true, index: true, ...NO_ACTION })
   contextSession?: Rel<Session> | null;
 
   @Property({ type: 'boolean', nullable: true })

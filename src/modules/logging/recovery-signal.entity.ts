@@ -28,7 +28,7 @@ export class RecoverySignal {
   @Property({ type: 'date', index: true })
   date!: string;
 
-  @ManyToOne({ entity: () => Session, nullable: true, ...NO_ACTION })
+  @ManyToOne({ entity: () => Session, nullable: true, index: true, ...NO_ACTION })
   session?: Rel<Session> | null;
 
   @Enum(sqlEnum(ENUMS.RecoverySource))

@@ -34,7 +34,7 @@ export class SorenessLog {
   @Property({ type: 'integer', fieldName: 'soreness_1_5' })
   soreness15!: number;
 
-  @ManyToOne({ entity: () => Session, nullable: true, ...NO_ACTION })
+  @ManyToOne({ entity: () => Session, nullable: true, index: true, ...NO_ACTION })
   inferredCauseSession?: Rel<Session> | null;
 
   @Property({ type: 'text', nullable: true })

@@ -78,10 +78,10 @@ export class Session {
   @Property({ type: 'text', nullable: true })
   coachNotes?: string | null;
 
-  @ManyToOne({ entity: () => CircuitTemplate, nullable: true, foreignKeyName: 'fk_sessions_main_circuit_id_circuit_templates', ...NO_ACTION })
+  @ManyToOne({ entity: () => CircuitTemplate, nullable: true, index: true, foreignKeyName: 'fk_sessions_main_circuit_id_circuit_templates', ...NO_ACTION })
   mainCircuit?: Rel<CircuitTemplate> | null;
 
-  @ManyToOne({ entity: () => CircuitTemplate, nullable: true, foreignKeyName: 'fk_sessions_finisher_circuit_id_circuit_templates', ...NO_ACTION })
+  @ManyToOne({ entity: () => CircuitTemplate, nullable: true, index: true, foreignKeyName: 'fk_sessions_finisher_circuit_id_circuit_templates', ...NO_ACTION })
   finisherCircuit?: Rel<CircuitTemplate> | null;
 
   @OneToMany({ entity: () => SessionExercise, mappedBy: 'session', orphanRemoval: true })
