@@ -126,7 +126,7 @@ interface LogWorkoutResultRow {
 const LOG_WORKOUT_SQL = `
 with input as (
   select * from json_to_recordset($sets::json)
-    as i(ord int, movement_id int, weight float8, reps int, rpe float8, rir int, avg_rest_seconds int, e1rm json)
+    as i(ord int, "movementId" int, weight float8, reps int, rpe float8, rir int, "avgRestSeconds" int, e1rm json)
 ), ctx as (
   select exists (select 1 from users where id = $user) as user_exists,
          (select s.active_e1rm_formula::text from user_settings s where s.user_id = $user) as formula,
@@ -157,9 +157,9 @@ with input as (
   returning id
 ), ts as (
   insert into top_set_logs (workout_log_id, movement_id, weight, reps, rpe, rir, avg_rest_seconds, e1rm_value, e1rm_formula, pattern, created_at)
-  select wl.id, i.movement_id, i.weight, i.reps, i.rpe, i.rir, i.avg_rest_seconds, (i.e1rm ->> ok.formula)::float8,
+  select wl.id, i."movementId", i.weight, i.reps, i.rpe, i.rir, i."avgRestSeconds", (i.e1rm ->> ok.formula)::float8,
          ok.formula::e1rmformula, mv.label::movementpattern, $now::timestamptz at time zone 'UTC'
-    from wl cross join ok cross join input i join mv on mv.id = i.movement_id
+    from wl cross join ok cross join input i join mv on mv.id = i."movementId"
    order by i.ord
   returning id, pattern, e1rm_value
 ), pe as (
@@ -248,19 +248,17 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
   const now = new Date();
   const visibility: Visibility = data.visibility ?? 'private';
   const feedbackTags = data.feedbackTags ?? [];
+  // Each set's columns as stored, once: sent to the statement and returned in the rows.
+  const sets = data.topSets.map((s) => ({
+    movementId: s.movementId,
+    weight: s.weight,
+    reps: s.reps,
+    rpe: s.rpe ?? null,
+    rir: s.rir ?? null,
+    avgRestSeconds: s.avgRestSeconds ?? null,
+  }));
   const params = LOG_WORKOUT.bind({
-    sets: JSON.stringify(
-      data.topSets.map((s, ord) => ({
-        ord,
-        movement_id: s.movementId,
-        weight: s.weight,
-        reps: s.reps,
-        rpe: s.rpe ?? null,
-        rir: s.rir ?? null,
-        avg_rest_seconds: s.avgRestSeconds ?? null,
-        e1rm: e1rms[ord],
-      })),
-    ),
+    sets: JSON.stringify(sets.map((set, ord) => ({ ord, ...set, e1rm: e1rms[ord] }))),
     user: userId,
     session: data.sessionId ?? null,
     date: data.date,
@@ -322,16 +320,11 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     createdAt: now,
     visibility,
   };
-  const topSets = data.topSets.map(
+  const topSets = sets.map(
     (set, i): TopSetLogRow => ({
       id: topSetIds[i]!,
       workoutLogId: workoutLog.id,
-      movementId: set.movementId,
-      weight: set.weight,
-      reps: set.reps,
-      rpe: set.rpe ?? null,
-      rir: set.rir ?? null,
-      avgRestSeconds: set.avgRestSeconds ?? null,
+      ...set,
       e1rmValue: e1rms[i]![formulaLabel] ?? null,
       e1rmFormula: formula,
       pattern: movements.get(set.movementId)!.pattern as MovementPattern,
