@@ -30,6 +30,8 @@ const USAGE = `npm run bench -- [options]
   --runs <n>     timed runs per side (default 30; smoke 5). Imports and cold starts use n/3.
   --warmup <n>   untimed runs per side first (default 5; smoke 1).
   --min-time <s> keep alternating until at least this many seconds per operation (default 3; smoke 0).
+  --rounds <n>   split each operation's runs and window into n rounds, each on new connections
+                 for both sides, samples pooled (default 3; smoke 1). Ops 5 and 6 use one.
   --ops <list>   only these operations, e.g. 2,6 (default: all).
   --seed <n>     data seed (default 20260105): same seed, same data (checksums in the JSON).
   --keep         keep the gainsly_bench_* databases (default: drop them at the end).
@@ -62,6 +64,7 @@ interface Options {
   runs: number;
   warmup: number;
   minSeconds: number;
+  rounds: number;
   ops: Set<number>;
   seed: number;
   keep: boolean;
@@ -83,6 +86,7 @@ function parseOptions(argv: readonly string[], root: string): Options | 'help' {
       runs: { type: 'string' },
       warmup: { type: 'string' },
       'min-time': { type: 'string' },
+      rounds: { type: 'string' },
       ops: { type: 'string' },
       seed: { type: 'string' },
       keep: { type: 'boolean' },
@@ -115,6 +119,7 @@ function parseOptions(argv: readonly string[], root: string): Options | 'help' {
     runs: int(values.runs, smoke ? 5 : 30, 'runs', 1),
     warmup: int(values.warmup, smoke ? 1 : 5, 'warmup', 0),
     minSeconds: int(values['min-time'], smoke ? 0 : 3, 'min-time', 0),
+    rounds: int(values.rounds, smoke ? 1 : 3, 'rounds', 1),
     ops,
     seed: int(values.seed, DEFAULT_SEED, 'seed', 0),
     keep: Boolean(values.keep || values.reuse),
@@ -234,6 +239,7 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
     runs: options.runs,
     warmup: options.warmup,
     minSeconds: options.minSeconds,
+    rounds: options.rounds,
     smoke: options.smoke,
     seed: options.seed,
     userId: 1,
@@ -257,16 +263,26 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
    * own log_min_duration_statement: bind 0.52 -> 1.14 ms, execute 0.81 -> 1.77 ms median), while
    * the raw connection, which had run op 2 as well, was unaffected, and the backend's memory
    * contexts were the same size; a new connection removed it. Each operation's warm-up runs
-   * then warm both new connections alike.
+   * then warm both new connections alike. The same slowdown also struck a fresh connection for a
+   * whole operation, on either side (op 3 at 5y: raw at twice its usual time, ratio 0.59), so
+   * `renew` opens new connections again between the rounds of `alternate`.
    */
   const onFreshConnections = async (o: Opened, op: (ctx: OpContext) => Promise<OpResult>): Promise<OpResult> => {
-    const orm = await L.lib.createGainslyOrm({ ...options.ormOptions, url: o.dataset.url });
-    const raw = await connect(o.dataset.url);
+    const connectBoth = async () => ({ orm: await L.lib.createGainslyOrm({ ...options.ormOptions, url: o.dataset.url }), raw: await connect(o.dataset.url) });
+    const ctx: OpContext = { ...context(o), ...(await connectBoth()) };
+    const close = async () => {
+      await ctx.orm.close(true);
+      await ctx.raw.end();
+    };
+    // Between rounds (see `alternate`): both sides on new connections again.
+    ctx.renew = async () => {
+      await close();
+      Object.assign(ctx, await connectBoth());
+    };
     try {
-      return await op({ ...context(o), orm, raw });
+      return await op(ctx);
     } finally {
-      await orm.close(true);
-      await raw.end();
+      await close();
     }
   };
   let exitCode = 0;
@@ -328,7 +344,7 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
       server: server.kind,
       importMovements: L.importMovementsFrom ?? 'missing',
     },
-    options: { sizes: options.sizes, runs: options.runs, warmup: options.warmup, minSeconds: options.minSeconds, seed: options.seed, smoke: options.smoke, ops: [...options.ops], ormOptions: options.ormOptions, withoutIndexes: options.withoutIndexes ? SHIPPED_INDEXES.map((i) => i.name) : [] },
+    options: { sizes: options.sizes, runs: options.runs, warmup: options.warmup, minSeconds: options.minSeconds, rounds: options.rounds, seed: options.seed, smoke: options.smoke, ops: [...options.ops], ormOptions: options.ormOptions, withoutIndexes: options.withoutIndexes ? SHIPPED_INDEXES.map((i) => i.name) : [] },
     datasets: Object.fromEntries(
       [...opened.values()].map((o) => [
         o.dataset.spec.name,

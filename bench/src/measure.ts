@@ -26,32 +26,44 @@ export interface SideResult {
  * Runs the sides alternately: `warmup` unrecorded iterations, then recorded ones until there are at
  * least `runs` and at least `minSeconds` have passed (a longer window makes a burst of load from
  * other processes weigh less), at most `maxRuns`.
+ *
+ * With `renew` and `rounds` > 1, that window is split into rounds, each after `renew` (new
+ * connections for every side) and its own warm-up, and the samples of all rounds are pooled: a
+ * backend that runs slowly for a while (measured: the same statement at twice its server time on
+ * one connection for a whole operation, on either side) then weighs in one round, not in the whole
+ * measurement. The sides must read their connections when they run (`ctx.orm`, `ctx.raw`).
  */
 export async function alternate(
   sides: readonly Side[],
-  options: { runs: number; warmup: number; minSeconds?: number; maxRuns?: number },
+  options: { runs: number; warmup: number; minSeconds?: number; maxRuns?: number; rounds?: number; renew?: () => Promise<void> },
 ): Promise<Record<string, SideResult>> {
   const samples = new Map<string, number[]>(sides.map((s) => [s.name, []]));
   const counts = new Map<string, StatementCount[]>(sides.map((s) => [s.name, []]));
-  const minMs = (options.minSeconds ?? 0) * 1000;
-  const maxRuns = Math.max(options.runs, options.maxRuns ?? options.runs * 20);
-  let recordingSince = 0;
-  for (let i = 0; ; i++) {
-    const recorded = i - options.warmup;
-    if (recorded === 0) recordingSince = performance.now();
-    if (recorded >= options.runs && (performance.now() - recordingSince >= minMs || recorded >= maxRuns)) break;
-    const order = i % 2 === 0 ? sides : [...sides].reverse();
-    for (const side of order) {
-      await side.before?.(i);
-      const read = startCount();
-      const started = performance.now();
-      await side.run(i);
-      const elapsed = performance.now() - started;
-      const count = read();
-      await side.after?.(i);
-      if (i >= options.warmup) {
-        samples.get(side.name)!.push(elapsed);
-        counts.get(side.name)!.push(count);
+  const rounds = options.renew ? Math.max(1, Math.floor(options.rounds ?? 1)) : 1;
+  const runs = Math.ceil(options.runs / rounds);
+  const minMs = ((options.minSeconds ?? 0) * 1000) / rounds;
+  const maxRuns = Math.max(runs, Math.ceil((options.maxRuns ?? options.runs * 20) / rounds));
+  let i = 0;
+  for (let round = 0; round < rounds; round++) {
+    if (round > 0) await options.renew!();
+    let recordingSince = 0;
+    for (let n = 0; ; n++, i++) {
+      const recorded = n - options.warmup;
+      if (recorded === 0) recordingSince = performance.now();
+      if (recorded >= runs && (performance.now() - recordingSince >= minMs || recorded >= maxRuns)) break;
+      const order = i % 2 === 0 ? sides : [...sides].reverse();
+      for (const side of order) {
+        await side.before?.(i);
+        const read = startCount();
+        const started = performance.now();
+        await side.run(i);
+        const elapsed = performance.now() - started;
+        const count = read();
+        await side.after?.(i);
+        if (n >= options.warmup) {
+          samples.get(side.name)!.push(elapsed);
+          counts.get(side.name)!.push(count);
+        }
       }
     }
   }

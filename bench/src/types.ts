@@ -19,14 +19,21 @@ export interface Dataset {
 export interface OpContext {
   L: LoadedLibrary;
   dataset: Dataset;
-  /** The library, on the dataset's database. */
+  /**
+   * The library, on the dataset's database. Read it when a run starts, not once per operation:
+   * `renew` replaces it between rounds.
+   */
   orm: MikroORM;
-  /** A raw `pg.Client` on the same database. */
+  /** A raw `pg.Client` on the same database (replaced by `renew`, like `orm`). */
   raw: pg.Client;
   runs: number;
   warmup: number;
   /** Minimum recorded window per operation, in seconds (see `alternate`). */
   minSeconds: number;
+  /** Rounds per operation, each on new connections (see `alternate`). */
+  rounds: number;
+  /** Closes `orm` and `raw` and opens new ones; absent where an operation cannot change them. */
+  renew?: () => Promise<void>;
   /** Smoke run: tiny data; time targets are reported, not enforced. */
   smoke: boolean;
   seed: number;

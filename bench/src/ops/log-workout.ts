@@ -198,13 +198,13 @@ function sameWork(a: Written, b: Written): boolean {
 }
 
 export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
-  const { orm, raw, userId } = ctx;
+  const { raw, userId } = ctx;
   const { WorkoutLog } = ctx.L.lib;
   const { sessionId, movementIds } = await todaysSession(raw, userId);
   const marks = (await raw.query<{ w: number; t: number; p: number }>(
     'select coalesce(max(id), 0) as w, (select coalesce(max(id), 0) from top_set_logs) as t, (select coalesce(max(id), 0) from pattern_exposures) as p from workout_logs',
   )).rows[0]!;
-  const lib = (input: WorkoutInput) => orm.em.fork().getRepository(WorkoutLog).logWorkout(userId, input);
+  const lib = (input: WorkoutInput) => ctx.orm.em.fork().getRepository(WorkoutLog).logWorkout(userId, input);
 
   try {
     // Statement counts by number of top sets (untimed), and the same work on both sides.
@@ -226,7 +226,7 @@ export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
     const prepare = (i: number) => void (input = workoutInput(sessionId, movementIds, 8, i));
     const sides: Side[] = [
       { name: 'lib', before: prepare, run: () => lib(input) },
-      { name: 'raw', before: prepare, run: () => rawLogWorkout(raw, userId, input) },
+      { name: 'raw', before: prepare, run: () => rawLogWorkout(ctx.raw, userId, input) },
       { name: 'upstream', before: prepare, run: () => upstreamStyleLogWorkout(ctx, userId, input) },
     ];
     const result = await alternate(sides, ctx);
@@ -254,24 +254,25 @@ export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
       details: { statementsByTopSets: byCount },
     };
   } finally {
-    // Leave the history as generated: remove every workout this operation logged, children first.
+    // Leave the history as generated: remove every workout this operation logged, children first
+    // (on the current connection: rounds replace the one the operation started with).
     // Without FK triggers when allowed: it is faster, and a database made before migration 0003 has
     // no index on pattern_exposures.source_top_set_log_id (each deleted top set would scan every
     // exposure: minutes on the 1,000-user database).
     let replica = false;
     try {
-      await raw.query('set session_replication_role = replica');
+      await ctx.raw.query('set session_replication_role = replica');
       replica = true;
     } catch {
       ctx.log('cannot skip FK triggers (not a superuser): the clean-up of op 1 scans pattern_exposures per deleted top set');
     }
     try {
-      await raw.query('delete from pattern_exposures where id > $1', [marks.p]);
-      await raw.query('delete from top_set_logs where id > $1', [marks.t]);
-      await raw.query('delete from workout_logs where id > $1', [marks.w]);
+      await ctx.raw.query('delete from pattern_exposures where id > $1', [marks.p]);
+      await ctx.raw.query('delete from top_set_logs where id > $1', [marks.t]);
+      await ctx.raw.query('delete from workout_logs where id > $1', [marks.w]);
     } finally {
-      if (replica) await raw.query('set session_replication_role = origin');
+      if (replica) await ctx.raw.query('set session_replication_role = origin');
     }
-    await raw.query('vacuum (analyze) workout_logs, top_set_logs, pattern_exposures');
+    await ctx.raw.query('vacuum (analyze) workout_logs, top_set_logs, pattern_exposures');
   }
 }

@@ -66,7 +66,7 @@ function shapeOf(tree: Tree): string {
 }
 
 export async function microcycleOp(ctx: OpContext): Promise<OpResult> {
-  const { orm, raw, userId } = ctx;
+  const { raw, userId } = ctx;
   const { Microcycle } = ctx.L.lib;
   const current = await raw.query<{ id: number }>(
     `select m.id from microcycles m join programs p on p.id = m.program_id
@@ -75,11 +75,11 @@ export async function microcycleOp(ctx: OpContext): Promise<OpResult> {
   );
   const id = current.rows[0]!.id;
   // What a request handler calls: a fresh EntityManager per request.
-  const lib = () => orm.em.fork().getRepository(Microcycle).findForDisplay(id, { userId });
+  const lib = () => ctx.orm.em.fork().getRepository(Microcycle).findForDisplay(id, { userId });
   // The entity way (MikroORM's default balanced loading, then display order in JS; a nested
   // `populateOrderBy` makes MikroORM join every exercise into the sessions query: ~30% slower).
   const entities = async () => {
-    const microcycle = await orm.em.fork().findOneOrFail(Microcycle, { id, program: { user: userId } }, { populate: ['sessions.exercises.movement'] });
+    const microcycle = await ctx.orm.em.fork().findOneOrFail(Microcycle, { id, program: { user: userId } }, { populate: ['sessions.exercises.movement'] });
     const sessions = microcycle.sessions.getItems().sort((a, b) => a.dayNumber - b.dayNumber || a.id - b.id);
     return { microcycle, sessions: sessions.map((s) => ({ session: s, exercises: s.exercises.getItems().sort((a, b) => a.orderInSession - b.orderInSession || a.id - b.id) })) };
   };
@@ -97,7 +97,7 @@ export async function microcycleOp(ctx: OpContext): Promise<OpResult> {
   const result = await alternate(
     [
       { name: 'lib', run: lib },
-      { name: 'raw', run: () => rawMicrocycle(raw, id, userId) },
+      { name: 'raw', run: () => rawMicrocycle(ctx.raw, id, userId) },
       { name: 'entities', run: entities },
     ],
     ctx,

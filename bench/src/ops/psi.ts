@@ -71,8 +71,8 @@ export async function psiOp(ctx: OpContext): Promise<OpResult> {
   const equivalent = samePsi(check.result, rawRows);
   const result = await alternate(
     [
-      { name: 'lib', run: () => libPsiAll(ctx, orm, userId) },
-      { name: 'raw', run: () => rawPsiAll(raw, userId) },
+      { name: 'lib', run: () => libPsiAll(ctx, ctx.orm, userId) },
+      { name: 'raw', run: () => rawPsiAll(ctx.raw, userId) },
     ],
     ctx,
   );
@@ -93,7 +93,7 @@ export async function psiOp(ctx: OpContext): Promise<OpResult> {
       ...(is5y ? [absoluteTarget(ctx, 'median < 20 ms', lib.summary.median, 20, true)] : []),
       checkTarget('same PSI as raw', equivalent, equivalent ? `${check.result.filter((r) => r.psi !== null).length}/17 patterns with a PSI` : 'DIFFER'),
     ],
-    notes: [`user 1: ${ctx.dataset.stats.mainUserExposures} exposures; plan: ${(await psiPlan(raw, userId)).join(', ')}`],
+    notes: [`user 1: ${ctx.dataset.stats.mainUserExposures} exposures; plan: ${(await psiPlan(ctx.raw, userId)).join(', ')}`],
   };
 }
 

@@ -54,11 +54,11 @@ async function searchPlan(raw: pg.Client): Promise<string> {
 }
 
 export async function searchOp(ctx: OpContext): Promise<OpResult> {
-  const { orm, raw } = ctx;
+  const { raw } = ctx;
   const { Movement } = ctx.L.lib;
   // What a request handler calls: a fresh EntityManager per request.
-  const lib = (s: (typeof SEARCHES)[number]) => orm.em.fork().getRepository(Movement).searchRows({ ...s });
-  const entities = (s: (typeof SEARCHES)[number]) => orm.em.fork().getRepository(Movement).search({ ...s });
+  const lib = (s: (typeof SEARCHES)[number]) => ctx.orm.em.fork().getRepository(Movement).searchRows({ ...s });
+  const entities = (s: (typeof SEARCHES)[number]) => ctx.orm.em.fork().getRepository(Movement).search({ ...s });
   let equivalent = true;
   const sizes: number[] = [];
   let statements = 0;
@@ -75,7 +75,7 @@ export async function searchOp(ctx: OpContext): Promise<OpResult> {
   const result = await alternate(
     [
       { name: 'lib', run: (i) => lib(SEARCHES[i % SEARCHES.length]!) },
-      { name: 'raw', run: (i) => rawSearch(raw, SEARCHES[i % SEARCHES.length]!) },
+      { name: 'raw', run: (i) => rawSearch(ctx.raw, SEARCHES[i % SEARCHES.length]!) },
       { name: 'entities', run: (i) => entities(SEARCHES[i % SEARCHES.length]!) },
     ],
     ctx,
@@ -96,7 +96,7 @@ export async function searchOp(ctx: OpContext): Promise<OpResult> {
       checkTarget('same movements as raw (searchRows: every field; search: ids)', equivalent, equivalent ? `${sizes.join('/')} matches` : 'DIFFER'),
     ],
     notes: [
-      `plan: ${await searchPlan(raw)}`,
+      `plan: ${await searchPlan(ctx.raw)}`,
       `entities (search) / raw = ${(result.entities!.summary.median / result.raw!.summary.median).toFixed(2)}`,
     ],
   };
