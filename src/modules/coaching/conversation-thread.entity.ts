@@ -33,6 +33,7 @@ export class ConversationThread {
   @Property(timestampColumn())
   contextDate?: Date | null;
 
+  /** Indexed by migration 0004 (deleting a session looks its threads up). */
   @ManyToOne({ entity: () => Session, nullable: true, index: true, ...NO_ACTION })
   contextSession?: Rel<Session> | null;
 

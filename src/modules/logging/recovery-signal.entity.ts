@@ -28,6 +28,7 @@ export class RecoverySignal {
   @Property({ type: 'date', index: true })
   date!: string;
 
+  /** Indexed by migration 0004 (deleting a session looks its recovery signals up). */
   @ManyToOne({ entity: () => Session, nullable: true, index: true, ...NO_ACTION })
   session?: Rel<Session> | null;
 

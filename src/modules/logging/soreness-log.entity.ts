@@ -34,6 +34,7 @@ export class SorenessLog {
   @Property({ type: 'integer', fieldName: 'soreness_1_5' })
   soreness15!: number;
 
+  /** Indexed by migration 0004 (deleting a session looks its soreness logs up). */
   @ManyToOne({ entity: () => Session, nullable: true, index: true, ...NO_ACTION })
   inferredCauseSession?: Rel<Session> | null;
 

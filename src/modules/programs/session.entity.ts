@@ -78,6 +78,7 @@ export class Session {
   @Property({ type: 'text', nullable: true })
   coachNotes?: string | null;
 
+  /** Indexed by migration 0004 (deleting a circuit template looks its sessions up); so is `finisherCircuit`. */
   @ManyToOne({ entity: () => CircuitTemplate, nullable: true, index: true, foreignKeyName: 'fk_sessions_main_circuit_id_circuit_templates', ...NO_ACTION })
   mainCircuit?: Rel<CircuitTemplate> | null;
 
