@@ -405,14 +405,23 @@ const API: WriteApi[] = [
     objectPaths: [[], ['goals', 0], ['disciplines', 0], ['hybridDefinition']],
     call: (em, ctx, input) => em.getRepository(Program).createProgram(ctx.userId, input),
     verify: async (em, _ctx, input: Record<string, unknown>, program: Program, delta) => {
-      const cycles = await em.execute<{ n: number; lengths: number[] }[]>('select count(*)::int as n, array_agg(distinct length_days) as lengths from microcycles where program_id = ?', [program.id]);
+      const cycles = await em.execute<{ n: number; lengths: number[] }[]>(
+        'select count(*)::int as n, array_agg(length_days order by sequence_number) as lengths from microcycles where program_id = ?',
+        [program.id],
+      );
       const problems = [
         ...expectDelta(delta, { programs: 1, microcycles: cycles[0]!.n }),
         ...(await verifyRow(em, 'programs', 'id = ?', [program.id], PROGRAM_COLUMNS, input)),
       ];
       if (cycles[0]!.n < 1) problems.push('programs: no microcycle stored');
-      if (input.microcycleLengthDays !== undefined && JSON.stringify(cycles[0]!.lengths) !== JSON.stringify([input.microcycleLengthDays])) {
-        problems.push(`microcycles.length_days ${JSON.stringify(cycles[0]!.lengths)}, ${describeValue(input.microcycleLengthDays)} given`);
+      // The documented plan: microcycles of the given length cover the program's days; the days that
+      // do not divide evenly are absorbed by the last microcycles, each kept within 7–10 days (a
+      // difference of up to half a microcycle, at most one day per microcycle: the last four).
+      const lengths = cycles[0]!.lengths ?? [];
+      const given = input.microcycleLengthDays ?? 7;
+      const sum = lengths.reduce((a, b) => a + b, 0);
+      if (sum !== program.durationWeeks * 7 || lengths.some((l) => l < 7 || l > 10) || lengths.slice(0, -4).some((l) => l !== given)) {
+        problems.push(`microcycles.length_days ${JSON.stringify(lengths)} for ${program.durationWeeks} weeks, ${describeValue(given)} given`);
       }
       const disciplines = input.disciplines as { discipline: unknown; weight: unknown }[] | null | undefined;
       if (disciplines !== undefined) {
