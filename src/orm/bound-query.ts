@@ -50,12 +50,13 @@ export async function executeBound<T>(em: EntityManager, statement: BoundStateme
   const driver = context.getDriver();
   const connection = driver.getConnection('write') as unknown as SqlConnection;
   const transaction = context.getTransactionContext<ReturnType<SqlConnection['getClient']>>();
+  const values = [...params];
   try {
     await connection.ensureConnection();
     return await connection.executeQuery(
       bound.sql,
-      async () => (await (transaction ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(bound.text, [...params]))).rows,
-      { query: bound.sql, params: [...params] },
+      async () => (await (transaction ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(bound.text, values))).rows,
+      { query: bound.sql, params: values },
     );
   } catch (error) {
     throw driver.convertException(error as Error);

@@ -10,7 +10,7 @@ import {
   type PatternTrend,
 } from '../../domain/index.js';
 import type { PatternExposure } from './pattern-exposure.entity.js';
-import { executeBound } from '../../orm/bound-query.js';
+import { boundStatement, executeBound } from '../../orm/bound-query.js';
 
 /**
  * The pattern strength index of one pattern.
@@ -77,6 +77,30 @@ const RECENT_MICROCYCLES = `
      order by min(date) desc, microcycle_id desc
      limit ?)`;
 
+// The statements, numbered for the server once (see `boundStatement`), not on every call.
+const PSI_ALL_SQL = boundStatement(`with ${RECENT_MICROCYCLES}
+       select pe.pattern::text as pattern, avg(pe.e1rm_value)::float8 as mean, count(*)::int as n
+         from pattern_exposures pe
+        where pe.user_id = ? and pe.microcycle_id in (select microcycle_id from recent)
+        group by pe.pattern`);
+const PSI_SQL = boundStatement(`with ${RECENT_MICROCYCLES}
+       select avg(pe.e1rm_value)::float8 as mean, count(*)::int as n
+         from pattern_exposures pe
+        where pe.user_id = ? and pe.pattern = ?::movementpattern and pe.microcycle_id in (select microcycle_id from recent)`);
+const TREND_ALL_SQL = boundStatement(`with ${RECENT_MICROCYCLES}
+       select pe.pattern::text as pattern, avg(pe.e1rm_value)::float8 as mean
+         from pattern_exposures pe join recent r on r.microcycle_id = pe.microcycle_id
+        where pe.user_id = ?
+        group by pe.pattern, r.microcycle_id, r.first_date
+        order by pe.pattern, r.first_date, r.microcycle_id`);
+const PATTERN_HISTORY_SQL = boundStatement(`select to_char(date, 'YYYY-MM-DD') as date, e1rm_value::float8 as e1rm from pattern_exposures
+              where user_id = ? and pattern = ?::movementpattern and date between ?::date and ?::date
+              order by date, id`);
+const MOVEMENT_HISTORY_SQL = boundStatement(`select to_char(w.date, 'YYYY-MM-DD') as date, t.e1rm_value::float8 as e1rm
+               from top_set_logs t join workout_logs w on w.id = t.workout_log_id
+              where w.user_id = ? and t.movement_id = ? and t.e1rm_value is not null and w.date between ?::date and ?::date
+              order by w.date, t.id`);
+
 function windowSize(n: number | undefined, fallback: number): number {
   const value = n ?? fallback;
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`The microcycle window must be an integer >= 1, got ${String(n)}`);
@@ -116,14 +140,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
   async psiAll(userId: number, options: PatternStrengthQueryOptions = {}): Promise<PatternStrength[]> {
     requireId(userId, 'userId');
     const n = windowSize(options.lastNMicrocycles, DEFAULT_PSI_MICROCYCLES);
-    const rows = await executeBound<{ pattern: string; mean: number; n: number }>(this.getEntityManager(), 
-      `with ${RECENT_MICROCYCLES}
-       select pe.pattern::text as pattern, avg(pe.e1rm_value)::float8 as mean, count(*)::int as n
-         from pattern_exposures pe
-        where pe.user_id = ? and pe.microcycle_id in (select microcycle_id from recent)
-        group by pe.pattern`,
-      [userId, n, userId],
-    );
+    const rows = await executeBound<{ pattern: string; mean: number; n: number }>(this.getEntityManager(), PSI_ALL_SQL, [userId, n, userId]);
     const byPattern = new Map(rows.map((r) => [ENUMS.MovementPattern.fromDb(r.pattern as MovementPatternLabel), r]));
     return ENUMS.MovementPattern.values.map((pattern) => {
       const row = byPattern.get(pattern);
@@ -142,13 +159,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
   async psi(userId: number, pattern: MovementPattern, options: PatternStrengthQueryOptions = {}): Promise<number | null> {
     requireId(userId, 'userId');
     const n = windowSize(options.lastNMicrocycles, DEFAULT_PSI_MICROCYCLES);
-    const [row] = await executeBound<{ mean: number | null; n: number }>(this.getEntityManager(), 
-      `with ${RECENT_MICROCYCLES}
-       select avg(pe.e1rm_value)::float8 as mean, count(*)::int as n
-         from pattern_exposures pe
-        where pe.user_id = ? and pe.pattern = ?::movementpattern and pe.microcycle_id in (select microcycle_id from recent)`,
-      [userId, n, userId, ENUMS.MovementPattern.toDb(pattern)],
-    );
+    const [row] = await executeBound<{ mean: number | null; n: number }>(this.getEntityManager(), PSI_SQL, [userId, n, userId, ENUMS.MovementPattern.toDb(pattern)]);
     return row && Number(row.n) >= MIN_PSI_EXPOSURES ? Number(row.mean) : null;
   }
 
@@ -165,15 +176,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
   async trendAll(userId: number, options: PatternTrendQueryOptions = {}): Promise<Record<MovementPattern, PatternTrend>> {
     requireId(userId, 'userId');
     const n = windowSize(options.windowMicrocycles, DEFAULT_PSI_MICROCYCLES);
-    const rows = await executeBound<{ pattern: string; mean: number }>(this.getEntityManager(), 
-      `with ${RECENT_MICROCYCLES}
-       select pe.pattern::text as pattern, avg(pe.e1rm_value)::float8 as mean
-         from pattern_exposures pe join recent r on r.microcycle_id = pe.microcycle_id
-        where pe.user_id = ?
-        group by pe.pattern, r.microcycle_id, r.first_date
-        order by pe.pattern, r.first_date, r.microcycle_id`,
-      [userId, n, userId],
-    );
+    const rows = await executeBound<{ pattern: string; mean: number }>(this.getEntityManager(), TREND_ALL_SQL, [userId, n, userId]);
     const series = new Map<MovementPattern, number[]>();
     for (const r of rows) {
       const pattern = ENUMS.MovementPattern.fromDb(r.pattern as MovementPatternLabel);
@@ -224,19 +227,8 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     if (!('pattern' in target)) requireId(target.movementId, 'movementId');
     const rows =
       'pattern' in target
-        ? await executeBound<{ date: string; e1rm: number }>(this.getEntityManager(), 
-            `select to_char(date, 'YYYY-MM-DD') as date, e1rm_value::float8 as e1rm from pattern_exposures
-              where user_id = ? and pattern = ?::movementpattern and date between ?::date and ?::date
-              order by date, id`,
-            [userId, ENUMS.MovementPattern.toDb(target.pattern), from, to],
-          )
-        : await executeBound<{ date: string; e1rm: number }>(this.getEntityManager(), 
-            `select to_char(w.date, 'YYYY-MM-DD') as date, t.e1rm_value::float8 as e1rm
-               from top_set_logs t join workout_logs w on w.id = t.workout_log_id
-              where w.user_id = ? and t.movement_id = ? and t.e1rm_value is not null and w.date between ?::date and ?::date
-              order by w.date, t.id`,
-            [userId, target.movementId, from, to],
-          );
+        ? await executeBound<{ date: string; e1rm: number }>(this.getEntityManager(), PATTERN_HISTORY_SQL, [userId, ENUMS.MovementPattern.toDb(target.pattern), from, to])
+        : await executeBound<{ date: string; e1rm: number }>(this.getEntityManager(), MOVEMENT_HISTORY_SQL, [userId, target.movementId, from, to]);
     return rows.map((r) => ({ date: r.date, e1rm: Number(r.e1rm) }));
   }
 }
