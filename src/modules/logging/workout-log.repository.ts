@@ -245,10 +245,20 @@ type RepositoryEm = ReturnType<WorkoutLogRepository['getEntityManager']>;
 async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutData): Promise<LoggedWorkout> {
   const movementIds = [...new Set(data.topSets.map((s) => s.movementId))];
   const e1rms = data.topSets.map(e1rmByFormula);
-  const now = new Date();
-  const visibility: Visibility = data.visibility ?? 'private';
-  const feedbackTags = data.feedbackTags ?? [];
-  // Each set's columns as stored, once: sent to the statement and returned in the rows.
+  // The log's and each set's columns as stored, once: sent to the statement and returned as rows.
+  const log: Omit<WorkoutLogRow, 'id'> = {
+    userId,
+    sessionId: data.sessionId ?? null,
+    date: data.date,
+    completed: data.completed,
+    notes: data.notes ?? null,
+    perceivedDifficulty: data.perceivedDifficulty ?? null,
+    enjoymentRating: data.enjoymentRating ?? null,
+    feedbackTags: data.feedbackTags ?? [],
+    actualDurationMinutes: data.actualDurationMinutes ?? null,
+    createdAt: new Date(),
+    visibility: data.visibility ?? 'private',
+  };
   const sets = data.topSets.map((s) => ({
     movementId: s.movementId,
     weight: s.weight,
@@ -259,23 +269,23 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
   }));
   const params = LOG_WORKOUT.bind({
     sets: JSON.stringify(sets.map((set, ord) => ({ ord, ...set, e1rm: e1rms[ord] }))),
-    user: userId,
-    session: data.sessionId ?? null,
-    date: data.date,
+    user: log.userId,
+    session: log.sessionId,
+    date: log.date,
     // Bound parameters: the drivers (pg, PGlite) send JS arrays as PostgreSQL arrays.
     patternValues: ENUMS.MovementPattern.values,
     patternLabels: ENUMS.MovementPattern.dbValues,
     movementIds,
     movementCount: movementIds.length,
     defaultFormula: ENUMS.E1RMFormula.toDb('epley'),
-    completed: data.completed,
-    notes: data.notes ?? null,
-    perceivedDifficulty: data.perceivedDifficulty ?? null,
-    enjoymentRating: data.enjoymentRating ?? null,
-    feedbackTags: JSON.stringify(feedbackTags),
-    actualDurationMinutes: data.actualDurationMinutes ?? null,
-    now: now.toISOString(),
-    visibility: ENUMS.Visibility.toDb(visibility),
+    completed: log.completed,
+    notes: log.notes,
+    perceivedDifficulty: log.perceivedDifficulty,
+    enjoymentRating: log.enjoymentRating,
+    feedbackTags: JSON.stringify(log.feedbackTags),
+    actualDurationMinutes: log.actualDurationMinutes,
+    now: log.createdAt.toISOString(),
+    visibility: ENUMS.Visibility.toDb(log.visibility),
   });
   const [row] = await executeBound<LogWorkoutResultRow>(em, LOG_WORKOUT.statement, params);
   if (!row?.user_exists) throw new GainslyNotFoundError('User', 'users', { id: userId });
@@ -306,20 +316,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
 
   // The rows are written: describe them from the values sent and the ids returned.
   const formulaLabel = ENUMS.E1RMFormula.toDb(formula);
-  const workoutLog: WorkoutLogRow = {
-    id: row.workout_log_id,
-    userId,
-    sessionId: data.sessionId ?? null,
-    date: data.date,
-    completed: data.completed,
-    notes: data.notes ?? null,
-    perceivedDifficulty: data.perceivedDifficulty ?? null,
-    enjoymentRating: data.enjoymentRating ?? null,
-    feedbackTags,
-    actualDurationMinutes: data.actualDurationMinutes ?? null,
-    createdAt: now,
-    visibility,
-  };
+  const workoutLog: WorkoutLogRow = { id: row.workout_log_id, ...log };
   const topSets = sets.map(
     (set, i): TopSetLogRow => ({
       id: topSetIds[i]!,
@@ -328,7 +325,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
       e1rmValue: e1rms[i]![formulaLabel] ?? null,
       e1rmFormula: formula,
       pattern: movements.get(set.movementId)!.pattern as MovementPattern,
-      createdAt: now,
+      createdAt: log.createdAt,
     }),
   );
   const byId = new Map(topSets.map((t) => [t.id, t]));
@@ -338,11 +335,11 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
       id,
       userId,
       microcycleId: microcycleId!,
-      date: data.date,
+      date: log.date,
       pattern: topSet.pattern,
       e1rmValue: topSet.e1rmValue!,
       sourceTopSetLogId: sourceId,
-      createdAt: now,
+      createdAt: log.createdAt,
     };
   });
   return { workoutLog, topSets, exposures, microcycleId };
