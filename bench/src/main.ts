@@ -161,13 +161,13 @@ async function openDataset(L: LoadedLibrary, server: PgServer, spec: DatasetSpec
   if (options.reuse) {
     const meta = await readDatabaseMeta(server.adminUrl, name);
     if (meta && JSON.stringify({ generator: meta.generator, spec: meta.spec }) === JSON.stringify(wanted) && typeof meta.checksum === 'string') {
-      const orm = await L.lib.createGainslyOrm({ ...options.ormOptions, url });
       const raw = await connect(url);
       // The data must still be what was generated: anything else writing to a kept database (an
       // interrupted run, a manual experiment) would make both sides measure other data and the
       // cross-database checks (op 6) compare different histories.
       const current = await checksum(raw);
       if (current === meta.checksum) {
+        const orm = await L.lib.createGainslyOrm({ ...options.ormOptions, url });
         const { applied } = await L.lib.migrate(orm);
         if (applied.length > 0) log(`${name}: applied ${applied.join(', ')} to the reused database`);
         await raw.query('vacuum (analyze)');
@@ -177,7 +177,6 @@ async function openDataset(L: LoadedLibrary, server: PgServer, spec: DatasetSpec
         return { dataset: { spec, database: name, url, stats, checksum: meta.checksum, generatedSeconds: null, reused: true }, orm, raw };
       }
       log(`${name}: not reused: its data changed since it was generated (checksum ${current}, generated ${meta.checksum})`);
-      await orm.close(true);
       await raw.end();
     }
   }
