@@ -18,6 +18,8 @@ export interface SideResult {
   name: string;
   samples: number[];
   summary: Summary;
+  /** The median of each round's samples, in round order (one entry without rounds): shows a round that ran slow. */
+  roundMedians: number[];
   /** Statements of the recorded runs: equal in every run unless `varies`. */
   statements: { total: number; work: number; kinds: string[]; varies: boolean; min: number; max: number };
 }
@@ -39,6 +41,7 @@ export async function alternate(
 ): Promise<Record<string, SideResult>> {
   const samples = new Map<string, number[]>(sides.map((s) => [s.name, []]));
   const counts = new Map<string, StatementCount[]>(sides.map((s) => [s.name, []]));
+  const roundMedians = new Map<string, number[]>(sides.map((s) => [s.name, []]));
   const rounds = options.renew ? Math.max(1, Math.floor(options.rounds ?? 1)) : 1;
   const runs = Math.ceil(options.runs / rounds);
   const minMs = ((options.minSeconds ?? 0) * 1000) / rounds;
@@ -46,6 +49,7 @@ export async function alternate(
   let i = 0;
   for (let round = 0; round < rounds; round++) {
     if (round > 0) await options.renew!();
+    const roundStart = new Map(sides.map((s) => [s.name, samples.get(s.name)!.length]));
     let recordingSince = 0;
     for (let n = 0; ; n++, i++) {
       const recorded = n - options.warmup;
@@ -66,6 +70,7 @@ export async function alternate(
         }
       }
     }
+    for (const side of sides) roundMedians.get(side.name)!.push(summarize(samples.get(side.name)!.slice(roundStart.get(side.name))).median);
   }
   const out: Record<string, SideResult> = {};
   for (const side of sides) {
@@ -76,6 +81,7 @@ export async function alternate(
       name: side.name,
       samples: samples.get(side.name)!,
       summary: summarize(samples.get(side.name)!),
+      roundMedians: roundMedians.get(side.name)!,
       statements: {
         total: first.total,
         work: first.work,

@@ -50,6 +50,10 @@ export function renderNotes(results: readonly OpResult[]): string {
   for (const r of results) {
     for (const e of r.extra ?? []) lines.push(`  op ${r.op} (${r.size}) ${e.label}: median ${ms(e)}${r.op === 7 ? '' : `, ${statements(e, r.op)} statements`}`);
     for (const n of r.notes) lines.push(`  op ${r.op} (${r.size}) ${n}`);
+    if (r.lib && r.raw && r.lib.roundMedians.length > 1) {
+      const each = (s: SeriesReport) => s.roundMedians.map((m) => m.toFixed(2)).join(' / ');
+      lines.push(`  op ${r.op} (${r.size}) median of each round (ms): lib ${each(r.lib)}; raw ${each(r.raw)}`);
+    }
   }
   return lines.join('\n');
 }
@@ -65,6 +69,7 @@ function seriesJson(s: SeriesReport | undefined) {
     p75Ms: round(p75),
     minMs: round(min),
     maxMs: round(max),
+    roundMediansMs: s.roundMedians.map(round),
     statements: { total: s.statements.total, excludingTransactionControl: s.statements.work, ...(s.statements.varies ? { min: s.statements.min, max: s.statements.max } : {}) },
   };
 }

@@ -55,6 +55,8 @@ export interface Target {
 export interface SeriesReport {
   label: string;
   summary: Summary;
+  /** Median of each round (see `alternate`). */
+  roundMedians: number[];
   statements: { total: number; work: number; varies: boolean; min: number; max: number };
 }
 

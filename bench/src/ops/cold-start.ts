@@ -35,7 +35,8 @@ export function packagesImportedBy(file: string, seen = new Set<string>(), found
 }
 
 function seriesOf(label: string, samples: number[]): SeriesReport {
-  return { label, summary: summarize(samples), statements: { total: 0, work: 0, varies: false, min: 0, max: 0 } };
+  const summary = summarize(samples);
+  return { label, summary, roundMedians: [summary.median], statements: { total: 0, work: 0, varies: false, min: 0, max: 0 } };
 }
 
 export async function coldStartOp(ctx: OpContext): Promise<OpResult> {
