@@ -2,6 +2,7 @@
 // library and through hand-written `pg`, alternating, and reports medians, ratios, statement counts
 // and targets (terminal table + bench/results/latest.json). See bench/README.md.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +18,7 @@ import { microcycleOp } from './ops/microcycle.js';
 import { psiOp, psiScalingOp } from './ops/psi.js';
 import { searchOp } from './ops/search.js';
 import { renderNotes, renderTable, resultJson } from './report.js';
-import { connect, findServer, readDatabaseMeta, recreateDatabase, dropDatabase, withDatabase, writeDatabaseMeta, type PgServer } from './server.js';
+import { connect, findServer, readDatabaseMeta, recreateDatabase, dropDatabase, serverSettings, withDatabase, writeDatabaseMeta, type PgServer } from './server.js';
 import type { Dataset, OpContext, OpResult } from './types.js';
 import { setPerformanceIndexes, SHIPPED_INDEXES, unindexedForeignKeys } from './what-if.js';
 
@@ -154,6 +155,16 @@ interface Opened {
 }
 
 /** Creates (or, with --reuse, finds) a size's database, migrated and filled. */
+/** The commit measured (`-dirty` with uncommitted changes), or null outside a git checkout. */
+function gitCommit(root: string): string | null {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? '-dirty' : ''}`;
+  } catch {
+    return null;
+  }
+}
+
 async function openDataset(L: LoadedLibrary, server: PgServer, spec: DatasetSpec, options: Options): Promise<Opened> {
   const name = `gainsly_bench_${spec.name.replace(/-/g, '_')}`;
   const url = withDatabase(server.adminUrl, name);
@@ -190,6 +201,9 @@ async function openDataset(L: LoadedLibrary, server: PgServer, spec: DatasetSpec
   // loaded table does): the data and checksum are the same either way.
   await setPerformanceIndexes(raw, false);
   const stats = await generateDataset(raw, spec, (line) => log(`${name}: ${line}`));
+  // The generator loosens this session's settings for bulk loading (work_mem, synchronous_commit);
+  // the connection stays open for checks, plans and op 6, which must see the server's own.
+  await raw.query('reset all');
   const sum = await checksum(raw);
   await setPerformanceIndexes(raw, !options.withoutIndexes);
   const generatedSeconds = (performance.now() - started) / 1000;
@@ -254,6 +268,7 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
   };
 
   let pgVersion = '?';
+  let pgSettings: Record<string, string> = {};
   const schemaNotes: string[] = [];
   /**
    * Runs an operation on a new library ORM (its own pool) and a new raw connection, closed after
@@ -294,6 +309,7 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
       // otherwise the checkpointer writes gigabytes (1000u) under the first operations' feet.
       await o.raw.query('checkpoint').catch((error: unknown) => log(`checkpoint skipped (${error instanceof Error ? error.message : String(error)})`));
       pgVersion = (await o.raw.query<{ v: string }>('select version() as v')).rows[0]!.v;
+      pgSettings = await serverSettings(o.raw);
       const unindexed = await unindexedForeignKeys(o.raw);
       if (unindexed.length > 0) schemaNotes.push(`${size}: foreign keys without an index (a parent delete scans the child table): ${unindexed.map((u) => `${u.fk} (${u.rows} rows)`).join(', ')}`);
       if (options.ops.has(2)) await step(`op 2 psiAll (${size})`, () => onFreshConnections(o, psiOp));
@@ -340,6 +356,8 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
       cpuModel: cpus()[0]?.model ?? '?',
       memoryGb: Math.round(totalmem() / 2 ** 30),
       postgres: pgVersion,
+      postgresSettings: pgSettings,
+      commit: gitCommit(paths.root),
       server: server.kind,
       importMovements: L.importMovementsFrom ?? 'missing',
     },

@@ -78,3 +78,18 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
     await c.query(`drop database if exists ${quoteIdent(name)} with (force)`);
   });
 }
+
+/**
+ * Server settings that move the figures, for the report: durability of each commit (op 1 and the
+ * import commit per call), memory for caching and sorting, and JIT (it can add milliseconds to a
+ * one-off plan such as PSI's).
+ */
+const REPORTED_SETTINGS = ['fsync', 'synchronous_commit', 'wal_sync_method', 'shared_buffers', 'effective_cache_size', 'work_mem', 'jit', 'random_page_cost', 'max_parallel_workers_per_gather'];
+
+export async function serverSettings(client: pg.Client): Promise<Record<string, string>> {
+  const { rows } = await client.query<{ name: string; setting: string }>(
+    'select name, current_setting(name) as setting from unnest($1::text[]) as name order by name',
+    [REPORTED_SETTINGS],
+  );
+  return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
+}
