@@ -37,8 +37,10 @@ export interface SideResult {
  */
 export async function alternate(
   sides: readonly Side[],
-  options: { runs: number; warmup: number; minSeconds?: number; maxRuns?: number; rounds?: number; renew?: () => Promise<void> },
+  options: { runs: number; warmup: number; minSeconds?: number; maxRuns?: number; rounds?: number; renew?: () => Promise<void>; clock?: () => number },
 ): Promise<Record<string, SideResult>> {
+  // Injectable so a test can check the bookkeeping with scripted durations.
+  const now = options.clock ?? (() => performance.now());
   const samples = new Map<string, number[]>(sides.map((s) => [s.name, []]));
   const counts = new Map<string, StatementCount[]>(sides.map((s) => [s.name, []]));
   const roundMedians = new Map<string, number[]>(sides.map((s) => [s.name, []]));
@@ -53,15 +55,15 @@ export async function alternate(
     let recordingSince = 0;
     for (let n = 0; ; n++, i++) {
       const recorded = n - options.warmup;
-      if (recorded === 0) recordingSince = performance.now();
-      if (recorded >= runs && (performance.now() - recordingSince >= minMs || recorded >= maxRuns)) break;
+      if (recorded === 0) recordingSince = now();
+      if (recorded >= runs && (now() - recordingSince >= minMs || recorded >= maxRuns)) break;
       const order = i % 2 === 0 ? sides : [...sides].reverse();
       for (const side of order) {
         await side.before?.(i);
         const read = startCount();
-        const started = performance.now();
+        const started = now();
         await side.run(i);
-        const elapsed = performance.now() - started;
+        const elapsed = now() - started;
         const count = read();
         await side.after?.(i);
         if (n >= options.warmup) {

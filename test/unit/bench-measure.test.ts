@@ -1,0 +1,63 @@
+// The benchmark's alternating measurement (bench/src/measure.ts): which runs it records, in which
+// order, and how rounds are kept apart. Durations are scripted through an injected clock, so these
+// tests check bookkeeping, never the speed of anything.
+import { describe, expect, it } from 'vitest';
+import { alternate, type Side } from '../../bench/src/measure.js';
+
+/** A clock that only moves when a scripted side runs. */
+function scripted(duration: (side: string, round: number, call: number) => number) {
+  let time = 0;
+  let round = 0;
+  const events: string[] = [];
+  const calls = new Map<string, number>();
+  const side = (name: string): Side => ({
+    name,
+    run: async () => {
+      const call = calls.get(name) ?? 0;
+      calls.set(name, call + 1);
+      events.push(name);
+      time += duration(name, round, call);
+    },
+  });
+  const renew = async () => {
+    round++;
+    events.push('renew');
+  };
+  return { side, renew, events, clock: () => time };
+}
+
+describe('bench alternate()', () => {
+  it('records runs after the warm-up only, alternating which side goes first', async () => {
+    // Warm-up calls (the first 2 of each side) take 1000 ms; recorded ones 1 ms (lib) and 2 ms (raw).
+    const s = scripted((name, _round, call) => (call < 2 ? 1000 : name === 'lib' ? 1 : 2));
+    const result = await alternate([s.side('lib'), s.side('raw')], { runs: 4, warmup: 2, clock: s.clock });
+
+    expect(result.lib!.samples).toEqual([1, 1, 1, 1]);
+    expect(result.raw!.samples).toEqual([2, 2, 2, 2]);
+    expect(result.lib!.summary.median).toBe(1);
+    expect(s.events).toEqual(['lib', 'raw', 'raw', 'lib', 'lib', 'raw', 'raw', 'lib', 'lib', 'raw', 'raw', 'lib']);
+  });
+
+  it('splits the runs into rounds, renews the connections between them, and reports each round’s median', async () => {
+    // Round 2 is a slow round for lib only: its median stands out, the pooled median does not move to it.
+    const s = scripted((name, round) => (name === 'lib' ? (round === 1 ? 9 : 3) : 2));
+    const result = await alternate([s.side('lib'), s.side('raw')], { runs: 9, warmup: 1, rounds: 3, renew: s.renew, clock: s.clock });
+
+    expect(s.events.filter((e) => e === 'renew')).toHaveLength(2);
+    // Each round warms up again after renewing: 1 warm-up + 3 recorded iterations of both sides.
+    const perRound = s.events.join(' ').split(' renew ');
+    expect(perRound.map((r) => r.split(' ').length)).toEqual([8, 8, 8]);
+    expect(result.lib!.samples).toHaveLength(9);
+    expect(result.lib!.roundMedians).toEqual([3, 9, 3]);
+    expect(result.raw!.roundMedians).toEqual([2, 2, 2]);
+    expect(result.lib!.summary.median).toBe(3);
+  });
+
+  it('runs one round without a way to renew connections, whatever rounds asks for', async () => {
+    const s = scripted(() => 1);
+    const result = await alternate([s.side('lib'), s.side('raw')], { runs: 6, warmup: 0, rounds: 3, clock: s.clock });
+
+    expect(result.lib!.roundMedians).toEqual([1]);
+    expect(result.lib!.samples).toHaveLength(6);
+  });
+});
