@@ -13,8 +13,12 @@ import { CORE_MOVEMENTS, generateCatalog, type CoreMovement } from './catalog.js
 
 /** "Today" in every benchmark database: histories end the day before; it is a Monday. */
 export const ANCHOR_DATE = '2026-01-05';
-/** Bump when the generated data changes, so `--reuse` regenerates. */
-export const GENERATOR_VERSION = 5;
+/**
+ * Bump when the generated data changes, so `--reuse` regenerates; also when an unreleased
+ * migration changes in place (6: the library's indexes renamed `gainsly_ix_…`), which `migrate`
+ * on a kept database would not apply again.
+ */
+export const GENERATOR_VERSION = 6;
 
 export interface DatasetSpec {
   /** `smoke`, `1y`, `5y`, `1000u`, `smoke-multi`. */

@@ -721,12 +721,17 @@ function compareIndexes(table: string, expected: readonly CatalogIndex[], actual
   }
   for (const have of actual) {
     if (used.has(have.name)) continue;
+    // Upstream may one day index a column the library already indexes (under its own name: the
+    // library's are `gainsly_ix_…`). Both then serve the same lookups and both slow every write.
+    const twin = expected.find((want) => LIBRARY_ADDED_INDEXES.includes(want.name) && byName.has(want.name) && indexShape(want.definition) === indexShape(have.definition));
     findings.push({
       severity: 'tolerated',
       kind: 'index_extra',
       table,
       name: have.name,
-      message: `Index ${have.name} on ${table} is not one of the library's; left alone`,
+      message: twin
+        ? `Index ${have.name} on ${table} has the same definition as the library's ${twin.name}; one of them is redundant (drop the library's: doctor then accepts ${have.name} in its place)`
+        : `Index ${have.name} on ${table} is not one of the library's; left alone`,
       actual: have.definition,
     });
   }

@@ -61,7 +61,7 @@ export const EXPECTED_TABLES: Readonly<Record<string, ExpectedTable>> = {
       ['conversation_threads_user_id_fkey', 'foreign', 'FOREIGN KEY (user_id) REFERENCES users(id)'],
     ],
     indexes: [
-      ['ix_conversation_threads_context_session_id', 'CREATE INDEX ix_conversation_threads_context_session_id ON conversation_threads USING btree (context_session_id)'],
+      ['gainsly_ix_conversation_threads_context_session_id', 'CREATE INDEX gainsly_ix_conversation_threads_context_session_id ON conversation_threads USING btree (context_session_id)'],
       ['ix_conversation_threads_user_id', 'CREATE INDEX ix_conversation_threads_user_id ON conversation_threads USING btree (user_id)'],
     ],
   },
@@ -167,8 +167,8 @@ export const EXPECTED_TABLES: Readonly<Record<string, ExpectedTable>> = {
       ['movements_pkey', 'primary', 'PRIMARY KEY (id)'],
     ],
     indexes: [
-      ['ix_movements_discipline_tags', 'CREATE INDEX ix_movements_discipline_tags ON movements USING gin (((discipline_tags)::jsonb) jsonb_path_ops)'],
-      ['ix_movements_equipment_tags', 'CREATE INDEX ix_movements_equipment_tags ON movements USING gin (((equipment_tags)::jsonb) jsonb_path_ops)'],
+      ['gainsly_ix_movements_discipline_tags', 'CREATE INDEX gainsly_ix_movements_discipline_tags ON movements USING gin (((discipline_tags)::jsonb) jsonb_path_ops)'],
+      ['gainsly_ix_movements_equipment_tags', 'CREATE INDEX gainsly_ix_movements_equipment_tags ON movements USING gin (((equipment_tags)::jsonb) jsonb_path_ops)'],
       ['ix_movements_name', 'CREATE UNIQUE INDEX ix_movements_name ON movements USING btree (name)'],
       ['ix_movements_pattern', 'CREATE INDEX ix_movements_pattern ON movements USING btree (pattern)'],
       ['ix_movements_primary_muscle', 'CREATE INDEX ix_movements_primary_muscle ON movements USING btree (primary_muscle)'],
@@ -195,12 +195,12 @@ export const EXPECTED_TABLES: Readonly<Record<string, ExpectedTable>> = {
       ['pattern_exposures_user_id_fkey', 'foreign', 'FOREIGN KEY (user_id) REFERENCES users(id)'],
     ],
     indexes: [
+      ['gainsly_ix_pattern_exposures_source_top_set_log_id', 'CREATE INDEX gainsly_ix_pattern_exposures_source_top_set_log_id ON pattern_exposures USING btree (source_top_set_log_id)'],
+      ['gainsly_ix_pattern_exposures_user_microcycle', 'CREATE INDEX gainsly_ix_pattern_exposures_user_microcycle ON pattern_exposures USING btree (user_id, microcycle_id, date) INCLUDE (pattern, e1rm_value)'],
       ['ix_pattern_exposures_date', 'CREATE INDEX ix_pattern_exposures_date ON pattern_exposures USING btree (date)'],
       ['ix_pattern_exposures_microcycle_id', 'CREATE INDEX ix_pattern_exposures_microcycle_id ON pattern_exposures USING btree (microcycle_id)'],
       ['ix_pattern_exposures_pattern', 'CREATE INDEX ix_pattern_exposures_pattern ON pattern_exposures USING btree (pattern)'],
-      ['ix_pattern_exposures_source_top_set_log_id', 'CREATE INDEX ix_pattern_exposures_source_top_set_log_id ON pattern_exposures USING btree (source_top_set_log_id)'],
       ['ix_pattern_exposures_user_id', 'CREATE INDEX ix_pattern_exposures_user_id ON pattern_exposures USING btree (user_id)'],
-      ['ix_pattern_exposures_user_microcycle', 'CREATE INDEX ix_pattern_exposures_user_microcycle ON pattern_exposures USING btree (user_id, microcycle_id, date) INCLUDE (pattern, e1rm_value)'],
     ],
   },
   programs: {
@@ -262,8 +262,8 @@ export const EXPECTED_TABLES: Readonly<Record<string, ExpectedTable>> = {
       ['recovery_signals_user_id_fkey', 'foreign', 'FOREIGN KEY (user_id) REFERENCES users(id)'],
     ],
     indexes: [
+      ['gainsly_ix_recovery_signals_session_id', 'CREATE INDEX gainsly_ix_recovery_signals_session_id ON recovery_signals USING btree (session_id)'],
       ['ix_recovery_signals_date', 'CREATE INDEX ix_recovery_signals_date ON recovery_signals USING btree (date)'],
-      ['ix_recovery_signals_session_id', 'CREATE INDEX ix_recovery_signals_session_id ON recovery_signals USING btree (session_id)'],
       ['ix_recovery_signals_user_id', 'CREATE INDEX ix_recovery_signals_user_id ON recovery_signals USING btree (user_id)'],
     ],
   },
@@ -326,9 +326,9 @@ export const EXPECTED_TABLES: Readonly<Record<string, ExpectedTable>> = {
       ['sessions_pkey', 'primary', 'PRIMARY KEY (id)'],
     ],
     indexes: [
+      ['gainsly_ix_sessions_finisher_circuit_id', 'CREATE INDEX gainsly_ix_sessions_finisher_circuit_id ON sessions USING btree (finisher_circuit_id)'],
+      ['gainsly_ix_sessions_main_circuit_id', 'CREATE INDEX gainsly_ix_sessions_main_circuit_id ON sessions USING btree (main_circuit_id)'],
       ['ix_sessions_date', 'CREATE INDEX ix_sessions_date ON sessions USING btree (date)'],
-      ['ix_sessions_finisher_circuit_id', 'CREATE INDEX ix_sessions_finisher_circuit_id ON sessions USING btree (finisher_circuit_id)'],
-      ['ix_sessions_main_circuit_id', 'CREATE INDEX ix_sessions_main_circuit_id ON sessions USING btree (main_circuit_id)'],
       ['ix_sessions_microcycle_id', 'CREATE INDEX ix_sessions_microcycle_id ON sessions USING btree (microcycle_id)'],
     ],
   },
@@ -349,8 +349,8 @@ export const EXPECTED_TABLES: Readonly<Record<string, ExpectedTable>> = {
       ['soreness_logs_user_id_fkey', 'foreign', 'FOREIGN KEY (user_id) REFERENCES users(id)'],
     ],
     indexes: [
+      ['gainsly_ix_soreness_logs_inferred_cause_session_id', 'CREATE INDEX gainsly_ix_soreness_logs_inferred_cause_session_id ON soreness_logs USING btree (inferred_cause_session_id)'],
       ['ix_soreness_logs_date', 'CREATE INDEX ix_soreness_logs_date ON soreness_logs USING btree (date)'],
-      ['ix_soreness_logs_inferred_cause_session_id', 'CREATE INDEX ix_soreness_logs_inferred_cause_session_id ON soreness_logs USING btree (inferred_cause_session_id)'],
       ['ix_soreness_logs_user_id', 'CREATE INDEX ix_soreness_logs_user_id ON soreness_logs USING btree (user_id)'],
     ],
   },

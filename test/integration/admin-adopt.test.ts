@@ -200,15 +200,15 @@ describe.runIf(hasFixtures)('adopt', () => {
         const changed = result.changed;
         expect(changed.slice(0, 2)).toEqual(['added label WAVE_LOADING to enum progressionstyle', 'added column movements.tags (json null)']);
         const created = [
-          ['conversation_threads', 'ix_conversation_threads_context_session_id', 'btree (context_session_id)'],
-          ['movements', 'ix_movements_discipline_tags', 'gin (((discipline_tags)::jsonb) jsonb_path_ops)'],
-          ['movements', 'ix_movements_equipment_tags', 'gin (((equipment_tags)::jsonb) jsonb_path_ops)'],
-          ['pattern_exposures', 'ix_pattern_exposures_source_top_set_log_id', 'btree (source_top_set_log_id)'],
-          ['pattern_exposures', 'ix_pattern_exposures_user_microcycle', 'btree (user_id, microcycle_id, date) INCLUDE (pattern, e1rm_value)'],
-          ['recovery_signals', 'ix_recovery_signals_session_id', 'btree (session_id)'],
-          ['sessions', 'ix_sessions_finisher_circuit_id', 'btree (finisher_circuit_id)'],
-          ['sessions', 'ix_sessions_main_circuit_id', 'btree (main_circuit_id)'],
-          ['soreness_logs', 'ix_soreness_logs_inferred_cause_session_id', 'btree (inferred_cause_session_id)'],
+          ['conversation_threads', 'gainsly_ix_conversation_threads_context_session_id', 'btree (context_session_id)'],
+          ['movements', 'gainsly_ix_movements_discipline_tags', 'gin (((discipline_tags)::jsonb) jsonb_path_ops)'],
+          ['movements', 'gainsly_ix_movements_equipment_tags', 'gin (((equipment_tags)::jsonb) jsonb_path_ops)'],
+          ['pattern_exposures', 'gainsly_ix_pattern_exposures_source_top_set_log_id', 'btree (source_top_set_log_id)'],
+          ['pattern_exposures', 'gainsly_ix_pattern_exposures_user_microcycle', 'btree (user_id, microcycle_id, date) INCLUDE (pattern, e1rm_value)'],
+          ['recovery_signals', 'gainsly_ix_recovery_signals_session_id', 'btree (session_id)'],
+          ['sessions', 'gainsly_ix_sessions_finisher_circuit_id', 'btree (finisher_circuit_id)'],
+          ['sessions', 'gainsly_ix_sessions_main_circuit_id', 'btree (main_circuit_id)'],
+          ['soreness_logs', 'gainsly_ix_soreness_logs_inferred_cause_session_id', 'btree (inferred_cause_session_id)'],
         ] as const;
         const tail = created.length + ALL_MIGRATIONS.length;
         expect(changed.slice(-tail)).toEqual([
@@ -224,10 +224,10 @@ describe.runIf(hasFixtures)('adopt', () => {
         // The indexes exist (0003 and 0004 are not merely recorded): the catalog now has them as the migrations make them.
         const catalog = await readCatalog(ormRunner(orm));
         expect(catalog.tables.pattern_exposures!.indexes.map((i) => i.name)).toEqual(
-          expect.arrayContaining(['ix_pattern_exposures_source_top_set_log_id', 'ix_pattern_exposures_user_microcycle']),
+          expect.arrayContaining(['gainsly_ix_pattern_exposures_source_top_set_log_id', 'gainsly_ix_pattern_exposures_user_microcycle']),
         );
-        expect(catalog.tables.movements!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['ix_movements_equipment_tags', 'ix_movements_discipline_tags']));
-        expect(catalog.tables.sessions!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['ix_sessions_main_circuit_id', 'ix_sessions_finisher_circuit_id']));
+        expect(catalog.tables.movements!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['gainsly_ix_movements_equipment_tags', 'gainsly_ix_movements_discipline_tags']));
+        expect(catalog.tables.sessions!.indexes.map((i) => i.name)).toEqual(expect.arrayContaining(['gainsly_ix_sessions_main_circuit_id', 'gainsly_ix_sessions_finisher_circuit_id']));
         expect(result.report.ok).toBe(true);
         expect(result.report.database.kind).toBe('adopted');
       });

@@ -47,15 +47,15 @@ function upstreamFixables(): string[] {
     'fixable enum_label_missing progressionstyle.WAVE_LOADING',
     `fixable migrations_not_recorded ${MIGRATIONS_TABLE}`,
     ...OVERVIEW_DEFAULTS.map(([table, column]) => `fixable column_default ${table}.${column}`),
-    'fixable index_missing movements.ix_movements_discipline_tags',
-    'fixable index_missing movements.ix_movements_equipment_tags',
-    'fixable index_missing pattern_exposures.ix_pattern_exposures_source_top_set_log_id',
-    'fixable index_missing pattern_exposures.ix_pattern_exposures_user_microcycle',
-    'fixable index_missing conversation_threads.ix_conversation_threads_context_session_id',
-    'fixable index_missing recovery_signals.ix_recovery_signals_session_id',
-    'fixable index_missing sessions.ix_sessions_finisher_circuit_id',
-    'fixable index_missing sessions.ix_sessions_main_circuit_id',
-    'fixable index_missing soreness_logs.ix_soreness_logs_inferred_cause_session_id',
+    'fixable index_missing movements.gainsly_ix_movements_discipline_tags',
+    'fixable index_missing movements.gainsly_ix_movements_equipment_tags',
+    'fixable index_missing pattern_exposures.gainsly_ix_pattern_exposures_source_top_set_log_id',
+    'fixable index_missing pattern_exposures.gainsly_ix_pattern_exposures_user_microcycle',
+    'fixable index_missing conversation_threads.gainsly_ix_conversation_threads_context_session_id',
+    'fixable index_missing recovery_signals.gainsly_ix_recovery_signals_session_id',
+    'fixable index_missing sessions.gainsly_ix_sessions_finisher_circuit_id',
+    'fixable index_missing sessions.gainsly_ix_sessions_main_circuit_id',
+    'fixable index_missing soreness_logs.gainsly_ix_soreness_logs_inferred_cause_session_id',
   ].sort();
 }
 
@@ -93,6 +93,26 @@ describe('doctor on a database made by migrate()', () => {
   });
 });
 
+describe('doctor when upstream indexes a column the library already indexes', () => {
+  const db = useTestOrm();
+
+  it('names the redundant pair, and accepts upstream’s index once the library’s is dropped', async () => {
+    const conn = db.orm.em.getConnection();
+    // What Alembic sends for `index=True` on sessions.main_circuit_id.
+    await conn.execute('create index ix_sessions_main_circuit_id on sessions (main_circuit_id)');
+    const both = findingsOf(await doctor(db.orm));
+    expect(keysOf(both)).toEqual(['tolerated index_extra sessions.ix_sessions_main_circuit_id']);
+    expect(both[0]!.message).toBe(
+      "Index ix_sessions_main_circuit_id on sessions has the same definition as the library's gainsly_ix_sessions_main_circuit_id; one of them is redundant (drop the library's: doctor then accepts ix_sessions_main_circuit_id in its place)",
+    );
+
+    await conn.execute('drop index gainsly_ix_sessions_main_circuit_id');
+    const after = await doctor(db.orm);
+    expect(keysOf(findingsOf(after))).toEqual(['tolerated index_renamed sessions.gainsly_ix_sessions_main_circuit_id']);
+    expect(after.summary).toEqual({ errors: 0, fixable: 0, tolerated: 1 });
+  });
+});
+
 const hasFixtures = requireFixtures('doctor on the upstream schema dumps');
 
 describe.runIf(hasFixtures)('doctor on upstream databases', () => {
@@ -122,12 +142,12 @@ describe.runIf(hasFixtures)('doctor on upstream databases', () => {
     const wave = findingsOf(report).find((f) => f.kind === 'enum_label_missing')!;
     expect(wave.fix).toBe(`alter type "public"."progressionstyle" add value if not exists 'WAVE_LOADING' after 'BUILD_TO_DROP'`);
     expect(report.tables.find((t) => t.table === 'movements')!.status).toBe('fixable');
-    const fk = findingsOf(report).find((f) => f.kind === 'index_missing' && f.name === 'ix_pattern_exposures_source_top_set_log_id')!;
-    expect(fk.fix).toBe('CREATE INDEX IF NOT EXISTS ix_pattern_exposures_source_top_set_log_id ON public.pattern_exposures USING btree (source_top_set_log_id)');
-    const gin = findingsOf(report).find((f) => f.kind === 'index_missing' && f.name === 'ix_movements_equipment_tags')!;
-    expect(gin.fix).toBe('CREATE INDEX IF NOT EXISTS ix_movements_equipment_tags ON public.movements USING gin (((equipment_tags)::jsonb) jsonb_path_ops)');
-    const sessionFk = findingsOf(report).find((f) => f.kind === 'index_missing' && f.name === 'ix_recovery_signals_session_id')!;
-    expect(sessionFk.fix).toBe('CREATE INDEX IF NOT EXISTS ix_recovery_signals_session_id ON public.recovery_signals USING btree (session_id)');
+    const fk = findingsOf(report).find((f) => f.kind === 'index_missing' && f.name === 'gainsly_ix_pattern_exposures_source_top_set_log_id')!;
+    expect(fk.fix).toBe('CREATE INDEX IF NOT EXISTS gainsly_ix_pattern_exposures_source_top_set_log_id ON public.pattern_exposures USING btree (source_top_set_log_id)');
+    const gin = findingsOf(report).find((f) => f.kind === 'index_missing' && f.name === 'gainsly_ix_movements_equipment_tags')!;
+    expect(gin.fix).toBe('CREATE INDEX IF NOT EXISTS gainsly_ix_movements_equipment_tags ON public.movements USING gin (((equipment_tags)::jsonb) jsonb_path_ops)');
+    const sessionFk = findingsOf(report).find((f) => f.kind === 'index_missing' && f.name === 'gainsly_ix_recovery_signals_session_id')!;
+    expect(sessionFk.fix).toBe('CREATE INDEX IF NOT EXISTS gainsly_ix_recovery_signals_session_id ON public.recovery_signals USING btree (session_id)');
     expect(report.tables.find((t) => t.table === 'conversation_turns')!.findings.map((f) => f.column)).toEqual(['created_at']);
   });
 

@@ -39,8 +39,8 @@ describe('admin tools on PGlite', () => {
 
     const result = await adopt(orm);
     expect(result.changed).toContain('added label WAVE_LOADING to enum progressionstyle');
-    expect(result.changed).toContain('created index ix_movements_equipment_tags on movements');
-    expect(result.changed).toContain('created index ix_pattern_exposures_user_microcycle on pattern_exposures');
+    expect(result.changed).toContain('created index gainsly_ix_movements_equipment_tags on movements');
+    expect(result.changed).toContain('created index gainsly_ix_pattern_exposures_user_microcycle on pattern_exposures');
     expect(result.report.ok).toBe(true);
     expect((await adopt(orm)).alreadyAdopted).toBe(true);
     expect(await migrate(orm)).toEqual({ applied: [] });

@@ -4,6 +4,7 @@ import { createGainslyOrm, migrate, MIGRATIONS_TABLE } from '../../src/index.js'
 import { ormRunner, readCatalog } from '../../src/admin/catalog.js';
 import { createEmptyDatabase, type TestDatabase } from '../support/database.js';
 import { ALL_MIGRATIONS } from '../support/migrations.js';
+import { LIBRARY_ADDED_INDEXES } from '../../src/admin/expected-schema.js';
 
 describe('migrate()', () => {
   let db: TestDatabase;
@@ -52,25 +53,57 @@ describe('migrate()', () => {
     await orm.migrator.down({ to: '0003-performance-indexes' });
     const before0004 = await readCatalog(run);
     expect(added(all, before0004)).toEqual([
-      'conversation_threads.ix_conversation_threads_context_session_id',
-      'recovery_signals.ix_recovery_signals_session_id',
-      'sessions.ix_sessions_finisher_circuit_id',
-      'sessions.ix_sessions_main_circuit_id',
-      'soreness_logs.ix_soreness_logs_inferred_cause_session_id',
+      'conversation_threads.gainsly_ix_conversation_threads_context_session_id',
+      'recovery_signals.gainsly_ix_recovery_signals_session_id',
+      'sessions.gainsly_ix_sessions_finisher_circuit_id',
+      'sessions.gainsly_ix_sessions_main_circuit_id',
+      'soreness_logs.gainsly_ix_soreness_logs_inferred_cause_session_id',
     ]);
     await orm.migrator.down({ to: '0002-overview-additions' });
     const before0003 = await readCatalog(run);
     expect(added(before0004, before0003)).toEqual([
-      'movements.ix_movements_discipline_tags',
-      'movements.ix_movements_equipment_tags',
-      'pattern_exposures.ix_pattern_exposures_source_top_set_log_id',
-      'pattern_exposures.ix_pattern_exposures_user_microcycle',
+      'movements.gainsly_ix_movements_discipline_tags',
+      'movements.gainsly_ix_movements_equipment_tags',
+      'pattern_exposures.gainsly_ix_pattern_exposures_source_top_set_log_id',
+      'pattern_exposures.gainsly_ix_pattern_exposures_user_microcycle',
     ]);
     // MikroORM's schema comparison knows them (they are declared on the entities): it would create them.
     const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
     for (const name of added(all, before0003).map((n) => n.split('.')[1]!)) expect(diff).toContain(name);
     expect(await migrate(orm)).toEqual({ applied: ['0003-performance-indexes', '0004-foreign-key-indexes'] });
     expect(await readCatalog(run)).toEqual(all);
+  });
+
+  it("leaves upstream free to index the same columns later: the index its Alembic migration would create does not collide", async () => {
+    await migrate(orm);
+    const conn = orm.em.getConnection();
+    // SQLAlchemy names `index=True` ix_<table>_<column>, and Alembic's op.create_index sends a plain
+    // CREATE INDEX (no `if not exists`): a library index of that name would make it fail.
+    const columns = await conn.execute<{ table: string; column: string }[]>(
+      `select c.table_name as "table", c.column_name as "column" from information_schema.columns c where c.table_schema = 'public' order by 1, 2`,
+    );
+    const conventional = columns.map((c) => `ix_${c.table}_${c.column}`);
+    expect(LIBRARY_ADDED_INDEXES.filter((name) => conventional.includes(name))).toEqual([]);
+
+    // And the statements themselves go through, for every single-column index the library adds.
+    const single = await conn.execute<{ table: string; column: string }[]>(
+      `select t.relname as "table", a.attname as "column"
+         from pg_index i join pg_class x on x.oid = i.indexrelid join pg_class t on t.oid = i.indrelid
+         join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+        where x.relname in (?) and i.indnatts = 1 and i.indexprs is null order by 1, 2`,
+      [[...LIBRARY_ADDED_INDEXES]],
+    );
+    expect(single).toHaveLength(6);
+    const created: string[] = [];
+    try {
+      for (const { table, column } of single) {
+        await conn.execute(`create index "ix_${table}_${column}" on "${table}" ("${column}")`);
+        created.push(`ix_${table}_${column}`);
+      }
+    } finally {
+      for (const name of created) await conn.execute(`drop index "${name}"`);
+    }
+    expect(created).toEqual(single.map((s) => `ix_${s.table}_${s.column}`));
   });
 
   it('undoing 0002 refuses (and changes nothing) while a program uses WAVE_LOADING', async () => {

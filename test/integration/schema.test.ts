@@ -46,25 +46,25 @@ const EXPECTED_DEFAULTS: Record<string, Record<string, string>> = {
  */
 const ADDED_INDEXES: Record<string, Record<string, string>> = {
   conversation_threads: {
-    ix_conversation_threads_context_session_id: 'CREATE INDEX ix_conversation_threads_context_session_id ON public.conversation_threads USING btree (context_session_id)',
+    gainsly_ix_conversation_threads_context_session_id: 'CREATE INDEX gainsly_ix_conversation_threads_context_session_id ON public.conversation_threads USING btree (context_session_id)',
   },
   recovery_signals: {
-    ix_recovery_signals_session_id: 'CREATE INDEX ix_recovery_signals_session_id ON public.recovery_signals USING btree (session_id)',
+    gainsly_ix_recovery_signals_session_id: 'CREATE INDEX gainsly_ix_recovery_signals_session_id ON public.recovery_signals USING btree (session_id)',
   },
   sessions: {
-    ix_sessions_finisher_circuit_id: 'CREATE INDEX ix_sessions_finisher_circuit_id ON public.sessions USING btree (finisher_circuit_id)',
-    ix_sessions_main_circuit_id: 'CREATE INDEX ix_sessions_main_circuit_id ON public.sessions USING btree (main_circuit_id)',
+    gainsly_ix_sessions_finisher_circuit_id: 'CREATE INDEX gainsly_ix_sessions_finisher_circuit_id ON public.sessions USING btree (finisher_circuit_id)',
+    gainsly_ix_sessions_main_circuit_id: 'CREATE INDEX gainsly_ix_sessions_main_circuit_id ON public.sessions USING btree (main_circuit_id)',
   },
   soreness_logs: {
-    ix_soreness_logs_inferred_cause_session_id: 'CREATE INDEX ix_soreness_logs_inferred_cause_session_id ON public.soreness_logs USING btree (inferred_cause_session_id)',
+    gainsly_ix_soreness_logs_inferred_cause_session_id: 'CREATE INDEX gainsly_ix_soreness_logs_inferred_cause_session_id ON public.soreness_logs USING btree (inferred_cause_session_id)',
   },
   movements: {
-    ix_movements_discipline_tags: 'CREATE INDEX ix_movements_discipline_tags ON public.movements USING gin (((discipline_tags)::jsonb) jsonb_path_ops)',
-    ix_movements_equipment_tags: 'CREATE INDEX ix_movements_equipment_tags ON public.movements USING gin (((equipment_tags)::jsonb) jsonb_path_ops)',
+    gainsly_ix_movements_discipline_tags: 'CREATE INDEX gainsly_ix_movements_discipline_tags ON public.movements USING gin (((discipline_tags)::jsonb) jsonb_path_ops)',
+    gainsly_ix_movements_equipment_tags: 'CREATE INDEX gainsly_ix_movements_equipment_tags ON public.movements USING gin (((equipment_tags)::jsonb) jsonb_path_ops)',
   },
   pattern_exposures: {
-    ix_pattern_exposures_source_top_set_log_id: 'CREATE INDEX ix_pattern_exposures_source_top_set_log_id ON public.pattern_exposures USING btree (source_top_set_log_id)',
-    ix_pattern_exposures_user_microcycle: 'CREATE INDEX ix_pattern_exposures_user_microcycle ON public.pattern_exposures USING btree (user_id, microcycle_id, date) INCLUDE (pattern, e1rm_value)',
+    gainsly_ix_pattern_exposures_source_top_set_log_id: 'CREATE INDEX gainsly_ix_pattern_exposures_source_top_set_log_id ON public.pattern_exposures USING btree (source_top_set_log_id)',
+    gainsly_ix_pattern_exposures_user_microcycle: 'CREATE INDEX gainsly_ix_pattern_exposures_user_microcycle ON public.pattern_exposures USING btree (user_id, microcycle_id, date) INCLUDE (pattern, e1rm_value)',
   },
 };
 

@@ -34,7 +34,7 @@ export class ConversationThread {
   contextDate?: Date | null;
 
   /** Indexed by migration 0004 (deleting a session looks its threads up). */
-  @ManyToOne({ entity: () => Session, nullable: true, index: true, ...NO_ACTION })
+  @ManyToOne({ entity: () => Session, nullable: true, index: 'gainsly_ix_conversation_threads_context_session_id', ...NO_ACTION })
   contextSession?: Rel<Session> | null;
 
   @Property({ type: 'boolean', nullable: true })

@@ -18,7 +18,7 @@ import { PatternExposureRepository } from './pattern-exposure.repository.js';
  */
 @Entity({ tableName: 'pattern_exposures', repository: () => PatternExposureRepository })
 // Migration 0003: the pattern strength queries read a user's exposures by microcycle, index-only.
-@Index({ name: 'ix_pattern_exposures_user_microcycle', properties: ['user', 'microcycle', 'date'], include: ['pattern', 'e1rmValue'] })
+@Index({ name: 'gainsly_ix_pattern_exposures_user_microcycle', properties: ['user', 'microcycle', 'date'], include: ['pattern', 'e1rmValue'] })
 export class PatternExposure {
   [EntityRepositoryType]?: PatternExposureRepository;
 
@@ -41,7 +41,7 @@ export class PatternExposure {
   e1rmValue!: number;
 
   /** Indexed by migration 0003 (deleting a top set looks its exposures up). */
-  @ManyToOne({ entity: () => TopSetLog, index: true, ...NO_ACTION })
+  @ManyToOne({ entity: () => TopSetLog, index: 'gainsly_ix_pattern_exposures_source_top_set_log_id', ...NO_ACTION })
   sourceTopSetLog!: Rel<TopSetLog>;
 
   @Property(createdAtColumn())

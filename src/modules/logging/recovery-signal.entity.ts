@@ -29,7 +29,7 @@ export class RecoverySignal {
   date!: string;
 
   /** Indexed by migration 0004 (deleting a session looks its recovery signals up). */
-  @ManyToOne({ entity: () => Session, nullable: true, index: true, ...NO_ACTION })
+  @ManyToOne({ entity: () => Session, nullable: true, index: 'gainsly_ix_recovery_signals_session_id', ...NO_ACTION })
   session?: Rel<Session> | null;
 
   @Enum(sqlEnum(ENUMS.RecoverySource))

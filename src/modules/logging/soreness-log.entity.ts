@@ -35,7 +35,7 @@ export class SorenessLog {
   soreness15!: number;
 
   /** Indexed by migration 0004 (deleting a session looks its soreness logs up). */
-  @ManyToOne({ entity: () => Session, nullable: true, index: true, ...NO_ACTION })
+  @ManyToOne({ entity: () => Session, nullable: true, index: 'gainsly_ix_soreness_logs_inferred_cause_session_id', ...NO_ACTION })
   inferredCauseSession?: Rel<Session> | null;
 
   @Property({ type: 'text', nullable: true })

@@ -23,8 +23,8 @@ import { MovementRepository } from './movement.repository.js';
 @Entity({ tableName: 'movements', repository: () => MovementRepository })
 @Unique({ name: 'ix_movements_name', properties: ['name'] })
 // Migration 0003: tag search (`equipment_tags::jsonb @> '["barbell"]'`) by GIN index; the columns stay json.
-@Index({ name: 'ix_movements_equipment_tags', expression: 'create index "ix_movements_equipment_tags" on "movements" using gin ((equipment_tags::jsonb) jsonb_path_ops)' })
-@Index({ name: 'ix_movements_discipline_tags', expression: 'create index "ix_movements_discipline_tags" on "movements" using gin ((discipline_tags::jsonb) jsonb_path_ops)' })
+@Index({ name: 'gainsly_ix_movements_equipment_tags', expression: 'create index "gainsly_ix_movements_equipment_tags" on "movements" using gin ((equipment_tags::jsonb) jsonb_path_ops)' })
+@Index({ name: 'gainsly_ix_movements_discipline_tags', expression: 'create index "gainsly_ix_movements_discipline_tags" on "movements" using gin ((discipline_tags::jsonb) jsonb_path_ops)' })
 export class Movement {
   [EntityRepositoryType]?: MovementRepository;
 

@@ -79,10 +79,10 @@ export class Session {
   coachNotes?: string | null;
 
   /** Indexed by migration 0004 (deleting a circuit template looks its sessions up); so is `finisherCircuit`. */
-  @ManyToOne({ entity: () => CircuitTemplate, nullable: true, index: true, foreignKeyName: 'fk_sessions_main_circuit_id_circuit_templates', ...NO_ACTION })
+  @ManyToOne({ entity: () => CircuitTemplate, nullable: true, index: 'gainsly_ix_sessions_main_circuit_id', foreignKeyName: 'fk_sessions_main_circuit_id_circuit_templates', ...NO_ACTION })
   mainCircuit?: Rel<CircuitTemplate> | null;
 
-  @ManyToOne({ entity: () => CircuitTemplate, nullable: true, index: true, foreignKeyName: 'fk_sessions_finisher_circuit_id_circuit_templates', ...NO_ACTION })
+  @ManyToOne({ entity: () => CircuitTemplate, nullable: true, index: 'gainsly_ix_sessions_finisher_circuit_id', foreignKeyName: 'fk_sessions_finisher_circuit_id_circuit_templates', ...NO_ACTION })
   finisherCircuit?: Rel<CircuitTemplate> | null;
 
   @OneToMany({ entity: () => SessionExercise, mappedBy: 'session', orphanRemoval: true })
