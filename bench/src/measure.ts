@@ -20,6 +20,12 @@ export interface SideResult {
   summary: Summary;
   /** The median of each round's samples, in round order (one entry without rounds): shows a round that ran slow. */
   roundMedians: number[];
+  /**
+   * This process's CPU time (user + system, every thread) per recorded run, in ms, mean: what the
+   * client spends. Not all of it is on the call's path: V8 collects garbage on helper threads while
+   * the main thread waits for the server, so a side that allocates more shows more CPU than time.
+   */
+  clientCpuMs: number;
   /** Statements of the recorded runs: equal in every run unless `varies`. */
   statements: { total: number; work: number; kinds: string[]; varies: boolean; min: number; max: number };
 }
@@ -44,6 +50,7 @@ export async function alternate(
   const samples = new Map<string, number[]>(sides.map((s) => [s.name, []]));
   const counts = new Map<string, StatementCount[]>(sides.map((s) => [s.name, []]));
   const roundMedians = new Map<string, number[]>(sides.map((s) => [s.name, []]));
+  const cpuMicros = new Map<string, number>(sides.map((s) => [s.name, 0]));
   const rounds = options.renew ? Math.max(1, Math.floor(options.rounds ?? 1)) : 1;
   const runs = Math.ceil(options.runs / rounds);
   const minMs = ((options.minSeconds ?? 0) * 1000) / rounds;
@@ -61,14 +68,17 @@ export async function alternate(
       for (const side of order) {
         await side.before?.(i);
         const read = startCount();
+        const cpuBefore = process.cpuUsage();
         const started = now();
         await side.run(i);
         const elapsed = now() - started;
+        const cpu = process.cpuUsage(cpuBefore);
         const count = read();
         await side.after?.(i);
         if (n >= options.warmup) {
           samples.get(side.name)!.push(elapsed);
           counts.get(side.name)!.push(count);
+          cpuMicros.set(side.name, cpuMicros.get(side.name)! + cpu.user + cpu.system);
         }
       }
     }
@@ -84,6 +94,7 @@ export async function alternate(
       samples: samples.get(side.name)!,
       summary: summarize(samples.get(side.name)!),
       roundMedians: roundMedians.get(side.name)!,
+      clientCpuMs: cpuMicros.get(side.name)! / 1000 / Math.max(1, samples.get(side.name)!.length),
       statements: {
         total: first.total,
         work: first.work,

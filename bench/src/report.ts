@@ -54,6 +54,9 @@ export function renderNotes(results: readonly OpResult[]): string {
       const each = (s: SeriesReport) => s.roundMedians.map((m) => m.toFixed(2)).join(' / ');
       lines.push(`  op ${r.op} (${r.size}) median of each round (ms): lib ${each(r.lib)}; raw ${each(r.raw)}`);
     }
+    if (r.lib?.clientCpuMs !== undefined && r.raw?.clientCpuMs !== undefined) {
+      lines.push(`  op ${r.op} (${r.size}) client CPU per call (mean): lib ${r.lib.clientCpuMs.toFixed(2)} ms, raw ${r.raw.clientCpuMs.toFixed(2)} ms`);
+    }
   }
   return lines.join('\n');
 }
@@ -70,6 +73,7 @@ function seriesJson(s: SeriesReport | undefined) {
     minMs: round(min),
     maxMs: round(max),
     roundMediansMs: s.roundMedians.map(round),
+    ...(s.clientCpuMs === undefined ? {} : { clientCpuMs: round(s.clientCpuMs) }),
     statements: { total: s.statements.total, excludingTransactionControl: s.statements.work, ...(s.statements.varies ? { min: s.statements.min, max: s.statements.max } : {}) },
   };
 }

@@ -57,6 +57,8 @@ export interface SeriesReport {
   summary: Summary;
   /** Median of each round (see `alternate`). */
   roundMedians: number[];
+  /** Client CPU per run, ms (see `alternate`); absent where not measured. */
+  clientCpuMs?: number;
   statements: { total: number; work: number; varies: boolean; min: number; max: number };
 }
 

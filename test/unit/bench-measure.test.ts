@@ -35,6 +35,9 @@ describe('bench alternate()', () => {
     expect(result.lib!.samples).toEqual([1, 1, 1, 1]);
     expect(result.raw!.samples).toEqual([2, 2, 2, 2]);
     expect(result.lib!.summary.median).toBe(1);
+    // Client CPU is measured around the same runs: a mean per recorded run, never NaN.
+    expect(result.lib!.clientCpuMs).toBeGreaterThanOrEqual(0);
+    expect(Number.isFinite(result.raw!.clientCpuMs)).toBe(true);
     expect(s.events).toEqual(['lib', 'raw', 'raw', 'lib', 'lib', 'raw', 'raw', 'lib', 'lib', 'raw', 'raw', 'lib']);
   });
 
