@@ -154,7 +154,6 @@ interface Opened {
   raw: pg.Client;
 }
 
-/** Creates (or, with --reuse, finds) a size's database, migrated and filled. */
 /** The commit measured (`-dirty` with uncommitted changes), or null outside a git checkout. */
 function gitCommit(root: string): string | null {
   try {
@@ -165,6 +164,7 @@ function gitCommit(root: string): string | null {
   }
 }
 
+/** Creates (or, with --reuse, finds) a size's database, migrated and filled. */
 async function openDataset(L: LoadedLibrary, server: PgServer, spec: DatasetSpec, options: Options): Promise<Opened> {
   const name = `gainsly_bench_${spec.name.replace(/-/g, '_')}`;
   const url = withDatabase(server.adminUrl, name);
