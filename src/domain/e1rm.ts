@@ -16,9 +16,11 @@ export const BRZYCKI_REPS_LIMIT = 37;
 
 /**
  * Thrown when a formula is asked for a rep count where it is undefined — today only Brzycki at
- * `reps >= 37` (see {@link BRZYCKI_REPS_LIMIT}). We throw instead of capping because a capped value
- * would be stored in `top_set_logs.e1rm_value` as if it were a real estimate; the caller should pick
- * another formula (Epley, Lombardi and O'Conner are defined for any rep count) or skip the set.
+ * `reps >= 37` (see {@link BRZYCKI_REPS_LIMIT}) — by {@link estimateOneRepMax},
+ * {@link estimateOneRepMaxWithEffort} and {@link loadForReps}. They throw instead of capping because
+ * a capped number is not an estimate; the caller should pick another formula (Epley, Lombardi and
+ * O'Conner are defined for any rep count) or skip the set. {@link estimateOneRepMaxAsStored} is the
+ * exception on purpose: it reproduces what the upstream app stores, `weight × 2.5`.
  *
  * @example
  * ```ts
@@ -104,6 +106,49 @@ export function estimateOneRepMax(weight: number, reps: number, formula: E1RMFor
 }
 
 /**
+ * What the upstream app substitutes for Brzycki at `reps >= 37` (where `36 / (37 − reps)` is
+ * undefined): `weight × 2.5`. Only {@link estimateOneRepMaxAsStored} uses it.
+ *
+ * @example
+ * ```ts
+ * estimateOneRepMaxAsStored(40, 40, 'brzycki') === 40 * BRZYCKI_HIGH_REPS_MULTIPLIER; // true (100)
+ * ```
+ */
+export const BRZYCKI_HIGH_REPS_MULTIPLIER = 2.5;
+
+/**
+ * The e1RM exactly as `top_set_logs.e1rm_value` holds it: the formula named in `e1rm_formula`
+ * applied to the row's (`weight`, `reps`), with no RPE/RIR adjustment — the upstream app's rule, so
+ * a reader can recompute the column from the row (`logWorkout` stores this value, and the pattern
+ * exposure made from the set carries the same one).
+ *
+ * Equals {@link estimateOneRepMax} wherever that is defined (`reps === 1` returns `weight`; Epley
+ * `w · (1 + r/30)`, Brzycki `w · 36 / (37 − r)`, Lombardi `w · r^0.10`, O'Conner `w · (1 + r/40)`).
+ * The one difference: Brzycki at `reps >= 37` returns `weight × 2.5`
+ * ({@link BRZYCKI_HIGH_REPS_MULTIPLIER}) as the app does, instead of throwing, because a stored row
+ * must agree with what the app would have stored for the same set.
+ *
+ * @param weight load lifted, a finite number >= 0
+ * @param reps completed reps, an integer >= 1
+ * @param formula one of the `E1RMFormula` values; defaults to `'epley'`
+ * @throws {DomainArgumentError} (a `RangeError`) naming each invalid argument
+ * @example
+ * ```ts
+ * estimateOneRepMaxAsStored(120, 5, 'oconner'); // 135 (120 · (1 + 5/40)), whatever the set's RPE
+ * estimateOneRepMaxAsStored(40, 40, 'brzycki'); // 100 (40 · 2.5)
+ * ```
+ */
+export function estimateOneRepMaxAsStored(weight: number, reps: number, formula: E1RMFormula = E1RMFormula.EPLEY): number {
+  const problems: ValidationProblem[] = [];
+  checkLoad(weight, 'weight', problems);
+  checkReps(reps, 'reps', problems);
+  checkFormula(formula, problems);
+  if (problems.length > 0) throw new DomainArgumentError(problems);
+  if (formula === E1RMFormula.BRZYCKI && reps >= BRZYCKI_REPS_LIMIT) return weight * BRZYCKI_HIGH_REPS_MULTIPLIER;
+  return weight * repsMultiplier(reps, formula);
+}
+
+/**
  * Estimates the one-rep max of a set that stopped short of failure, by counting the reps left in
  * reserve as if they had been done: effective reps = `reps + RIR`.
  *
@@ -111,6 +156,11 @@ export function estimateOneRepMax(weight: number, reps: number, formula: E1RMFor
  * RIR wins: it is the more direct measurement, and RPE is then only checked for range. With neither,
  * this equals {@link estimateOneRepMax}. The 1-rep rule applies to the effective reps, so 1 rep at
  * RPE 10 returns the weight; fractional effective reps go through the formula unchanged.
+ *
+ * This is an estimate for display and planning, not what is stored: `top_set_logs.e1rm_value` holds
+ * the plain formula of (weight, reps) ({@link estimateOneRepMaxAsStored}), because `e1rm_formula`
+ * names a plain formula and readers (the upstream app among them) recompute it from the row.
+ * `logWorkout` returns this adjusted value beside the stored one, as `TopSetLogRow.e1rmAdjusted`.
  *
  * @throws {DomainArgumentError} (a `RangeError`) naming each invalid argument or option
  * @throws {E1RMRangeError} for Brzycki when `reps + RIR >= 37`

@@ -7,9 +7,11 @@ export { isIsoDate, addDaysToIsoDate } from './dates.js';
 export {
   estimateOneRepMax,
   estimateOneRepMaxWithEffort,
+  estimateOneRepMaxAsStored,
   loadForReps,
   E1RMRangeError,
   BRZYCKI_REPS_LIMIT,
+  BRZYCKI_HIGH_REPS_MULTIPLIER,
   type EffortOptions,
 } from './e1rm.js';
 export {

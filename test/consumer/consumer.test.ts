@@ -189,16 +189,16 @@ describe('an ESM TypeScript service', () => {
     expect([out.ruleType, out.ruleLabel, out.storedLabel]).toEqual(['hard_no', 'HARD_NO', 'HARD_NO']);
     expect(out.parsedCompleted).toBe(true);
     expect(out.e1rm).toBeCloseTo(116.6667, 3);
-    // Epley with effort: 100 x (5 + 2 in reserve at RPE 8), 80 x (5 + 1).
+    // Stored e1RM: plain Epley of (weight, reps), whatever the effort: 100 x 5 and 80 x 5.
     expect(out.topSets.map((s) => [s.pattern, s.formula])).toEqual([['squat', 'epley'], ['horizontal_push', 'epley']]);
-    expect(out.topSets[0]!.e1rm).toBeCloseTo(123.3333, 3);
-    expect(out.topSets[1]!.e1rm).toBeCloseTo(96, 6);
+    expect(out.topSets[0]!.e1rm).toBeCloseTo(116.6667, 3);
+    expect(out.topSets[1]!.e1rm).toBeCloseTo(93.3333, 3);
     expect(out.exposures).toBe(2);
     expect(out.microcycleId).not.toBeNull();
-    // Two squat exposures (123.33 and 105 x 7 reps = 129.5) -> PSI is their mean.
+    // Two squat exposures (100 x 5 = 116.67 and 105 x 5 = 122.5) -> PSI is their mean.
     expect(out.psi).toHaveLength(1);
     expect(out.psi[0]).toMatchObject({ pattern: 'squat', exposures: 2 });
-    expect(out.psi[0]!.psi).toBeCloseTo((100 * (1 + 7 / 30) + 105 * (1 + 7 / 30)) / 2, 6);
+    expect(out.psi[0]!.psi).toBeCloseTo((100 * (1 + 5 / 30) + 105 * (1 + 5 / 30)) / 2, 6);
     expect(out.validation).toEqual({ name: 'GainslyValidationError', paths: ['email', 'personaAggression'] });
   }, 120_000);
 
@@ -247,7 +247,7 @@ describe('a CommonJS script', () => {
     expect(out.applied).toEqual(MIGRATIONS);
     expect(out.topSets).toHaveLength(1);
     expect(out.topSets[0]).toMatchObject({ pattern: 'hinge', formula: 'epley' });
-    expect(out.topSets[0]!.e1rm).toBeCloseTo(150 * (1 + 4 / 30), 6); // 3 reps at RPE 9: 1 in reserve
+    expect(out.topSets[0]!.e1rm).toBeCloseTo(150 * (1 + 3 / 30), 6); // stored: plain Epley of 150 x 3 (RPE 9 does not enter it)
     expect(out.exposures).toBe(1);
     expect(out.hinge).toEqual({ pattern: 'hinge', exposures: 1, psi: null }); // PSI needs 2 exposures
     expect(out.label).toBe('SINGLE_PROGRESSION');

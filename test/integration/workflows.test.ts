@@ -134,7 +134,7 @@ describe('WorkoutLogRepository.logWorkout and pattern strength', () => {
     return { user, program, lifts };
   }
 
-  it('stores e1RMs with the user formula, the pattern, and one exposure per top set in the covering microcycle', async () => {
+  it('stores plain e1RMs with the user formula, the pattern, and one exposure per top set in the covering microcycle', async () => {
     const { user, program, lifts } = await athlete();
     const logs = db.em.getRepository(WorkoutLog);
     const result = await logs.logWorkout(user.id, {
@@ -148,17 +148,20 @@ describe('WorkoutLogRepository.logWorkout and pattern strength', () => {
     });
     db.em.clear();
     const sets = await db.em.find(TopSetLog, { workoutLog: result.workoutLog.id }, { orderBy: { id: 'asc' } });
-    // Epley with effort: 100 x (5 + 2 in reserve) -> 100 * (1 + 7/30); 80 x (5 + 1) -> 80 * 1.2
+    // Stored: plain Epley of (weight, reps), whatever the effort: 100 * (1 + 5/30); 80 * (1 + 5/30)
     expect(sets.map((s) => [s.pattern, s.e1rmFormula])).toEqual([['squat', 'epley'], ['horizontal_push', 'epley']]);
-    expect(sets[0]!.e1rmValue).toBeCloseTo(123.3333, 3);
-    expect(sets[1]!.e1rmValue).toBeCloseTo(96, 6);
+    expect(sets[0]!.e1rmValue).toBeCloseTo(116.6667, 3);
+    expect(sets[1]!.e1rmValue).toBeCloseTo(93.3333, 3);
+    // Returned, not stored: 100 x (5 + 2 in reserve) -> 100 * (1 + 7/30); 80 x (5 + 1) -> 80 * 1.2
+    expect(result.topSets[0]!.e1rmAdjusted).toBeCloseTo(123.3333, 3);
+    expect(result.topSets[1]!.e1rmAdjusted).toBeCloseTo(96, 6);
     const week1 = await db.em.findOneOrFail(Microcycle, { program: program.id, sequenceNumber: 1 });
     const exposures = await db.em.find(PatternExposure, { user: user.id }, { orderBy: { id: 'asc' } });
     expect(exposures.map((e) => [e.pattern, e.microcycle.id, e.date, e.sourceTopSetLog.id])).toEqual([
       ['squat', week1.id, '2026-01-06', sets[0]!.id],
       ['horizontal_push', week1.id, '2026-01-06', sets[1]!.id],
     ]);
-    expect(exposures[0]!.e1rmValue).toBeCloseTo(123.3333, 3);
+    expect(exposures[0]!.e1rmValue).toBeCloseTo(116.6667, 3);
   });
 
   it("uses the user's formula (Brzycki) and files exposures under the session's microcycle", async () => {
@@ -377,8 +380,10 @@ describe('logWorkout statement count', () => {
     });
     expect(logged.workoutLog).toMatchObject({ notes: 'felt strong', feedbackTags: ['good_pump'], visibility: 'friends', date: '2026-01-07' });
     const sets = log.topSets.getItems().sort((a, b) => a.id - b.id);
+    // Not a column: 100 x (5 + 2 in reserve) -> 100 * (1 + 7/30); 90 x (8 + 2) -> 90 * (1 + 10/30)
+    const adjusted = [expect.closeTo(123.3333, 3), expect.closeTo(120, 9)];
     expect(logged.topSets).toEqual(
-      sets.map((t) => ({
+      sets.map((t, i) => ({
         id: t.id,
         workoutLogId: log.id,
         movementId: t.movement.id,
@@ -388,6 +393,7 @@ describe('logWorkout statement count', () => {
         rir: t.rir,
         avgRestSeconds: t.avgRestSeconds,
         e1rmValue: t.e1rmValue,
+        e1rmAdjusted: adjusted[i],
         e1rmFormula: t.e1rmFormula,
         pattern: t.pattern,
         createdAt: t.createdAt,

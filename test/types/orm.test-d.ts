@@ -199,6 +199,8 @@ describe('workflow inputs and outputs', () => {
     expectTypeOf<TopSetLogRow['pattern']>().toEqualTypeOf<MovementPattern>();
     expectTypeOf<TopSetLogRow['e1rmFormula']>().toEqualTypeOf<E1RMFormula>();
     expectTypeOf<TopSetLogRow['e1rmValue']>().toEqualTypeOf<number | null>();
+    // The RPE/RIR-adjusted estimate, returned beside the stored plain value.
+    expectTypeOf<TopSetLogRow['e1rmAdjusted']>().toEqualTypeOf<number | null>();
     expectTypeOf<WorkoutLogRow['visibility']>().toEqualTypeOf<Visibility>();
     expectTypeOf<PatternExposureRow>().toHaveProperty('sourceTopSetLogId').toEqualTypeOf<number>();
     expectTypeOf<TopSetLogRow>().not.toHaveProperty('workoutLog');

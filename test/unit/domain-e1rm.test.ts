@@ -2,10 +2,12 @@
 // w*(1+r/40)), never by calling the code under test.
 import { describe, expect, it } from 'vitest';
 import {
+  BRZYCKI_HIGH_REPS_MULTIPLIER,
   BRZYCKI_REPS_LIMIT,
   DomainArgumentError,
   E1RMRangeError,
   estimateOneRepMax,
+  estimateOneRepMaxAsStored,
   estimateOneRepMaxWithEffort,
   loadForReps,
 } from '../../src/domain/index.js';
@@ -100,6 +102,48 @@ describe('estimateOneRepMax', () => {
     }
     expect(caught?.problems.map((problem) => problem.path)).toEqual([['weight'], ['reps'], ['formula']]);
     expect(caught?.message).toContain('epley, brzycki, lombardi, oconner');
+  });
+});
+
+describe('estimateOneRepMaxAsStored (the value top_set_logs.e1rm_value holds)', () => {
+  it.each([
+    // weight, reps, epley, brzycki, lombardi, oconner (python3: w*(1+r/30), w*36/(37-r), w*r**0.1, w*(1+r/40))
+    [120, 5, 140, 135, 140.95427317056226, 135],
+    [100, 5, 116.66666666666667, 112.5, 117.4618943088019, 112.5],
+    [60, 12, 84, 86.4, 76.92533123920893, 78],
+    [50, 36, 110, 1800, 71.54845405526278, 95],
+  ])('%s x %s is the plain formula under every formula', (weight, reps, epley, brzycki, lombardi, oconner) => {
+    expect(estimateOneRepMaxAsStored(weight, reps, 'epley')).toBeCloseTo(epley, 9);
+    expect(estimateOneRepMaxAsStored(weight, reps, 'brzycki')).toBeCloseTo(brzycki, 9);
+    expect(estimateOneRepMaxAsStored(weight, reps, 'lombardi')).toBeCloseTo(lombardi, 9);
+    expect(estimateOneRepMaxAsStored(weight, reps, 'oconner')).toBeCloseTo(oconner, 9);
+  });
+
+  it('defaults to Epley and returns the weight for a single rep', () => {
+    expect(estimateOneRepMaxAsStored(100, 5)).toBeCloseTo(116.66666666666667, 9);
+    for (const formula of FORMULAS) expect(estimateOneRepMaxAsStored(140, 1, formula)).toBe(140);
+  });
+
+  it("substitutes weight x 2.5 for Brzycki from 37 reps on, as the upstream app does (no E1RMRangeError)", () => {
+    expect(BRZYCKI_HIGH_REPS_MULTIPLIER).toBe(2.5);
+    expect(estimateOneRepMaxAsStored(40, 37, 'brzycki')).toBe(100);
+    expect(estimateOneRepMaxAsStored(40, 40, 'brzycki')).toBe(100);
+    expect(estimateOneRepMaxAsStored(0, 50, 'brzycki')).toBe(0);
+    // The other formulas stay themselves at high reps: 40 * (1 + 40/30), 40 * 40**0.1, 40 * 2
+    expect(estimateOneRepMaxAsStored(40, 40, 'epley')).toBeCloseTo(93.33333333333333, 9);
+    expect(estimateOneRepMaxAsStored(40, 40, 'lombardi')).toBeCloseTo(57.845021983676986, 9);
+    expect(estimateOneRepMaxAsStored(40, 40, 'oconner')).toBe(80);
+  });
+
+  it('rejects bad arguments like estimateOneRepMax, naming each', () => {
+    let caught: DomainArgumentError | undefined;
+    try {
+      estimateOneRepMaxAsStored(-1, 0, 'EPLEY' as E1RMFormula);
+    } catch (error) {
+      caught = error as DomainArgumentError;
+    }
+    expect(caught).toBeInstanceOf(DomainArgumentError);
+    expect(caught?.problems.map((problem) => problem.path)).toEqual([['weight'], ['reps'], ['formula']]);
   });
 });
 

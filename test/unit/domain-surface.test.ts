@@ -25,6 +25,7 @@ describe('@gainsly/db/domain surface', () => {
   it('exports exactly the documented runtime names', () => {
     expect(Object.keys(domain).sort()).toEqual(
       [
+        'BRZYCKI_HIGH_REPS_MULTIPLIER',
         'BRZYCKI_REPS_LIMIT',
         'DEFAULT_DELOAD_MIN_DECLINING',
         'DEFAULT_PLATE_INCREMENTS',
@@ -42,6 +43,7 @@ describe('@gainsly/db/domain surface', () => {
         'addDaysToIsoDate',
         'deloadSignal',
         'estimateOneRepMax',
+        'estimateOneRepMaxAsStored',
         'estimateOneRepMaxWithEffort',
         'formatValidationProblems',
         'isIsoDate',

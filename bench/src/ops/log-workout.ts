@@ -35,12 +35,16 @@ interface WorkoutInput {
   topSets: TopSetInput[];
 }
 
-/** The e1RM of the library's domain (effective reps = reps + RIR, RIR = 10 − RPE), in SQL. */
-const E1RM_SQL = `case when x.eff = 1 then x.weight
-            when x.formula = 'EPLEY' then x.weight * (1 + x.eff / 30::float8)
-            when x.formula = 'BRZYCKI' then case when x.eff >= 37 then null else x.weight * (36 / (37 - x.eff)) end
-            when x.formula = 'LOMBARDI' then x.weight * power(x.eff, 0.1::float8)
-            else x.weight * (1 + x.eff / 40::float8) end`;
+/**
+ * The stored e1RM, in SQL: the plain formula of (weight, reps), as the upstream app stores it and
+ * the library's `estimateOneRepMaxAsStored` computes it (no RPE/RIR adjustment; Brzycki at 37 reps
+ * or more is weight × 2.5). `reps` is an integer: the divisions are cast to float8.
+ */
+const E1RM_SQL = `case when x.reps = 1 then x.weight
+            when x.formula = 'EPLEY' then x.weight * (1 + x.reps / 30::float8)
+            when x.formula = 'BRZYCKI' then case when x.reps >= 37 then x.weight * 2.5 else x.weight * (36 / (37 - x.reps)::float8) end
+            when x.formula = 'LOMBARDI' then x.weight * power(x.reps, 0.1::float8)
+            else x.weight * (1 + x.reps / 40::float8) end`;
 
 /**
  * One statement: context, checks, e1RM, and the three inserts. Inserts nothing (and returns a null
@@ -71,7 +75,7 @@ with input as (
 ), ts as (
   insert into top_set_logs (workout_log_id, movement_id, weight, reps, rpe, rir, avg_rest_seconds, e1rm_value, e1rm_formula, pattern)
   select x.workout_log_id, x.movement_id, x.weight, x.reps, x.rpe, x.rir, x.avg_rest_seconds, ${E1RM_SQL}, x.formula::e1rmformula, upper(x.pattern)::movementpattern
-    from (select wl.id as workout_log_id, i.*, mv.pattern, ok.formula, i.reps + coalesce(i.rir, 10 - i.rpe, 0) as eff
+    from (select wl.id as workout_log_id, i.*, mv.pattern, ok.formula
             from wl cross join ok join input i on true join mv on mv.ord = i.ord) x
    order by x.ord
   returning id, e1rm_value, pattern
@@ -115,7 +119,8 @@ async function upstreamStyleLogWorkout(ctx: OpContext, userId: number, input: Wo
     for (const set of input.topSets) {
       const movement = await raw.query<{ pattern: string }>('select pattern from movements where id = $1', [set.movementId]);
       const pattern = movement.rows[0]!.pattern.toUpperCase();
-      const e1rm = ctx.L.domain.estimateOneRepMaxWithEffort(set.weight, set.reps, { rpe: set.rpe, formula });
+      // What the app stores: the plain formula of (weight, reps), whatever the RPE.
+      const e1rm = ctx.L.domain.estimateOneRepMaxAsStored(set.weight, set.reps, formula);
       const topSet = await raw.query<{ id: number }>(
         `insert into top_set_logs (workout_log_id, movement_id, weight, reps, rpe, rir, avg_rest_seconds, e1rm_value, e1rm_formula, pattern)
          values ($1, $2, $3, $4, $5, null, $6, $7, $8, $9) returning id`,

@@ -3,7 +3,7 @@ import { requireId } from '../../orm/arguments.js';
 import { executeBound, type BoundStatement } from '../../orm/bound-query.js';
 import { GainslyDataError, GainslyError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern, type Visibility } from '../../enums/index.js';
-import { E1RMRangeError, estimateOneRepMaxWithEffort } from '../../domain/index.js';
+import { E1RMRangeError, estimateOneRepMaxAsStored, estimateOneRepMaxWithEffort } from '../../domain/index.js';
 import { logWorkoutInputSchema, parseInput, type LogWorkoutData, type LogWorkoutInput } from '../../schemas/index.js';
 import type { WorkoutLog } from './workout-log.entity.js';
 
@@ -34,11 +34,11 @@ export interface WorkoutLogRow {
 
 /**
  * A top set as plain data (`top_set_logs`), with the e1RM, formula and pattern the repository
- * derived. JSON-serialisable as is.
+ * derived, plus `e1rmAdjusted`, the one field that is not a column. JSON-serialisable as is.
  * @example
  * ```ts
  * const { topSets } = await logs.logWorkout(userId, input);
- * topSets.map((t: TopSetLogRow) => `${t.pattern}: ${t.e1rmValue ?? 'n/a'}`);
+ * topSets.map((t: TopSetLogRow) => `${t.pattern}: ${t.e1rmValue} (effort-adjusted ${t.e1rmAdjusted ?? 'n/a'})`);
  * ```
  */
 export interface TopSetLogRow {
@@ -50,8 +50,21 @@ export interface TopSetLogRow {
   rpe: number | null;
   rir: number | null;
   avgRestSeconds: number | null;
-  /** `null` where the formula is undefined (Brzycki beyond 36 effective reps). */
+  /**
+   * `top_set_logs.e1rm_value`: exactly `e1rmFormula` applied to (`weight`, `reps`), with no RPE/RIR
+   * adjustment (`estimateOneRepMaxAsStored`; Brzycki at >= 37 reps is `weight × 2.5`, as the
+   * upstream app stores it), so a reader can recompute it from the row. Always a number when
+   * `logWorkout` wrote the row; the column is nullable for rows other writers stored.
+   */
   e1rmValue: number | null;
+  /**
+   * The RPE/RIR-adjusted estimate under the same formula (`estimateOneRepMaxWithEffort`: effective
+   * reps = reps + RIR, RIR = 10 − RPE when only RPE is given), for display. **Not stored**: it is
+   * not a `top_set_logs` column and is not read back. Equals `e1rmValue` when neither RPE nor RIR
+   * was reported (or RPE 10 / RIR 0); `null` where the formula is undefined for the effective reps
+   * (Brzycki at 37 or more).
+   */
+  e1rmAdjusted: number | null;
   e1rmFormula: E1RMFormula;
   /** The movement's pattern when the set was logged. */
   pattern: MovementPattern;
@@ -59,8 +72,8 @@ export interface TopSetLogRow {
 }
 
 /**
- * A pattern exposure as plain data (`pattern_exposures`): one top set's e1RM filed under a
- * microcycle. JSON-serialisable as is.
+ * A pattern exposure as plain data (`pattern_exposures`): one top set's stored (plain, not
+ * effort-adjusted) e1RM filed under a microcycle. JSON-serialisable as is.
  * @example
  * ```ts
  * const { exposures } = await logs.logWorkout(userId, input);
@@ -74,6 +87,7 @@ export interface PatternExposureRow {
   /** `YYYY-MM-DD`. */
   date: string;
   pattern: MovementPattern;
+  /** The source top set's `e1rmValue` (the plain formula of weight and reps). */
   e1rmValue: number;
   sourceTopSetLogId: number;
   createdAt: Date;
@@ -90,9 +104,9 @@ export interface PatternExposureRow {
  */
 export interface LoggedWorkout {
   workoutLog: WorkoutLogRow;
-  /** In input order, each with `e1rmValue`, `e1rmFormula` and the movement's `pattern`. */
+  /** In input order, each with `e1rmValue` (stored), `e1rmAdjusted` (not stored), `e1rmFormula` and the movement's `pattern`. */
   topSets: TopSetLogRow[];
-  /** One per top set with an e1RM, when a microcycle covers the workout; otherwise empty. In top set order. */
+  /** One per top set (carrying its stored `e1rmValue`), when a microcycle covers the workout; otherwise empty. In top set order. */
   exposures: PatternExposureRow[];
   /** The microcycle the exposures were filed under, or `null`. */
   microcycleId: number | null;
@@ -119,8 +133,9 @@ interface LogWorkoutResultRow {
  * covering microcycle, the movements), and only when every check passes insert the workout log,
  * its top sets and their exposures. The statement returns the context, so the caller raises the
  * same typed errors as a separate lookup would, from the same snapshot. The e1RM of each top set
- * is computed in JS by the domain's formula for every E1RMFormula (`e1rm`, keyed by label); the
- * statement stores the one of the user's formula. `$name` placeholders become numbered parameters
+ * is computed in JS by the domain's stored-value rule for every E1RMFormula (`e1rm`, keyed by
+ * label: the user's formula is only known inside the statement); the statement stores the one of
+ * the user's formula. `$name` placeholders become numbered parameters
  * (see `compileNamed`).
  */
 const LOG_WORKOUT_SQL = `
@@ -189,13 +204,15 @@ select ctx.user_exists, ctx.formula, ctx.session, ctx.covering_microcycle_id,
 export class WorkoutLogRepository extends DatedUserOwnedRepository<WorkoutLog> {
   /**
    * Stores a workout with its top sets atomically. Each top set gets the e1RM of the
-   * user's `active_e1rm_formula` (RPE/RIR-adjusted: effective reps = reps + RIR, RIR = 10 − RPE),
-   * the formula, and the movement's pattern; each top set with an e1RM also becomes a pattern
-   * exposure in the microcycle of the workout's session or, without a session, of the user's
-   * active program on that date (none when no microcycle covers it).
+   * user's `active_e1rm_formula`, the formula, and the movement's pattern; each top set also
+   * becomes a pattern exposure in the microcycle of the workout's session or, without a session,
+   * of the user's active program on that date (none when no microcycle covers it).
    *
-   * A Brzycki estimate beyond its 36-rep range is stored as `null` (and makes no exposure) rather
-   * than failing the whole log.
+   * The stored `e1rm_value` (and the exposure's) is exactly the formula named in `e1rm_formula`
+   * applied to (`weight`, `reps`), ignoring RPE/RIR, as the upstream app stores it
+   * (`estimateOneRepMaxAsStored`; Brzycki at >= 37 reps is `weight × 2.5`): a reader can
+   * recompute the column from the row. The RPE/RIR-adjusted estimate is returned beside it as
+   * `e1rmAdjusted` on each top set row and is not stored.
    *
    * **One SQL statement**, whatever the number of top sets: it looks up the user, their formula,
    * the session and the movements and, only when every check passes, inserts the workout log, the
@@ -218,7 +235,8 @@ export class WorkoutLogRepository extends DatedUserOwnedRepository<WorkoutLog> {
    *   date: '2026-01-05', sessionId: session.id, perceivedDifficulty: 7,
    *   topSets: [{ movementId: squat.id, weight: 100, reps: 5, rpe: 8 }],
    * });
-   * topSets[0].e1rmValue; // 123.33 (epley, 5 reps + 2 in reserve)
+   * topSets[0].e1rmValue;    // 116.67 (epley of 100 x 5: stored)
+   * topSets[0].e1rmAdjusted; // 123.33 (epley of 100 x (5 + 2 in reserve): not stored)
    * ```
    */
   async logWorkout(userId: number, input: LogWorkoutInput): Promise<LoggedWorkout> {
@@ -232,10 +250,10 @@ export class WorkoutLogRepository extends DatedUserOwnedRepository<WorkoutLog> {
   }
 }
 
-/** The e1RM of a set under every formula, keyed by database label; `null` where a formula is undefined (Brzycki >= 37 reps). */
-function e1rmByFormula(set: LogWorkoutData['topSets'][number]): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const formula of ENUMS.E1RMFormula.values) out[ENUMS.E1RMFormula.toDb(formula)] = estimate(set.weight, set.reps, set.rpe, set.rir, formula);
+/** The stored e1RM of a set (plain formula of weight and reps) under every formula, keyed by database label. */
+function e1rmByFormula(set: LogWorkoutData['topSets'][number]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const formula of ENUMS.E1RMFormula.values) out[ENUMS.E1RMFormula.toDb(formula)] = estimateOneRepMaxAsStored(set.weight, set.reps, formula);
   return out;
 }
 
@@ -323,6 +341,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
       workoutLogId: workoutLog.id,
       ...set,
       e1rmValue: e1rms[i]![formulaLabel] ?? null,
+      e1rmAdjusted: adjustedEstimate(set.weight, set.reps, set.rpe, set.rir, formula),
       e1rmFormula: formula,
       pattern: movements.get(set.movementId)!.pattern as MovementPattern,
       createdAt: log.createdAt,
@@ -377,7 +396,8 @@ function compileNamed(sql: string): { statement: BoundStatement; bind: (values: 
 
 const LOG_WORKOUT = compileNamed(LOG_WORKOUT_SQL);
 
-function estimate(weight: number, reps: number, rpe: number | null | undefined, rir: number | null | undefined, formula: E1RMFormula): number | null {
+/** The RPE/RIR-adjusted estimate returned as `e1rmAdjusted`; `null` where the formula is undefined for the effective reps. */
+function adjustedEstimate(weight: number, reps: number, rpe: number | null, rir: number | null, formula: E1RMFormula): number | null {
   try {
     return estimateOneRepMaxWithEffort(weight, reps, { rpe: rpe ?? undefined, rir: rir ?? undefined, formula });
   } catch (error) {
