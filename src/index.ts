@@ -102,6 +102,7 @@ export {
   type PatternStrength,
   type PatternStrengthQueryOptions,
   type PatternTrendQueryOptions,
+  type PatternMetricsMethod,
   type E1rmPoint,
 } from './modules/logging/pattern-exposure.repository.js';
 export { SorenessLog } from './modules/logging/soreness-log.entity.js';

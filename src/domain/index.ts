@@ -51,3 +51,19 @@ export {
   type DeloadSignal,
   type DeloadSignalOptions,
 } from './pattern-trend.js';
+export {
+  upstreamMicrocycleWindow,
+  upstreamPatternStrengthIndex,
+  upstreamPatternStrengthIndexAll,
+  upstreamPatternTrend,
+  upstreamPatternTrendAll,
+  UPSTREAM_PSI_LOOKBACK,
+  UPSTREAM_TREND_WINDOW,
+  UPSTREAM_TREND_THRESHOLD,
+  UPSTREAM_MIN_TREND_EXPOSURES,
+  type UpstreamMicrocycle,
+  type UpstreamExposure,
+  type UpstreamMetricsData,
+  type UpstreamStrengthOptions,
+  type UpstreamTrendOptions,
+} from './upstream-metrics.js';

@@ -215,6 +215,9 @@ describe('workflow inputs and outputs', () => {
     expectTypeOf<PatternStrength>().toEqualTypeOf<{ pattern: MovementPattern; psi: number | null; exposures: number }>();
     expectTypeOf<PatternExposureRepository['trendAll']>().returns.resolves.toEqualTypeOf<Record<MovementPattern, PatternTrend>>();
     expectTypeOf<PatternExposureRepository['deloadSignal']>().returns.resolves.toEqualTypeOf<DeloadSignal>();
+    // `method` selects the library's metrics or the upstream app's.
+    expectTypeOf<{ method: 'upstream'; lastNMicrocycles: 2 }>().toExtend<NonNullable<Parameters<PatternExposureRepository['psiAll']>[1]>>();
+    expectTypeOf<{ method: 'python' }>().not.toExtend<NonNullable<Parameters<PatternExposureRepository['trendAll']>[1]>>();
   });
 
   test('forUser scopes the repositories to one user', () => {

@@ -3,12 +3,22 @@ import { requireDate, requireId } from '../../orm/arguments.js';
 import { ENUMS, type MovementPattern, type MovementPatternLabel } from '../../enums/index.js';
 import {
   DEFAULT_PSI_MICROCYCLES,
+  DEFAULT_TREND_THRESHOLD,
+  DomainArgumentError,
   MIN_PSI_EXPOSURES,
+  UPSTREAM_PSI_LOOKBACK,
+  UPSTREAM_TREND_THRESHOLD,
+  UPSTREAM_TREND_WINDOW,
   deloadSignal,
   patternTrend,
+  upstreamPatternStrengthIndexAll,
+  upstreamPatternTrendAll,
   type DeloadSignal,
   type PatternTrend,
+  type UpstreamMetricsData,
 } from '../../domain/index.js';
+import { GainslyValidationError, INT4_MAX, type ValidationIssue } from '../../schemas/index.js';
+import { GainslyDataError } from '../../orm/errors.js';
 import type { PatternExposure } from './pattern-exposure.entity.js';
 import { boundStatement, executeBound } from '../../orm/bound-query.js';
 
@@ -28,28 +38,74 @@ export interface PatternStrength {
 }
 
 /**
- * Options of the pattern-strength queries.
+ * Which definition of the pattern metrics to compute:
+ *
+ * - `'library'` (the default): the library's own. The window is the user's last N microcycles
+ *   **that have exposures**, ordered by their first exposure; the trend compares per-microcycle
+ *   mean e1RMs (first half against second half, 2.5 %, inclusive).
+ * - `'upstream'`: the upstream Python app's, exactly (its "section 4" contract). The window is the
+ *   user's newest microcycles **by start date, planned future weeks included**; PSI is the plain
+ *   mean of the window's exposures; the trend compares the newest half of the exposures against
+ *   the rest (4 exposures at least, 5 %, strict). Computed by the `upstreamPattern*` functions of
+ *   `@gainsly/db/domain`, so a front end gets the same numbers from the same rows.
+ *
+ * @example
+ * ```ts
+ * const method: PatternMetricsMethod = 'upstream';
+ * await em.getRepository(PatternExposure).psiAll(userId, { method });
+ * ```
+ */
+export type PatternMetricsMethod = 'library' | 'upstream';
+
+const METHODS: readonly PatternMetricsMethod[] = ['library', 'upstream'];
+
+/**
+ * Options of the pattern-strength queries. Every option is validated (unknown keys too): a bad one
+ * is a `GainslyValidationError` naming it and the allowed values. `undefined` or `null` means
+ * "the default".
  * @example
  * ```ts
  * const opts: PatternStrengthQueryOptions = { lastNMicrocycles: 6 };
+ * const asTheApp: PatternStrengthQueryOptions = { method: 'upstream' }; // lookback 2
  * ```
  */
 export interface PatternStrengthQueryOptions {
-  /** How many of the user's most recent microcycles (with any exposure) to average over. Default 4. */
+  /** `'library'` (default) or `'upstream'`; see {@link PatternMetricsMethod}. */
+  method?: PatternMetricsMethod;
+  /**
+   * The window, an integer between 1 and 2147483647.
+   * - `library`: how many of the user's most recent microcycles **with any exposure** (ordered by
+   *   their first exposure) to average over. Default 4.
+   * - `upstream`: the app's lookback: the user's newest microcycles **by start date** (ties: the
+   *   higher id is the newer), planned weeks without exposures included. Default 2.
+   */
   lastNMicrocycles?: number;
 }
 
 /**
- * Options of the trend queries.
+ * Options of the trend queries (and the deload signal). Every option is validated (unknown keys
+ * too): a bad one is a `GainslyValidationError` naming it and the allowed values. `undefined` or
+ * `null` means "the default".
  * @example
  * ```ts
  * const opts: PatternTrendQueryOptions = { windowMicrocycles: 6, threshold: 0.02 };
+ * const asTheApp: PatternTrendQueryOptions = { method: 'upstream' }; // window 4, 5 %
  * ```
  */
 export interface PatternTrendQueryOptions {
-  /** Microcycles in the trend window. Default 4. */
+  /** `'library'` (default) or `'upstream'`; see {@link PatternMetricsMethod}. */
+  method?: PatternMetricsMethod;
+  /**
+   * Microcycles in the trend window, an integer between 1 and 2147483647. Default 4 under both
+   * methods; chosen as `lastNMicrocycles` is under the same method.
+   */
   windowMicrocycles?: number;
-  /** Relative change that counts as increasing/decreasing. Default 0.025 (2.5 %). */
+  /**
+   * Relative change that counts as increasing/decreasing, a fraction (0.05 = 5 %), finite and >= 0.
+   * - `library`: default 0.025; a change of at least the threshold counts (inclusive).
+   * - `upstream`: default 0.05, the app's 5 %; the app's percent change must be strictly beyond
+   *   `threshold × 100` (a change of exactly 5 % is stable, as in the app).
+   */
   threshold?: number;
 }
 
@@ -101,10 +157,118 @@ const MOVEMENT_HISTORY_SQL = boundStatement(`select to_char(w.date, 'YYYY-MM-DD'
               where w.user_id = ? and t.movement_id = ? and t.e1rm_value is not null and w.date between ?::date and ?::date
               order by w.date, t.id`);
 
-function windowSize(n: number | undefined, fallback: number): number {
-  const value = n ?? fallback;
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`The microcycle window must be an integer >= 1, got ${String(n)}`);
-  return value;
+/**
+ * The upstream window and its exposures, in one statement: the user's newest microcycles through
+ * all their programs (`start_date` desc, then `id` desc: the tie-break the domain functions use
+ * too), then the user's exposures in them, as one list (`exposure_id` null marks a microcycle).
+ * Planned weeks are rows of `recent` whether or not they have exposures.
+ */
+const UPSTREAM_WINDOW = `with recent as (
+         select m.id, m.start_date from microcycles m join programs p on p.id = m.program_id
+          where p.user_id = ? order by m.start_date desc, m.id desc limit ?)
+       select null::int as exposure_id, r.id as microcycle_id, to_char(r.start_date, 'YYYY-MM-DD') as date, null::text as pattern, null::float8 as e1rm
+         from recent r
+       union all
+       select pe.id, pe.microcycle_id, to_char(pe.date, 'YYYY-MM-DD'), pe.pattern::text, pe.e1rm_value::float8
+         from pattern_exposures pe
+        where pe.user_id = ? and pe.microcycle_id in (select id from recent)`;
+const UPSTREAM_WINDOW_SQL = boundStatement(UPSTREAM_WINDOW);
+const UPSTREAM_WINDOW_PATTERN_SQL = boundStatement(`${UPSTREAM_WINDOW} and pe.pattern = ?::movementpattern`);
+
+interface UpstreamWindowRow {
+  exposure_id: number | null;
+  microcycle_id: number;
+  date: string;
+  pattern: string | null;
+  e1rm: number | null;
+}
+
+/** The validated options of one call. */
+interface MetricsQuery {
+  method: PatternMetricsMethod;
+  /** `lastNMicrocycles` or `windowMicrocycles`, defaulted for the method. */
+  microcycles: number;
+  /** Trend queries only, defaulted for the method. */
+  threshold: number;
+}
+
+const STRENGTH_OPTIONS = ['method', 'lastNMicrocycles'] as const;
+const TREND_OPTIONS = ['method', 'windowMicrocycles', 'threshold'] as const;
+
+/**
+ * Validates the options of a strength or trend query, listing every problem in one
+ * GainslyValidationError (path = the option, message = the allowed values), before any SQL.
+ */
+function metricsQuery(options: unknown, kind: 'strength' | 'trend'): MetricsQuery {
+  const inputName = kind === 'strength' ? 'PatternStrengthQueryOptions' : 'PatternTrendQueryOptions';
+  const allowed: readonly string[] = kind === 'strength' ? STRENGTH_OPTIONS : TREND_OPTIONS;
+  if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
+    throw new GainslyValidationError([{ path: [], message: `must be an object with the options ${allowed.join(', ')}`, received: options }], inputName);
+  }
+  const given = (options ?? {}) as Record<string, unknown>;
+  const issues: ValidationIssue[] = [];
+  for (const key of Object.keys(given)) {
+    if (!allowed.includes(key)) issues.push({ path: [key], message: `is not a known option (allowed: ${allowed.join(', ')})`, received: given[key] });
+  }
+  const method = given.method ?? 'library';
+  if (!METHODS.includes(method as PatternMetricsMethod)) {
+    issues.push({ path: ['method'], message: `must be one of ${METHODS.join(', ')}`, received: method });
+  }
+  const upstream = method === 'upstream';
+  const windowKey = kind === 'strength' ? 'lastNMicrocycles' : 'windowMicrocycles';
+  const fallback = kind === 'strength' ? (upstream ? UPSTREAM_PSI_LOOKBACK : DEFAULT_PSI_MICROCYCLES) : upstream ? UPSTREAM_TREND_WINDOW : DEFAULT_PSI_MICROCYCLES;
+  const microcycles = given[windowKey] ?? fallback;
+  if (typeof microcycles !== 'number' || !Number.isInteger(microcycles) || microcycles < 1 || microcycles > INT4_MAX) {
+    issues.push({ path: [windowKey], message: `must be an integer between 1 and ${INT4_MAX}`, received: microcycles });
+  }
+  const threshold = kind === 'trend' ? (given.threshold ?? (upstream ? UPSTREAM_TREND_THRESHOLD : DEFAULT_TREND_THRESHOLD)) : 0;
+  if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {
+    issues.push({ path: ['threshold'], message: 'must be a finite number >= 0 (a fraction: 0.05 = 5 %)', received: threshold });
+  }
+  if (issues.length > 0) throw new GainslyValidationError(issues, inputName);
+  return { method: method as PatternMetricsMethod, microcycles: microcycles as number, threshold: threshold as number };
+}
+
+/** A pattern argument, checked before it reaches SQL (an unknown one is a GainslyValidationError). */
+function requirePattern(pattern: unknown): MovementPattern {
+  if (ENUMS.MovementPattern.is(pattern)) return pattern;
+  throw new GainslyValidationError([{ path: ['pattern'], message: `must be one of ${ENUMS.MovementPattern.values.join(', ')}`, received: pattern }]);
+}
+
+/** The window rows as the domain's input (microcycles and exposures). */
+function upstreamData(rows: readonly UpstreamWindowRow[]): UpstreamMetricsData {
+  const data = { microcycles: [] as { id: number; startDate: string }[], exposures: [] as UpstreamMetricsData['exposures'][number][] };
+  for (const r of rows) {
+    if (r.exposure_id === null) data.microcycles.push({ id: r.microcycle_id, startDate: r.date });
+    else {
+      data.exposures.push({
+        id: r.exposure_id,
+        microcycleId: r.microcycle_id,
+        pattern: ENUMS.MovementPattern.fromDb(r.pattern as MovementPatternLabel),
+        date: r.date,
+        e1rmValue: Number(r.e1rm),
+      });
+    }
+  }
+  return data;
+}
+
+/**
+ * Runs a domain computation on rows read from the database: a row it refuses (a non-finite
+ * `e1rm_value`, a date outside 0001–9999) is stored data the library cannot use, so it surfaces as
+ * a GainslyDataError naming the table and column rather than as the domain's argument error.
+ */
+function fromStoredRows<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (!(error instanceof DomainArgumentError)) throw error;
+    const problem = error.problems[0];
+    const [, list, , field] = problem?.path ?? [];
+    const table = list === 'microcycles' ? 'microcycles' : 'pattern_exposures';
+    const column = String(field ?? '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    throw new GainslyDataError(`A ${table} row holds a value the pattern metrics cannot use: ${error.message}`, table, column, problem?.received);
+  }
 }
 
 /**
@@ -129,18 +293,37 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
   }
 
   /**
-   * The pattern strength index of every one of the 17 patterns, in one statement: the mean e1RM
-   * of each pattern's exposures in the user's last N microcycles, `null` below 2 exposures.
+   * The pattern strength index of every one of the 17 patterns, in one statement, `null` below 2
+   * exposures in the window. `exposures` counts the pattern's exposures in the window.
+   *
+   * - `method: 'library'` (default): the mean e1RM of each pattern's exposures in the user's last
+   *   `lastNMicrocycles` (default 4) microcycles that have any exposure.
+   * - `method: 'upstream'`: the app's PSI: the plain mean of the pattern's exposures in the user's
+   *   `lastNMicrocycles` (default 2) newest microcycles by start date (ties: the higher id),
+   *   through all their programs, planned weeks included. Summed in ascending exposure id order,
+   *   so the same rows give the same float whatever their physical order. Equals
+   *   `upstreamPatternStrengthIndexAll` of `@gainsly/db/domain` on the same rows.
+   *
+   * @throws {GainslyValidationError} for a bad `userId` or option (see {@link PatternStrengthQueryOptions})
+   * @throws {GainslyDataError} (upstream) when a stored exposure's e1RM is not a finite number
    * @example
    * ```ts
    * const rows = await em.getRepository(PatternExposure).psiAll(userId, { lastNMicrocycles: 4 });
    * rows.find((r) => r.pattern === 'squat')?.psi;
+   * const asTheApp = await em.getRepository(PatternExposure).psiAll(userId, { method: 'upstream' });
    * ```
    */
   async psiAll(userId: number, options: PatternStrengthQueryOptions = {}): Promise<PatternStrength[]> {
     requireId(userId, 'userId');
-    const n = windowSize(options.lastNMicrocycles, DEFAULT_PSI_MICROCYCLES);
-    const rows = await executeBound<{ pattern: string; mean: number; n: number }>(this.getEntityManager(), PSI_ALL_SQL, [userId, n, userId]);
+    const query = metricsQuery(options, 'strength');
+    if (query.method === 'upstream') {
+      const data = await this.upstreamWindow(userId, query.microcycles);
+      const psi = fromStoredRows(() => upstreamPatternStrengthIndexAll(data, { lastNMicrocycles: query.microcycles }));
+      const counts = new Map<MovementPattern, number>();
+      for (const e of data.exposures) counts.set(e.pattern, (counts.get(e.pattern) ?? 0) + 1);
+      return ENUMS.MovementPattern.values.map((pattern) => ({ pattern, psi: psi[pattern], exposures: counts.get(pattern) ?? 0 }));
+    }
+    const rows = await executeBound<{ pattern: string; mean: number; n: number }>(this.getEntityManager(), PSI_ALL_SQL, [userId, query.microcycles, userId]);
     const byPattern = new Map(rows.map((r) => [ENUMS.MovementPattern.fromDb(r.pattern as MovementPatternLabel), r]));
     return ENUMS.MovementPattern.values.map((pattern) => {
       const row = byPattern.get(pattern);
@@ -150,62 +333,114 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
   }
 
   /**
-   * The pattern strength index of one pattern (same window as {@link psiAll}).
+   * The pattern strength index of one pattern (same window and method as {@link psiAll}), in one
+   * statement.
+   *
+   * @throws {GainslyValidationError} for a bad `userId`, `pattern` or option
+   * @throws {GainslyDataError} (upstream) when a stored exposure's e1RM is not a finite number
    * @example
    * ```ts
    * await em.getRepository(PatternExposure).psi(userId, 'squat'); // 142.5 or null
+   * await em.getRepository(PatternExposure).psi(userId, 'squat', { method: 'upstream', lastNMicrocycles: 4 });
    * ```
    */
   async psi(userId: number, pattern: MovementPattern, options: PatternStrengthQueryOptions = {}): Promise<number | null> {
     requireId(userId, 'userId');
-    const n = windowSize(options.lastNMicrocycles, DEFAULT_PSI_MICROCYCLES);
-    const [row] = await executeBound<{ mean: number | null; n: number }>(this.getEntityManager(), PSI_SQL, [userId, n, userId, ENUMS.MovementPattern.toDb(pattern)]);
+    requirePattern(pattern);
+    const query = metricsQuery(options, 'strength');
+    if (query.method === 'upstream') {
+      const data = await this.upstreamWindow(userId, query.microcycles, pattern);
+      return fromStoredRows(() => upstreamPatternStrengthIndexAll(data, { lastNMicrocycles: query.microcycles }))[pattern];
+    }
+    const [row] = await executeBound<{ mean: number | null; n: number }>(this.getEntityManager(), PSI_SQL, [userId, query.microcycles, userId, ENUMS.MovementPattern.toDb(pattern)]);
     return row && Number(row.n) >= MIN_PSI_EXPOSURES ? Number(row.mean) : null;
   }
 
   /**
-   * Each pattern's trend over the last `windowMicrocycles` microcycles: the per-microcycle mean
-   * e1RM series judged by `patternTrend` (first half against second half, `threshold` relative).
-   * One statement for all 17 patterns.
+   * Each pattern's trend over the last `windowMicrocycles` (default 4) microcycles, in one
+   * statement for all 17 patterns.
+   *
+   * - `method: 'library'` (default): the per-microcycle mean e1RM series (microcycles with any
+   *   exposure) judged by `patternTrend`: first half against second half, `threshold` relative
+   *   (default 0.025, inclusive), fewer than 2 points → `'insufficient_data'`.
+   * - `method: 'upstream'`: the app's trend: the pattern's exposures in the newest
+   *   `windowMicrocycles` microcycles by start date (planned weeks included), by date descending
+   *   (ties: the higher id first); fewer than 4 → `'insufficient_data'`; the mean of the newest
+   *   ⌊n/2⌋ against the mean of the rest; an older mean of 0 → `'insufficient_data'`; beyond
+   *   ±`threshold` (default 0.05, strict) → increasing / decreasing. Equals
+   *   `upstreamPatternTrendAll` of `@gainsly/db/domain` on the same rows.
+   *
+   * @throws {GainslyValidationError} for a bad `userId` or option (see {@link PatternTrendQueryOptions})
+   * @throws {GainslyDataError} (upstream) when a stored exposure's e1RM is not a finite number
    * @example
    * ```ts
    * const trends = await em.getRepository(PatternExposure).trendAll(userId);
    * trends.squat; // 'increasing' | 'decreasing' | 'stable' | 'insufficient_data'
+   * const asTheApp = await em.getRepository(PatternExposure).trendAll(userId, { method: 'upstream' });
    * ```
    */
   async trendAll(userId: number, options: PatternTrendQueryOptions = {}): Promise<Record<MovementPattern, PatternTrend>> {
     requireId(userId, 'userId');
-    const n = windowSize(options.windowMicrocycles, DEFAULT_PSI_MICROCYCLES);
-    const rows = await executeBound<{ pattern: string; mean: number }>(this.getEntityManager(), TREND_ALL_SQL, [userId, n, userId]);
-    const series = new Map<MovementPattern, number[]>();
-    for (const r of rows) {
-      const pattern = ENUMS.MovementPattern.fromDb(r.pattern as MovementPatternLabel);
-      series.set(pattern, [...(series.get(pattern) ?? []), Number(r.mean)]);
-    }
-    const trendOptions = options.threshold === undefined ? {} : { threshold: options.threshold };
-    return Object.fromEntries(ENUMS.MovementPattern.values.map((p) => [p, patternTrend(series.get(p) ?? [], trendOptions)])) as Record<MovementPattern, PatternTrend>;
+    return this.trends(userId, metricsQuery(options, 'trend'));
   }
 
   /**
-   * One pattern's trend (see {@link trendAll}).
+   * One pattern's trend (see {@link trendAll}: same window, method and options), in one statement.
+   *
+   * @throws {GainslyValidationError} for a bad `userId`, `pattern` or option
+   * @throws {GainslyDataError} (upstream) when a stored exposure's e1RM is not a finite number
    * @example
    * ```ts
    * await em.getRepository(PatternExposure).trend(userId, 'hinge', { windowMicrocycles: 6 });
+   * await em.getRepository(PatternExposure).trend(userId, 'hinge', { method: 'upstream' });
    * ```
    */
   async trend(userId: number, pattern: MovementPattern, options: PatternTrendQueryOptions = {}): Promise<PatternTrend> {
-    return (await this.trendAll(userId, options))[pattern];
+    requireId(userId, 'userId');
+    requirePattern(pattern);
+    return (await this.trends(userId, metricsQuery(options, 'trend'), pattern))[pattern];
   }
 
   /**
-   * Whether the user should deload: two or more patterns trending down over the window.
+   * Whether the user should deload: two or more patterns `'decreasing'` by {@link trendAll} with
+   * the same options (under `method: 'upstream'` that is exactly the app's deload signal).
+   *
+   * @throws {GainslyValidationError} for a bad `userId` or option (see {@link PatternTrendQueryOptions})
+   * @throws {GainslyDataError} (upstream) when a stored exposure's e1RM is not a finite number
    * @example
    * ```ts
    * const { deload, decliningPatterns } = await em.getRepository(PatternExposure).deloadSignal(userId);
+   * const asTheApp = await em.getRepository(PatternExposure).deloadSignal(userId, { method: 'upstream' });
    * ```
    */
   async deloadSignal(userId: number, options: PatternTrendQueryOptions = {}): Promise<DeloadSignal> {
     return deloadSignal(await this.trendAll(userId, options));
+  }
+
+  /** Trends under validated options; with `pattern`, the upstream statement reads only that pattern's exposures. */
+  private async trends(userId: number, query: MetricsQuery, pattern?: MovementPattern): Promise<Record<MovementPattern, PatternTrend>> {
+    if (query.method === 'upstream') {
+      const data = await this.upstreamWindow(userId, query.microcycles, pattern);
+      return fromStoredRows(() => upstreamPatternTrendAll(data, { windowMicrocycles: query.microcycles, threshold: query.threshold }));
+    }
+    const rows = await executeBound<{ pattern: string; mean: number }>(this.getEntityManager(), TREND_ALL_SQL, [userId, query.microcycles, userId]);
+    const series = new Map<MovementPattern, number[]>();
+    for (const r of rows) {
+      const p = ENUMS.MovementPattern.fromDb(r.pattern as MovementPatternLabel);
+      series.set(p, [...(series.get(p) ?? []), Number(r.mean)]);
+    }
+    return Object.fromEntries(
+      ENUMS.MovementPattern.values.map((p) => [p, patternTrend(series.get(p) ?? [], { threshold: query.threshold })]),
+    ) as Record<MovementPattern, PatternTrend>;
+  }
+
+  /** The upstream window (the user's `size` newest microcycles) and the user's exposures in it, optionally of one pattern. */
+  private async upstreamWindow(userId: number, size: number, pattern?: MovementPattern): Promise<UpstreamMetricsData> {
+    const rows =
+      pattern === undefined
+        ? await executeBound<UpstreamWindowRow>(this.getEntityManager(), UPSTREAM_WINDOW_SQL, [userId, size, userId])
+        : await executeBound<UpstreamWindowRow>(this.getEntityManager(), UPSTREAM_WINDOW_PATTERN_SQL, [userId, size, userId, ENUMS.MovementPattern.toDb(pattern)]);
+    return upstreamData(rows);
   }
 
   /**

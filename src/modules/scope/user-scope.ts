@@ -219,13 +219,21 @@ export class UserScope {
   readonly strength = {
     /** The user's pattern exposures in a date range. */
     exposures: (range?: DateRange): Promise<PatternExposure[]> => this.em.find(PatternExposure, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
-    /** Pattern strength index of all 17 patterns (one statement). */
+    /**
+     * Pattern strength index of all 17 patterns (one statement; see `PatternExposureRepository.psiAll`).
+     * `{ method: 'upstream' }` gives the upstream app's numbers (lookback 2, planned weeks count).
+     */
     psiAll: (options?: PatternStrengthQueryOptions) => this.em.getRepository(PatternExposure).psiAll(this.userId, options),
-    /** Pattern strength index of one pattern. */
+    /** Pattern strength index of one pattern; same options as `psiAll`. */
     psi: (pattern: MovementPattern, options?: PatternStrengthQueryOptions) => this.em.getRepository(PatternExposure).psi(this.userId, pattern, options),
-    /** Trend of every pattern over the window. */
+    /**
+     * Trend of every pattern over the window (see `PatternExposureRepository.trendAll`);
+     * `{ method: 'upstream' }` gives the upstream app's trend.
+     */
     trendAll: (options?: PatternTrendQueryOptions) => this.em.getRepository(PatternExposure).trendAll(this.userId, options),
-    /** Whether two or more patterns are declining. */
+    /** Trend of one pattern; same options as `trendAll`. */
+    trend: (pattern: MovementPattern, options?: PatternTrendQueryOptions) => this.em.getRepository(PatternExposure).trend(this.userId, pattern, options),
+    /** Whether two or more patterns are declining by `trendAll` with the same options (`method: 'upstream'`: the app's deload signal). */
     deloadSignal: (options?: PatternTrendQueryOptions) => this.em.getRepository(PatternExposure).deloadSignal(this.userId, options),
     /** e1RM over time of a pattern or a movement, for plotting. */
     e1rmHistory: (target: Parameters<PatternExposureRepository['e1rmHistory']>[1]) => this.em.getRepository(PatternExposure).e1rmHistory(this.userId, target),
