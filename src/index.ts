@@ -53,6 +53,7 @@ export {
   type AuditColumnReport,
   type AuditValue,
   type AuditRangeReport,
+  type AuditMicrocycleLifecycleReport,
   type ImportSource,
   type ImportOptions,
   type ImportReport,
@@ -73,10 +74,11 @@ export { UserMovementRuleRepository } from './modules/users/user-movement-rule.r
 export { UserEnjoyableActivity } from './modules/users/user-enjoyable-activity.entity.js';
 export { UserEnjoyableActivityRepository } from './modules/users/user-enjoyable-activity.repository.js';
 export { Program } from './modules/programs/program.entity.js';
-export { ProgramRepository } from './modules/programs/program.repository.js';
+export { ProgramRepository, type MicrocycleAdvance } from './modules/programs/program.repository.js';
 export { Microcycle } from './modules/programs/microcycle.entity.js';
 export {
   MicrocycleRepository,
+  type MicrocycleRow,
   type MicrocycleView,
   type MicrocycleSessionView,
   type MicrocycleExerciseView,

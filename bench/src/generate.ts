@@ -258,6 +258,9 @@ select p.id, p.u, p.start_date, p.dur,
     },
     {
       label: 'microcycles',
+      // Statuses as the app leaves them (upstream contract, section 2): past weeks COMPLETE, the
+      // week holding the anchor ACTIVE (only in a user's active program), later weeks PLANNED.
+      // checkMicrocycleStatuses verifies it after loading.
       sql: `
 create temp table gm as
 select row_number() over (order by p.start_date + 7 * (s - 1), p.u) as id, p.id as program_id, p.u, p.k, s as seq,
@@ -430,6 +433,7 @@ export async function generateDataset(client: pg.Client, spec: DatasetSpec, log:
     await checkForeignKeys(client);
     log(`foreign keys checked (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
+  await checkMicrocycleStatuses(client);
   for (const table of ['drop table gu, gp, gm, gs, ge, gw, gmv, gslot']) await client.query(table);
   const started = performance.now();
   await client.query('vacuum (analyze)');
@@ -458,6 +462,19 @@ async function checkForeignKeys(client: pg.Client): Promise<void> {
   const { rows } = await client.query<Record<string, string>>(sql);
   const broken = checks.filter((_, i) => Number(rows[0]![`c${i}`]) !== 0).map(([name]) => name);
   if (broken.length > 0) throw new Error(`generated data breaks foreign keys: ${broken.join(', ')}`);
+}
+
+/**
+ * The app finds a program's current week by `status = ACTIVE` (one per program at most): every
+ * active program has exactly one ACTIVE microcycle and no other program has any.
+ */
+async function checkMicrocycleStatuses(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ broken: string }>(`
+    select count(*) as broken
+      from programs p left join (select program_id, count(*) as n from microcycles where status = 'ACTIVE' group by program_id) a on a.program_id = p.id
+     where coalesce(a.n, 0) <> case when p.is_active then 1 else 0 end`);
+  const broken = Number(rows[0]!.broken);
+  if (broken !== 0) throw new Error(`generated data breaks the microcycle lifecycle: ${broken} programs without exactly one ACTIVE microcycle when active, or with one when not`);
 }
 
 export async function datasetStats(client: pg.Client): Promise<DatasetStats> {

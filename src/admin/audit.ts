@@ -82,6 +82,40 @@ export interface AuditRangeReport {
 }
 
 /**
+ * Programs whose microcycle statuses break the lifecycle the upstream app relies on (upstream
+ * contract, section 2): it finds a program's current week by `status = ACTIVE`, expects at most
+ * one, and answers 404 for the day plan of a program that has none.
+ *
+ * Both findings are repaired by `ProgramRepository.advanceMicrocycle`: on a program with several
+ * ACTIVE it completes them all and activates the one after the highest; on one with none it
+ * activates the lowest-sequence PLANNED one (choose the week to resume at first, by advancing
+ * further or by setting statuses by hand).
+ *
+ * @example
+ * ```ts
+ * const r: AuditMicrocycleLifecycleReport = { present: true, programs: 12, severalActive: 1, severalActiveIds: [7], activeWithoutActive: 2, activeWithoutActiveIds: [3, 9] };
+ * ```
+ */
+export interface AuditMicrocycleLifecycleReport {
+  /** `false` when `programs.is_active`, `microcycles.program_id` or `microcycles.status` does not exist. */
+  present: boolean;
+  /** Programs checked (all of them, templates and inactive ones included). */
+  programs: number;
+  /** Programs with more than one ACTIVE microcycle: always wrong. */
+  severalActive: number;
+  /** Up to 20 of their ids, lowest first. */
+  severalActiveIds: number[];
+  /**
+   * Active programs (`is_active`) without an ACTIVE microcycle: the app shows no current week.
+   * What programs written by library versions before the lifecycle look like.
+   */
+  activeWithoutActive: number;
+  /** Up to 20 of their ids, lowest first. */
+  activeWithoutActiveIds: number[];
+  error?: string;
+}
+
+/**
  * The result of {@link audit}: JSON-serialisable.
  *
  * @example
@@ -91,10 +125,12 @@ export interface AuditRangeReport {
  * ```
  */
 export interface AuditReport {
-  /** No flagged enum value, no malformed JSON array and no out-of-range row. */
+  /** No flagged enum value, no malformed JSON array, no out-of-range row and no microcycle lifecycle finding. */
   ok: boolean;
   columns: AuditColumnReport[];
   ranges: AuditRangeReport[];
+  /** Programs with several ACTIVE microcycles, and active programs with none. */
+  microcycleLifecycle: AuditMicrocycleLifecycleReport;
   summary: {
     /** Distinct flagged values across enum-backed columns. */
     flaggedValues: number;
@@ -144,7 +180,9 @@ export const AUDIT_RANGES: readonly { table: string; column: string; min: number
  * `wrong_case` (`'Squat'`), `spacing` (`'horizontal push'`, `'full_body'` for a region) or
  * `unknown`, with the value they were probably meant to be. Also counts rows breaking the ranges
  * the overview documents but the database does not enforce (ratings, days per week, soreness,
- * day number). Read-only; a column that does not exist (yet) is reported as not present.
+ * day number), and programs whose microcycle statuses the upstream app cannot work with
+ * (several ACTIVE microcycles; an active program with none: {@link AuditMicrocycleLifecycleReport}).
+ * Read-only; a column that does not exist (yet) is reported as not present.
  *
  * Takes an ORM, or an entity manager to run inside its transaction.
  *
@@ -177,6 +215,7 @@ export async function audit(target: OrmOrEm, options: AuditOptions = {}): Promis
   }
   const ranges: AuditRangeReport[] = [];
   for (const range of AUDIT_RANGES) ranges.push(await auditRange(guarded, schema, has(range.table, range.column), range));
+  const microcycleLifecycle = await auditMicrocycleLifecycle(guarded, schema, has('programs', 'is_active') && has('microcycles', 'program_id') && has('microcycles', 'status'));
 
   const enumValues = columns.filter((c) => c.kind === 'enum').flatMap((c) => c.values.filter((v) => v.status !== 'ok'));
   const summary = {
@@ -186,7 +225,14 @@ export async function audit(target: OrmOrEm, options: AuditOptions = {}): Promis
     outOfRangeRows: ranges.reduce((n, r) => n + r.violations, 0),
   };
   const failed = columns.some((c) => c.error) || ranges.some((r) => r.error);
-  return { ok: !failed && summary.flaggedRows === 0 && summary.malformedRows === 0 && summary.outOfRangeRows === 0, columns, ranges, summary };
+  const lifecycleOk = !microcycleLifecycle.error && microcycleLifecycle.severalActive === 0 && microcycleLifecycle.activeWithoutActive === 0;
+  return {
+    ok: !failed && lifecycleOk && summary.flaggedRows === 0 && summary.malformedRows === 0 && summary.outOfRangeRows === 0,
+    columns,
+    ranges,
+    microcycleLifecycle,
+    summary,
+  };
 }
 
 async function readColumns(run: SqlRunner, schema: string): Promise<Set<string>> {
@@ -342,6 +388,34 @@ async function auditRange(
     report.observedMin = row?.lo == null ? null : toNumber(row.lo);
     report.observedMax = row?.hi == null ? null : toNumber(row.hi);
     report.sampleIds = parseIntArray(row?.ids);
+  } catch (error) {
+    report.error = error instanceof Error ? error.message : String(error);
+  }
+  return report;
+}
+
+/** Counts ACTIVE microcycles per program (status compared as text: any label set reads). */
+async function auditMicrocycleLifecycle(guarded: Guarded, schema: string, exists: boolean): Promise<AuditMicrocycleLifecycleReport> {
+  const report: AuditMicrocycleLifecycleReport = { present: exists, programs: 0, severalActive: 0, severalActiveIds: [], activeWithoutActive: 0, activeWithoutActiveIds: [] };
+  if (!exists) return report;
+  try {
+    const [row] = await guarded((run) => run(
+      `with per as (
+         select p.id, p.is_active is true as active_program, count(m.id) filter (where m.status::text = 'ACTIVE') as active_weeks
+           from ${qualified(schema, 'programs')} p left join ${qualified(schema, 'microcycles')} m on m.program_id = p.id
+          group by p.id, p.is_active)
+       select count(*)::int as programs,
+              count(*) filter (where active_weeks > 1)::int as several,
+              (array_agg(id order by id) filter (where active_weeks > 1))[1:20] as several_ids,
+              count(*) filter (where active_program and active_weeks = 0)::int as missing,
+              (array_agg(id order by id) filter (where active_program and active_weeks = 0))[1:20] as missing_ids
+         from per`,
+    ));
+    report.programs = toNumber(row?.programs);
+    report.severalActive = toNumber(row?.several);
+    report.severalActiveIds = parseIntArray(row?.several_ids);
+    report.activeWithoutActive = toNumber(row?.missing);
+    report.activeWithoutActiveIds = parseIntArray(row?.missing_ids);
   } catch (error) {
     report.error = error instanceof Error ? error.message : String(error);
   }

@@ -18,7 +18,15 @@ export {
 } from './doctor.js';
 export { adopt, type AdoptOptions, type AdoptResult } from './adopt.js';
 export { GainslyAdoptError } from './errors.js';
-export { audit, type AuditOptions, type AuditReport, type AuditColumnReport, type AuditValue, type AuditRangeReport } from './audit.js';
+export {
+  audit,
+  type AuditOptions,
+  type AuditReport,
+  type AuditColumnReport,
+  type AuditValue,
+  type AuditRangeReport,
+  type AuditMicrocycleLifecycleReport,
+} from './audit.js';
 export {
   importMovements,
   importCircuits,

@@ -135,7 +135,9 @@ export interface SeededDemo {
  * (`createUser`), the starter catalog's movements (existing movements with the same name are
  * reused; missing ones are created as the demo user's own, so the shared catalog is not altered),
  * the 8-week program with its microcycles (`createProgram`), its sessions, 6 weeks of workouts
- * (`logWorkout`, which computes each top set's e1RM and pattern exposure), soreness and recovery.
+ * (`logWorkout`, which computes each top set's e1RM and pattern exposure) with the program advanced
+ * week by week (`advanceMicrocycle`: weeks 1–6 complete, week 7 active, week 8 planned), soreness
+ * and recovery.
  *
  * @example
  * ```ts
@@ -175,11 +177,6 @@ export async function seedDemo(em: EntityManager, onProgress?: (done: number, to
       progressionStyle: 'double_progression',
     });
     const microcycles = new Map((await tx.find(Microcycle, { program: program.id })).map((m) => [m.sequenceNumber, m]));
-    const loggedWeeks = new Set(plan.workouts.map((w) => w.week));
-    const lastLogged = Math.max(...loggedWeeks);
-    for (const [sequence, microcycle] of microcycles) {
-      microcycle.status = sequence <= lastLogged ? 'complete' : sequence === lastLogged + 1 ? 'active' : 'planned';
-    }
     const sessions = new Map<string, Session>();
     for (const s of plan.sessions) {
       const session = tx.create(Session, {
@@ -198,7 +195,13 @@ export async function seedDemo(em: EntityManager, onProgress?: (done: number, to
     tick();
 
     const workouts = tx.getRepository(WorkoutLog);
+    const programs = tx.getRepository(Program);
+    // Statuses as the app leaves them, by its own workflow: createProgram made week 1 active, and
+    // each week the athlete moves on completes the week before (past weeks complete, the current
+    // one active, later ones planned).
+    let currentWeek = 1;
     for (const w of plan.workouts) {
+      for (; currentWeek < w.week; currentWeek++) await programs.advanceMicrocycle(program.id, { userId: user.id });
       await workouts.logWorkout(user.id, {
         date: w.date,
         sessionId: sessions.get(`${w.week}/${w.dayNumber}`)!.id,
@@ -211,6 +214,8 @@ export async function seedDemo(em: EntityManager, onProgress?: (done: number, to
       });
       tick();
     }
+    // The last logged week is over too: the week after it is the current one.
+    await programs.advanceMicrocycle(program.id, { userId: user.id });
 
     for (const s of plan.soreness) {
       const data = parseInput(sorenessInputSchema, { date: s.date, bodyPart: s.bodyPart, soreness: s.soreness, inferredCauseSessionId: sessions.get(`${s.week}/${s.dayNumber}`)!.id }, 'SorenessInput');

@@ -1,4 +1,5 @@
 // Cutting a program's weeks into microcycles (rows of the `microcycles` table).
+import type { MicrocycleStatus } from '../enums/index.js';
 import { addDaysToIsoDate, isIsoDate } from './dates.js';
 import { DomainArgumentError, type ValidationProblem } from './problems.js';
 import { PROGRAM_DEFAULTS, PROGRAM_LIMITS } from './program-shape.js';
@@ -121,4 +122,103 @@ function microcycleLengths(totalDays: number, requested: number): number[] {
     difference -= change;
   }
   return lengths;
+}
+
+/**
+ * What {@link planMicrocycleAdvance} needs to know of one stored microcycle.
+ * @internal
+ */
+export interface MicrocycleState {
+  sequenceNumber: number;
+  /** `'YYYY-MM-DD'`. */
+  startDate: string;
+  lengthDays: number;
+  status: MicrocycleStatus;
+}
+
+/**
+ * The changes one advance makes: the microcycles to mark complete, and the one to make active,
+ * either an existing one (`activate`) or a new one to store (`create`); exactly one of the two is set.
+ * @internal
+ */
+export interface MicrocycleAdvancePlan<T extends MicrocycleState> {
+  complete: T[];
+  activate: T | null;
+  create: PlannedMicrocycle | null;
+}
+
+/** Length of a microcycle the advance adds past the planned ones, as the app adds them. */
+const APPENDED_LENGTH_DAYS = 7;
+
+/**
+ * One step of the microcycle lifecycle of a program, as the upstream app's "next microcycle" route
+ * takes it (upstream contract, section 2), extended to the states the app never produces itself:
+ *
+ * - one or more `active` (several is corrupt data): all of them complete, and the microcycle after
+ *   the highest of them (`sequenceNumber` + 1) becomes active, whatever its status;
+ * - none active, some `planned` (a program written before the library kept statuses): the
+ *   lowest-sequence planned one becomes active, nothing completes;
+ * - none active, none planned (every week done, or no microcycle at all): a new one after the
+ *   highest sequence becomes active.
+ *
+ * When the microcycle to activate does not exist it is planned the app's way: sequence + 1, starting
+ * the day after the previous one ends (previous start + previous length), 7 days long, a deload when
+ * `sequence % deloadEveryNMicrocycles === 0`. A program without microcycles gets microcycle 1 on
+ * `programStartDate`.
+ *
+ * Pure: it returns the items to change and does not modify them. When several stored rows share the
+ * sequence number to activate, the first of them in `microcycles` order is taken.
+ *
+ * @throws {DomainArgumentError} when a microcycle must be created and its start date would fall past
+ * 9999-12-31 (path `startDate`), or `deloadEveryNMicrocycles` is not an integer >= 1 (path
+ * `deloadEveryNMicrocycles`)
+ * @internal
+ * @example
+ * ```ts
+ * const weeks = [
+ *   { sequenceNumber: 1, startDate: '2026-01-05', lengthDays: 7, status: 'active' as const },
+ *   { sequenceNumber: 2, startDate: '2026-01-12', lengthDays: 7, status: 'planned' as const },
+ * ];
+ * planMicrocycleAdvance(weeks, { programStartDate: '2026-01-05', deloadEveryNMicrocycles: 4 });
+ * // { complete: [weeks[0]], activate: weeks[1], create: null }
+ * ```
+ */
+export function planMicrocycleAdvance<T extends MicrocycleState>(
+  microcycles: readonly T[],
+  options: { programStartDate: string; deloadEveryNMicrocycles: number },
+): MicrocycleAdvancePlan<T> {
+  const active = microcycles.filter((m) => m.status === 'active');
+  const highest = (items: readonly T[]): T | undefined =>
+    items.reduce<T | undefined>((best, m) => (best === undefined || m.sequenceNumber > best.sequenceNumber ? m : best), undefined);
+
+  if (active.length > 0) {
+    const previous = highest(active)!;
+    const next = microcycles.find((m) => m.sequenceNumber === previous.sequenceNumber + 1);
+    return next ? { complete: active, activate: next, create: null } : { complete: active, activate: null, create: appended(previous, options) };
+  }
+  const planned = microcycles.filter((m) => m.status === 'planned');
+  if (planned.length > 0) {
+    const first = planned.reduce((best, m) => (m.sequenceNumber < best.sequenceNumber ? m : best));
+    return { complete: [], activate: first, create: null };
+  }
+  return { complete: [], activate: null, create: appended(highest(microcycles), options) };
+}
+
+/** The microcycle the app appends after `previous` (or the first one of an empty program). */
+function appended(previous: MicrocycleState | undefined, options: { programStartDate: string; deloadEveryNMicrocycles: number }): PlannedMicrocycle {
+  const { programStartDate, deloadEveryNMicrocycles } = options;
+  const problems: ValidationProblem[] = [];
+  if (!Number.isInteger(deloadEveryNMicrocycles) || deloadEveryNMicrocycles < 1) {
+    problems.push({ path: ['deloadEveryNMicrocycles'], message: 'must be an integer >= 1 to tell whether the new microcycle is a deload', received: deloadEveryNMicrocycles });
+  }
+  const sequenceNumber = previous ? previous.sequenceNumber + 1 : 1;
+  let startDate: string | undefined;
+  try {
+    startDate = previous ? addDaysToIsoDate(previous.startDate, previous.lengthDays) : addDaysToIsoDate(programStartDate, 0);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ path: ['startDate'], message: `the new microcycle ${sequenceNumber} cannot start after 9999-12-31 (${error.message})`, received: previous?.startDate ?? programStartDate });
+  }
+  if (problems.length > 0 || startDate === undefined) throw new DomainArgumentError(problems);
+  return { sequenceNumber, startDate, lengthDays: APPENDED_LENGTH_DAYS, isDeload: sequenceNumber % deloadEveryNMicrocycles === 0 };
 }

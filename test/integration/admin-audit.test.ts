@@ -3,6 +3,7 @@ import { ENUM_COLUMNS, OPEN_CATEGORICAL_COLUMNS } from '../../src/enums/index.js
 import { audit, type AuditColumnReport, type AuditReport } from '../../src/admin/audit.js';
 import { classifyEnumValue, circuitTypeFromText, normaliseTags } from '../../src/admin/values.js';
 import { ENUMS } from '../../src/enums/index.js';
+import { Program } from '../../src/index.js';
 import { useTestOrm } from '../support/database.js';
 
 const column = (report: AuditReport, table: string, name: string): AuditColumnReport => {
@@ -152,6 +153,39 @@ describe('audit', () => {
     const before = await snapshot();
     await audit(db.em);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('reports programs with several ACTIVE microcycles and active programs with none; advancing them clears the finding', async () => {
+    // Microcycle ids are left to the sequence: advanceMicrocycle inserts one below.
+    await db.em.execute(`
+      insert into users (id, email) values (1, 'a@example.com');
+      insert into programs (id, user_id, start_date, duration_weeks, goal_1, goal_2, goal_3, goal_weight_1, goal_weight_2, goal_weight_3, split_template,
+                            days_per_week, progression_style, deload_every_n_microcycles, persona_tone, persona_aggression, is_active) values
+        (11, 1, '2026-01-05', 8, 'STRENGTH', 'HYPERTROPHY', 'ENDURANCE', 5, 3, 2, 'UPPER_LOWER', 4, 'SINGLE_PROGRESSION', 4, 'SUPPORTIVE', 'BALANCED', true),
+        (12, 1, '2026-01-05', 8, 'STRENGTH', 'HYPERTROPHY', 'ENDURANCE', 5, 3, 2, 'UPPER_LOWER', 4, 'SINGLE_PROGRESSION', 4, 'SUPPORTIVE', 'BALANCED', true),
+        (13, 1, '2026-01-05', 8, 'STRENGTH', 'HYPERTROPHY', 'ENDURANCE', 5, 3, 2, 'UPPER_LOWER', 4, 'SINGLE_PROGRESSION', 4, 'SUPPORTIVE', 'BALANCED', false),
+        (14, 1, '2026-01-05', 8, 'STRENGTH', 'HYPERTROPHY', 'ENDURANCE', 5, 3, 2, 'UPPER_LOWER', 4, 'SINGLE_PROGRESSION', 4, 'SUPPORTIVE', 'BALANCED', true),
+        (15, 1, '2026-01-05', 8, 'STRENGTH', 'HYPERTROPHY', 'ENDURANCE', 5, 3, 2, 'UPPER_LOWER', 4, 'SINGLE_PROGRESSION', 4, 'SUPPORTIVE', 'BALANCED', null),
+        (16, 1, '2026-01-05', 8, 'STRENGTH', 'HYPERTROPHY', 'ENDURANCE', 5, 3, 2, 'UPPER_LOWER', 4, 'SINGLE_PROGRESSION', 4, 'SUPPORTIVE', 'BALANCED', false);
+      insert into microcycles (program_id, start_date, length_days, sequence_number, status) values
+        (11, '2026-01-05', 7, 1, 'ACTIVE'), (11, '2026-01-12', 7, 2, 'ACTIVE'), (11, '2026-01-19', 7, 3, 'PLANNED'),
+        (12, '2026-01-05', 7, 1, 'PLANNED'), (12, '2026-01-12', 7, 2, 'PLANNED'),
+        (13, '2026-01-05', 7, 1, 'PLANNED'),
+        (14, '2026-01-05', 7, 1, 'COMPLETE'), (14, '2026-01-12', 7, 2, 'ACTIVE'),
+        (16, '2026-01-05', 7, 1, 'ACTIVE'), (16, '2026-01-12', 7, 2, 'ACTIVE');
+    `);
+    // 11 (active) and 16 (inactive) hold two ACTIVE weeks; 12 is active with none. 13 (inactive,
+    // e.g. a template), 14 (one ACTIVE) and 15 (is_active NULL, no week) are fine.
+    const report = await audit(db.em);
+    expect(report.ok).toBe(false);
+    expect(report.microcycleLifecycle).toEqual({ present: true, programs: 6, severalActive: 2, severalActiveIds: [11, 16], activeWithoutActive: 1, activeWithoutActiveIds: [12] });
+    expect(report.summary).toEqual({ flaggedValues: 0, flaggedRows: 0, malformedRows: 0, outOfRangeRows: 0 });
+
+    const programs = db.em.getRepository(Program);
+    for (const id of [11, 12, 16]) await programs.advanceMicrocycle(id);
+    const repaired = await audit(db.em);
+    expect(repaired.microcycleLifecycle).toMatchObject({ severalActive: 0, activeWithoutActive: 0 });
+    expect(repaired.ok).toBe(true);
   });
 });
 

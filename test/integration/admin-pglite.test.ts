@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createGainslyOrm, migrate, MIGRATIONS_TABLE, Program, User } from '../../src/index.js';
+import { createGainslyOrm, Microcycle, migrate, MIGRATIONS_TABLE, Program, User } from '../../src/index.js';
 import { adopt } from '../../src/admin/adopt.js';
 import { allFindings, doctor } from '../../src/admin/doctor.js';
 import { audit } from '../../src/admin/audit.js';
@@ -47,7 +47,7 @@ describe('admin tools on PGlite', () => {
 
     const em = orm.em.fork();
     const user = em.create(User, { email: 'lite@example.com' });
-    em.create(Program, {
+    const program = em.create(Program, {
       user,
       startDate: '2026-01-05',
       durationWeeks: 8,
@@ -63,6 +63,8 @@ describe('admin tools on PGlite', () => {
       personaTone: 'minimalist',
       personaAggression: 2,
     });
+    // An active program has its current week ACTIVE, as the app keeps it (audit checks this below).
+    em.create(Microcycle, { program, startDate: '2026-01-05', lengthDays: 7, sequenceNumber: 1, status: 'active' });
     await em.flush();
   });
 

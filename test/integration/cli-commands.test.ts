@@ -298,6 +298,33 @@ describe('against a real PostgreSQL database', () => {
     expect(Number(leftovers)).toBe(0);
   }, SLOW);
 
+  it('audit exits 3 on an active program without an ACTIVE microcycle, and says so', async () => {
+    await withRawClient(db.url, (c) =>
+      c.query(`
+        with u as (insert into users (email) values ('lifecycle@example.com') returning id),
+             p as (insert into programs (user_id, start_date, duration_weeks, goal_1, goal_2, goal_3, goal_weight_1, goal_weight_2, goal_weight_3, split_template,
+                                         days_per_week, progression_style, deload_every_n_microcycles, persona_tone, persona_aggression, is_active)
+                   select id, '2026-01-05', 8, 'STRENGTH', 'HYPERTROPHY', 'ENDURANCE', 5, 3, 2, 'UPPER_LOWER', 4, 'SINGLE_PROGRESSION', 4, 'SUPPORTIVE', 'BALANCED', true from u
+                   returning id)
+        insert into microcycles (program_id, start_date, length_days, sequence_number, status) select id, '2026-01-05', 7, 1, 'PLANNED' from p`),
+    );
+    try {
+      const machine = await run(['audit', '--url', url, '--json']);
+      expect(machine.code).toBe(3);
+      expect(json(machine)).toMatchObject({ ok: false, clean: false, report: { microcycleLifecycle: { severalActive: 0, activeWithoutActive: 1 } } });
+      const human = await run(['audit', '--url', url]);
+      expect(human.code).toBe(3);
+      expect(human.stdout).toContain('1 active program without an ACTIVE microcycle');
+    } finally {
+      await withRawClient(db.url, (c) =>
+        c.query(`
+          delete from microcycles where program_id in (select p.id from programs p join users u on u.id = p.user_id where u.email = 'lifecycle@example.com');
+          delete from programs where user_id in (select id from users where email = 'lifecycle@example.com');
+          delete from users where email = 'lifecycle@example.com';`),
+      );
+    }
+  }, SLOW);
+
   it('a database that is not reachable: exit 1, a one-line message, the password masked (also with --debug)', async () => {
     const unreachable = `postgres://postgres:${PASSWORD}@127.0.0.1:1/gainsly`;
     const text = await run(['migrate', 'status', '--url', unreachable]);

@@ -85,7 +85,7 @@ describe("createGainslyOrm({ url: 'pglite:' }) — in memory", () => {
     em.create(SessionExercise, { session, movement, role: 'main', orderInSession: 1, targetSets: 3 });
     await em.flush();
     const view = await orm.em.fork().getRepository(Microcycle).findForDisplay(microcycle!.id, { userId: user.id });
-    expect(view).toMatchObject({ id: microcycle!.id, status: 'planned', startDate: '2026-01-05' });
+    expect(view).toMatchObject({ id: microcycle!.id, status: 'active', startDate: '2026-01-05' });
     expect(view.sessions).toHaveLength(1);
     expect(view.sessions[0]).toMatchObject({ sessionType: 'full_body', mainJson: [{ movement_id: 1, sets: 3 }] });
     expect(view.sessions[0]!.exercises[0]).toMatchObject({ role: 'main', movement: { name: 'PGlite Press', pattern: 'vertical_push', equipmentTags: ['barbell'] } });

@@ -30,6 +30,14 @@ function printReport(out: Output, report: AuditReport, verbose: boolean): void {
       ),
     );
   }
+  const life = report.microcycleLifecycle;
+  if (life.error) out.line(`  ${c.red('microcycles')} lifecycle not checked: ${life.error}`);
+  if (life.severalActive > 0) {
+    out.line(`  ${c.red('several ACTIVE')} ${plural(life.severalActive, 'program')} with more than one ACTIVE microcycle (ids ${life.severalActiveIds.slice(0, 5).join(', ')}${life.severalActive > 5 ? ', …' : ''})`);
+  }
+  if (life.activeWithoutActive > 0) {
+    out.line(`  ${c.red('no ACTIVE')} ${plural(life.activeWithoutActive, 'active program')} without an ACTIVE microcycle: the app finds no current week (ids ${life.activeWithoutActiveIds.slice(0, 5).join(', ')}${life.activeWithoutActive > 5 ? ', …' : ''})`);
+  }
   if (verbose) {
     for (const col of report.columns.filter((col) => col.present && col.values.length > 0)) {
       out.line(`${c.bold(`${col.table}.${col.column}`)} ${c.dim(`(${col.kind}${col.enum ? `: ${col.enum}` : ''}, ${col.rows} rows, ${col.nulls} null)`)}: ${col.values.map((v) => `${v.value} ×${v.count}`).join(', ')}`);
@@ -43,7 +51,8 @@ function printReport(out: Output, report: AuditReport, verbose: boolean): void {
 }
 
 /**
- * `gainsly-db audit`: the overview's data audit of categorical columns and app-level ranges.
+ * `gainsly-db audit`: the overview's data audit of categorical columns and app-level ranges, and
+ * the microcycle lifecycle check (several ACTIVE microcycles, active programs with none).
  * Read-only; exit 3 when it flags anything.
  *
  * @example
@@ -54,7 +63,7 @@ function printReport(out: Output, report: AuditReport, verbose: boolean): void {
 export function auditCommand(ctx: CliContext): Command {
   const { out } = ctx;
   return new Command('audit')
-    .description('list categorical values outside their enum and out-of-range ratings (read-only; exit 3 on findings)')
+    .description('list categorical values outside their enum, out-of-range ratings and broken microcycle statuses (read-only; exit 3 on findings)')
     .option('--schema <name>', 'schema holding the tables (default: public)')
     .option('--include-sql-enums', 'also list the values of the PostgreSQL enum columns')
     .option('-v, --verbose', 'list every distinct value of every audited column')

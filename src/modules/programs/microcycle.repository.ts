@@ -1,5 +1,5 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
-import { requireId } from '../../orm/arguments.js';
+import { optionalId, requireDate, requireId } from '../../orm/arguments.js';
 import { boundStatement, executeBound } from '../../orm/bound-query.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import {
@@ -17,6 +17,73 @@ import {
 } from '../../enums/index.js';
 import type { SessionSectionExercise } from '../../schemas/json-types.js';
 import type { Microcycle } from './microcycle.entity.js';
+import { coveringMicrocycleIdSql } from './covering-microcycle.js';
+
+/**
+ * A microcycle as plain data: every `microcycles` column under its camelCase name, `status` as the
+ * semantic value (`'active'`), dates as `'YYYY-MM-DD'`, the program as its id. JSON-serialisable
+ * as is. Returned by the lifecycle workflow and readers ({@link MicrocycleRepository.findActiveByProgram},
+ * `ProgramRepository.advanceMicrocycle`).
+ *
+ * @example
+ * ```ts
+ * const week: MicrocycleRow | null = await em.getRepository(Microcycle).findActiveByProgram(programId);
+ * if (week) res.json({ week: week.sequenceNumber, from: week.startDate, deload: week.isDeload });
+ * ```
+ */
+export interface MicrocycleRow {
+  id: number;
+  programId: number;
+  /** `'YYYY-MM-DD'`. */
+  startDate: string;
+  lengthDays: number;
+  sequenceNumber: number;
+  status: MicrocycleStatus;
+  isDeload: boolean | null;
+}
+
+/** A managed microcycle as a {@link MicrocycleRow}. @internal */
+export function toMicrocycleRow(m: Microcycle): MicrocycleRow {
+  return {
+    id: m.id,
+    programId: m.program.id,
+    startDate: m.startDate,
+    lengthDays: m.lengthDays,
+    sequenceNumber: m.sequenceNumber,
+    status: m.status,
+    isDeload: m.isDeload ?? null,
+  };
+}
+
+/** One microcycle row as JSON built by PostgreSQL: JSON writes dates as ISO whatever the DateStyle. */
+const ROW_JSON = `json_build_object('id', m.id, 'programId', m.program_id, 'startDate', m.start_date, 'lengthDays', m.length_days,
+  'sequenceNumber', m.sequence_number, 'status', m.status, 'isDeload', m.is_deload)`;
+
+type RawMicrocycleRow = Omit<MicrocycleRow, 'status'> & { status: MicrocycleStatusLabel };
+
+/**
+ * The program (so that a missing or foreign one is told apart from one without an active week) and
+ * its ACTIVE microcycle. Corrupt data with several ACTIVE: the highest sequence, the one an advance
+ * continues from.
+ */
+const ACTIVE_SQL = (ownerCheck: boolean) => `
+select p.id,
+       (select ${ROW_JSON} from microcycles m
+         where m.program_id = p.id and m.status = 'ACTIVE'
+         order by m.sequence_number desc, m.id desc limit 1) as microcycle
+  from programs p
+ where p.id = ?${ownerCheck ? ' and p.user_id = ?' : ''}`;
+const ACTIVE_SQL_ANY = boundStatement(ACTIVE_SQL(false));
+const ACTIVE_SQL_OWNED = boundStatement(ACTIVE_SQL(true));
+
+const COVERING_ID_SQL = boundStatement(`select ${coveringMicrocycleIdSql('?', '?')} as id`);
+const COVERING_ROW_SQL = boundStatement(`select ${ROW_JSON} as microcycle from microcycles m where m.id = ${coveringMicrocycleIdSql('?', '?')}`);
+
+function parseRow(raw: RawMicrocycleRow | string | null | undefined): MicrocycleRow | null {
+  if (raw == null) return null;
+  const row = (typeof raw === 'string' ? JSON.parse(raw) : raw) as RawMicrocycleRow;
+  return { ...row, status: ENUMS.MicrocycleStatus.fromDb(row.status) };
+}
 
 /**
  * The movement of a {@link MicrocycleExerciseView}: what a plan screen shows about it. The
@@ -198,22 +265,70 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
   }
 
   /**
-   * The microcycle of the user's active program whose days include `date`, or `null`.
+   * The microcycle of the user's active program whose days include `date` (`start_date <= date <
+   * start_date + length_days`), or `null`: the rule `logWorkout` files session-less exposures by.
+   * By date, not by status; {@link findActiveByProgram} gives the week the lifecycle (and the
+   * upstream app) calls current. {@link findCoveringForUser} returns the same microcycle as plain data.
+   *
+   * @throws {GainslyValidationError} `userId` not an id, `date` not a `'YYYY-MM-DD'` date
    * @example
    * ```ts
    * await em.getRepository(Microcycle).findActiveForUserOn(1, '2026-01-08');
    * ```
    */
   async findActiveForUserOn(userId: number, date: string): Promise<Microcycle | null> {
-    const rows = await this.getEntityManager().execute<{ id: number }[]>(
-      `select m.id from microcycles m join programs p on p.id = m.program_id
-        where p.user_id = ? and p.is_active is true
-          and m.start_date <= ?::date and ?::date < m.start_date + m.length_days
-        order by p.start_date desc, p.id desc, m.sequence_number limit 1`,
-      [userId, date, date],
-    );
+    const params = [requireId(userId, 'userId'), requireDate(date, 'date')];
+    const rows = await executeBound<{ id: number | null }>(this.getEntityManager(), COVERING_ID_SQL, [params[0], params[1], params[1]]);
     const id = rows[0]?.id;
-    return id === undefined ? null : this.findOne({ id });
+    return id == null ? null : this.findOne({ id });
+  }
+
+  /**
+   * The microcycle covering `date` for a user, as plain data ({@link MicrocycleRow}), or `null`:
+   * the microcycle of the user's active program whose days include the date (the rule `logWorkout`
+   * uses). One statement; nothing is loaded into the EntityManager.
+   *
+   * @throws {GainslyValidationError} `userId` not an id, `date` not a `'YYYY-MM-DD'` date
+   * @example
+   * ```ts
+   * const week = await em.getRepository(Microcycle).findCoveringForUser(userId, '2026-01-08');
+   * week?.sequenceNumber; // 1
+   * ```
+   */
+  async findCoveringForUser(userId: number, date: string): Promise<MicrocycleRow | null> {
+    const user = requireId(userId, 'userId');
+    const day = requireDate(date, 'date');
+    const rows = await executeBound<{ microcycle: RawMicrocycleRow | string | null }>(this.getEntityManager(), COVERING_ROW_SQL, [user, day, day]);
+    return parseRow(rows[0]?.microcycle);
+  }
+
+  /**
+   * The program's ACTIVE microcycle (its current week, as the upstream app finds it) as plain data,
+   * or `null` when none is active (a program written by an older library version, or a template).
+   * Should the data hold several (see `audit`), the one with the highest sequence number. One
+   * statement.
+   *
+   * With `userId`, the program must be that user's; otherwise, as when it does not exist, throws
+   * {@link GainslyNotFoundError}.
+   *
+   * @throws {GainslyNotFoundError} no such program (or not the user's)
+   * @throws {GainslyValidationError} an argument is not an id
+   * @example
+   * ```ts
+   * const current = await em.getRepository(Microcycle).findActiveByProgram(programId, { userId });
+   * if (current) console.log(`week ${current.sequenceNumber} from ${current.startDate}`);
+   * ```
+   */
+  async findActiveByProgram(programId: number, options: { userId?: number } = {}): Promise<MicrocycleRow | null> {
+    const id = requireId(programId, 'programId');
+    const userId = optionalId(options?.userId, 'userId');
+    const rows = await executeBound<{ id: number; microcycle: RawMicrocycleRow | string | null }>(
+      this.getEntityManager(),
+      userId === undefined ? ACTIVE_SQL_ANY : ACTIVE_SQL_OWNED,
+      userId === undefined ? [id] : [id, userId],
+    );
+    if (rows.length === 0) throw new GainslyNotFoundError('Program', 'programs', userId === undefined ? { id } : { id, userId });
+    return parseRow(rows[0]!.microcycle);
   }
 
   /**

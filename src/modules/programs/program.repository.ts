@@ -1,14 +1,39 @@
 import { LockMode } from '@mikro-orm/core';
 import { UserOwnedRepository } from '../../orm/base-repository.js';
-import { GainslyNotFoundError } from '../../orm/errors.js';
-import { planMicrocycles } from '../../domain/index.js';
+import { GainslyDataError, GainslyNotFoundError } from '../../orm/errors.js';
+import { DomainArgumentError, planMicrocycles } from '../../domain/index.js';
+import { planMicrocycleAdvance, type MicrocycleAdvancePlan } from '../../domain/microcycle-plan.js';
 import { GainslyValidationError, createProgramInputSchema, parseInput, type CreateProgramData, type CreateProgramInput } from '../../schemas/index.js';
 import { User } from '../users/user.entity.js';
 import { Program } from './program.entity.js';
 import { Microcycle } from './microcycle.entity.js';
-import { requireDate, requireId } from '../../orm/arguments.js';
+import { toMicrocycleRow, type MicrocycleRow } from './microcycle.repository.js';
+import { optionalId, requireDate, requireId } from '../../orm/arguments.js';
 
 type GoalEntry = CreateProgramData['goals'][number];
+
+/**
+ * What {@link ProgramRepository.advanceMicrocycle} changed, as plain data read inside its
+ * transaction (JSON-serialisable as is).
+ *
+ * @example
+ * ```ts
+ * const { completed, active, created } = await em.getRepository(Program).advanceMicrocycle(programId);
+ * console.log(`week ${completed.at(-1)?.sequenceNumber ?? '-'} done, week ${active.sequenceNumber} starts ${active.startDate}${created ? ' (new)' : ''}`);
+ * ```
+ */
+export interface MicrocycleAdvance {
+  programId: number;
+  /**
+   * The microcycles this advance marked `complete`, in sequence order: the one that was active;
+   * several when the data held several; none when none was active.
+   */
+  completed: MicrocycleRow[];
+  /** The microcycle that is now the program's only `active` one. */
+  active: MicrocycleRow;
+  /** `true` when `active` was created by this advance (the program had no next microcycle). */
+  created: boolean;
+}
 
 /**
  * Repository of {@link Program}.
@@ -45,8 +70,11 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
    * Validates the input, then in one transaction: locks the user's row (so two concurrent calls
    * cannot both leave an active program), deactivates the user's current active program, and
    * stores the new program with its whole microcycle plan (`planMicrocycles`: sequence numbers,
-   * start dates, lengths, deload flags). Persona fields default to the user's. A template
-   * (`isTemplate: true`) is stored inactive and leaves the active program alone.
+   * start dates, lengths, deload flags). Microcycle 1 is `active` and the rest `planned`, as when
+   * the upstream app creates a program (it finds the current week by that status). Persona fields
+   * default to the user's. A template (`isTemplate: true`) is stored inactive, leaves the active
+   * program alone, and has every microcycle `planned`: nobody trains it, so it has no current week
+   * (`advanceMicrocycle` starts it).
    *
    * Throws `GainslyValidationError` (nothing written) or `GainslyNotFoundError` for an unknown user.
    * @example
@@ -104,13 +132,84 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
         isTemplate: data.isTemplate ?? false,
         visibility: data.visibility ?? 'private',
       });
+      // Only a program being trained has a current week. A template marked ACTIVE would put a second
+      // ACTIVE week among the user's programs, which a reader that looks for "the ACTIVE microcycle"
+      // across them (rather than within the active program) would pick up; the audit does not expect
+      // one either (it flags active programs without one, and never inactive ones).
       for (const m of plan) {
+        const status = isActive && m.sequenceNumber === 1 ? 'active' : 'planned';
         program.microcycles.add(
-          tx.create(Microcycle, { program, sequenceNumber: m.sequenceNumber, startDate: m.startDate, lengthDays: m.lengthDays, isDeload: m.isDeload }),
+          tx.create(Microcycle, { program, sequenceNumber: m.sequenceNumber, startDate: m.startDate, lengthDays: m.lengthDays, isDeload: m.isDeload, status }),
         );
       }
       await tx.flush();
       return program;
+    });
+  }
+
+  /**
+   * Moves a program to its next microcycle, as the upstream app's "next microcycle" route does
+   * (upstream contract, section 2): the `active` microcycle becomes `complete` and the next one
+   * (sequence number + 1) becomes `active`. When there is no next one it is created the app's way:
+   * sequence number + 1, starting the day the previous one ends (its start + its length), 7 days
+   * long, a deload when `sequenceNumber % deloadEveryNMicrocycles === 0`.
+   *
+   * States the app does not produce itself:
+   * - **no active microcycle, some planned** (a program written by an older library version): the
+   *   lowest-sequence planned one becomes active and nothing is completed, so the first advance
+   *   starts the program;
+   * - **no active, none planned** (every week complete, or no microcycle): a new one is created
+   *   after the highest sequence (microcycle 1 on the program's start date when it has none);
+   * - **several active** (corrupt data; `audit` reports it): all of them become complete and the
+   *   one after the highest becomes active.
+   *
+   * One transaction, with the program row locked (`FOR UPDATE`) before the microcycles are read,
+   * so concurrent advances of one program run one after the other: N advances move it N steps and
+   * leave exactly one active microcycle. The microcycles are changed as entities of this
+   * EntityManager, so ones it already holds are up to date afterwards.
+   *
+   * Any program can be advanced, active or not: the first advance of a template (all weeks
+   * planned) makes its week 1 active. With `userId`, the program must be that user's; otherwise,
+   * as when it does not exist, throws {@link GainslyNotFoundError} and changes nothing.
+   *
+   * @param programId the program's id
+   * @param options `userId`: the owner to check
+   * @throws {GainslyNotFoundError} no such program (or not the user's)
+   * @throws {GainslyValidationError} an argument is not an id, or the microcycle to create would
+   * start after 9999-12-31 (path `programId`)
+   * @throws {GainslyDataError} a microcycle must be created and the program's
+   * `deload_every_n_microcycles` is below 1
+   * @example
+   * ```ts
+   * const program = await em.getRepository(Program).createProgram(userId, input); // week 1 active
+   * const { completed, active } = await em.getRepository(Program).advanceMicrocycle(program.id, { userId });
+   * completed.map((m) => m.sequenceNumber); // [1]
+   * active.sequenceNumber; // 2
+   * ```
+   */
+  async advanceMicrocycle(programId: number, options: { userId?: number } = {}): Promise<MicrocycleAdvance> {
+    const id = requireId(programId, 'programId');
+    const userId = optionalId(options?.userId, 'userId');
+    return this.getEntityManager().transactional(async (tx) => {
+      const program = await tx.findOne(Program, userId === undefined ? { id } : { id, user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      if (!program) throw new GainslyNotFoundError('Program', 'programs', userId === undefined ? { id } : { id, userId });
+      // Read after the lock: a concurrent advance that held it has committed, and this read sees it.
+      const microcycles = await tx.find(Microcycle, { program: id }, { orderBy: { sequenceNumber: 'asc', id: 'asc' }, refresh: true });
+      let plan: MicrocycleAdvancePlan<Microcycle>;
+      try {
+        plan = planMicrocycleAdvance(microcycles, { programStartDate: program.startDate, deloadEveryNMicrocycles: program.deloadEveryNMicrocycles });
+      } catch (error) {
+        if (!(error instanceof DomainArgumentError)) throw error;
+        if (error.argument === 'deloadEveryNMicrocycles') {
+          throw new GainslyDataError(`Program ${id} stores deload_every_n_microcycles ${program.deloadEveryNMicrocycles}: a new microcycle's deload flag cannot be computed`, 'programs', 'deload_every_n_microcycles', program.deloadEveryNMicrocycles);
+        }
+        throw new GainslyValidationError(error.problems.map((p) => ({ path: ['programId'], message: `cannot advance: ${p.message}`, received: id })));
+      }
+      for (const m of plan.complete) m.status = 'complete';
+      const active = plan.activate ?? tx.create(Microcycle, { program, ...plan.create!, status: 'active' });
+      active.status = 'active';
+      await tx.flush();
+      return { programId: id, completed: plan.complete.map(toMicrocycleRow), active: toMicrocycleRow(active), created: plan.activate === null };
     });
   }
 }

@@ -35,7 +35,8 @@ import { Microcycle } from '../programs/microcycle.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import type { MovementRow, MovementSearch } from '../movements/movement.repository.js';
-import type { MicrocycleView } from '../programs/microcycle.repository.js';
+import type { MicrocycleRow, MicrocycleView } from '../programs/microcycle.repository.js';
+import type { MicrocycleAdvance } from '../programs/program.repository.js';
 import { WorkoutLog } from '../logging/workout-log.entity.js';
 import { TopSetLog } from '../logging/top-set-log.entity.js';
 import { PatternExposure } from '../logging/pattern-exposure.entity.js';
@@ -178,6 +179,23 @@ export class UserScope {
       await this.programs.get(programId);
       return this.em.find(Microcycle, { program: programId }, { orderBy: { sequenceNumber: 'asc' } });
     },
+    /**
+     * The program's current week: its `active` microcycle as plain data, or `null` when none is
+     * active (see `MicrocycleRepository.findActiveByProgram`).
+     */
+    activeMicrocycle: (programId: number): Promise<MicrocycleRow | null> =>
+      this.em.getRepository(Microcycle).findActiveByProgram(programId, { userId: this.userId }),
+    /**
+     * The microcycle of the user's active program whose days include `date`, as plain data, or
+     * `null` (see `MicrocycleRepository.findCoveringForUser`).
+     */
+    microcycleOn: (date: string): Promise<MicrocycleRow | null> => this.em.getRepository(Microcycle).findCoveringForUser(this.userId, date),
+    /**
+     * Completes the program's active microcycle and activates the next, creating it past the
+     * planned ones, in one transaction with the program locked (see `ProgramRepository.advanceMicrocycle`).
+     */
+    advance: (programId: number): Promise<MicrocycleAdvance> =>
+      this.em.getRepository(Program).advanceMicrocycle(programId, { userId: this.userId }),
   };
 
   /** Microcycles and sessions of the user's programs. */

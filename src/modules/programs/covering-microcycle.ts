@@ -1,0 +1,19 @@
+// The rule "which microcycle covers a date for a user", in one place: the microcycle of the user's
+// active program whose days include the date (start_date <= date < start_date + length_days). Should
+// the user hold several active programs (upstream data), the newest program wins; should two of its
+// microcycles overlap, the lower sequence number. logWorkout files session-less exposures by the
+// same rule (its statement in workout-log.repository.ts carries a copy of this text).
+
+/**
+ * The id of the microcycle covering a date for a user, as a scalar subquery; `user` and `date` are
+ * the placeholders (or expressions) of the statement it goes into, e.g. `'?'` or `'$user'`.
+ * It yields NULL when no microcycle covers the date. `date` appears twice in the text: with `?`
+ * placeholders, pass the date twice (`[userId, date, date]`).
+ * @internal
+ */
+export function coveringMicrocycleIdSql(user: string, date: string): string {
+  return `(select m.id from microcycles m join programs p on p.id = m.program_id
+           where p.user_id = ${user} and p.is_active is true
+             and m.start_date <= ${date}::date and ${date}::date < m.start_date + m.length_days
+           order by p.start_date desc, p.id desc, m.sequence_number limit 1)`;
+}
