@@ -54,6 +54,7 @@ export {
   type AuditValue,
   type AuditRangeReport,
   type AuditMicrocycleLifecycleReport,
+  type AuditSessionPlanReport,
   type ImportSource,
   type ImportOptions,
   type ImportReport,
@@ -118,7 +119,7 @@ export { ConversationThreadRepository } from './modules/coaching/conversation-th
 export { ConversationTurn, type ConversationRole } from './modules/coaching/conversation-turn.entity.js';
 export { ConversationTurnRepository } from './modules/coaching/conversation-turn.repository.js';
 
-export type { JsonValue, JsonObject, DisciplineWeight, SessionSectionExercise, BucketStress, SecondaryMuscles } from './schemas/json-types.js';
+export type { JsonValue, JsonObject, DisciplineWeight, SessionExerciseBlock, SessionFinisherBlock, SessionSectionExercise, BucketStress, SecondaryMuscles } from './schemas/json-types.js';
 export { GainslyValidationError, type ValidationIssue } from './schemas/errors.js';
 export { InvalidEnumValueError } from './enums/index.js';
 export type {
@@ -129,6 +130,7 @@ export type {
   CreateProgramInput,
   SessionPlanInput,
   SessionPlanExerciseInput,
+  SessionFinisherInput,
   LogWorkoutInput,
   TopSetInput,
   SorenessInput,

@@ -16,9 +16,9 @@ export const ANCHOR_DATE = '2026-01-05';
 /**
  * Bump when the generated data changes, so `--reuse` regenerates; also when an unreleased
  * migration changes in place (6: the library's indexes renamed `gainsly_ix_…`), which `migrate`
- * on a kept database would not apply again.
+ * on a kept database would not apply again; 7: session JSON sections in the upstream app's shape.
  */
-export const GENERATOR_VERSION = 6;
+export const GENERATOR_VERSION = 7;
 
 export interface DatasetSpec {
   /** `smoke`, `1y`, `5y`, `1000u`, `smoke-multi`. */
@@ -164,6 +164,10 @@ function generatorSql(spec: DatasetSpec): { sql: string; params?: unknown[]; lab
   // r(a, b, salt) in [0, 1): a = user, b = a composite natural key below 2^40.
   const r = (a: string, b: string, salt: number) => `pg_temp.r(${a}, ${b}, ${salt})`;
   const pick = (array: string, rnd: string) => `(${array})[1 + floor(${rnd} * cardinality(${array}))::int]`;
+  // An exercise block as the app reads it, from a row of gex; json_strip_nulls drops the partner of a non-superset.
+  const block = (e: string, rest: string) =>
+    `json_strip_nulls(json_build_object('movement', ${e}.name, 'movement_id', ${e}.movement_id, 'sets', ${e}.sets, 'rep_range_min', ${e}.rep_lo, ` +
+    `'rep_range_max', ${e}.rep_hi, 'target_rpe', ${e}.rpe, 'rest_seconds', ${rest}, 'superset_with', ${e}.partner))`;
 
   return [
     {
@@ -293,20 +297,29 @@ select row_number() over (order by s.id, sl.slot) as id, s.id as session_id, s.u
   from gs s join gslot sl on sl.session_type = s.session_type
  where sl.slot <= 9 + floor(${r('s.u', 's.k * 16 + s.day', 22)} * 2)::int;
 create index on ge (session_id);
+create temp table gex as
+select e.*, mv.name, case e.role when 'MAIN' then 8 else 8.5 end as rpe,
+       (select p.name from ge o join movements p on p.id = o.movement_id
+         where o.session_id = e.session_id and o.slot = case e.slot when 5 then 6 else 5 end and e.slot in (5, 6)) as partner
+  from ge e join movements mv on mv.id = e.movement_id;
+create index on gex (session_id);
 insert into sessions (id, microcycle_id, date, day_number, session_type, intent_tags, warmup_json, main_json, accessory_json, finisher_json, cooldown_json,
                       estimated_duration_minutes, warmup_duration_minutes, main_duration_minutes, accessory_duration_minutes,
                       finisher_duration_minutes, cooldown_duration_minutes, coach_notes, main_circuit_id, finisher_circuit_id)
 select s.id, s.microcycle_id, s.date, s.day, s.session_type::sessiontype,
        case when s.is_deload then json_build_array('deload', 'recovery') else json_build_array('strength', 'hypertrophy') end,
-       json_build_array(json_build_object('name', 'General warm-up', 'duration_minutes', 8)),
-       (select json_agg(json_build_object('movement_id', e.movement_id, 'sets', e.sets, 'rep_range', json_build_array(e.rep_lo, e.rep_hi), 'rpe', 8) order by e.slot)
-          from ge e where e.session_id = s.id and e.role in ('MAIN', 'SKILL')),
-       (select json_agg(json_build_object('movement_id', e.movement_id, 'sets', e.sets, 'rep_range', json_build_array(e.rep_lo, e.rep_hi)) order by e.slot)
-          from ge e where e.session_id = s.id and e.role = 'ACCESSORY'),
-       (select json_agg(json_build_object('movement_id', e.movement_id, 'sets', e.sets) order by e.slot)
-          from ge e where e.session_id = s.id and e.role = 'FINISHER'),
-       (select json_agg(json_build_object('movement_id', e.movement_id, 'duration_minutes', 5) order by e.slot)
-          from ge e where e.session_id = s.id and e.role = 'COOLDOWN'),
+       -- The JSON sections in the upstream app's shape (../shared/docs/upstream-contract.md, section 1),
+       -- mirroring the session_exercises rows below: the same targets, and slots 5 and 6 (superset
+       -- group 1) name each other in superset_with. The warm-up is a generic item the catalog lacks.
+       json_build_array(json_build_object('movement', 'General warm-up', 'duration_seconds', 480)),
+       (select json_agg(${block('e', 'case e.role when \'MAIN\' then 180 else 150 end')} order by e.slot)
+          from gex e where e.session_id = s.id and e.role in ('MAIN', 'SKILL')),
+       (select json_agg(${block('e', '90')} order by e.slot)
+          from gex e where e.session_id = s.id and e.role = 'ACCESSORY'),
+       (select json_build_object('type', 'circuit', 'rounds', 3, 'exercises', json_agg(${block('e', '90')} order by e.slot))
+          from gex e where e.session_id = s.id and e.role = 'FINISHER' having count(*) > 0),
+       (select json_agg(json_build_object('movement', e.name, 'movement_id', e.movement_id, 'sets', e.sets) order by e.slot)
+          from gex e where e.session_id = s.id and e.role = 'COOLDOWN'),
        70, 8, 30, 20, 7, 5,
        case when ${r('s.u', '(s.k * 16 + s.seq) * 16 + s.day', 24)} < 0.2 then 'Keep the rest periods honest today.' end,
        null, null

@@ -2,6 +2,7 @@ import { ENUMS, ENUM_COLUMNS, OPEN_CATEGORICAL_COLUMNS, type EnumColumnStorage, 
 import type { SqlRunner } from './catalog.js';
 import { classifyEnumValue, type ValueStatus } from './values.js';
 import { emRunner, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm } from './sql.js';
+import { auditSessionPlans, type AuditSessionPlanReport } from './audit-session-plans.js';
 
 /**
  * One distinct value found in a column, with how many rows (or array elements) hold it.
@@ -131,6 +132,8 @@ export interface AuditReport {
   ranges: AuditRangeReport[];
   /** Programs with several ACTIVE microcycles, and active programs with none. */
   microcycleLifecycle: AuditMicrocycleLifecycleReport;
+  /** Per `sessions` JSON section column: rows whose JSON the upstream app cannot read. */
+  sessionPlans: AuditSessionPlanReport[];
   summary: {
     /** Distinct flagged values across enum-backed columns. */
     flaggedValues: number;
@@ -180,8 +183,9 @@ export const AUDIT_RANGES: readonly { table: string; column: string; min: number
  * `wrong_case` (`'Squat'`), `spacing` (`'horizontal push'`, `'full_body'` for a region) or
  * `unknown`, with the value they were probably meant to be. Also counts rows breaking the ranges
  * the overview documents but the database does not enforce (ratings, days per week, soreness,
- * day number), and programs whose microcycle statuses the upstream app cannot work with
- * (several ACTIVE microcycles; an active program with none: {@link AuditMicrocycleLifecycleReport}).
+ * day number), programs whose microcycle statuses the upstream app cannot work with
+ * (several ACTIVE microcycles; an active program with none: {@link AuditMicrocycleLifecycleReport}),
+ * and session plans whose JSON sections the app cannot read ({@link AuditSessionPlanReport}).
  * Read-only; a column that does not exist (yet) is reported as not present.
  *
  * Takes an ORM, or an entity manager to run inside its transaction.
@@ -217,6 +221,8 @@ export async function audit(target: OrmOrEm, options: AuditOptions = {}): Promis
   for (const range of AUDIT_RANGES) ranges.push(await auditRange(guarded, schema, has(range.table, range.column), range));
   const microcycleLifecycle = await auditMicrocycleLifecycle(guarded, schema, has('programs', 'is_active') && has('microcycles', 'program_id') && has('microcycles', 'status'));
 
+  const sessionPlans = await auditSessionPlans(guarded, schema, has);
+
   const enumValues = columns.filter((c) => c.kind === 'enum').flatMap((c) => c.values.filter((v) => v.status !== 'ok'));
   const summary = {
     flaggedValues: enumValues.length,
@@ -226,11 +232,13 @@ export async function audit(target: OrmOrEm, options: AuditOptions = {}): Promis
   };
   const failed = columns.some((c) => c.error) || ranges.some((r) => r.error);
   const lifecycleOk = !microcycleLifecycle.error && microcycleLifecycle.severalActive === 0 && microcycleLifecycle.activeWithoutActive === 0;
+  const plansOk = sessionPlans.every((r) => !r.error && r.misfits === 0);
   return {
-    ok: !failed && lifecycleOk && summary.flaggedRows === 0 && summary.malformedRows === 0 && summary.outOfRangeRows === 0,
+    ok: !failed && lifecycleOk && plansOk && summary.flaggedRows === 0 && summary.malformedRows === 0 && summary.outOfRangeRows === 0,
     columns,
     ranges,
     microcycleLifecycle,
+    sessionPlans,
     summary,
   };
 }

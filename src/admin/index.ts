@@ -27,6 +27,7 @@ export {
   type AuditRangeReport,
   type AuditMicrocycleLifecycleReport,
 } from './audit.js';
+export type { AuditSessionPlanReport } from './audit-session-plans.js';
 export {
   importMovements,
   importCircuits,

@@ -119,7 +119,8 @@ const SESSIONS: readonly SessionTemplate[] = [
  * A session of the demo program (all 8 weeks are planned; the first 6 are logged).
  * @example
  * ```ts
- * const s: PlannedSession = { week: 1, dayNumber: 1, date: '2026-01-05', sessionType: 'lower', title: 'Lower A: squat', intentTags: ['strength'], movements: ['Back Squat'] };
+ * const s: PlannedSession = { week: 1, dayNumber: 1, date: '2026-01-05', sessionType: 'lower', title: 'Lower A: squat', intentTags: ['strength'], movements: ['Back Squat'],
+ *   exercises: [{ movement: 'Back Squat', role: 'main', sets: 4, repRangeMin: 5, repRangeMax: 7, rpe: 8 }] };
  * ```
  */
 export interface PlannedSession {
@@ -132,6 +133,18 @@ export interface PlannedSession {
   intentTags: string[];
   /** Movement names, main lift first. */
   movements: string[];
+  /** The prescription of each movement, in the same order: the session's main lift, then accessories. */
+  exercises: PlannedExercise[];
+}
+
+/** One prescribed exercise of a demo session, by movement name. */
+export interface PlannedExercise {
+  movement: string;
+  role: 'main' | 'accessory';
+  sets: number;
+  repRangeMin: number;
+  repRangeMax: number;
+  rpe: number;
 }
 
 /** A top set of a demo workout, by movement name. */
@@ -193,7 +206,10 @@ export interface DemoPlan {
 
 const round = (value: number, step: number) => Math.round(value / step) * step;
 const oneDecimal = (value: number) => Math.round(value * 10) / 10;
-/** Epley with effort, as `logWorkout` computes it: effective reps = reps + (10 − RPE). */
+/**
+ * The demo athlete's strength model: a set at RPE r leaves 10 − r reps in reserve (Epley on
+ * reps + 10 − RPE, what `logWorkout` returns as `e1rmAdjusted`). The stored e1RM is the plain formula.
+ */
 const epleyFactor = (reps: number, rpe: number) => 1 + (reps + (10 - rpe)) / 30;
 
 function topSet(lift: Prescription, week: number, deload: boolean, random: SeededRandom): PlannedTopSet {
@@ -233,6 +249,8 @@ export function buildDemoPlan(): DemoPlan {
         title: template.title,
         intentTags: template.intentTags,
         movements: template.lifts.map((l) => l.movement),
+        // Double progression: reps climb from the prescription to two more before the load goes up.
+        exercises: template.lifts.map((l) => ({ movement: l.movement, role: l.main ? 'main' : 'accessory', sets: l.main ? 4 : 3, repRangeMin: l.reps, repRangeMax: l.reps + 2, rpe: l.rpe })),
       });
       if (week > DEMO_LOGGED_WEEKS) continue;
       // The deload week is a lighter week: the second upper day is skipped (3 workouts, not 4).

@@ -177,21 +177,30 @@ export async function seedDemo(em: EntityManager, onProgress?: (done: number, to
       progressionStyle: 'double_progression',
     });
     const microcycles = new Map((await tx.find(Microcycle, { program: program.id })).map((m) => [m.sequenceNumber, m]));
+    // Through writePlan, as a service would: the JSON sections in the upstream app's shape and the
+    // session_exercises rows from one plan.
+    const sessionRepository = tx.getRepository(Session);
     const sessions = new Map<string, Session>();
     for (const s of plan.sessions) {
-      const session = tx.create(Session, {
-        microcycle: microcycles.get(s.week)!,
-        date: s.date,
-        dayNumber: s.dayNumber,
-        sessionType: s.sessionType,
-        intentTags: s.intentTags,
-        mainJson: s.movements.map((name, index) => ({ movement: name, movement_id: movementIds.get(name)!, order: index + 1 })),
-        estimatedDurationMinutes: 65,
-        coachNotes: s.title,
-      });
+      const section = (role: 'main' | 'accessory') =>
+        s.exercises
+          .filter((e) => e.role === role)
+          .map((e) => ({ movementId: movementIds.get(e.movement)!, sets: e.sets, repRangeMin: e.repRangeMin, repRangeMax: e.repRangeMax, rpe: e.rpe, restSeconds: role === 'main' ? 180 : 90 }));
+      const session = await sessionRepository.writePlan(
+        {
+          microcycleId: microcycles.get(s.week)!.id,
+          date: s.date,
+          dayNumber: s.dayNumber,
+          sessionType: s.sessionType,
+          intentTags: s.intentTags,
+          sections: { main: section('main'), accessory: section('accessory') },
+          estimatedDurationMinutes: 65,
+          coachNotes: s.title,
+        },
+        { userId: user.id },
+      );
       sessions.set(`${s.week}/${s.dayNumber}`, session);
     }
-    await tx.flush();
     tick();
 
     const workouts = tx.getRepository(WorkoutLog);

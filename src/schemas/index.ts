@@ -20,7 +20,7 @@ export {
   timestampSchema,
   varcharSchema,
 } from './primitives.js';
-export type { JsonValue, JsonObject, DisciplineWeight, SessionSectionExercise, BucketStress, SecondaryMuscles } from './json-types.js';
+export type { JsonValue, JsonObject, DisciplineWeight, SessionExerciseBlock, SessionFinisherBlock, SessionSectionExercise, BucketStress, SecondaryMuscles } from './json-types.js';
 export {
   FORBIDDEN_JSON_KEYS,
   JSON_LIMITS,
@@ -28,6 +28,10 @@ export {
   jsonObjectSchema,
   hybridDefinitionSchema,
   disciplinesJsonSchema,
+  SESSION_EXERCISE_BLOCK_KEYS,
+  SESSION_FINISHER_BLOCK_KEYS,
+  sessionExerciseBlockSchema,
+  sessionFinisherBlockSchema,
   sessionSectionExerciseSchema,
   sessionSectionSchema,
   intentTagsSchema,
@@ -61,11 +65,13 @@ export {
   goalsInputSchema,
   createProgramInputSchema,
   sessionPlanExerciseInputSchema,
+  sessionFinisherInputSchema,
   sessionPlanInputSchema,
   type CreateProgramInput,
   type CreateProgramData,
   type SessionPlanExerciseInput,
   type SessionPlanExerciseData,
+  type SessionFinisherInput,
   type SessionPlanInput,
   type SessionPlanData,
 } from './inputs/programs.js';

@@ -15,8 +15,8 @@
 // Namespace import (zod's recommended form): a named `z` import defeats tree-shaking of zod's locales in browser bundles.
 import * as z from 'zod';
 import { ENUMS, type StressBucket } from '../enums/index.js';
-import { COLUMN_LENGTHS, LONE_SURROGATE, RUN_ALWAYS, TEXT_MAX_LENGTH, enumSchema, idSchema, intSchema, numberSchema, strictInput, textSchema, validInt, varcharSchema, WITH_MESSAGES as E } from './primitives.js';
-import type { BucketStress, DisciplineWeight, JsonObject, JsonValue, SecondaryMuscles, SessionSectionExercise } from './json-types.js';
+import { COLUMN_LENGTHS, LONE_SURROGATE, RUN_ALWAYS, enumSchema, intSchema, numberSchema, strictInput, varcharSchema, WITH_MESSAGES as E } from './primitives.js';
+import type { BucketStress, DisciplineWeight, JsonObject, JsonValue, SecondaryMuscles, SessionExerciseBlock, SessionFinisherBlock } from './json-types.js';
 import { gainslyErrorMap } from './messages.js';
 
 
@@ -298,75 +298,138 @@ export const disciplinesJsonSchema: z.ZodType<DisciplineWeight[], { discipline: 
   .max(JSON_LIMITS.disciplineMaxItems, E)
   .superRefine(noDuplicates('discipline', 'discipline'), RUN_ALWAYS);
 
-const nullableInt = (min: number, max: number) => intSchema({ min, max }).nullish();
+// The app's shape, not the library's input rules: these schemas read what any writer stored (the
+// upstream generator included), so they check types only, as the app's response models do
+// (docs: ../shared/docs/upstream-contract.md, section 1). Ranges belong to the write inputs.
+const anyInt = () =>
+  z.number(E).superRefine((value, ctx) => {
+    if (!Number.isInteger(value)) ctx.addIssue({ code: 'invalid_type', expected: 'int', input: value, message: 'must be an integer', continue: true });
+  });
+const optInt = () => anyInt().nullish();
+const optNum = () => z.number(E).nullish();
+const optStr = () => z.string(E).nullish();
 
-// Loose: keys other than these are the generator's business (the JSON walk already vetted them).
-// `movement` is not trimmed because this blob is stored as given, not re-built from parsed output.
-const sectionExerciseFields = z
-  .looseObject({
-    movement: z.string(E).min(1, E).max(COLUMN_LENGTHS.movementName, E).optional(),
-    movement_id: idSchema.optional(),
-    sets: nullableInt(1, 100),
-    reps: nullableInt(1, 1_000),
-    rep_range_min: nullableInt(1, 1_000),
-    rep_range_max: nullableInt(1, 1_000),
-    rpe: numberSchema({ min: 1, max: 10 }).nullish(),
-    rir: nullableInt(0, 10),
-    duration_seconds: nullableInt(0, 86_400),
-    rest_seconds: nullableInt(0, 86_400),
-    notes: textSchema(TEXT_MAX_LENGTH).nullish(),
-  })
-  .superRefine((exercise, ctx) => {
-    if (validInt(ctx, exercise, 'rep_range_min') && validInt(ctx, exercise, 'rep_range_max') && exercise.rep_range_max! < exercise.rep_range_min!) {
-      ctx.addIssue({ code: 'custom', path: ['rep_range_max'], message: `must be >= rep_range_min (${exercise.rep_range_min})`, input: exercise.rep_range_max, continue: true });
-    }
-  }, RUN_ALWAYS);
+const exerciseBlockFields = z.looseObject({
+  movement: z.string(E),
+  movement_id: optInt(),
+  sets: optInt(),
+  rep_range_min: optInt(),
+  rep_range_max: optInt(),
+  target_rpe: optNum(),
+  target_rir: optInt(),
+  duration_seconds: optInt(),
+  rest_seconds: optInt(),
+  superset_with: optStr(),
+  notes: optStr(),
+});
 
 /**
- * One exercise object inside a session section. Known keys are checked when present — `movement`
- * (non-empty string <= 200), `movement_id` (positive integer), `sets` 1–100, `reps` 1–1000,
- * `rep_range_min`/`rep_range_max` 1–1000 with min <= max, `rpe` 1–10, `rir` 0–10, `duration_seconds`
- * and `rest_seconds` 0–86400, `notes` text — and the prescription keys may be `null` ("not prescribed",
- * as generators write it). Any other key is allowed if it is JSON. JSON problems and known-key problems
- * are all reported in one parse; the value is returned as is (not copied).
+ * The keys of an exercise block the upstream app reads, in the order the library writes them.
  *
  * @example
  * ```ts
- * sessionSectionExerciseSchema.parse({ movement: 'Back Squat', sets: 3, rep_range_min: 5, rep_range_max: 8, tempo: '3-1-1' });
+ * SESSION_EXERCISE_BLOCK_KEYS.includes('target_rpe'); // true ('rpe' is not read by the app)
  * ```
  */
-export const sessionSectionExerciseSchema = z.custom<SessionSectionExercise>().superRefine((value, ctx) => {
-  if (!checkJsonObject(value, ctx)) return;
-  // The known keys are checked by a nested parse of the same value; its issues are re-raised here
-  // unless the JSON walk already reported that spot (NaN would otherwise be reported twice).
-  let result: ReturnType<typeof sectionExerciseFields.safeParse>;
+export const SESSION_EXERCISE_BLOCK_KEYS: readonly string[] = Object.freeze(Object.keys(exerciseBlockFields.shape));
+
+/** Runs `fields` on a value already vetted as a JSON object and re-raises its issues not yet reported. */
+function checkKnownKeys(fields: z.ZodType, value: unknown, ctx: z.core.$RefinementCtx<unknown>): void {
+  let result: ReturnType<typeof fields.safeParse>;
   try {
-    result = sectionExerciseFields.safeParse(value, { error: gainslyErrorMap, reportInput: true });
+    result = fields.safeParse(value, { error: gainslyErrorMap, reportInput: true });
   } catch {
     // A proxy whose traps throw on plain property reads: not data we can store.
     ctx.addIssue({ code: 'custom', path: [], message: 'could not be read as JSON', input: undefined });
     return;
   }
   if (result.success) return;
+  // Skip a spot the JSON walk already reported (NaN would otherwise be reported twice).
   const reported = ctx.issues.map((issue) => issue.path ?? []).filter((path) => path.length > 0);
   for (const issue of result.error.issues) {
     if (reported.some((path) => path.every((segment, index) => issue.path[index] === segment))) continue;
     ctx.addIssue({ ...(issue as z.core.$ZodIssueCustom), continue: true });
   }
-});
+}
 
 /**
- * A session section (`sessions.warmup_json`, `main_json`, `accessory_json`, `finisher_json`,
- * `cooldown_json`): an array of up to 100 {@link sessionSectionExerciseSchema} objects.
+ * One exercise block of a session section as the upstream app reads it: a JSON object with
+ * `movement` (a string, required), and when present `movement_id`, `sets`, `rep_range_min`,
+ * `rep_range_max`, `target_rpe` (number), `target_rir`, `duration_seconds`, `rest_seconds` (integers),
+ * `superset_with` and `notes` (strings), each of them also `null`. Other keys are allowed when they
+ * are JSON, and kept: the app ignores them and a writer must not drop them. The value is returned as
+ * is (not copied).
  *
  * @example
  * ```ts
- * sessionSectionSchema.parse([{ movement: 'Back Squat', sets: 3, reps: 5, rpe: 8 }]);
+ * sessionExerciseBlockSchema.parse({ movement: 'Back Squat', sets: 3, rep_range_min: 5, rep_range_max: 8, target_rpe: 8, tempo: '3-1-1' });
+ * sessionExerciseBlockSchema.safeParse({ movement_id: 1, rpe: 8 }).success; // false: no `movement`
+ * ```
+ */
+export const sessionExerciseBlockSchema = z.custom<SessionExerciseBlock>().superRefine((value, ctx) => {
+  if (checkJsonObject(value, ctx)) checkKnownKeys(exerciseBlockFields, value, ctx);
+});
+
+/**
+ * An exercise section (`sessions.warmup_json`, `main_json`, `accessory_json`, `cooldown_json`; the
+ * column may also be SQL `NULL`): an array of {@link sessionExerciseBlockSchema} blocks. The app has
+ * no limit; this schema caps an array at {@link JSON_LIMITS}.sectionMaxExercises (100).
+ *
+ * @example
+ * ```ts
+ * sessionSectionSchema.parse([{ movement: 'Back Squat', sets: 3, rep_range_min: 5, rep_range_max: 5, target_rpe: 8 }]);
  * ```
  */
 export const sessionSectionSchema = z
-  .array(sessionSectionExerciseSchema, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of exercise objects') })
+  .array(sessionExerciseBlockSchema, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of exercise blocks') })
   .max(JSON_LIMITS.sectionMaxExercises, E);
+
+const finisherBlockFields = z.looseObject({
+  type: z.string(E),
+  duration_minutes: optInt(),
+  rounds: optInt(),
+  duration_seconds: optInt(),
+  rest_seconds: optInt(),
+  exercises: sessionSectionSchema.nullish(),
+  notes: optStr(),
+});
+
+/**
+ * The keys of a finisher block the upstream app reads, in the order the library writes them.
+ *
+ * @example
+ * ```ts
+ * SESSION_FINISHER_BLOCK_KEYS.includes('rounds'); // true
+ * ```
+ */
+export const SESSION_FINISHER_BLOCK_KEYS: readonly string[] = Object.freeze(Object.keys(finisherBlockFields.shape));
+
+/**
+ * `sessions.finisher_json` as the upstream app reads it: ONE finisher block object (an array makes
+ * the app's session response fail), with `type` (a string, required: `'EMOM'`, `'AMRAP'`,
+ * `'circuit'`, …), and when present `duration_minutes`, `rounds`, `duration_seconds`, `rest_seconds`
+ * (integers), `exercises` (exercise blocks) and `notes`, each of them also `null`. Other keys are
+ * allowed and kept.
+ *
+ * @example
+ * ```ts
+ * sessionFinisherBlockSchema.parse({ type: 'EMOM', duration_minutes: 10, exercises: [{ movement: 'Burpee', sets: 10 }] });
+ * sessionFinisherBlockSchema.safeParse([{ movement: 'Burpee' }]).success; // false: an array
+ * ```
+ */
+export const sessionFinisherBlockSchema = z.custom<SessionFinisherBlock>().superRefine((value, ctx) => {
+  if (checkJsonObject(value, ctx)) checkKnownKeys(finisherBlockFields, value, ctx);
+});
+
+/**
+ * @deprecated Use {@link sessionExerciseBlockSchema}; this is the same schema.
+ *
+ * @example
+ * ```ts
+ * sessionSectionExerciseSchema.parse({ movement: 'Back Squat', sets: 3 });
+ * ```
+ */
+export const sessionSectionExerciseSchema = sessionExerciseBlockSchema;
 
 function tagArray() {
   return z

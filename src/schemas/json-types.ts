@@ -31,14 +31,57 @@ export interface DisciplineWeight {
 }
 
 /**
- * One exercise of a session section (`sessions.warmup_json`, `main_json`, ...). The upstream
- * generator writes these; only `movement` is common to all of them, the rest is open.
+ * One exercise block of a session section (`sessions.warmup_json`, `main_json`, `accessory_json`,
+ * `cooldown_json`, and a finisher's `exercises`), as the upstream app reads it
+ * (`../shared/docs/upstream-contract.md`, section 1): snake_case keys, `movement` (the movement's
+ * name) required, the rest optional or null. Keys the app does not know are allowed and kept.
  * @example
  * ```ts
- * const e: SessionSectionExercise = { movement: 'Back Squat', sets: 3, rep_range_min: 5, rep_range_max: 8 };
+ * const e: SessionExerciseBlock = { movement: 'Back Squat', movement_id: 1, sets: 3, rep_range_min: 5, rep_range_max: 8, target_rpe: 8 };
  * ```
  */
-export type SessionSectionExercise = { movement?: string; movement_id?: number } & JsonObject;
+export type SessionExerciseBlock = {
+  movement: string;
+  movement_id?: number | null;
+  sets?: number | null;
+  rep_range_min?: number | null;
+  rep_range_max?: number | null;
+  target_rpe?: number | null;
+  target_rir?: number | null;
+  duration_seconds?: number | null;
+  rest_seconds?: number | null;
+  /** The name of the movement this one is supersetted with. */
+  superset_with?: string | null;
+  notes?: string | null;
+} & JsonObject;
+
+/**
+ * `sessions.finisher_json`: one finisher block (an object, not an array), as the upstream app reads
+ * it. `type` is the generator's free text (`'EMOM'`, `'AMRAP'`, `'circuit'`, …). Unknown keys are
+ * allowed and kept.
+ * @example
+ * ```ts
+ * const f: SessionFinisherBlock = { type: 'EMOM', duration_minutes: 10, exercises: [{ movement: 'Kettlebell Swing', sets: 10 }] };
+ * ```
+ */
+export type SessionFinisherBlock = {
+  type: string;
+  duration_minutes?: number | null;
+  rounds?: number | null;
+  duration_seconds?: number | null;
+  rest_seconds?: number | null;
+  exercises?: SessionExerciseBlock[] | null;
+  notes?: string | null;
+} & JsonObject;
+
+/**
+ * @deprecated Use {@link SessionExerciseBlock}: the stored shape of one exercise of a session section.
+ * @example
+ * ```ts
+ * const e: SessionSectionExercise = { movement: 'Back Squat', sets: 3 };
+ * ```
+ */
+export type SessionSectionExercise = SessionExerciseBlock;
 
 /**
  * `circuit_templates.bucket_stress`: StressBucket value to numeric intensity.

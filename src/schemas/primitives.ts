@@ -295,10 +295,14 @@ function enumMessage(codec: { readonly values: readonly (string | number)[]; rea
  * strictInput({ date: isoDateSchema }).parse({ date: '2026-01-05' });
  * ```
  */
-export function strictInput<T extends z.core.$ZodLooseShape>(shape: T) {
+export function strictInput<T extends z.core.$ZodLooseShape>(shape: T, options: { notAnObject?: (input: unknown) => string | undefined } = {}) {
   const allowed = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length === 1 ? '' : 's'} ${listAllowed(issue.keys)}; allowed keys: ${allowed}` : gainslyErrorMap(issue)),
+    error: (issue) => {
+      if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length === 1 ? '' : 's'} ${listAllowed(issue.keys)}; allowed keys: ${allowed}`;
+      if (issue.code === 'invalid_type' && issue.input !== undefined && options.notAnObject) return options.notAnObject(issue.input) ?? gainslyErrorMap(issue);
+      return gainslyErrorMap(issue);
+    },
   });
 }
 

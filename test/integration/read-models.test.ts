@@ -105,7 +105,8 @@ async function week(em: EntityManager) {
     dayNumber: 1,
     sessionType: 'full_body',
     intentTags: ['strength'],
-    mainJson: [{ movement_id: 1, sets: 3, reps: '5' }],
+    mainJson: [{ movement: 'Back Squat', movement_id: 1, sets: 3, reps: '5' }],
+    finisherJson: { type: 'EMOM', duration_minutes: 8, exercises: [{ movement: 'Burpee', sets: 8 }], scoring: 'rounds' },
     estimatedDurationMinutes: 60,
   });
   const wednesday = makeSession(em, microcycle, { date: '2026-01-07', dayNumber: 3, sessionType: 'mobility' });
@@ -136,7 +137,9 @@ describe('MicrocycleRepository.findForDisplay', () => {
     ]);
     expect(first!.exercises[0]!.movement).toMatchObject({ pattern: 'squat', equipmentTags: ['barbell', 'rack'], isUnilateral: true, userId: null });
     expect(first!.exercises[1]!.movement).toMatchObject({ pattern: 'horizontal_pull', equipmentTags: null, userId: w.user.id });
-    expect(first!.mainJson).toEqual([{ movement_id: 1, sets: 3, reps: '5' }]);
+    expect(first!.mainJson).toEqual([{ movement: 'Back Squat', movement_id: 1, sets: 3, reps: '5' }]);
+    // One finisher object, unknown keys and all, exactly as stored.
+    expect(first!.finisherJson).toEqual({ type: 'EMOM', duration_minutes: 8, exercises: [{ movement: 'Burpee', sets: 8 }], scoring: 'rounds' });
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
   });
 

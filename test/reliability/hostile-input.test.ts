@@ -483,8 +483,9 @@ const API: WriteApi[] = [
     idPaths: [['microcycleId'], ['mainCircuitId'], ['finisherCircuitId'], ['sections']],
     call: (em, ctx, input) => forUser(em, ctx.userId).sessions.writePlan(input),
     verify: async (em, _ctx, input: Record<string, unknown>, session: Session, delta) => {
-      const sections = (input.sections ?? {}) as Record<string, Record<string, unknown>[] | undefined>;
-      const exercises = SECTION_KEYS.flatMap((key) => sections[key] ?? []);
+      const sections = (input.sections ?? {}) as Record<string, unknown>;
+      // The finisher is one block whose exercises follow the accessories (`order_in_session`).
+      const exercises = SECTION_KEYS.flatMap((key) => ((key === 'finisher' ? (sections.finisher as { exercises?: unknown } | null | undefined)?.exercises : sections[key]) ?? []) as Record<string, unknown>[]);
       const problems = [
         ...expectDelta(delta, { sessions: 1, session_exercises: exercises.length }),
         ...(await verifyRow(em, 'sessions', 'id = ?', [session.id], [
@@ -501,7 +502,9 @@ const API: WriteApi[] = [
         ], input)),
       ];
       for (const [i, exercise] of exercises.entries()) {
-        problems.push(...(await verifyRow(em, 'session_exercises', 'session_id = ? and order_in_session = ?', [session.id, i + 1], EXERCISE_COLUMNS, exercise)));
+        // Documented: an item given without sets (null or left out) is stored with target_sets 1.
+        const expected = exercise.sets == null ? { ...exercise, sets: 1 } : exercise;
+        problems.push(...(await verifyRow(em, 'session_exercises', 'session_id = ? and order_in_session = ?', [session.id, i + 1], EXERCISE_COLUMNS, expected)));
       }
       return problems;
     },

@@ -21,6 +21,7 @@ import {
   secondaryMusclesSchema,
   sessionSectionExerciseSchema,
   sessionSectionSchema,
+  sessionFinisherBlockSchema,
   structuredResponseJsonSchema,
   tagArraySchema,
   type BucketStress,
@@ -195,11 +196,11 @@ describe('disciplinesJsonSchema', () => {
 });
 
 describe('sessionSectionSchema', () => {
-  it('accepts generator output: known keys typed, other JSON keys kept, nulls for unprescribed values', () => {
+  it('accepts generator output: the app\'s keys typed, other JSON keys kept, nulls for unprescribed values', () => {
     const section = [
-      { movement: 'Back Squat', movement_id: 1, sets: 4, reps: 5, rep_range_min: 4, rep_range_max: 6, rpe: 8.5, rir: 1, rest_seconds: 180, notes: 'belt', tempo: '3-1-1', cues: ['brace'] },
-      { movement: 'Row erg', duration_seconds: 600, sets: null, reps: null, rpe: null },
-      { is_new: true },
+      { movement: 'Back Squat', movement_id: 1, sets: 4, rep_range_min: 4, rep_range_max: 6, target_rpe: 8.5, target_rir: 1, rest_seconds: 180, superset_with: null, notes: 'belt', tempo: '3-1-1', cues: ['brace'] },
+      { movement: 'Row erg', duration_seconds: 600, sets: null, target_rpe: null },
+      { movement: 'Goblet Squat', reps: '8-10', is_new: true },
     ];
     expect(problems(sessionSectionSchema, section)).toEqual([]);
     const parsed = sessionSectionSchema.parse(section);
@@ -207,32 +208,39 @@ describe('sessionSectionSchema', () => {
     expect(parsed[0]).toBe(section[0]);
   });
 
+  it('types only, as the app does: ranges are the write inputs\' business', () => {
+    expect(problems(sessionSectionSchema, [{ movement: 'Squat', sets: 0, target_rpe: 11, rep_range_min: 8, rep_range_max: 5 }])).toEqual([]);
+  });
+
   it('reports JSON problems and known-key problems together', () => {
     const found = problems(sessionSectionSchema, [
-      { movement: 'Squat', sets: 0, tempo: Number.NaN },
-      { movement: '', movement_id: 0, reps: 2.5, rep_range_min: 8, rep_range_max: 5, rpe: 11, rir: -1, duration_seconds: -1, rest_seconds: 'long' },
-      { sets: Number.NaN },
+      { movement: 'Squat', sets: 2.5, tempo: Number.NaN },
+      { movement: 3, movement_id: 1.5, target_rpe: '8', target_rir: 1.5, duration_seconds: '60', rest_seconds: 'long', superset_with: 4, notes: [] },
+      { movement_id: 1, sets: Number.NaN },
       'Squat',
     ]);
-    expect(found.map(([path]) => path)).toEqual([
-      '0.tempo',
-      '0.sets',
-      '1.movement',
-      '1.movement_id',
-      '1.reps',
-      '1.rpe',
-      '1.rir',
-      '1.duration_seconds',
-      '1.rest_seconds',
-      '1.rep_range_max',
-      '2.sets',
-      '3',
-    ]);
-    expect(found.find(([path]) => path === '1.rep_range_max')?.[1]).toBe('must be >= rep_range_min (8)');
+    expect(found.map(([path]) => path).sort()).toEqual(
+      ['0.tempo', '0.sets', '1.movement', '1.movement_id', '1.target_rpe', '1.target_rir', '1.duration_seconds', '1.rest_seconds', '1.superset_with', '1.notes', '2.movement', '2.sets', '3'].sort(),
+    );
+    expect(found.find(([path]) => path === '2.movement')?.[1]).toBe('is required');
   });
 
   it('limits a section to 100 exercises', () => {
     expect(paths(sessionSectionSchema, Array(101).fill({ movement: 'x' }))).toEqual(['']);
+  });
+});
+
+describe('sessionFinisherBlockSchema', () => {
+  it('one object with a type; exercises are blocks; unknown keys kept', () => {
+    const finisher = { type: 'EMOM', duration_minutes: 10, rounds: null, exercises: [{ movement: 'Burpee', sets: 10 }], scoring: 'rounds' };
+    expect(sessionFinisherBlockSchema.parse(finisher)).toBe(finisher);
+    expect(problems(sessionFinisherBlockSchema, { type: 'AMRAP' })).toEqual([]);
+  });
+
+  it('rejects a list, a missing type and exercises that are not blocks', () => {
+    expect(paths(sessionFinisherBlockSchema, [{ movement: 'Burpee' }])).toEqual(['']);
+    expect(paths(sessionFinisherBlockSchema, { exercises: [] })).toEqual(['type']);
+    expect(paths(sessionFinisherBlockSchema, { type: 'EMOM', duration_minutes: 1.5, exercises: [{ sets: 3 }] }).sort()).toEqual(['duration_minutes', 'exercises.0.movement']);
   });
 });
 

@@ -38,6 +38,12 @@ function printReport(out: Output, report: AuditReport, verbose: boolean): void {
   if (life.activeWithoutActive > 0) {
     out.line(`  ${c.red('no ACTIVE')} ${plural(life.activeWithoutActive, 'active program')} without an ACTIVE microcycle: the app finds no current week (ids ${life.activeWithoutActiveIds.slice(0, 5).join(', ')}${life.activeWithoutActive > 5 ? ', …' : ''})`);
   }
+  for (const plan of report.sessionPlans) {
+    if (plan.error) out.line(`  ${c.red(`sessions.${plan.column}`)} not checked: ${plan.error}`);
+    else if (plan.misfits > 0) {
+      out.line(`  ${c.red(`sessions.${plan.column}`)} ${plural(plan.misfits, 'row')} the app cannot read (ids ${plan.sampleIds.slice(0, 5).join(', ')}${plan.misfits > 5 ? ', …' : ''}); first: ${plan.firstProblem ?? '?'}`);
+    }
+  }
   if (verbose) {
     for (const col of report.columns.filter((col) => col.present && col.values.length > 0)) {
       out.line(`${c.bold(`${col.table}.${col.column}`)} ${c.dim(`(${col.kind}${col.enum ? `: ${col.enum}` : ''}, ${col.rows} rows, ${col.nulls} null)`)}: ${col.values.map((v) => `${v.value} ×${v.count}`).join(', ')}`);

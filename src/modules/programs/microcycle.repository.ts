@@ -15,7 +15,7 @@ import {
   type SessionType,
   type SessionTypeLabel,
 } from '../../enums/index.js';
-import type { SessionSectionExercise } from '../../schemas/json-types.js';
+import type { SessionExerciseBlock, SessionFinisherBlock } from '../../schemas/json-types.js';
 import type { Microcycle } from './microcycle.entity.js';
 import { coveringMicrocycleIdSql } from './covering-microcycle.js';
 
@@ -153,11 +153,11 @@ export interface MicrocycleSessionView {
   dayNumber: number;
   sessionType: SessionType;
   intentTags: string[] | null;
-  warmupJson: SessionSectionExercise[] | null;
-  mainJson: SessionSectionExercise[] | null;
-  accessoryJson: SessionSectionExercise[] | null;
-  finisherJson: SessionSectionExercise[] | null;
-  cooldownJson: SessionSectionExercise[] | null;
+  warmupJson: SessionExerciseBlock[] | null;
+  mainJson: SessionExerciseBlock[] | null;
+  accessoryJson: SessionExerciseBlock[] | null;
+  finisherJson: SessionFinisherBlock | null;
+  cooldownJson: SessionExerciseBlock[] | null;
   estimatedDurationMinutes: number | null;
   warmupDurationMinutes: number | null;
   mainDurationMinutes: number | null;

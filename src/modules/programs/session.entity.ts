@@ -1,7 +1,7 @@
 import { Collection, EntityRepositoryType, type Opt, type Rel } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { ENUMS, type SessionType } from '../../enums/index.js';
-import type { SessionSectionExercise } from '../../schemas/json-types.js';
+import type { SessionExerciseBlock, SessionFinisherBlock } from '../../schemas/json-types.js';
 import { jsonColumn, NO_ACTION, sqlEnum } from '../../orm/columns.js';
 import { Microcycle } from './microcycle.entity.js';
 import { SessionExercise } from './session-exercise.entity.js';
@@ -10,8 +10,9 @@ import { WorkoutLog } from '../logging/workout-log.entity.js';
 import { SessionRepository } from './session.repository.js';
 
 /**
- * A planned training day (`sessions`): its type, JSON sections as shown to the user, time
- * estimates and coach notes.
+ * A planned training day (`sessions`): its type, JSON sections as shown to the user (in the
+ * upstream app's shape: lists of exercise blocks, one finisher block; write them with
+ * `SessionRepository.writePlan`), time estimates and coach notes.
  *
  * @example
  * ```ts
@@ -43,19 +44,20 @@ export class Session {
   intentTags: Opt<string[]> | null = [];
 
   @Property(jsonColumn({ nullable: true }))
-  warmupJson?: SessionSectionExercise[] | null;
+  warmupJson?: SessionExerciseBlock[] | null;
 
   @Property(jsonColumn({ nullable: true }))
-  mainJson?: SessionSectionExercise[] | null;
+  mainJson?: SessionExerciseBlock[] | null;
 
   @Property(jsonColumn({ nullable: true }))
-  accessoryJson?: SessionSectionExercise[] | null;
+  accessoryJson?: SessionExerciseBlock[] | null;
+
+  /** One finisher block object (not a list): the upstream app reads it as one. */
+  @Property(jsonColumn({ nullable: true }))
+  finisherJson?: SessionFinisherBlock | null;
 
   @Property(jsonColumn({ nullable: true }))
-  finisherJson?: SessionSectionExercise[] | null;
-
-  @Property(jsonColumn({ nullable: true }))
-  cooldownJson?: SessionSectionExercise[] | null;
+  cooldownJson?: SessionExerciseBlock[] | null;
 
   @Property({ type: 'integer', nullable: true })
   estimatedDurationMinutes?: number | null;

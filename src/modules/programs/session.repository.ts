@@ -1,15 +1,15 @@
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { GainslyRepository } from '../../orm/base-repository.js';
-import { GainslyNotFoundError } from '../../orm/errors.js';
+import { GainslyDataError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type ExerciseRole } from '../../enums/index.js';
 import { parseInput, sessionPlanInputSchema, type SessionPlanData, type SessionPlanInput } from '../../schemas/index.js';
-import type { SessionSectionExercise } from '../../schemas/json-types.js';
 import { Session } from './session.entity.js';
 import { SessionExercise } from './session-exercise.entity.js';
 import { Microcycle } from './microcycle.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import { CircuitTemplate } from '../circuits/circuit-template.entity.js';
 import { optionalId, requireDate, requireId } from '../../orm/arguments.js';
+import { exerciseBlock, finisherBlock, placeExercises, readExerciseBlock, readFinisherBlock, resolveSupersets, type PlacedExercise } from './session-plan.js';
 
 /** The five JSON sections of a session, in the order a session runs, with the role of their exercises. */
 const SECTIONS = [
@@ -88,30 +88,39 @@ export class SessionRepository extends GainslyRepository<Session> {
   /**
    * Creates a session from a plan — or, with `sessionId`, replaces that session's plan — writing
    * the JSON sections and the `session_exercises` rows from the same data in one transaction.
-   * JSON entries carry `movement_id` and `movement` (name) plus the prescription in snake_case.
-   * With `userId`, the microcycle (and the session being replaced) must be that user's, and
-   * movements must be system movements or the user's own.
+   *
+   * The JSON is what the upstream app reads: each exercise block has `movement` (the catalog name),
+   * `movement_id`, `sets`, `rep_range_min`/`rep_range_max`, `target_rpe`, `target_rir`,
+   * `duration_seconds`, `rest_seconds`, `superset_with` (the partner's name) and `notes`, then the
+   * exercise's `extra` keys; `finisher_json` is one finisher block object. Each superset gets one
+   * `session_exercises.superset_group` number: the caller's `supersetGroup`, or for exercises linked
+   * only by `supersetWith` the lowest number free in the session. Movements are given by
+   * id or by exact name; with `userId`, the microcycle (and the session being replaced) must be that
+   * user's, and movements must be system movements or the user's own.
    * @example
    * ```ts
-   * await em.getRepository(Session).writePlan(plan, { userId });
+   * const plan = await em.getRepository(Session).readPlan(sessionId, { userId });
+   * plan.sections.main![0]!.sets = 5; // unknown keys in `extra` are written back as they were
+   * await em.getRepository(Session).writePlan(plan, { userId, sessionId });
    * ```
    */
   async writePlan(input: SessionPlanInput, options: { userId?: number; sessionId?: number } = {}): Promise<Session> {
     const userId = optionalId(options.userId, 'userId');
     const sessionId = optionalId(options.sessionId, 'sessionId');
     const data = parseInput(sessionPlanInputSchema, input, 'SessionPlanInput');
+    const placed = placeExercises(data.sections);
     return this.getEntityManager().transactional(async (tx) => {
       const owned = userId === undefined ? {} : { program: { user: userId } };
       const microcycle = await tx.findOne(Microcycle, { id: data.microcycleId, ...owned });
       if (!microcycle) throw new GainslyNotFoundError('Microcycle', 'microcycles', { id: data.microcycleId, ...(userId === undefined ? {} : { userId }) });
-      const movementIds = [...new Set(SECTIONS.flatMap(([key]) => (data.sections[key] ?? []).map((e) => e.movementId)))];
-      const movements = new Map(
-        (await tx.find(Movement, { id: { $in: movementIds }, ...(userId === undefined ? {} : { $or: [{ user: null }, { user: userId }] }) })).map((m) => [m.id, m]),
-      );
-      for (const id of movementIds) if (!movements.has(id)) throw new GainslyNotFoundError('Movement', 'movements', { id });
+      const movements = await resolveMovements(tx, placed, userId);
       for (const [field, id] of [['mainCircuitId', data.mainCircuitId], ['finisherCircuitId', data.finisherCircuitId]] as const) {
         if (id != null && !(await tx.findOne(CircuitTemplate, { id }))) throw new GainslyNotFoundError('CircuitTemplate', 'circuit_templates', { id, field });
       }
+      const resolved = resolveSupersets(
+        placed.map((p, i) => ({ ...p, movementId: movements[i]!.id, movementName: movements[i]!.name })),
+        'SessionPlanInput',
+      );
 
       let session: Session;
       if (sessionId !== undefined) {
@@ -138,48 +147,99 @@ export class SessionRepository extends GainslyRepository<Session> {
       session.finisherDurationMinutes = data.durations?.finisher ?? null;
       session.cooldownDurationMinutes = data.durations?.cooldown ?? null;
 
-      let order = 0;
-      for (const [key, role, jsonProp] of SECTIONS) {
-        const exercises = data.sections[key];
-        (session[jsonProp] as SessionSectionExercise[] | null) = exercises
-          ? exercises.map((e) => compact({
-              movement_id: e.movementId,
-              movement: movements.get(e.movementId)!.name,
-              sets: e.sets,
-              rep_range_min: e.repRangeMin,
-              rep_range_max: e.repRangeMax,
-              rpe: e.rpe,
-              rir: e.rir,
-              duration_seconds: e.durationSeconds,
-              rest_seconds: e.restSeconds,
-              superset_group: e.supersetGroup,
-              notes: e.notes,
-            }))
-          : null;
-        for (const e of exercises ?? []) {
-          order += 1;
-          tx.create(SessionExercise, {
-            session,
-            movement: movements.get(e.movementId)!,
-            role,
-            orderInSession: order,
-            supersetGroup: e.supersetGroup ?? null,
-            targetSets: e.sets,
-            targetRepRangeMin: e.repRangeMin ?? null,
-            targetRepRangeMax: e.repRangeMax ?? null,
-            targetRpe: e.rpe ?? null,
-            targetRir: e.rir ?? null,
-            targetDurationSeconds: e.durationSeconds ?? null,
-            defaultRestSeconds: e.restSeconds ?? null,
-            isComplexLift: e.isComplexLift ?? movements.get(e.movementId)!.isComplexLift ?? false,
-            substitutionAllowed: e.substitutionAllowed ?? true,
-            notes: e.notes ?? null,
-          });
-        }
-      }
+      const ofRole = (role: ExerciseRole) => resolved.filter((e) => e.role === role);
+      const list = (key: 'warmup' | 'main' | 'accessory' | 'cooldown') => (data.sections[key] === undefined ? null : ofRole(key).map(exerciseBlock));
+      session.warmupJson = list('warmup');
+      session.mainJson = list('main');
+      session.accessoryJson = list('accessory');
+      session.finisherJson = data.sections.finisher == null ? null : finisherBlock(data.sections.finisher, ofRole('finisher'));
+      session.cooldownJson = list('cooldown');
+
+      resolved.forEach((entry, index) => {
+        const e = entry.exercise;
+        tx.create(SessionExercise, {
+          session,
+          movement: movements[index]!,
+          role: entry.role,
+          orderInSession: index + 1,
+          supersetGroup: entry.supersetGroup,
+          // The column is NOT NULL; an item without sets (a stretch held for a duration) is done once.
+          targetSets: e.sets ?? 1,
+          targetRepRangeMin: e.repRangeMin ?? null,
+          targetRepRangeMax: e.repRangeMax ?? null,
+          targetRpe: e.rpe ?? null,
+          targetRir: e.rir ?? null,
+          targetDurationSeconds: e.durationSeconds ?? null,
+          defaultRestSeconds: e.restSeconds ?? null,
+          isComplexLift: e.isComplexLift ?? movements[index]!.isComplexLift ?? false,
+          substitutionAllowed: e.substitutionAllowed ?? true,
+          notes: e.notes ?? null,
+        });
+      });
       await tx.flush();
       return session;
     });
+  }
+
+  /**
+   * A session's plan as a {@link SessionPlanInput}, ready to change and pass back to
+   * {@link writePlan}: the JSON sections read tolerantly (missing optional keys are left out, keys
+   * the library does not interpret go to each exercise's or the finisher's `extra`, so nothing is
+   * lost on the way back). Blocks written by older versions of the library (`rpe`, `rir`,
+   * `superset_group` keys; a finisher stored as a list, read as `{ type: 'circuit', exercises }`) are
+   * read as the app's keys, so writing them back repairs them. `isComplexLift` and
+   * `substitutionAllowed` come from the `session_exercises` row at the same position when it has the
+   * same movement. With `userId`, another user's session is not found. A block that is not an object
+   * or lacks both `movement` and `movement_id` is a `GainslyDataError` naming the session, column and
+   * position.
+   * @example
+   * ```ts
+   * const plan = await em.getRepository(Session).readPlan(sessionId, { userId });
+   * plan.sections.finisher?.type; // 'EMOM'
+   * ```
+   */
+  async readPlan(sessionId: number, options: { userId?: number } = {}): Promise<SessionPlanInput> {
+    requireId(sessionId, 'sessionId');
+    const userId = optionalId(options.userId, 'userId');
+    const em = this.getEntityManager();
+    const session = await em.findOne(Session, { id: sessionId, ...(userId === undefined ? {} : { microcycle: { program: { user: userId } } }) });
+    if (!session) throw new GainslyNotFoundError('Session', 'sessions', { id: sessionId, ...(userId === undefined ? {} : { userId }) });
+    const rows = await em.find(SessionExercise, { session: sessionId }, { orderBy: { orderInSession: 'asc', id: 'asc' } });
+    const facts = (role: ExerciseRole) =>
+      rows.filter((r) => r.role === role).map((r) => ({ movementId: r.movement.id, isComplexLift: r.isComplexLift ?? null, substitutionAllowed: r.substitutionAllowed ?? null }));
+    const sections: NonNullable<SessionPlanInput['sections']> = {};
+    for (const [key, role, prop, column] of SECTIONS) {
+      const value = session[prop] as unknown;
+      if (value == null) continue;
+      const where = { sessionId, column };
+      if (key === 'finisher') {
+        sections.finisher = readFinisherBlock(value, where, facts(role));
+        continue;
+      }
+      if (!Array.isArray(value)) throw new GainslyDataError(`sessions.${column} of session ${sessionId} does not fit the app's shape: must be an array of exercise blocks`, 'sessions', column, value);
+      const roleFacts = facts(role);
+      sections[key] = value.map((block, i) => readExerciseBlock(block, where, [i], roleFacts[i]));
+    }
+    const durations = {
+      warmup: session.warmupDurationMinutes,
+      main: session.mainDurationMinutes,
+      accessory: session.accessoryDurationMinutes,
+      finisher: session.finisherDurationMinutes,
+      cooldown: session.cooldownDurationMinutes,
+    };
+    return {
+      microcycleId: session.microcycle.id,
+      date: session.date,
+      dayNumber: session.dayNumber,
+      sessionType: session.sessionType,
+      ...(session.intentTags == null ? {} : { intentTags: session.intentTags }),
+      ...(session.coachNotes == null ? {} : { coachNotes: session.coachNotes }),
+      ...(session.estimatedDurationMinutes == null ? {} : { estimatedDurationMinutes: session.estimatedDurationMinutes }),
+      ...(session.mainCircuit == null ? {} : { mainCircuitId: session.mainCircuit.id }),
+      ...(session.finisherCircuit == null ? {} : { finisherCircuitId: session.finisherCircuit.id }),
+      sections,
+      durations: Object.fromEntries(Object.entries(durations).filter(([, v]) => v != null)),
+    };
   }
 
   /**
@@ -219,7 +279,9 @@ export class SessionRepository extends GainslyRepository<Session> {
                 case when (e.item->>'sets') ~ '^[0-9]{1,9}$' then (e.item->>'sets')::int end as sets
            from scoped s
            cross join lateral (values ('WARMUP', s.warmup_json), ('MAIN', s.main_json), ('ACCESSORY', s.accessory_json),
-                                      ('FINISHER', s.finisher_json), ('COOLDOWN', s.cooldown_json)) as sec(role, items)
+                                      -- The finisher is one block whose exercises are listed; older versions stored a list.
+                                      ('FINISHER', case when json_typeof(s.finisher_json) = 'object' then s.finisher_json->'exercises' else s.finisher_json end),
+                                      ('COOLDOWN', s.cooldown_json)) as sec(role, items)
            cross join lateral json_array_elements(case when json_typeof(sec.items) = 'array' then sec.items else '[]'::json end)
                 with ordinality as e(item, ord)
            left join movements mv on mv.name = e.item->>'movement' and not coalesce((e.item->>'movement_id') ~ '^[0-9]{1,9}$', false)),
@@ -253,7 +315,22 @@ export class SessionRepository extends GainslyRepository<Session> {
   }
 }
 
-/** Drops undefined and null keys so the JSON stays as small as what the generator writes. */
-function compact(entry: Record<string, unknown>): SessionSectionExercise {
-  return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined && v !== null)) as SessionSectionExercise;
+/**
+ * The movement of every placed exercise, by id or by exact name (names are unique: upstream's
+ * `ix_movements_name`), in one query. With `userId` only system movements and the user's own are
+ * visible.
+ */
+async function resolveMovements(tx: EntityManager, placed: readonly PlacedExercise[], userId: number | undefined): Promise<Movement[]> {
+  const ids = [...new Set(placed.flatMap((p) => (p.exercise.movementId === undefined ? [] : [p.exercise.movementId])))];
+  const names = [...new Set(placed.flatMap((p) => (p.exercise.movementId === undefined && p.exercise.movement !== undefined ? [p.exercise.movement] : [])))];
+  if (ids.length === 0 && names.length === 0) return [];
+  const visible = userId === undefined ? {} : { $or: [{ user: null }, { user: userId }] };
+  const found = await tx.find(Movement, { $and: [{ $or: [{ id: { $in: ids } }, { name: { $in: names } }] }, visible] });
+  const byId = new Map(found.map((m) => [m.id, m]));
+  const byName = new Map(found.map((m) => [m.name, m]));
+  return placed.map(({ exercise }) => {
+    const movement = exercise.movementId !== undefined ? byId.get(exercise.movementId) : byName.get(exercise.movement!);
+    if (!movement) throw new GainslyNotFoundError('Movement', 'movements', exercise.movementId !== undefined ? { id: exercise.movementId } : { name: exercise.movement });
+    return movement;
+  });
 }

@@ -214,7 +214,12 @@ export class UserScope {
       this.em.getRepository(Microcycle).findForDisplay(checkId(microcycleId, 'Microcycle'), { userId: this.userId }),
     /** One of the user's sessions, with exercises and movements. */
     get: (sessionId: number): Promise<Session> => this.own(Session, sessionId, { microcycle: { program: { user: this.userId } } }, ['exercises.movement']),
-    /** Writes a session from a plan (JSON sections and session_exercises together). */
+    /**
+     * One of the user's sessions as a plan to change and write back with `writePlan` (see
+     * `SessionRepository.readPlan`): keys the library does not interpret are kept in `extra`.
+     */
+    readPlan: (sessionId: number): Promise<SessionPlanInput> => this.em.getRepository(Session).readPlan(requireId(sessionId, 'sessionId'), { userId: this.userId }),
+    /** Writes a session from a plan (JSON sections and session_exercises together), in the upstream app's JSON shape. */
     writePlan: (input: SessionPlanInput, sessionId?: number): Promise<Session> =>
       this.em.getRepository(Session).writePlan(input, { userId: this.userId, ...(sessionId === undefined ? {} : { sessionId: requireId(sessionId, 'sessionId') }) }),
     /** The user's sessions whose JSON plan and exercises disagree. */
