@@ -6,6 +6,8 @@ export { gainslyConfig, MIGRATIONS_TABLE, type GainslyOrmOptions } from './orm/c
 export { maskDatabaseUrl, GainslyConfigError } from './orm/database-url.js';
 export {
   GainslyError,
+  GAINSLY_ERROR_CODES,
+  type GainslyErrorCode,
   GainslyNotFoundError,
   GainslyDataError,
   GainslyDatabaseError,

@@ -1,4 +1,4 @@
-import { GainslyError } from '../orm/errors.js';
+import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from '../orm/errors.js';
 import type { DoctorFinding, DoctorReport } from './doctor.js';
 
 const MESSAGE_MAX_FINDINGS = 10;
@@ -18,7 +18,8 @@ const MESSAGE_MAX_FINDINGS = 10;
  * ```
  */
 export class GainslyAdoptError extends GainslyError {
-  override readonly name = 'GainslyAdoptError';
+  override readonly name: string = 'GainslyAdoptError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.ADOPT;
   /** The blocking findings (severity `error`). */
   readonly problems: readonly DoctorFinding[];
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type * as z from 'zod';
 import { ENUMS } from '../enums/index.js';
-import { GainslyError } from '../orm/errors.js';
+import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from '../orm/errors.js';
 import {
   circuitTemplateInputSchema,
   formatIssuePath,
@@ -105,7 +105,8 @@ export interface ImportReport {
  * ```
  */
 export class GainslyImportError extends GainslyError {
-  override readonly name = 'GainslyImportError';
+  override readonly name: string = 'GainslyImportError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.IMPORT;
 }
 
 /**

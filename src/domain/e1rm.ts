@@ -1,5 +1,5 @@
 // Estimated one-rep max (e1RM) from a submaximal set, its inverse, and the RPE/RIR adjustment.
-import { E1RMFormula } from '../enums/index.js';
+import { E1RMFormula, GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from '../enums/index.js';
 import { isFiniteNumber } from './checks.js';
 import { DomainArgumentError, type ValidationProblem } from './problems.js';
 
@@ -31,7 +31,9 @@ export const BRZYCKI_REPS_LIMIT = 37;
  * }
  * ```
  */
-export class E1RMRangeError extends RangeError {
+export class E1RMRangeError extends GainslyError {
+  override readonly name: string = 'E1RMRangeError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.E1RM_RANGE;
   /** The formula that is undefined for `reps`. */
   readonly formula: E1RMFormula;
   /** The (effective) rep count that was asked for. */
@@ -44,7 +46,6 @@ export class E1RMRangeError extends RangeError {
       `The ${formula} e1RM formula is undefined for ${reps} reps: it needs reps < ${limit}. ` +
         `Use another formula (epley, lombardi, oconner) for high-rep sets.`,
     );
-    this.name = 'E1RMRangeError';
     this.formula = formula;
     this.reps = reps;
     this.limit = limit;
@@ -87,7 +88,7 @@ const FORMULAS: readonly string[] = Object.values(E1RMFormula);
  * @param weight load lifted, a finite number >= 0
  * @param reps completed reps, an integer >= 1
  * @param formula one of the `E1RMFormula` values; defaults to `'epley'` (the `user_settings` default)
- * @throws {DomainArgumentError} (a `RangeError`) naming each invalid argument
+ * @throws {DomainArgumentError} naming each invalid argument
  * @throws {E1RMRangeError} for Brzycki with `reps >= 37`, where the formula is undefined
  * @example
  * ```ts
@@ -131,7 +132,7 @@ export const BRZYCKI_HIGH_REPS_MULTIPLIER = 2.5;
  * @param weight load lifted, a finite number >= 0
  * @param reps completed reps, an integer >= 1
  * @param formula one of the `E1RMFormula` values; defaults to `'epley'`
- * @throws {DomainArgumentError} (a `RangeError`) naming each invalid argument
+ * @throws {DomainArgumentError} naming each invalid argument
  * @example
  * ```ts
  * estimateOneRepMaxAsStored(120, 5, 'oconner'); // 135 (120 · (1 + 5/40)), whatever the set's RPE
@@ -162,7 +163,7 @@ export function estimateOneRepMaxAsStored(weight: number, reps: number, formula:
  * names a plain formula and readers (the upstream app among them) recompute it from the row.
  * `logWorkout` returns this adjusted value beside the stored one, as `TopSetLogRow.e1rmAdjusted`.
  *
- * @throws {DomainArgumentError} (a `RangeError`) naming each invalid argument or option
+ * @throws {DomainArgumentError} naming each invalid argument or option
  * @throws {E1RMRangeError} for Brzycki when `reps + RIR >= 37`
  * @example
  * ```ts
@@ -199,7 +200,7 @@ export function estimateOneRepMaxWithEffort(weight: number, reps: number, option
  * @param e1rm one-rep max, a finite number >= 0
  * @param targetReps an integer >= 1
  * @param formula defaults to `'epley'`
- * @throws {DomainArgumentError} (a `RangeError`) naming each invalid argument
+ * @throws {DomainArgumentError} naming each invalid argument
  * @throws {E1RMRangeError} for Brzycki with `targetReps >= 37`
  * @example
  * ```ts

@@ -2,6 +2,7 @@
 // Node dependencies, so browser bundles can use them. Explicit names only; anything not listed is internal.
 
 export { formatValidationProblems, DomainArgumentError, type ValidationProblem } from './problems.js';
+export { GainslyError, GAINSLY_ERROR_CODES, type GainslyErrorCode } from '../enums/index.js';
 export { type IntRange } from './ranges.js';
 export { isIsoDate, addDaysToIsoDate } from './dates.js';
 export {

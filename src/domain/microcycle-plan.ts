@@ -63,7 +63,7 @@ export interface PlannedMicrocycle {
  * Deloads: microcycle n is a deload when `n % deloadEveryNMicrocycles === 0`. Dates are computed on
  * UTC calendar days, so results do not depend on the machine's time zone.
  *
- * @throws {DomainArgumentError} (a `RangeError`) listing every invalid option: `startDate` not a real
+ * @throws {DomainArgumentError} listing every invalid option: `startDate` not a real
  * `'YYYY-MM-DD'` date, or a number outside {@link PROGRAM_LIMITS}
  * @example
  * ```ts

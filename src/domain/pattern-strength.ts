@@ -77,7 +77,7 @@ const PATTERNS: readonly MovementPattern[] = Object.values(MovementPattern);
  * earliest exposure date, then sequence, then id: dates, not sequence numbers, give the order because
  * sequence numbers restart with every program. Input order does not matter.
  *
- * @throws {DomainArgumentError} (a `RangeError`) listing every invalid exposure field or option
+ * @throws {DomainArgumentError} listing every invalid exposure field or option
  * @example
  * ```ts
  * patternStrengthIndex(
@@ -105,7 +105,7 @@ export function patternStrengthIndex(
  * {@link patternStrengthIndex} for every one of the 17 movement patterns at once (same window for all),
  * `null` where a pattern has fewer than 2 exposures in the window.
  *
- * @throws {DomainArgumentError} (a `RangeError`) listing every invalid exposure field or option
+ * @throws {DomainArgumentError} listing every invalid exposure field or option
  * @example
  * ```ts
  * const psi = patternStrengthIndexAll(exposures, { lastNMicrocycles: 4 });

@@ -64,7 +64,7 @@ export interface PatternTrendOptions {
  * end of the window is averaged with its neighbours instead of deciding the trend alone. If the first half's mean is 0, any rise is
  * increasing and any fall decreasing.
  *
- * @throws {DomainArgumentError} (a `RangeError`) when a point is not a finite number or `threshold`
+ * @throws {DomainArgumentError} when a point is not a finite number or `threshold`
  * is not a finite number >= 0
  * @example
  * ```ts
@@ -150,7 +150,7 @@ export const DEFAULT_DELOAD_MIN_DECLINING = 2;
  * Recommends a deload when 2 or more patterns (by default) are `'decreasing'`. Patterns missing from
  * `trends`, and `'stable'`, `'increasing'` or `'insufficient_data'` ones, do not count.
  *
- * @throws {DomainArgumentError} (a `RangeError`) for a key that is not a movement pattern, a value that
+ * @throws {DomainArgumentError} for a key that is not a movement pattern, a value that
  * is not a {@link PatternTrend}, or an invalid `minDecliningPatterns`
  * @example
  * ```ts

@@ -61,7 +61,7 @@ export interface RoundToPlateOptions {
  * Results are cleaned of binary floating-point noise (`0.1 · 3` gives `0.3`, not `0.30000000000000004`),
  * and a load that is already a multiple (within 1e-9 of a step) is returned as that multiple in every mode.
  *
- * @throws {DomainArgumentError} (a `RangeError`) when `load` is negative or not finite, `increment` is not
+ * @throws {DomainArgumentError} when `load` is negative or not finite, `increment` is not
  * a finite number > 0, or `mode` is unknown
  * @example
  * ```ts
@@ -101,7 +101,7 @@ export function roundToPlate(load: number, options: RoundToPlateOptions): number
  * Converts kilograms to pounds (exact factor, unrounded). Negative values convert too, so load
  * differences can be converted; non-finite input throws instead of spreading `NaN` into a plan.
  *
- * @throws {DomainArgumentError} (a `RangeError`) when `kg` is not a finite number
+ * @throws {DomainArgumentError} when `kg` is not a finite number
  *
  * @example
  * ```ts
@@ -116,7 +116,7 @@ export function kgToLb(kg: number): number {
 /**
  * Converts pounds to kilograms (exact factor, unrounded); same input rules as {@link kgToLb}.
  *
- * @throws {DomainArgumentError} (a `RangeError`) when `lb` is not a finite number
+ * @throws {DomainArgumentError} when `lb` is not a finite number
  *
  * @example
  * ```ts

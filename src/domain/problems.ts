@@ -1,3 +1,5 @@
+import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from '../enums/index.js';
+
 /**
  * One thing wrong with an input, located by its path inside that input.
  *
@@ -45,8 +47,9 @@ export function formatValidationProblems(problems: readonly ValidationProblem[])
  * Thrown by the computing helpers (e1RM, plate rounding, microcycle planning, pattern strength) when
  * an argument is out of its domain. Validators never throw; they return {@link ValidationProblem}s.
  *
- * It extends `RangeError` so callers that only know the platform error classes still catch it, and it
- * carries the same `problems` a validator would return, so both paths can be reported alike.
+ * A {@link GainslyError} (code `GAINSLY_DOMAIN_ARGUMENT`; it used to extend `RangeError`, but the library
+ * lets no platform `RangeError`/`TypeError` escape a public function). It carries the same `problems`
+ * a validator would return, so both paths can be reported alike.
  *
  * @example
  * ```ts
@@ -57,7 +60,9 @@ export function formatValidationProblems(problems: readonly ValidationProblem[])
  * }
  * ```
  */
-export class DomainArgumentError extends RangeError {
+export class DomainArgumentError extends GainslyError {
+  override readonly name: string = 'DomainArgumentError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.DOMAIN_ARGUMENT;
   /** Every problem found in the arguments, in argument order. */
   readonly problems: readonly ValidationProblem[];
   /** Name of the first offending argument (the first path segment of the first problem). */
@@ -65,7 +70,6 @@ export class DomainArgumentError extends RangeError {
 
   constructor(problems: readonly ValidationProblem[]) {
     super(formatValidationProblems(problems));
-    this.name = 'DomainArgumentError';
     this.problems = problems;
     this.argument = String(problems[0]?.path[0] ?? '');
   }

@@ -140,7 +140,7 @@ const PATTERNS: readonly MovementPattern[] = Object.values(MovementPattern);
  * `startDate` descending, then (our tie-break, the app leaves it to the database) `id` descending.
  * Microcycles without exposures, planned future weeks among them, take their places like any other.
  *
- * @throws {DomainArgumentError} (a `RangeError`) listing every invalid microcycle or a bad `size`
+ * @throws {DomainArgumentError} listing every invalid microcycle or a bad `size`
  * @example
  * ```ts
  * upstreamMicrocycleWindow(
@@ -169,7 +169,7 @@ export function upstreamMicrocycleWindow(microcycles: readonly UpstreamMicrocycl
  * The sum runs in ascending `id` order, so the same rows give the same float, bit for bit, in any
  * input order.
  *
- * @throws {DomainArgumentError} (a `RangeError`) listing every invalid row or option
+ * @throws {DomainArgumentError} listing every invalid row or option
  * @example
  * ```ts
  * upstreamPatternStrengthIndex(
@@ -199,7 +199,7 @@ export function upstreamPatternStrengthIndex(data: UpstreamMetricsData, options:
  * {@link upstreamPatternStrengthIndex} of every one of the 17 movement patterns (same window for
  * all), `null` where a pattern has fewer than 2 exposures in the window.
  *
- * @throws {DomainArgumentError} (a `RangeError`) listing every invalid row or option
+ * @throws {DomainArgumentError} listing every invalid row or option
  * @example
  * ```ts
  * const psi = upstreamPatternStrengthIndexAll(data, { lastNMicrocycles: 2 });
@@ -237,7 +237,7 @@ export function upstreamPatternStrengthIndexAll(
  * older half), not first half against last half; 4 exposures at least, not 2 points; the divisor
  * is the signed older mean; 5 % by default and strict, not 2.5 % inclusive.
  *
- * @throws {DomainArgumentError} (a `RangeError`) listing every invalid row or option
+ * @throws {DomainArgumentError} listing every invalid row or option
  * @example
  * ```ts
  * upstreamPatternTrend(data, { pattern: 'squat' });
@@ -258,7 +258,7 @@ export function upstreamPatternTrend(data: UpstreamMetricsData, options: Upstrea
  * app's deload signal is "at least 2 patterns decreasing": pass the result to `deloadSignal`
  * (its default minimum is 2).
  *
- * @throws {DomainArgumentError} (a `RangeError`) listing every invalid row or option
+ * @throws {DomainArgumentError} listing every invalid row or option
  * @example
  * ```ts
  * const trends = upstreamPatternTrendAll(data);

@@ -1,3 +1,5 @@
+import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from './gainsly-error.js';
+
 /**
  * Which conversion rejected a value. It decides what the error message says was expected:
  * `toDb` and `parse` want a semantic value, `fromDb` wants a database label.
@@ -11,6 +13,7 @@ export type EnumDirection = 'toDb' | 'fromDb' | 'parse';
 
 /**
  * Thrown by an enum codec's `toDb`, `fromDb` and `parse` when a value is not a member of the enum.
+ * A {@link GainslyError} with code `GAINSLY_INVALID_ENUM_VALUE`.
  *
  * `allowed` lists what would have been accepted in that direction: semantic values for `toDb` and
  * `parse`, database labels for `fromDb`. The message names the enum, the rejected value and the allowed
@@ -30,7 +33,9 @@ export type EnumDirection = 'toDb' | 'fromDb' | 'parse';
  * }
  * ```
  */
-export class InvalidEnumValueError extends Error {
+export class InvalidEnumValueError extends GainslyError {
+  override readonly name: string = 'InvalidEnumValueError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.INVALID_ENUM_VALUE;
   /** The enum's name as the overview spells it, e.g. `'MovementRuleType'`. */
   readonly enumName: string;
   /** The rejected input, exactly as it was passed (may be `null`, `undefined`, an object, ...). */
@@ -68,7 +73,6 @@ export class InvalidEnumValueError extends Error {
       `Invalid value ${describeValue(value)} for enum ${enumName} (${detail}). ` +
         `Allowed values: ${allowed.map(String).join(', ')}`,
     );
-    this.name = 'InvalidEnumValueError';
     this.enumName = enumName;
     this.value = value;
     this.allowed = Object.freeze([...allowed]);

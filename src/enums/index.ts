@@ -57,6 +57,7 @@ export {
 
 export { defineEnum, type AnyEnumCodec, type EnumCodec, type EnumMembers, type LabelOf } from './enum-codec.js';
 export { InvalidEnumValueError, type EnumDirection } from './errors.js';
+export { GainslyError, GAINSLY_ERROR_CODES, type GainslyErrorCode } from './gainsly-error.js';
 export { ENUMS, isEnumName, type EnumLabel, type EnumName, type EnumValue } from './registry.js';
 export {
   ENUM_COLUMNS,

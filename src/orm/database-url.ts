@@ -1,4 +1,4 @@
-import { GainslyError } from './errors.js';
+import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from './errors.js';
 
 /**
  * Replaces the password of a connection URL with `***` so the URL can be printed or logged.
@@ -64,5 +64,6 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
  * ```
  */
 export class GainslyConfigError extends GainslyError {
-  override readonly name = 'GainslyConfigError';
+  override readonly name: string = 'GainslyConfigError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.CONFIG;
 }

@@ -1,6 +1,6 @@
-import { GainslyError } from '../schemas/errors.js';
+import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from '../enums/index.js';
 
-export { GainslyError };
+export { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode };
 
 /**
  * A row that a call needed does not exist, or is not visible to the caller (another user's rows
@@ -13,6 +13,7 @@ export { GainslyError };
  */
 export class GainslyNotFoundError extends GainslyError {
   override readonly name: string = 'GainslyNotFoundError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.NOT_FOUND;
   constructor(
     readonly entity: string,
     readonly table: string,
@@ -33,6 +34,7 @@ export class GainslyNotFoundError extends GainslyError {
  */
 export class GainslyDataError extends GainslyError {
   override readonly name: string = 'GainslyDataError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.DATA;
   constructor(
     message: string,
     readonly table: string,
@@ -47,12 +49,12 @@ export class GainslyDataError extends GainslyError {
  * What PostgreSQL said about a failed statement, without the SQL or its parameters.
  * @example
  * ```ts
- * const d: DatabaseErrorDetails = { code: '23505', table: 'users', constraint: 'users_email_key' };
+ * const d: DatabaseErrorDetails = { sqlState: '23505', table: 'users', constraint: 'users_email_key' };
  * ```
  */
 export interface DatabaseErrorDetails {
-  /** SQLSTATE, e.g. `23505`. */
-  code?: string | undefined;
+  /** PostgreSQL's SQLSTATE, e.g. `23505`; absent when the failure came from the network or the pool. */
+  sqlState?: string | undefined;
   table?: string | undefined;
   constraint?: string | undefined;
   column?: string | undefined;
@@ -63,22 +65,26 @@ export interface DatabaseErrorDetails {
 /**
  * Base of the errors raised when PostgreSQL refuses a statement or the connection fails. The
  * original driver error is kept as `cause`; messages never contain the connection password.
+ * `code` is the library's (`GAINSLY_DATABASE` here, a more specific one in subclasses);
+ * PostgreSQL's own SQLSTATE is `sqlState`.
  *
  * @example
  * ```ts
- * try { await em.flush(); } catch (e) { if (e instanceof GainslyDatabaseError) log.warn(e.code, e.table, e.constraint); }
+ * try { await em.flush(); } catch (e) { if (e instanceof GainslyDatabaseError) log.warn(e.code, e.sqlState, e.table, e.constraint); }
  * ```
  */
 export class GainslyDatabaseError extends GainslyError {
   override readonly name: string = 'GainslyDatabaseError';
-  readonly code: string | undefined;
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.DATABASE;
+  /** PostgreSQL's SQLSTATE (e.g. `'23505'`), when the server sent one. It used to be `code`, which is now always the library's code. */
+  readonly sqlState: string | undefined;
   readonly table: string | undefined;
   readonly constraint: string | undefined;
   readonly column: string | undefined;
   readonly detail: string | undefined;
   constructor(message: string, details: DatabaseErrorDetails, options?: ErrorOptions) {
     super(message, options);
-    this.code = details.code;
+    this.sqlState = details.sqlState;
     this.table = details.table;
     this.constraint = details.constraint;
     this.column = details.column;
@@ -94,7 +100,8 @@ export class GainslyDatabaseError extends GainslyError {
  * ```
  */
 export class GainslyUniqueViolationError extends GainslyDatabaseError {
-  override readonly name = 'GainslyUniqueViolationError';
+  override readonly name: string = 'GainslyUniqueViolationError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.UNIQUE_VIOLATION;
 }
 
 /**
@@ -106,7 +113,8 @@ export class GainslyUniqueViolationError extends GainslyDatabaseError {
  * ```
  */
 export class GainslyForeignKeyViolationError extends GainslyDatabaseError {
-  override readonly name = 'GainslyForeignKeyViolationError';
+  override readonly name: string = 'GainslyForeignKeyViolationError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.FOREIGN_KEY_VIOLATION;
 }
 
 /**
@@ -117,7 +125,8 @@ export class GainslyForeignKeyViolationError extends GainslyDatabaseError {
  * ```
  */
 export class GainslyCheckViolationError extends GainslyDatabaseError {
-  override readonly name = 'GainslyCheckViolationError';
+  override readonly name: string = 'GainslyCheckViolationError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.CHECK_VIOLATION;
 }
 
 /**
@@ -128,7 +137,8 @@ export class GainslyCheckViolationError extends GainslyDatabaseError {
  * ```
  */
 export class GainslyNotNullViolationError extends GainslyDatabaseError {
-  override readonly name = 'GainslyNotNullViolationError';
+  override readonly name: string = 'GainslyNotNullViolationError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.NOT_NULL_VIOLATION;
 }
 
 /**
@@ -141,7 +151,8 @@ export class GainslyNotNullViolationError extends GainslyDatabaseError {
  * ```
  */
 export class GainslyConnectionError extends GainslyDatabaseError {
-  override readonly name = 'GainslyConnectionError';
+  override readonly name: string = 'GainslyConnectionError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.CONNECTION;
 }
 
 /**
@@ -153,7 +164,8 @@ export class GainslyConnectionError extends GainslyDatabaseError {
  * ```
  */
 export class GainslyTimeoutError extends GainslyDatabaseError {
-  override readonly name = 'GainslyTimeoutError';
+  override readonly name: string = 'GainslyTimeoutError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.TIMEOUT;
 }
 
 /**
@@ -165,7 +177,8 @@ export class GainslyTimeoutError extends GainslyDatabaseError {
  * ```
  */
 export class GainslyConcurrencyError extends GainslyDatabaseError {
-  override readonly name = 'GainslyConcurrencyError';
+  override readonly name: string = 'GainslyConcurrencyError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.CONCURRENCY;
 }
 
 const CONNECTION_MESSAGE = /connection terminated|terminating connection|connection (?:refused|reset|ended)|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|server closed the connection|client has encountered a connection error|Connection is closed|not queryable|timeout exceeded when trying to connect|the database system is (?:starting up|shutting down)/i;
@@ -176,6 +189,7 @@ const CONNECTION_MESSAGE = /connection terminated|terminating connection|connect
  * @internal
  */
 export function isConnectionLoss(error: unknown): boolean {
+  if (error instanceof GainslyConnectionError) return true;
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && /^(08|57P0[1-4])/.test(code)) return true;
@@ -206,7 +220,7 @@ export function translateDatabaseError(error: unknown, secrets: readonly string[
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? scrub(v, secrets) : undefined);
   // MikroORM appends " - detail: …" to the message; keep only PostgreSQL's first line.
   const firstLine = scrub(e.message.split('\n')[0] ?? e.message, secrets).replace(/^.*? - (?=[a-z])/, '');
-  const details: DatabaseErrorDetails = { code, table: str(e.table), constraint: str(e.constraint), column: str(e.column), detail: str(e.detail) };
+  const details: DatabaseErrorDetails = { sqlState: code, table: str(e.table), constraint: str(e.constraint), column: str(e.column), detail: str(e.detail) };
   const opts = { cause: error };
   switch (code) {
     case '23505':

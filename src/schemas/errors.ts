@@ -1,25 +1,16 @@
-// The library's error roots live here, in the browser-safe layer, because the schemas throw them and
-// `schemas` may not import `orm`; `orm` (and everything above it) imports them from here instead.
+// The validation error lives here, in the browser-safe layer, because the schemas throw it and
+// `schemas` may not import `orm`. Its base, GainslyError, lives one layer further down (enums) so the
+// enum codecs and the domain helpers can extend it too; it is re-exported from here.
 import type * as z from 'zod';
+import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from '../enums/index.js';
 import { formatIssuePath, gainslyErrorMap, previewValue } from './messages.js';
+
+export { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode };
 
 /** Keys that could reach a prototype through assignment or merging; see `FORBIDDEN_JSON_KEYS`. */
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 /** Issues shown in `message`; all of them stay in `issues`. Keeps log lines bounded for huge inputs. */
 const MESSAGE_MAX_ISSUES = 50;
-
-/**
- * Base class of every error the library throws on purpose, so one `instanceof` check separates
- * "the library refused" from bugs and driver failures.
- *
- * @example
- * ```ts
- * try { await repo.getById(1); } catch (e) { if (e instanceof GainslyError) reply(400, e.message); }
- * ```
- */
-export class GainslyError extends Error {
-  override readonly name: string = 'GainslyError';
-}
 
 /**
  * One problem with an input: where (`path` from the input's root), what (`message`, phrased to
@@ -60,6 +51,7 @@ export interface ValidationIssue {
  */
 export class GainslyValidationError extends GainslyError {
   override readonly name: string = 'GainslyValidationError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.VALIDATION;
   /** Every problem, in the order found. Frozen. */
   readonly issues: readonly ValidationIssue[];
   /** Name of the input that failed, e.g. `'LogWorkoutInput'`, when the caller gave one. */
@@ -103,9 +95,10 @@ export class GainslyValidationError extends GainslyError {
    * res.status(400).json(error.toJSON());
    * ```
    */
-  toJSON(): { name: string; message: string; input?: string; issues: { path: (string | number)[]; message: string; code?: string; received?: string }[] } {
+  toJSON(): { name: string; code: GainslyErrorCode; message: string; input?: string; issues: { path: (string | number)[]; message: string; code?: string; received?: string }[] } {
     return {
       name: this.name,
+      code: this.code,
       message: this.message,
       ...(this.input === undefined ? {} : { input: this.input }),
       issues: this.issues.map((issue) => ({

@@ -2,7 +2,7 @@
 // validation errors. Imports only zod, the enums and the domain, so browser bundles can use it.
 // Explicit names only: anything not listed here is internal.
 
-export { GainslyError, GainslyValidationError, parseInput, type ValidationIssue } from './errors.js';
+export { GainslyError, GAINSLY_ERROR_CODES, type GainslyErrorCode, GainslyValidationError, parseInput, type ValidationIssue } from './errors.js';
 export { gainslyErrorMap, formatIssuePath, previewValue } from './messages.js';
 export {
   COLUMN_LENGTHS,

@@ -320,7 +320,7 @@ describe('a statement timeout in the middle of an import', () => {
       await lock.release();
     }
     expect.soft(error, String(error)).toBeInstanceOf(GainslyTimeoutError);
-    expect((error as { code?: string }).code).toBe('57014');
+    expect((error as { sqlState?: string }).sqlState).toBe('57014');
     expect(await withRawClient(db.url, (c) => c.query('select id, name, description from movements order by id'))).toEqual(before);
     const report = await withDeadline(importMovements(orm, records, { batchSize: 10 }), NEXT_CALL_MS, 'the next importMovements on the same ORM');
     expect([report.inserted, report.updated]).toEqual([30, 1]);
@@ -362,7 +362,7 @@ describe.runIf(hasFixtures)('pg_terminate_backend in the middle of adopt', () =>
       } finally {
         await lock.release();
       }
-      expect((error as { code?: string }).code, String(error)).toBe('55P03');
+      expect((error as { sqlState?: string }).sqlState, String(error)).toBe('55P03');
       expectTypedError(error, GainslyTimeoutError, secretOf(url));
       expect(await readCatalog(ormRunner(observer!))).toEqual(catalogBefore);
     } finally {

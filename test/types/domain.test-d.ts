@@ -15,6 +15,7 @@ import {
   PatternTrend,
   DomainArgumentError,
   E1RMRangeError,
+  GainslyError,
   type DeloadSignal,
   type ValidationProblem,
   type PlannedMicrocycle,
@@ -30,8 +31,8 @@ describe('e1RM', () => {
     expectTypeOf(estimateOneRepMaxWithEffort).returns.toEqualTypeOf<number>();
     expectTypeOf(loadForReps).returns.toEqualTypeOf<number>();
     expectTypeOf(roundToPlate).returns.toEqualTypeOf<number>();
-    expectTypeOf<E1RMRangeError>().toExtend<Error>();
-    expectTypeOf<DomainArgumentError>().toExtend<RangeError>();
+    expectTypeOf<E1RMRangeError>().toExtend<GainslyError>();
+    expectTypeOf<DomainArgumentError>().toExtend<GainslyError>();
   });
 });
 

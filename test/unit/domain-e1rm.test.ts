@@ -5,6 +5,7 @@ import {
   BRZYCKI_HIGH_REPS_MULTIPLIER,
   BRZYCKI_REPS_LIMIT,
   DomainArgumentError,
+  GainslyError,
   E1RMRangeError,
   estimateOneRepMax,
   estimateOneRepMaxAsStored,
@@ -54,7 +55,10 @@ describe('estimateOneRepMax', () => {
         caught = error;
       }
       expect(caught).toBeInstanceOf(E1RMRangeError);
-      expect(caught).toBeInstanceOf(RangeError);
+      // A GainslyError with its own code, never a platform RangeError.
+      expect(caught).toBeInstanceOf(GainslyError);
+      expect(caught).not.toBeInstanceOf(RangeError);
+      expect((caught as E1RMRangeError).code).toBe('GAINSLY_E1RM_RANGE');
       const error = caught as E1RMRangeError;
       expect(error.formula).toBe('brzycki');
       expect(error.reps).toBe(reps);
@@ -80,14 +84,15 @@ describe('estimateOneRepMax', () => {
     ['reps', 100, -3],
     ['reps', 100, 2.5],
     ['reps', 100, Number.NaN],
-  ])('rejects an invalid %s (%s x %s) with a RangeError naming it', (argument, weight, reps) => {
+  ])('rejects an invalid %s (%s x %s) with a DomainArgumentError (a GainslyError) naming it', (argument, weight, reps) => {
     let caught: unknown;
     try {
       estimateOneRepMax(weight, reps);
     } catch (error) {
       caught = error;
     }
-    expect(caught).toBeInstanceOf(RangeError);
+    expect(caught).toBeInstanceOf(GainslyError);
+    expect((caught as GainslyError).code).toBe('GAINSLY_DOMAIN_ARGUMENT');
     expect(caught).toBeInstanceOf(DomainArgumentError);
     expect((caught as DomainArgumentError).argument).toBe(argument);
     expect((caught as Error).message).toContain(argument);
@@ -197,7 +202,8 @@ describe('estimateOneRepMaxWithEffort', () => {
       } catch (error) {
         caught = error;
       }
-      expect(caught).toBeInstanceOf(RangeError);
+      expect(caught).toBeInstanceOf(GainslyError);
+    expect((caught as GainslyError).code).toBe('GAINSLY_DOMAIN_ARGUMENT');
       const key = 'rpe' in options ? 'rpe' : 'rir';
       expect((caught as DomainArgumentError).problems).toEqual([
         expect.objectContaining({ path: ['options', key] }),
@@ -230,7 +236,7 @@ describe('loadForReps', () => {
     }
   });
 
-  it('throws E1RMRangeError for Brzycki at 37+ target reps and RangeErrors for bad input', () => {
+  it('throws E1RMRangeError for Brzycki at 37+ target reps and DomainArgumentErrors for bad input', () => {
     expect(() => loadForReps(100, 37, 'brzycki')).toThrow(E1RMRangeError);
     expect(() => loadForReps(-5, 5)).toThrow(/e1rm/);
     expect(() => loadForReps(100, 0)).toThrow(/targetReps/);

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DomainArgumentError,
+  GainslyError,
   addDaysToIsoDate,
   isIsoDate,
   planMicrocycles,
@@ -162,14 +163,16 @@ describe('planMicrocycles', () => {
     },
   );
 
-  it('reports every invalid option at once as a RangeError', () => {
+  it('reports every invalid option at once as a DomainArgumentError (a GainslyError)', () => {
     let caught: DomainArgumentError | undefined;
     try {
       planMicrocycles({ startDate: '2025-02-30', durationWeeks: 13, microcycleLengthDays: 6, deloadEveryNMicrocycles: 0 });
     } catch (error) {
       caught = error as DomainArgumentError;
     }
-    expect(caught).toBeInstanceOf(RangeError);
+    expect(caught).toBeInstanceOf(GainslyError);
+    expect(caught).not.toBeInstanceOf(RangeError);
+    expect((caught as GainslyError).code).toBe('GAINSLY_DOMAIN_ARGUMENT');
     expect(caught?.argument).toBe('startDate');
     expect(caught?.problems.map((problem) => problem.path)).toEqual([
       ['startDate'],

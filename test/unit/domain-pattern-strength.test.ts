@@ -6,6 +6,7 @@ import {
   DEFAULT_PSI_MICROCYCLES,
   DEFAULT_TREND_THRESHOLD,
   DomainArgumentError,
+  GainslyError,
   MIN_PSI_EXPOSURES,
   PatternTrend,
   deloadSignal,
@@ -111,7 +112,9 @@ describe('patternStrengthIndex', () => {
     } catch (error) {
       caught = error as DomainArgumentError;
     }
-    expect(caught).toBeInstanceOf(RangeError);
+    expect(caught).toBeInstanceOf(GainslyError);
+    expect(caught).not.toBeInstanceOf(RangeError);
+    expect((caught as GainslyError).code).toBe('GAINSLY_DOMAIN_ARGUMENT');
     expect(caught?.problems.map((problem) => problem.path)).toEqual([
       ['options', 'lastNMicrocycles'],
       ['exposures', 1, 'pattern'],
@@ -196,7 +199,9 @@ describe('patternTrend', () => {
     } catch (error) {
       caught = error as DomainArgumentError;
     }
-    expect(caught).toBeInstanceOf(RangeError);
+    expect(caught).toBeInstanceOf(GainslyError);
+    expect(caught).not.toBeInstanceOf(RangeError);
+    expect((caught as GainslyError).code).toBe('GAINSLY_DOMAIN_ARGUMENT');
     expect(caught?.problems.map((problem) => problem.path)).toEqual([['options', 'threshold'], ['series', 1]]);
   });
 });
@@ -237,7 +242,9 @@ describe('deloadSignal', () => {
     } catch (error) {
       caught = error as DomainArgumentError;
     }
-    expect(caught).toBeInstanceOf(RangeError);
+    expect(caught).toBeInstanceOf(GainslyError);
+    expect(caught).not.toBeInstanceOf(RangeError);
+    expect((caught as GainslyError).code).toBe('GAINSLY_DOMAIN_ARGUMENT');
     expect(caught?.problems.map((problem) => problem.path)).toEqual([
       ['options', 'minDecliningPatterns'],
       ['trends', 'legs'],

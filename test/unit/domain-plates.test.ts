@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_PLATE_INCREMENTS,
   DomainArgumentError,
+  GainslyError,
   KG_PER_LB,
   kgToLb,
   lbToKg,
@@ -71,7 +72,9 @@ describe('roundToPlate', () => {
     } catch (error) {
       caught = error as DomainArgumentError;
     }
-    expect(caught).toBeInstanceOf(RangeError);
+    expect(caught).toBeInstanceOf(GainslyError);
+    expect(caught).not.toBeInstanceOf(RangeError);
+    expect((caught as GainslyError).code).toBe('GAINSLY_DOMAIN_ARGUMENT');
     expect(caught?.problems.map((problem) => problem.path)).toEqual([
       ['load'],
       ['options', 'useMetric'],

@@ -61,6 +61,7 @@ describe('@gainsly/db/schemas surface', () => {
         'COLUMN_LENGTHS',
         'CONVERSATION_ROLES',
         'FORBIDDEN_JSON_KEYS',
+        'GAINSLY_ERROR_CODES',
         'GainslyError',
         'GainslyValidationError',
         'INPUT_LIMITS',
