@@ -21,6 +21,7 @@ import { GainslyValidationError, INT4_MAX, type ValidationIssue } from '../../sc
 import { GainslyDataError } from '../../orm/errors.js';
 import type { PatternExposure } from './pattern-exposure.entity.js';
 import { boundStatement, executeBound } from '../../orm/bound-query.js';
+import { floatMeanSql } from '../../orm/float-mean.js';
 
 /**
  * The pattern strength index of one pattern.
@@ -31,7 +32,11 @@ import { boundStatement, executeBound } from '../../orm/bound-query.js';
  */
 export interface PatternStrength {
   pattern: MovementPattern;
-  /** Mean e1RM over the window, or `null` with fewer than 2 exposures. */
+  /**
+   * Mean e1RM over the window, or `null` with fewer than 2 exposures. Under both methods the values
+   * are added in exposure id order, so the same rows give the same float, bit for bit, whatever
+   * their physical order; and no stored value, however large, makes the mean overflow.
+   */
   psi: number | null;
   /** Exposures of the pattern inside the window. */
   exposures: number;
@@ -135,16 +140,16 @@ const RECENT_MICROCYCLES = `
 
 // The statements, numbered for the server once (see `boundStatement`), not on every call.
 const PSI_ALL_SQL = boundStatement(`with ${RECENT_MICROCYCLES}
-       select pe.pattern::text as pattern, avg(pe.e1rm_value)::float8 as mean, count(*)::int as n
+       select pe.pattern::text as pattern, ${floatMeanSql('pe.e1rm_value', 'pe.id')} as mean, count(*)::int as n
          from pattern_exposures pe
         where pe.user_id = ? and pe.microcycle_id in (select microcycle_id from recent)
         group by pe.pattern`);
 const PSI_SQL = boundStatement(`with ${RECENT_MICROCYCLES}
-       select avg(pe.e1rm_value)::float8 as mean, count(*)::int as n
+       select ${floatMeanSql('pe.e1rm_value', 'pe.id')} as mean, count(*)::int as n
          from pattern_exposures pe
         where pe.user_id = ? and pe.pattern = ?::movementpattern and pe.microcycle_id in (select microcycle_id from recent)`);
 const TREND_ALL_SQL = boundStatement(`with ${RECENT_MICROCYCLES}
-       select pe.pattern::text as pattern, avg(pe.e1rm_value)::float8 as mean
+       select pe.pattern::text as pattern, ${floatMeanSql('pe.e1rm_value', 'pe.id')} as mean
          from pattern_exposures pe join recent r on r.microcycle_id = pe.microcycle_id
         where pe.user_id = ?
         group by pe.pattern, r.microcycle_id, r.first_date

@@ -1,6 +1,17 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import type { RecoverySignal } from './recovery-signal.entity.js';
 import { requireDate, requireId } from '../../orm/arguments.js';
+import { floatMeanSql } from '../../orm/float-mean.js';
+
+/**
+ * The window's averages in one statement. The double precision columns are averaged by
+ * `floatMeanSql` (in id order, overflow-free: the same readings give the same float whatever their
+ * physical order, and huge stored values cannot make the statement fail); `resting_hr` is an
+ * integer, whose `avg` PostgreSQL computes exactly in numeric, so it is deterministic already.
+ */
+const AVERAGES_SQL = `select count(*)::int as readings, ${floatMeanSql('sleep_hours', 'id')} as sleep_hours, ${floatMeanSql('sleep_score', 'id')} as sleep_score,
+              ${floatMeanSql('readiness', 'id')} as readiness, ${floatMeanSql('hrv', 'id')} as hrv, avg(resting_hr)::float8 as resting_hr
+         from recovery_signals where user_id = ? and date between ?::date and ?::date`;
 
 /**
  * Averages of a user's recovery readings over a window; `null` where no reading has the metric.
@@ -63,9 +74,7 @@ export class RecoverySignalRepository extends DatedUserOwnedRepository<RecoveryS
     requireId(userId, 'userId');
     const { from, to } = resolveWindow(window);
     const [row] = await this.getEntityManager().execute<Record<string, number | null>[]>(
-      `select count(*)::int as readings, avg(sleep_hours)::float8 as sleep_hours, avg(sleep_score)::float8 as sleep_score,
-              avg(readiness)::float8 as readiness, avg(hrv)::float8 as hrv, avg(resting_hr)::float8 as resting_hr
-         from recovery_signals where user_id = ? and date between ?::date and ?::date`,
+      AVERAGES_SQL,
       [userId, from, to],
     );
     const num = (v: unknown) => (v == null ? null : Number(v));
