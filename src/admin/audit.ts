@@ -126,8 +126,21 @@ export interface AuditMicrocycleLifecycleReport {
  * ```
  */
 export interface AuditReport {
-  /** No flagged enum value, no malformed JSON array, no out-of-range row and no microcycle lifecycle finding. */
+  /**
+   * Every table the audit reads exists, and it found no flagged enum value, no malformed JSON array,
+   * no out-of-range row and no microcycle lifecycle finding. `false` (with {@link AuditReport.reason})
+   * when tables are missing: an audit that read nothing is not a clean one.
+   */
   ok: boolean;
+  /**
+   * `true` when none of the tables the audit reads exists in the schema (an empty database, another
+   * application's, a `schema` option naming no schema): nothing was audited. `ok` is then `false`.
+   */
+  nothingToAudit: boolean;
+  /** The audited tables absent from the schema, in the audit's order (empty on a Gainsly database). */
+  missingTables: string[];
+  /** Why `ok` is `false` although nothing was flagged: the schema does not exist, or tables are missing. */
+  reason?: string;
   columns: AuditColumnReport[];
   ranges: AuditRangeReport[];
   /** Programs with several ACTIVE microcycles, and active programs with none. */
@@ -186,7 +199,9 @@ export const AUDIT_RANGES: readonly { table: string; column: string; min: number
  * day number), programs whose microcycle statuses the upstream app cannot work with
  * (several ACTIVE microcycles; an active program with none: {@link AuditMicrocycleLifecycleReport}),
  * and session plans whose JSON sections the app cannot read ({@link AuditSessionPlanReport}).
- * Read-only; a column that does not exist (yet) is reported as not present.
+ * Read-only; a column that does not exist (yet) is reported as not present. A table that does not
+ * exist makes the report not `ok`, with the reason: when none of them exists (an empty or unrelated
+ * database, a `schema` naming no schema) `nothingToAudit` is `true` and nothing was audited.
  *
  * Takes an ORM, or an entity manager to run inside its transaction.
  *
@@ -205,6 +220,9 @@ export async function audit(target: OrmOrEm, options: AuditOptions = {}): Promis
   const run = emRunner(em);
   const schema = schemaOf(target, options.schema);
   const present = await readColumns(run, schema);
+  const tables = auditedTables(options);
+  const presentTables = new Set([...present].map((key) => key.slice(0, key.indexOf('.'))));
+  const missingTables = tables.filter((table) => !presentTables.has(table));
   // Inside a caller's transaction a failing query would abort it: give each column a savepoint.
   const guarded: Guarded = (fn) => (em.isInTransaction() ? em.transactional((tx) => fn(emRunner(tx))) : fn(run));
   const has = (table: string, column: string) => present.has(`${table}.${column}`);
@@ -233,14 +251,48 @@ export async function audit(target: OrmOrEm, options: AuditOptions = {}): Promis
   const failed = columns.some((c) => c.error) || ranges.some((r) => r.error);
   const lifecycleOk = !microcycleLifecycle.error && microcycleLifecycle.severalActive === 0 && microcycleLifecycle.activeWithoutActive === 0;
   const plansOk = sessionPlans.every((r) => !r.error && r.misfits === 0);
+  const nothingToAudit = missingTables.length === tables.length;
+  const reason = missingTables.length === 0 ? undefined : await absenceReason(run, schema, missingTables, nothingToAudit);
   return {
-    ok: !failed && lifecycleOk && plansOk && summary.flaggedRows === 0 && summary.malformedRows === 0 && summary.outOfRangeRows === 0,
+    ok: missingTables.length === 0 && !failed && lifecycleOk && plansOk && summary.flaggedRows === 0 && summary.malformedRows === 0 && summary.outOfRangeRows === 0,
+    nothingToAudit,
+    missingTables,
+    ...(reason === undefined ? {} : { reason }),
     columns,
     ranges,
     microcycleLifecycle,
     sessionPlans,
     summary,
   };
+}
+
+/**
+ * The tables the audit reads with these options, in the order it reads them: the ones a report
+ * about an absent database names.
+ */
+function auditedTables(options: AuditOptions): string[] {
+  const tables = [
+    ...ENUM_COLUMNS.filter((col) => col.storage !== 'sql_enum' || options.includeSqlEnums).map((col) => col.table),
+    ...OPEN_CATEGORICAL_COLUMNS.map((col) => col.table),
+    ...AUDIT_RANGES.map((range) => range.table),
+    'programs',
+    'microcycles',
+    'sessions',
+  ];
+  return [...new Set(tables)];
+}
+
+/**
+ * Says why an audit that found nothing is not clean: no such schema, none of the tables (nothing
+ * was audited: the wrong database, or one not migrated), or some of them (an incomplete audit).
+ */
+async function absenceReason(run: SqlRunner, schema: string, missing: readonly string[], nothing: boolean): Promise<string> {
+  if (nothing) {
+    const [found] = await run('select exists (select 1 from pg_namespace where nspname = ?) as found', [schema]);
+    if (!found?.found) return `nothing to audit: the database has no schema "${schema}"`;
+    return `nothing to audit: schema "${schema}" has none of the tables the audit reads (${missing.join(', ')}); is this a Gainsly database, migrated (migrate) or adopted (adopt)?`;
+  }
+  return `incomplete audit: schema "${schema}" lacks ${missing.length === 1 ? 'the table' : 'the tables'} ${missing.join(', ')}`;
 }
 
 async function readColumns(run: SqlRunner, schema: string): Promise<Set<string>> {

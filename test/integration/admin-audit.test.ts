@@ -189,6 +189,41 @@ describe('audit', () => {
   });
 });
 
+describe('audit of tables that are not there', () => {
+  const db = useTestOrm();
+
+  it('a schema without the tables (an empty or unrelated one): nothing to audit, not ok, with the reason', async () => {
+    await db.em.execute(`create schema audit_empty; create schema audit_unrelated; create table audit_unrelated.invoices (id serial primary key, total numeric)`);
+    for (const schema of ['audit_empty', 'audit_unrelated']) {
+      const report = await audit(db.em, { schema });
+      expect(report, schema).toMatchObject({ ok: false, nothingToAudit: true });
+      expect(report.reason).toMatch(new RegExp(`^nothing to audit: schema "${schema}" has none of the tables the audit reads \\(movements, movement_relationships, .*\\)`));
+      expect(report.missingTables).toEqual(['movements', 'movement_relationships', 'sessions', 'workout_logs', 'soreness_logs', 'conversation_threads', 'conversation_turns', 'programs', 'microcycles']);
+      expect(report.columns.every((c) => !c.present)).toBe(true);
+      expect(report.summary).toEqual({ flaggedValues: 0, flaggedRows: 0, malformedRows: 0, outOfRangeRows: 0 });
+    }
+  });
+
+  it('a schema that does not exist: nothing to audit, and says so', async () => {
+    const report = await audit(db.em, { schema: 'no_such_schema' });
+    expect(report).toMatchObject({ ok: false, nothingToAudit: true, reason: 'nothing to audit: the database has no schema "no_such_schema"' });
+  });
+
+  it('some tables missing: not ok, the tables named; what is there is still audited', async () => {
+    await db.em.execute(`drop table soreness_logs; drop table conversation_turns`);
+    await db.em.execute(`insert into movements (name, pattern, primary_muscle, primary_region, cns_load, skill_level, metric_type) values ('X', 'Squat', 'quadriceps', 'anterior lower', 'high', 'beginner', 'reps')`);
+    const report = await audit(db.em);
+    expect(report).toMatchObject({ ok: false, nothingToAudit: false, missingTables: ['soreness_logs', 'conversation_turns'], reason: 'incomplete audit: schema "public" lacks the tables soreness_logs, conversation_turns' });
+    expect(report.summary.flaggedRows).toBe(1);
+  });
+
+  it('a Gainsly database names no missing table and no reason', async () => {
+    const report = await audit(db.em);
+    expect(report).toMatchObject({ ok: true, nothingToAudit: false, missingTables: [] });
+    expect(report.reason).toBeUndefined();
+  });
+});
+
 describe('value helpers', () => {
   it('classify and normalise', () => {
     expect(classifyEnumValue(ENUMS.MovementPattern, 'HORIZONTAL_PUSH')).toEqual({ status: 'wrong_case', suggestion: 'horizontal_push' });

@@ -171,6 +171,28 @@ describe('against a real PostgreSQL database', () => {
     expect(tables).toEqual([]);
   }, SLOW);
 
+  it('audit on an empty database: nothing to audit, exit 1, not "clean"', async () => {
+    const machine = await run(['audit', '--url', url, '--json']);
+    expect(machine.code).toBe(1);
+    expect(json(machine)).toMatchObject({ ok: false, command: 'audit', clean: false, nothingToAudit: true, reason: expect.stringMatching(/^nothing to audit: schema "public" has none of the tables/) });
+    const human = await run(['audit', '--url', url]);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toMatch(/✗ Nothing to audit: schema "public" has none of the tables/);
+    expect(human.stdout).not.toMatch(/No categorical value outside its enum/);
+  }, SLOW);
+
+  it('audit of an unrelated database: nothing to audit, exit 1', async () => {
+    const other = await createEmptyDatabase();
+    try {
+      await withRawClient(other.url, (c) => c.query('create table invoices (id serial primary key, total numeric)'));
+      const result = await run(['audit', '--url', withPassword(other), '--json']);
+      expect(result.code).toBe(1);
+      expect(json(result)).toMatchObject({ ok: false, nothingToAudit: true });
+    } finally {
+      await other.drop();
+    }
+  }, SLOW);
+
   it('migrate up applies every migration, then nothing; the human output says so', async () => {
     const first = await run(['migrate', 'up', '--url', url, '--json']);
     expect(first.code).toBe(0);
@@ -196,7 +218,11 @@ describe('against a real PostgreSQL database', () => {
     expect(json(doctor)).toMatchObject({ ok: true, command: 'doctor', healthy: true, summary: { errors: 0, fixable: 0 } });
     const audit = await run(['audit', '--url', url, '--json']);
     expect(audit.code).toBe(0);
-    expect(json(audit)).toMatchObject({ ok: true, command: 'audit', clean: true });
+    expect(json(audit)).toMatchObject({ ok: true, command: 'audit', clean: true, nothingToAudit: false });
+    // A schema that does not exist holds nothing to audit: exit 1, never "clean".
+    const noSchema = await run(['audit', '--url', url, '--schema', 'nope', '--json']);
+    expect(noSchema.code).toBe(1);
+    expect(json(noSchema)).toMatchObject({ ok: false, clean: false, nothingToAudit: true, reason: 'nothing to audit: the database has no schema "nope"' });
     const adopt = await run(['adopt', '--url', url, '--json']);
     expect(adopt.code).toBe(0);
     expect(json(adopt)).toMatchObject({ ok: true, command: 'adopt', alreadyAdopted: true, changed: [] });

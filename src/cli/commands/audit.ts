@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { audit, type AuditReport } from '../../admin/audit.js';
 import { plural, problemsExitCode, withDatabase, type CliContext } from '../context.js';
+import { EXIT } from '../errors.js';
 import type { Output } from '../output.js';
 
 function printReport(out: Output, report: AuditReport, verbose: boolean): void {
@@ -14,7 +15,12 @@ function printReport(out: Output, report: AuditReport, verbose: boolean): void {
   const malformed = report.columns.filter((col) => (col.notArrays ?? 0) > 0 || col.error);
   const ranges = report.ranges.filter((r) => r.violations > 0 || r.error);
 
+  if (report.nothingToAudit) {
+    out.line(c.red(`✗ Nothing to audit: ${report.reason?.replace(/^nothing to audit: /, '') ?? 'none of the audited tables exists'}`));
+    return;
+  }
   out.line(report.ok ? `${c.green('✓')} No categorical value outside its enum, no malformed JSON array, no out-of-range row.` : c.red('✗ The audit found problems:'));
+  if (report.missingTables.length > 0) out.line(`  ${c.red('missing')} ${report.reason ?? report.missingTables.join(', ')}`);
   if (flagged.length > 0 || (verbose && variants.length > 0)) {
     out.line(out.table(['column', 'value', 'rows', 'status', 'probably meant'], verbose ? [...flagged, ...variants] : flagged, ['left', 'left', 'right', 'left', 'left']));
   }
@@ -59,7 +65,8 @@ function printReport(out: Output, report: AuditReport, verbose: boolean): void {
 /**
  * `gainsly-db audit`: the overview's data audit of categorical columns and app-level ranges, and
  * the microcycle lifecycle check (several ACTIVE microcycles, active programs with none).
- * Read-only; exit 3 when it flags anything.
+ * Read-only; exit 3 when it flags anything (or a table it reads is missing), exit 1 when none of
+ * its tables exists ("nothing to audit").
  *
  * @example
  * ```ts
@@ -69,7 +76,7 @@ function printReport(out: Output, report: AuditReport, verbose: boolean): void {
 export function auditCommand(ctx: CliContext): Command {
   const { out } = ctx;
   return new Command('audit')
-    .description('list categorical values outside their enum, out-of-range ratings and broken microcycle statuses (read-only; exit 3 on findings)')
+    .description('list categorical values outside their enum, out-of-range ratings and broken microcycle statuses (read-only; exit 3 on findings, 1 when there is nothing to audit)')
     .option('--schema <name>', 'schema holding the tables (default: public)')
     .option('--include-sql-enums', 'also list the values of the PostgreSQL enum columns')
     .option('-v, --verbose', 'list every distinct value of every audited column')
@@ -78,8 +85,13 @@ export function auditCommand(ctx: CliContext): Command {
       await withDatabase(ctx, command, async (orm, conn) => {
         const report = await audit(orm, { ...(opts.schema ? { schema: opts.schema } : {}), includeSqlEnums: opts.includeSqlEnums === true });
         const s = report.summary;
-        ctx.exitCode = problemsExitCode(report.ok ? 0 : Math.max(1, s.flaggedRows + s.malformedRows + s.outOfRangeRows));
-        out.result({ command: 'audit', database: conn.display, clean: report.ok, summary: report.summary, report }, () => printReport(out, report, opts.verbose === true), report.ok);
+        // Auditing nothing is a failure of the command (exit 1), not a finding about the data (exit 3).
+        ctx.exitCode = report.nothingToAudit ? EXIT.FAILURE : problemsExitCode(report.ok ? 0 : Math.max(1, s.flaggedRows + s.malformedRows + s.outOfRangeRows + report.missingTables.length));
+        out.result(
+          { command: 'audit', database: conn.display, clean: report.ok, nothingToAudit: report.nothingToAudit, ...(report.reason ? { reason: report.reason } : {}), summary: report.summary, report },
+          () => printReport(out, report, opts.verbose === true),
+          report.ok,
+        );
       });
     });
 }
