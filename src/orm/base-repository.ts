@@ -1,7 +1,7 @@
 import { EntityRepository } from '@mikro-orm/postgresql';
 import type { FilterQuery, FindOptions, Loaded } from '@mikro-orm/core';
 import { GainslyNotFoundError } from './errors.js';
-import { requireDate, requireId } from './arguments.js';
+import { checkFilter, checkFindOptions, requireDateRange, requireId } from './arguments.js';
 
 /**
  * Base of every Gainsly repository: MikroORM's SQL repository plus the finders every table has.
@@ -52,14 +52,18 @@ export class GainslyRepository<T extends object> extends EntityRepository<T> {
  */
 export class UserOwnedRepository<T extends { user: unknown }> extends GainslyRepository<T> {
   /**
-   * Every row of the user, optionally further filtered.
+   * Every row of the user, optionally further filtered. `options` and `where` are MikroORM's
+   * (`FindOptions`, `FilterQuery`): both must be plain objects, `options.limit` 1–10,000 and
+   * `options.offset` >= 0 when given; the owner condition is applied after `where`, so `where`
+   * cannot reach another user's rows.
    * @example
    * ```ts
    * await em.getRepository(SorenessLog).findByUser(1, { limit: 10 });
    * ```
    */
   async findByUser<P extends string = never>(userId: number, options?: FindOptions<T, P>, where: FilterQuery<T> = {} as FilterQuery<T>): Promise<Loaded<T, P>[]> {
-    return this.find({ ...(where as object), user: requireId(userId, 'userId') } as never, options);
+    const user = requireId(userId, 'userId');
+    return this.find({ ...(checkFilter(where) as object), user } as never, checkFindOptions(options));
   }
 }
 
@@ -73,16 +77,19 @@ export class UserOwnedRepository<T extends { user: unknown }> extends GainslyRep
  */
 export class DatedUserOwnedRepository<T extends { user: unknown; date: string }> extends UserOwnedRepository<T> {
   /**
-   * The user's rows dated `from` to `to`, both inclusive, oldest first.
+   * The user's rows dated `from` to `to`, both inclusive, oldest first. `from` and `to` are real
+   * calendar dates (`'YYYY-MM-DD'`), `from` not after `to`; `options` as in `findByUser`.
    * @example
    * ```ts
    * await em.getRepository(WorkoutLog).findByUserInDateRange(1, '2026-03-01', '2026-03-31');
    * ```
    */
   async findByUserInDateRange<P extends string = never>(userId: number, from: string, to: string, options?: FindOptions<T, P>): Promise<Loaded<T, P>[]> {
-    return this.find({ user: requireId(userId, 'userId'), date: { $gte: requireDate(from, 'from'), $lte: requireDate(to, 'to') } } as never, {
+    const user = requireId(userId, 'userId');
+    const range = requireDateRange(from, to);
+    return this.find({ user, date: { $gte: range.from, $lte: range.to } } as never, {
       orderBy: { date: 'asc', id: 'asc' } as never,
-      ...options,
+      ...checkFindOptions(options),
     } as FindOptions<T, P>);
   }
 }

@@ -117,3 +117,18 @@ export {
   type AcceptPlanData,
 } from './inputs/coaching.js';
 export { INPUT_SCHEMAS, type InputName } from './inputs/registry.js';
+export {
+  idArgumentSchema,
+  calendarDateArgumentSchema,
+  integerArgumentSchema,
+  limitArgumentSchema,
+  offsetArgumentSchema,
+  tagFilterSchema,
+  dateRangeSchema,
+  dateWindowSchema,
+  movementSearchSchema,
+  userMovementSearchSchema,
+  viewerMovementSearchSchema,
+  parseArgument,
+  parseOptions,
+} from './inputs/arguments.js';

@@ -4,6 +4,8 @@
  * must succeed and return exactly the rows an independent, in-test implementation of the filter's
  * documented semantics returns: no extra row, no missing row, no error. The catalog holds
  * movements whose names and tags ARE those strings, so an exact match has something to find.
+ * Enum filters (pattern, primaryMuscle, primaryRegion) take only their enum's values: an injection
+ * string there is a GainslyValidationError naming the filter, before any SQL.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -16,6 +18,7 @@ import {
   User,
   type MovementSearch,
 } from '../../src/index.js';
+import { GainslyValidationError } from '../../src/schemas/index.js';
 import { useTestOrm } from '../support/database.js';
 import { makeCircuit, makeMovement } from '../support/factories.js';
 import { describeValue, SQL_FRAGMENTS } from '../support/reliability-hostile.js';
@@ -96,14 +99,17 @@ beforeEach(async () => {
   em.clear();
 });
 
+/** Tag filters are trimmed and compared case-insensitively (documented on MovementSearch). */
+const sameTag = (stored: string, wanted: string) => stored.toLowerCase() === wanted.trim().toLowerCase();
+
 /** The documented semantics of MovementRepository.search, implemented independently. */
 function expected(filter: MovementSearch): string[] {
   const scope = filter.scope ?? 'system';
   return catalog
     .filter((m) => (scope === 'system' ? m.owner === null : scope.only ? m.owner === scope.userId : m.owner === null || m.owner === scope.userId))
     .filter((m) => filter.text === undefined || filter.text === '' || m.name.toLowerCase().includes(filter.text.toLowerCase()))
-    .filter((m) => filter.equipmentTag === undefined || m.equipment.includes(filter.equipmentTag))
-    .filter((m) => filter.disciplineTag === undefined || m.disciplines.includes(filter.disciplineTag))
+    .filter((m) => filter.equipmentTag === undefined || m.equipment.some((t) => sameTag(t, filter.equipmentTag!)))
+    .filter((m) => filter.disciplineTag === undefined || m.disciplines.some((t) => sameTag(t, filter.disciplineTag!)))
     .filter((m) => filter.substitutionGroup === undefined || m.group === filter.substitutionGroup)
     .filter((m) => filter.pattern === undefined || m.pattern === filter.pattern)
     .map((m) => m.name)
@@ -116,7 +122,7 @@ type Filter = 'text' | 'equipmentTag' | 'disciplineTag' | 'substitutionGroup' | 
 const FILTERS: readonly Filter[] = ['text', 'equipmentTag', 'disciplineTag', 'substitutionGroup', 'pattern', 'primaryMuscle', 'primaryRegion'];
 
 describe('MovementRepository.search and forUser().movements.search with injection strings in every text filter', () => {
-  it(`${FILTERS.length} filters x ${INJECTIONS.length} strings x 3 scopes: no error, exactly the rows the filter means`, async () => {
+  it(`${FILTERS.length} filters x ${INJECTIONS.length} strings x 3 scopes: exactly the rows the filter means (enum filters: a validation error)`, async () => {
     const problems: string[] = [];
     let calls = 0;
     for (const filter of FILTERS) {
@@ -128,14 +134,20 @@ describe('MovementRepository.search and forUser().movements.search with injectio
         ];
         for (const { label, run, scope } of scopes) {
           calls++;
+          // None of the injection strings is a value of an enum: those filters must refuse them.
+          const refused = filter === 'pattern' || filter === 'primaryMuscle' || filter === 'primaryRegion';
           try {
             const got = names(await run());
-            // primaryMuscle / primaryRegion strings never match these names: nothing, like the JS filter.
-            const want = filter === 'primaryMuscle' || filter === 'primaryRegion' ? [] : expected({ [filter]: value, scope } as MovementSearch);
+            if (refused) {
+              problems.push(`${filter}=${JSON.stringify(value)} (${label}): accepted, found ${got.length}`);
+              continue;
+            }
+            const want = expected({ [filter]: value, scope } as MovementSearch);
             if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${filter}=${JSON.stringify(value)} (${label}): got ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
             if (got.includes("Stranger's Secret Squat")) problems.push(`${filter}=${JSON.stringify(value)} (${label}): another user's movement leaked`);
           } catch (error) {
-            problems.push(`${filter}=${JSON.stringify(value)} (${label}): threw ${String(error)}`);
+            const named = error instanceof GainslyValidationError && error.issues.some((issue) => issue.path[0] === filter);
+            if (!refused || !named) problems.push(`${filter}=${JSON.stringify(value)} (${label}): threw ${String(error)}`);
           }
         }
       }

@@ -2,7 +2,8 @@
 //
 // - lib: `MovementRepository.searchRows({ pattern, equipmentTag, text })` (system movements, by
 //   name): plain typed rows (`MovementRow`), one statement.
-// - raw: the same predicate through `pg` (`select *`).
+// - raw: the same predicate through `pg` (`select *`): the tag compared case-insensitively, as the
+//   library documents it (decoded elements, `lower()` on both sides).
 // - extra, no target: `MovementRepository.search`, the same search returning managed entities.
 import type pg from 'pg';
 import { alternate } from '../measure.js';
@@ -22,7 +23,10 @@ export const SEARCHES = [
 
 export const RAW_SEARCH_SQL = `
 select * from movements
- where pattern = $1 and equipment_tags::jsonb @> $2::jsonb and name ilike $3 and user_id is null
+ where pattern = $1
+   and exists (select 1 from json_array_elements_text(case when json_typeof(equipment_tags) = 'array' then equipment_tags end) as tag(value)
+                where lower(tag.value) = lower($2))
+   and name ilike $3 and user_id is null
  order by name`;
 
 function likePattern(text: string): string {
@@ -30,7 +34,7 @@ function likePattern(text: string): string {
 }
 
 function rawParams(s: (typeof SEARCHES)[number]): unknown[] {
-  return [s.pattern, JSON.stringify([s.equipmentTag]), likePattern(s.text)];
+  return [s.pattern, s.equipmentTag, likePattern(s.text)];
 }
 
 async function rawSearch(raw: pg.Client, s: (typeof SEARCHES)[number]): Promise<Record<string, unknown>[]> {

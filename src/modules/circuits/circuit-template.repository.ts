@@ -1,7 +1,11 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import type { CircuitType } from '../../enums/index.js';
 import type { CircuitTemplate } from './circuit-template.entity.js';
-import { requireString } from '../../orm/arguments.js';
+import { parseArgument, requireString } from '../../orm/arguments.js';
+import { ENUMS } from '../../enums/index.js';
+import { enumSchema } from '../../schemas/primitives.js';
+
+const circuitTypeArgument = enumSchema(ENUMS.CircuitType);
 
 /**
  * Repository of {@link CircuitTemplate}.
@@ -13,14 +17,15 @@ import { requireString } from '../../orm/arguments.js';
  */
 export class CircuitTemplateRepository extends GainslyRepository<CircuitTemplate> {
   /**
-   * Circuits of one type, by name.
+   * Circuits of one type, by name. `circuitType` is a semantic value (`'amrap'`); anything else is a
+   * `GainslyValidationError` listing the allowed values.
    * @example
    * ```ts
    * await em.getRepository(CircuitTemplate).findByType('emom');
    * ```
    */
   async findByType(circuitType: CircuitType): Promise<CircuitTemplate[]> {
-    return this.find({ circuitType }, { orderBy: { name: 'asc', id: 'asc' } });
+    return this.find({ circuitType: parseArgument(circuitTypeArgument, circuitType, 'circuitType') }, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
   /**

@@ -13,7 +13,8 @@ import { ConversationThread } from './conversation-thread.entity.js';
 import { ConversationTurn } from './conversation-turn.entity.js';
 import { User } from '../users/user.entity.js';
 import { Session } from '../programs/session.entity.js';
-import { optionalId, requireId } from '../../orm/arguments.js';
+import { parseOptions, requireId } from '../../orm/arguments.js';
+import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
 
 /**
  * Repository of {@link ConversationThread}: threads, and turns appended safely under concurrency.
@@ -74,15 +75,15 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
    */
   async appendTurn(threadId: number, input: AppendTurnInput, options: { userId?: number } = {}): Promise<ConversationTurn> {
     requireId(threadId, 'threadId');
-    optionalId(options.userId, 'userId');
+    const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const data = parseInput(appendTurnInputSchema, input, 'AppendTurnInput');
     return this.getEntityManager().transactional(async (tx) => {
       const [locked] = await tx.execute<{ id: number; user_id: number }[]>(
         'select id, user_id from conversation_threads where id = ? for update',
         [threadId],
       );
-      if (!locked || (options.userId !== undefined && locked.user_id !== options.userId)) {
-        throw new GainslyNotFoundError('ConversationThread', 'conversation_threads', { id: threadId, ...(options.userId !== undefined ? { userId: options.userId } : {}) });
+      if (!locked || (userId !== undefined && locked.user_id !== userId)) {
+        throw new GainslyNotFoundError('ConversationThread', 'conversation_threads', { id: threadId, ...(userId !== undefined ? { userId } : {}) });
       }
       const [next] = await tx.execute<{ n: number }[]>('select coalesce(max(turn_number), 0)::int + 1 as n from conversation_turns where thread_id = ?', [threadId]);
       const thread = tx.getReference(ConversationThread, threadId);
@@ -108,14 +109,14 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
    */
   async acceptPlan(threadId: number, input: AcceptPlanInput, options: { userId?: number } = {}): Promise<void> {
     requireId(threadId, 'threadId');
-    optionalId(options.userId, 'userId');
+    const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const data = parseInput(acceptPlanInputSchema, input, 'AcceptPlanInput');
-    const where = { id: threadId, ...(options.userId !== undefined ? { user: options.userId } : {}) };
+    const where = { id: threadId, ...(userId !== undefined ? { user: userId } : {}) };
     const updated = await this.getEntityManager().nativeUpdate(ConversationThread, where, {
       acceptedPlanJson: data.plan,
       finalPlanAccepted: true,
       updatedAt: new Date(),
     });
-    if (updated === 0) throw new GainslyNotFoundError('ConversationThread', 'conversation_threads', { id: threadId, ...(options.userId !== undefined ? { userId: options.userId } : {}) });
+    if (updated === 0) throw new GainslyNotFoundError('ConversationThread', 'conversation_threads', { id: threadId, ...(userId !== undefined ? { userId } : {}) });
   }
 }

@@ -1,7 +1,11 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import { HeuristicConfig } from './heuristic-config.entity.js';
-import { requireId, requireString } from '../../orm/arguments.js';
+import { parseArgument, requireString } from '../../orm/arguments.js';
+import { integerArgumentSchema } from '../../schemas/inputs/arguments.js';
+import { INT4_MAX } from '../../schemas/primitives.js';
+
+const versionArgument = integerArgumentSchema({ min: 1, max: INT4_MAX });
 
 /**
  * Repository of {@link HeuristicConfig}: versions of a named config, exactly one of them active.
@@ -48,7 +52,7 @@ export class HeuristicConfigRepository extends GainslyRepository<HeuristicConfig
    */
   async activate(name: string, version: number): Promise<HeuristicConfig> {
     requireString(name, 'name', 100);
-    requireId(version, 'version');
+    parseArgument(versionArgument, version, 'version');
     return this.getEntityManager().transactional(async (tx) => {
       await tx.execute(`select pg_advisory_xact_lock(hashtext('gainsly:heuristic_configs:' || ?))`, [name]);
       const rows = await tx.execute<{ id: number }[]>(

@@ -1,5 +1,7 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
-import { requireDate, requireId } from '../../orm/arguments.js';
+import { parseArgument, parseOptions, requireId } from '../../orm/arguments.js';
+import { e1rmHistoryTargetSchema } from '../../schemas/inputs/arguments.js';
+import { enumSchema } from '../../schemas/primitives.js';
 import { ENUMS, type MovementPattern, type MovementPatternLabel } from '../../enums/index.js';
 import {
   DEFAULT_PSI_MICROCYCLES,
@@ -234,10 +236,11 @@ function metricsQuery(options: unknown, kind: 'strength' | 'trend'): MetricsQuer
   return { method: method as PatternMetricsMethod, microcycles: microcycles as number, threshold: threshold as number };
 }
 
-/** A pattern argument, checked before it reaches SQL (an unknown one is a GainslyValidationError). */
+const patternArgument = enumSchema(ENUMS.MovementPattern);
+
+/** A pattern argument, checked before it reaches SQL (an unknown one is a GainslyValidationError listing the patterns). */
 function requirePattern(pattern: unknown): MovementPattern {
-  if (ENUMS.MovementPattern.is(pattern)) return pattern;
-  throw new GainslyValidationError([{ path: ['pattern'], message: `must be one of ${ENUMS.MovementPattern.values.join(', ')}`, received: pattern }]);
+  return parseArgument(patternArgument, pattern, 'pattern');
 }
 
 /** The window rows as the domain's input (microcycles and exposures). */
@@ -294,7 +297,8 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
    * ```
    */
   async findByUserAndPattern(userId: number, pattern: MovementPattern): Promise<PatternExposure[]> {
-    return this.find({ user: requireId(userId, 'userId'), pattern }, { orderBy: { date: 'asc', id: 'asc' } });
+    const user = requireId(userId, 'userId');
+    return this.find({ user, pattern: requirePattern(pattern) }, { orderBy: { date: 'asc', id: 'asc' } });
   }
 
   /**
@@ -450,7 +454,9 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
 
   /**
    * e1RM over time for plotting: a pattern's exposures, or a movement's top sets (with an e1RM),
-   * oldest first.
+   * oldest first. `target` names exactly one of `pattern` (a semantic value) and `movementId`, and
+   * optionally an inclusive range of real calendar dates (`from` not after `to`); anything else is
+   * a `GainslyValidationError` naming the key.
    * @example
    * ```ts
    * await em.getRepository(PatternExposure).e1rmHistory(userId, { pattern: 'squat' });
@@ -462,13 +468,13 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     target: { pattern: MovementPattern; from?: string; to?: string } | { movementId: number; from?: string; to?: string },
   ): Promise<E1rmPoint[]> {
     requireId(userId, 'userId');
-    const from = target.from === undefined ? '0001-01-01' : requireDate(target.from, 'from');
-    const to = target.to === undefined ? '9999-12-31' : requireDate(target.to, 'to');
-    if (!('pattern' in target)) requireId(target.movementId, 'movementId');
+    const parsed = parseOptions(e1rmHistoryTargetSchema, target, 'E1rmHistoryTarget');
+    const from = parsed.from ?? '0001-01-01';
+    const to = parsed.to ?? '9999-12-31';
     const rows =
-      'pattern' in target
-        ? await executeBound<{ date: string; e1rm: number }>(this.getEntityManager(), PATTERN_HISTORY_SQL, [userId, ENUMS.MovementPattern.toDb(target.pattern), from, to])
-        : await executeBound<{ date: string; e1rm: number }>(this.getEntityManager(), MOVEMENT_HISTORY_SQL, [userId, target.movementId, from, to]);
+      parsed.pattern != null
+        ? await executeBound<{ date: string; e1rm: number }>(this.getEntityManager(), PATTERN_HISTORY_SQL, [userId, ENUMS.MovementPattern.toDb(parsed.pattern), from, to])
+        : await executeBound<{ date: string; e1rm: number }>(this.getEntityManager(), MOVEMENT_HISTORY_SQL, [userId, parsed.movementId, from, to]);
     return rows.map((r) => ({ date: r.date, e1rm: Number(r.e1rm) }));
   }
 }

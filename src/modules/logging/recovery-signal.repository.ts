@@ -1,6 +1,7 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import type { RecoverySignal } from './recovery-signal.entity.js';
-import { requireDate, requireId } from '../../orm/arguments.js';
+import { parseOptions, requireId } from '../../orm/arguments.js';
+import { dateWindowSchema, windowStart } from '../../schemas/inputs/arguments.js';
 import { floatMeanSql } from '../../orm/float-mean.js';
 
 /**
@@ -33,6 +34,10 @@ export interface RecoveryAverages {
 
 /**
  * A window ending on `until` (inclusive, default today in UTC) and `days` long (default 7).
+ * `days` is an integer from 1 to 36,525, `until` a real `'YYYY-MM-DD'` calendar date, and the
+ * window may not start before 0001-01-01; `undefined` or `null` means the default. Anything else
+ * (`{ days: '7' }`, `{ until: 'today' }`, an unknown key) is a `GainslyValidationError` naming it
+ * (schema: `dateWindowSchema` of `@gainsly/db/schemas`).
  * @example
  * ```ts
  * const w: DateWindow = { days: 14, until: '2026-02-01' };
@@ -43,15 +48,13 @@ export interface DateWindow {
   until?: string;
 }
 
-/** @internal */
-export function resolveWindow(window: DateWindow): { from: string; to: string } {
-  const days = window.days ?? 7;
-  if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be an integer >= 1, got ${String(window.days)}`);
-  const to = window.until === undefined ? new Date().toISOString().slice(0, 10) : requireDate(window.until, 'until');
-  const end = new Date(`${to}T00:00:00Z`);
-  if (Number.isNaN(end.getTime())) throw new RangeError(`until must be a 'YYYY-MM-DD' date, got ${to}`);
-  const from = new Date(end.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
-  return { from, to };
+/** The validated window as dates, before any SQL. @internal */
+export function resolveWindow(window: DateWindow | undefined): { from: string; to: string } {
+  const parsed = parseOptions(dateWindowSchema, window, 'DateWindow');
+  const days = parsed.days ?? 7;
+  const to = parsed.until ?? new Date().toISOString().slice(0, 10);
+  // The schema checked the start of a window with `until`; today minus at most 36,525 days is fine.
+  return { from: windowStart(to, days)!, to };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import type { MovementPattern } from '../../enums/index.js';
 import type { TopSetLog } from './top-set-log.entity.js';
-import { requireDate, requireId } from '../../orm/arguments.js';
+import { parseOptions, requireDateRange, requireId } from '../../orm/arguments.js';
+import { topSetFilterSchema } from '../../schemas/inputs/arguments.js';
 
 /**
  * Repository of {@link TopSetLog}. Top sets belong to a user through their workout log.
@@ -13,18 +14,21 @@ import { requireDate, requireId } from '../../orm/arguments.js';
  */
 export class TopSetLogRepository extends GainslyRepository<TopSetLog> {
   /**
-   * A user's top sets, optionally of one pattern, oldest workout first.
+   * A user's top sets, optionally of one pattern (a semantic value) or one movement (an id),
+   * oldest workout first. Unknown filter keys and values are a `GainslyValidationError`.
    * @example
    * ```ts
    * await em.getRepository(TopSetLog).findByUser(1, { pattern: 'squat' });
    * ```
    */
   async findByUser(userId: number, filter: { pattern?: MovementPattern; movementId?: number } = {}): Promise<TopSetLog[]> {
+    const user = requireId(userId, 'userId');
+    const { pattern, movementId } = parseOptions(topSetFilterSchema, filter, 'TopSetFilter');
     return this.find(
       {
-        workoutLog: { user: requireId(userId, 'userId') },
-        ...(filter.pattern ? { pattern: filter.pattern } : {}),
-        ...(filter.movementId !== undefined ? { movement: requireId(filter.movementId, 'movementId') } : {}),
+        workoutLog: { user },
+        ...(pattern == null ? {} : { pattern }),
+        ...(movementId == null ? {} : { movement: movementId }),
       },
       { orderBy: { workoutLog: { date: 'asc' }, id: 'asc' } },
     );
@@ -38,8 +42,10 @@ export class TopSetLogRepository extends GainslyRepository<TopSetLog> {
    * ```
    */
   async findByUserInDateRange(userId: number, from: string, to: string): Promise<TopSetLog[]> {
+    const user = requireId(userId, 'userId');
+    const range = requireDateRange(from, to);
     return this.find(
-      { workoutLog: { user: requireId(userId, 'userId'), date: { $gte: requireDate(from, 'from'), $lte: requireDate(to, 'to') } } },
+      { workoutLog: { user, date: { $gte: range.from, $lte: range.to } } },
       { orderBy: { workoutLog: { date: 'asc' }, id: 'asc' } },
     );
   }

@@ -1,7 +1,12 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import type { RelationshipType } from '../../enums/index.js';
 import type { MovementRelationship } from './movement-relationship.entity.js';
-import { requireId } from '../../orm/arguments.js';
+import { parseArgument, requireId } from '../../orm/arguments.js';
+import { ENUMS } from '../../enums/index.js';
+import { enumSchema } from '../../schemas/primitives.js';
+
+/** An optional relationship type argument: a semantic value, or `undefined`/`null` for every type. */
+const typeArgument = enumSchema(ENUMS.RelationshipType).nullish();
 
 /**
  * Repository of {@link MovementRelationship}.
@@ -20,8 +25,10 @@ export class MovementRelationshipRepository extends GainslyRepository<MovementRe
    * ```
    */
   async findFrom(movementId: number, type?: RelationshipType): Promise<MovementRelationship[]> {
+    const source = requireId(movementId, 'movementId');
+    const relationshipType = parseArgument(typeArgument, type, 'type');
     return this.find(
-      { sourceMovement: requireId(movementId, 'movementId'), ...(type ? { relationshipType: type } : {}) },
+      { sourceMovement: source, ...(relationshipType == null ? {} : { relationshipType }) },
       { populate: ['targetMovement'], orderBy: { id: 'asc' } },
     );
   }
@@ -34,8 +41,10 @@ export class MovementRelationshipRepository extends GainslyRepository<MovementRe
    * ```
    */
   async findTo(movementId: number, type?: RelationshipType): Promise<MovementRelationship[]> {
+    const target = requireId(movementId, 'movementId');
+    const relationshipType = parseArgument(typeArgument, type, 'type');
     return this.find(
-      { targetMovement: requireId(movementId, 'movementId'), ...(type ? { relationshipType: type } : {}) },
+      { targetMovement: target, ...(relationshipType == null ? {} : { relationshipType }) },
       { populate: ['sourceMovement'], orderBy: { id: 'asc' } },
     );
   }

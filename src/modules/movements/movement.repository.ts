@@ -1,13 +1,32 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { GainslyRepository } from '../../orm/base-repository.js';
-import { invalidArgument, requireCount, requireId, requireString } from '../../orm/arguments.js';
+import { parseArgument, parseOptions, requireId, requireString } from '../../orm/arguments.js';
+import { movementSearchSchema, tagFilterSchema } from '../../schemas/inputs/arguments.js';
+import { COLUMN_LENGTHS, enumSchema, textSchema } from '../../schemas/primitives.js';
+import { ENUMS } from '../../enums/index.js';
 import { executeBound } from '../../orm/bound-query.js';
 import type { CNSLoad, MetricType, MovementPattern, PrimaryMuscle, PrimaryRegion, SkillLevel } from '../../enums/index.js';
 import type { SecondaryMuscles } from '../../schemas/json-types.js';
 import type { Movement } from './movement.entity.js';
 
 /**
- * Criteria of {@link MovementRepository.search}; every given criterion must hold.
+ * Required criteria of the single-criterion finders (`findByPattern(undefined)` must be an error,
+ * not every system movement).
+ */
+const REQUIRED = {
+  pattern: enumSchema(ENUMS.MovementPattern),
+  primaryMuscle: enumSchema(ENUMS.PrimaryMuscle),
+  primaryRegion: enumSchema(ENUMS.PrimaryRegion),
+  tag: tagFilterSchema,
+  substitutionGroup: textSchema(COLUMN_LENGTHS.substitutionGroup),
+};
+
+/**
+ * Criteria of {@link MovementRepository.search}; every given criterion must hold. Every criterion
+ * is validated before any SQL (schema: `movementSearchSchema` of `@gainsly/db/schemas`): an unknown
+ * key, a value outside its enum (`pattern: 'bogus'`), a tag or text with NUL or half a surrogate
+ * pair, a `limit` outside 1–10,000 or a negative `offset` is a `GainslyValidationError` naming it,
+ * never an empty result. `undefined` or `null` leaves a criterion out.
  *
  * @example
  * ```ts
@@ -15,43 +34,58 @@ import type { Movement } from './movement.entity.js';
  * ```
  */
 export interface MovementSearch {
+  /** A semantic MovementPattern value, e.g. `'squat'`. */
   pattern?: MovementPattern;
+  /** A semantic PrimaryMuscle value, e.g. `'quadriceps'`. */
   primaryMuscle?: PrimaryMuscle;
+  /** A semantic PrimaryRegion value, e.g. `'anterior lower'`. */
   primaryRegion?: PrimaryRegion;
-  /** Exact element of `equipment_tags`, e.g. `'barbell'`. */
+  /**
+   * An element of `equipment_tags`, compared **case-insensitively** after trimming (`'Barbell'`
+   * finds `barbell`): the importer lower-cases tags, the upstream app and `movements.create` keep
+   * them as written. Case is folded by PostgreSQL's `lower()` on both sides.
+   */
   equipmentTag?: string;
-  /** Exact element of `discipline_tags`, e.g. `'powerlifting'`. */
+  /** An element of `discipline_tags`, compared case-insensitively like `equipmentTag`. */
   disciplineTag?: string;
+  /** Exact `substitution_group`. */
   substitutionGroup?: string;
-  /** Case-insensitive substring of the name. */
+  /** Case-insensitive substring of the name (at most 200 characters; `''` matches every name). */
   text?: string;
   /**
    * Which movements to include: system only (`'system'`), system plus the given user's own
    * (`{ userId }`, the default when a user id is given), or only that user's own (`{ userId, only: true }`).
    */
   scope?: 'system' | { userId: number; only?: boolean };
+  /** At most this many movements, 1–10,000. */
   limit?: number;
+  /** Skip this many (>= 0), for paging. */
   offset?: number;
 }
 
+/** A search whose every criterion was validated: what the SQL is built from. */
+type CheckedSearch = ReturnType<typeof checkSearch>;
+
 /**
  * Filter values reach SQL as bound values, but MikroORM reads an object as an operator filter:
- * `{ pattern: { $ne: '' } }` from a parsed query string would widen the search. Strings must be
- * strings, counts counts, ids ids.
+ * `{ pattern: { $ne: '' } }` from a parsed query string would widen the search; an unknown enum
+ * value would quietly find nothing, and a NUL would break the connection. Parsed with the schema
+ * before any SQL.
  */
-function checkSearch(filter: MovementSearch): void {
-  if (typeof filter !== 'object' || filter === null) throw invalidArgument('filter', 'must be an object', filter);
-  for (const key of ['pattern', 'primaryMuscle', 'primaryRegion', 'equipmentTag', 'disciplineTag', 'substitutionGroup', 'text'] as const) {
-    if (filter[key] !== undefined) requireString(filter[key], key, 200);
-  }
-  if (filter.limit !== undefined) requireCount(filter.limit, 'limit');
-  if (filter.offset !== undefined) requireCount(filter.offset, 'offset');
-  const scope = filter.scope;
-  if (scope !== undefined && scope !== 'system') {
-    if (typeof scope !== 'object' || scope === null) throw invalidArgument('scope', "must be 'system' or { userId, only? }", scope);
-    requireId(scope.userId, 'scope.userId');
-    if (scope.only !== undefined && typeof scope.only !== 'boolean') throw invalidArgument('scope.only', 'must be a boolean', scope.only);
-  }
+function checkSearch(filter: unknown) {
+  return parseOptions(movementSearchSchema, filter, 'MovementSearch');
+}
+
+/**
+ * Whether a JSON tag array holds the tag, case-insensitively (`?` is the tag). Elements are
+ * compared decoded (`json_array_elements_text`), so a tag the upstream app stored with `\u` escapes
+ * compares by its characters; a column that is not an array (upstream data) matches nothing
+ * instead of failing the statement. The GIN index on `column::jsonb` cannot serve a
+ * case-insensitive match: with another criterion (pattern, text) PostgreSQL filters that one's
+ * rows, and a tag-only search reads the catalog (thousands of rows, not millions).
+ */
+function tagMatchSql(column: string): string {
+  return `exists (select 1 from json_array_elements_text(case when json_typeof(${column}) = 'array' then ${column} end) as tag(value) where lower(tag.value) = lower(?))`;
 }
 
 /**
@@ -118,20 +152,20 @@ const ROW_COLUMNS = [
  * The WHERE clause of a search, with its values as `?` placeholders: the conditions of
  * {@link MovementRepository.search}, written as SQL.
  */
-function searchConditions(filter: MovementSearch): { sql: string; params: unknown[] } {
+function searchConditions(filter: CheckedSearch): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (condition: string, value: unknown) => {
     where.push(condition);
     params.push(value);
   };
-  if (filter.pattern !== undefined) add('pattern = ?', filter.pattern);
-  if (filter.primaryMuscle !== undefined) add('primary_muscle = ?', filter.primaryMuscle);
-  if (filter.primaryRegion !== undefined) add('primary_region = ?', filter.primaryRegion);
-  if (filter.substitutionGroup !== undefined) add('substitution_group = ?', filter.substitutionGroup);
-  if (filter.text !== undefined && filter.text !== '') add('name ilike ?', likePattern(filter.text));
-  if (filter.equipmentTag !== undefined) add('equipment_tags::jsonb @> ?::jsonb', JSON.stringify([filter.equipmentTag]));
-  if (filter.disciplineTag !== undefined) add('discipline_tags::jsonb @> ?::jsonb', JSON.stringify([filter.disciplineTag]));
+  if (filter.pattern != null) add('pattern = ?', filter.pattern);
+  if (filter.primaryMuscle != null) add('primary_muscle = ?', filter.primaryMuscle);
+  if (filter.primaryRegion != null) add('primary_region = ?', filter.primaryRegion);
+  if (filter.substitutionGroup != null) add('substitution_group = ?', filter.substitutionGroup);
+  if (filter.text != null && filter.text !== '') add('name ilike ?', likePattern(filter.text));
+  if (filter.equipmentTag != null) add(tagMatchSql('equipment_tags'), filter.equipmentTag);
+  if (filter.disciplineTag != null) add(tagMatchSql('discipline_tags'), filter.disciplineTag);
   const scope = filter.scope ?? 'system';
   if (scope === 'system') where.push('user_id is null');
   else if (scope.only) add('user_id = ?', scope.userId);
@@ -155,30 +189,32 @@ function likePattern(text: string): string {
 export class MovementRepository extends GainslyRepository<Movement> {
   /**
    * Movements matching every given criterion, ordered by name. Tag criteria test JSON array
-   * membership (`equipment_tags::jsonb @> '["barbell"]'`). Values are always bound, never spliced.
+   * membership case-insensitively (`'Barbell'` finds a movement tagged `barbell`). Values are
+   * always bound, never spliced. Every criterion is validated first (see {@link MovementSearch}).
+   * @throws {GainslyValidationError} a criterion is unknown or out of range; nothing was queried
    * @example
    * ```ts
    * await em.getRepository(Movement).search({ pattern: 'hinge', equipmentTag: 'barbell', scope: { userId: 1 } });
    * ```
    */
   async search(filter: MovementSearch = {}): Promise<Movement[]> {
-    checkSearch(filter);
+    const checked = checkSearch(filter);
     const where: Record<string, unknown>[] = [];
-    if (filter.pattern !== undefined) where.push({ pattern: filter.pattern });
-    if (filter.primaryMuscle !== undefined) where.push({ primaryMuscle: filter.primaryMuscle });
-    if (filter.primaryRegion !== undefined) where.push({ primaryRegion: filter.primaryRegion });
-    if (filter.substitutionGroup !== undefined) where.push({ substitutionGroup: filter.substitutionGroup });
-    if (filter.text !== undefined && filter.text !== '') where.push({ name: { $ilike: likePattern(filter.text) } });
-    if (filter.equipmentTag !== undefined) where.push(jsonArrayContains('equipment_tags', filter.equipmentTag));
-    if (filter.disciplineTag !== undefined) where.push(jsonArrayContains('discipline_tags', filter.disciplineTag));
-    const scope = filter.scope ?? 'system';
+    if (checked.pattern != null) where.push({ pattern: checked.pattern });
+    if (checked.primaryMuscle != null) where.push({ primaryMuscle: checked.primaryMuscle });
+    if (checked.primaryRegion != null) where.push({ primaryRegion: checked.primaryRegion });
+    if (checked.substitutionGroup != null) where.push({ substitutionGroup: checked.substitutionGroup });
+    if (checked.text != null && checked.text !== '') where.push({ name: { $ilike: likePattern(checked.text) } });
+    if (checked.equipmentTag != null) where.push(jsonArrayContains('equipment_tags', checked.equipmentTag));
+    if (checked.disciplineTag != null) where.push(jsonArrayContains('discipline_tags', checked.disciplineTag));
+    const scope = checked.scope ?? 'system';
     if (scope === 'system') where.push({ user: null });
     else if (scope.only) where.push({ user: scope.userId });
     else where.push({ $or: [{ user: null }, { user: scope.userId }] });
     return this.find({ $and: where } as FilterQuery<Movement>, {
       orderBy: { name: 'asc' },
-      ...(filter.limit !== undefined ? { limit: filter.limit } : {}),
-      ...(filter.offset !== undefined ? { offset: filter.offset } : {}),
+      ...(checked.limit != null ? { limit: checked.limit } : {}),
+      ...(checked.offset != null ? { offset: checked.offset } : {}),
     });
   }
 
@@ -195,17 +231,17 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async searchRows(filter: MovementSearch = {}): Promise<MovementRow[]> {
-    checkSearch(filter);
-    const where = searchConditions(filter);
+    const checked = checkSearch(filter);
+    const where = searchConditions(checked);
     const params = [...where.params];
     let sql = `select ${ROW_COLUMNS} from movements where ${where.sql} order by name asc`;
-    if (filter.limit !== undefined) {
+    if (checked.limit != null) {
       sql += ' limit ?';
-      params.push(filter.limit);
+      params.push(checked.limit);
     }
-    if (filter.offset !== undefined) {
+    if (checked.offset != null) {
       sql += ' offset ?';
-      params.push(filter.offset);
+      params.push(checked.offset);
     }
     // The drivers (pg, PGlite) parse `json` columns: the rows are returned as they come.
     return executeBound<MovementRow>(this.getEntityManager(), sql, params);
@@ -219,7 +255,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async findByPattern(pattern: MovementPattern): Promise<Movement[]> {
-    return this.search({ pattern });
+    return this.search({ pattern: parseArgument(REQUIRED.pattern, pattern, 'pattern') });
   }
 
   /**
@@ -230,7 +266,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async findByPrimaryMuscle(primaryMuscle: PrimaryMuscle): Promise<Movement[]> {
-    return this.search({ primaryMuscle });
+    return this.search({ primaryMuscle: parseArgument(REQUIRED.primaryMuscle, primaryMuscle, 'primaryMuscle') });
   }
 
   /**
@@ -241,29 +277,29 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async findByPrimaryRegion(primaryRegion: PrimaryRegion): Promise<Movement[]> {
-    return this.search({ primaryRegion });
+    return this.search({ primaryRegion: parseArgument(REQUIRED.primaryRegion, primaryRegion, 'primaryRegion') });
   }
 
   /**
-   * System movements carrying an equipment tag.
+   * System movements carrying an equipment tag (case-insensitive: `'Kettlebell'` finds `kettlebell`).
    * @example
    * ```ts
    * await em.getRepository(Movement).findByEquipmentTag('kettlebell');
    * ```
    */
   async findByEquipmentTag(equipmentTag: string): Promise<Movement[]> {
-    return this.search({ equipmentTag });
+    return this.search({ equipmentTag: parseArgument(REQUIRED.tag, equipmentTag, 'equipmentTag') });
   }
 
   /**
-   * System movements carrying a discipline tag.
+   * System movements carrying a discipline tag (case-insensitive).
    * @example
    * ```ts
    * await em.getRepository(Movement).findByDisciplineTag('olympic');
    * ```
    */
   async findByDisciplineTag(disciplineTag: string): Promise<Movement[]> {
-    return this.search({ disciplineTag });
+    return this.search({ disciplineTag: parseArgument(REQUIRED.tag, disciplineTag, 'disciplineTag') });
   }
 
   /**
@@ -274,7 +310,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async findBySubstitutionGroup(substitutionGroup: string): Promise<Movement[]> {
-    return this.search({ substitutionGroup });
+    return this.search({ substitutionGroup: parseArgument(REQUIRED.substitutionGroup, substitutionGroup, 'substitutionGroup') });
   }
 
   /**
@@ -296,7 +332,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async findUserDefined(userId: number): Promise<Movement[]> {
-    return this.search({ scope: { userId, only: true } });
+    return this.search({ scope: { userId: requireId(userId, 'userId'), only: true } });
   }
 
   /**
@@ -311,7 +347,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
   }
 }
 
-/** `column::jsonb @> '["value"]'` with the value bound as a parameter. */
+/** {@link tagMatchSql} for a MikroORM filter, on the query's alias, with the tag bound as a parameter. */
 function jsonArrayContains(column: string, value: string): Record<string, unknown> {
-  return { [raw((alias: string) => `${alias}.${column}::jsonb @> ?::jsonb`, [JSON.stringify([value])])]: [] };
+  return { [raw((alias: string) => tagMatchSql(`${alias}.${column}`), [value])]: [] };
 }

@@ -1,5 +1,6 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
-import { optionalId, requireDate, requireId } from '../../orm/arguments.js';
+import { parseOptions, requireDate, requireId } from '../../orm/arguments.js';
+import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
 import { boundStatement, executeBound } from '../../orm/bound-query.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import {
@@ -261,7 +262,7 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
    * ```
    */
   async findByProgram(programId: number): Promise<Microcycle[]> {
-    return this.find({ program: programId }, { orderBy: { sequenceNumber: 'asc' } });
+    return this.find({ program: requireId(programId, 'programId') }, { orderBy: { sequenceNumber: 'asc' } });
   }
 
   /**
@@ -321,7 +322,7 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
    */
   async findActiveByProgram(programId: number, options: { userId?: number } = {}): Promise<MicrocycleRow | null> {
     const id = requireId(programId, 'programId');
-    const userId = optionalId(options?.userId, 'userId');
+    const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const rows = await executeBound<{ id: number; microcycle: RawMicrocycleRow | string | null }>(
       this.getEntityManager(),
       userId === undefined ? ACTIVE_SQL_ANY : ACTIVE_SQL_OWNED,
@@ -358,7 +359,7 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
    */
   async findForDisplay(microcycleId: number, options: { userId?: number } = {}): Promise<MicrocycleView> {
     const id = requireId(microcycleId, 'microcycleId');
-    const userId = options.userId === undefined ? undefined : requireId(options.userId, 'userId');
+    const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const rows = await executeBound<{ view: RawMicrocycleView | string }>(
       this.getEntityManager(),
       userId === undefined ? VIEW_SQL_ANY : VIEW_SQL_OWNED,

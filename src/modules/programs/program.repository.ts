@@ -8,7 +8,8 @@ import { User } from '../users/user.entity.js';
 import { Program } from './program.entity.js';
 import { Microcycle } from './microcycle.entity.js';
 import { toMicrocycleRow, type MicrocycleRow } from './microcycle.repository.js';
-import { optionalId, requireDate, requireId } from '../../orm/arguments.js';
+import { parseOptions, requireDateRange, requireId } from '../../orm/arguments.js';
+import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
 
 type GoalEntry = CreateProgramData['goals'][number];
 
@@ -63,7 +64,9 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
    * ```
    */
   async findByUserStartingBetween(userId: number, from: string, to: string): Promise<Program[]> {
-    return this.find({ user: requireId(userId, 'userId'), startDate: { $gte: requireDate(from, 'from'), $lte: requireDate(to, 'to') } }, { orderBy: { startDate: 'asc', id: 'asc' } });
+    const user = requireId(userId, 'userId');
+    const range = requireDateRange(from, to);
+    return this.find({ user, startDate: { $gte: range.from, $lte: range.to } }, { orderBy: { startDate: 'asc', id: 'asc' } });
   }
 
   /**
@@ -189,7 +192,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
    */
   async advanceMicrocycle(programId: number, options: { userId?: number } = {}): Promise<MicrocycleAdvance> {
     const id = requireId(programId, 'programId');
-    const userId = optionalId(options?.userId, 'userId');
+    const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     return this.getEntityManager().transactional(async (tx) => {
       const program = await tx.findOne(Program, userId === undefined ? { id } : { id, user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!program) throw new GainslyNotFoundError('Program', 'programs', userId === undefined ? { id } : { id, userId });

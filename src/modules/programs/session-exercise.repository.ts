@@ -1,5 +1,6 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import type { SessionExercise } from './session-exercise.entity.js';
+import { requireId } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link SessionExercise}.
@@ -18,6 +19,6 @@ export class SessionExerciseRepository extends GainslyRepository<SessionExercise
    * ```
    */
   async findBySession(sessionId: number): Promise<SessionExercise[]> {
-    return this.find({ session: sessionId }, { populate: ['movement'], orderBy: { orderInSession: 'asc', id: 'asc' } });
+    return this.find({ session: requireId(sessionId, 'sessionId') }, { populate: ['movement'], orderBy: { orderInSession: 'asc', id: 'asc' } });
   }
 }

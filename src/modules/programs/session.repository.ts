@@ -8,7 +8,8 @@ import { SessionExercise } from './session-exercise.entity.js';
 import { Microcycle } from './microcycle.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import { CircuitTemplate } from '../circuits/circuit-template.entity.js';
-import { optionalId, requireDate, requireId } from '../../orm/arguments.js';
+import { parseOptions, requireDateRange, requireId } from '../../orm/arguments.js';
+import { ownerOptionsSchema, sessionSyncScopeSchema, writePlanOptionsSchema } from '../../schemas/inputs/arguments.js';
 import { exerciseBlock, finisherBlock, placeExercises, readExerciseBlock, readFinisherBlock, resolveSupersets, type PlacedExercise } from './session-plan.js';
 
 /** The five JSON sections of a session, in the order a session runs, with the role of their exercises. */
@@ -79,8 +80,10 @@ export class SessionRepository extends GainslyRepository<Session> {
    * ```
    */
   async findByUserInDateRange(userId: number, from: string, to: string): Promise<Session[]> {
+    const user = requireId(userId, 'userId');
+    const range = requireDateRange(from, to);
     return this.find(
-      { microcycle: { program: { user: requireId(userId, 'userId') } }, date: { $gte: requireDate(from, 'from'), $lte: requireDate(to, 'to') } },
+      { microcycle: { program: { user } }, date: { $gte: range.from, $lte: range.to } },
       { orderBy: { date: 'asc', dayNumber: 'asc', id: 'asc' } },
     );
   }
@@ -105,8 +108,9 @@ export class SessionRepository extends GainslyRepository<Session> {
    * ```
    */
   async writePlan(input: SessionPlanInput, options: { userId?: number; sessionId?: number } = {}): Promise<Session> {
-    const userId = optionalId(options.userId, 'userId');
-    const sessionId = optionalId(options.sessionId, 'sessionId');
+    const parsedOptions = parseOptions(writePlanOptionsSchema, options, 'WritePlanOptions');
+    const userId = parsedOptions.userId ?? undefined;
+    const sessionId = parsedOptions.sessionId ?? undefined;
     const data = parseInput(sessionPlanInputSchema, input, 'SessionPlanInput');
     const placed = placeExercises(data.sections);
     return this.getEntityManager().transactional(async (tx) => {
@@ -200,7 +204,7 @@ export class SessionRepository extends GainslyRepository<Session> {
    */
   async readPlan(sessionId: number, options: { userId?: number } = {}): Promise<SessionPlanInput> {
     requireId(sessionId, 'sessionId');
-    const userId = optionalId(options.userId, 'userId');
+    const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const em = this.getEntityManager();
     const session = await em.findOne(Session, { id: sessionId, ...(userId === undefined ? {} : { microcycle: { program: { user: userId } } }) });
     if (!session) throw new GainslyNotFoundError('Session', 'sessions', { id: sessionId, ...(userId === undefined ? {} : { userId }) });
@@ -246,6 +250,8 @@ export class SessionRepository extends GainslyRepository<Session> {
    * Sessions whose JSON sections and `session_exercises` disagree (movement or sets at a
    * position, or an entry missing on one side), compared section by section in order. JSON
    * entries are matched by `movement_id`, else by `movement` name. One statement; read-only.
+   * `scope` narrows the check to a user, a microcycle and/or a list of session ids (an array of at
+   * most 10,000 ids); a bad or unknown key is a `GainslyValidationError` naming it.
    * @example
    * ```ts
    * const drift = await em.getRepository(Session).findOutOfSync({ userId });
@@ -255,20 +261,19 @@ export class SessionRepository extends GainslyRepository<Session> {
   async findOutOfSync(scope: { userId?: number; microcycleId?: number; sessionIds?: number[] } = {}): Promise<SessionSyncReport[]> {
     const conditions: string[] = [];
     const params: unknown[] = [];
-    optionalId(scope.userId, 'userId');
-    optionalId(scope.microcycleId, 'microcycleId');
-    scope.sessionIds?.forEach((id, i) => requireId(id, `sessionIds[${i}]`));
-    if (scope.userId !== undefined) {
+    const { userId, microcycleId, sessionIds } = parseOptions(sessionSyncScopeSchema, scope, 'SessionSyncScope');
+    if (userId != null) {
       conditions.push('s.microcycle_id in (select m.id from microcycles m join programs p on p.id = m.program_id where p.user_id = ?)');
-      params.push(scope.userId);
+      params.push(userId);
     }
-    if (scope.microcycleId !== undefined) {
+    if (microcycleId != null) {
       conditions.push('s.microcycle_id = ?');
-      params.push(scope.microcycleId);
+      params.push(microcycleId);
     }
-    if (scope.sessionIds !== undefined) {
+    if (sessionIds != null) {
       conditions.push(`s.id = any(?::int[])`);
-      params.push(`{${scope.sessionIds.map((id) => Math.trunc(id)).join(',')}}`);
+      // Validated integers: the array literal holds digits and commas only.
+      params.push(`{${sessionIds.join(',')}}`);
     }
     const where = conditions.length ? conditions.join(' and ') : 'true';
     const rows = await this.getEntityManager().execute<{ session_id: number; role: string; pos: number; json_movement: number | null; json_sets: number | null; json_present: boolean; table_movement: number | null; table_sets: number | null }[]>(

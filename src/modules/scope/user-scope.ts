@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { GainslyNotFoundError } from '../../orm/errors.js';
-import { definedOnly, requireId } from '../../orm/arguments.js';
+import { definedOnly, parseOptions, requireId } from '../../orm/arguments.js';
+import { dateRangeSchema, userMovementSearchSchema } from '../../schemas/inputs/arguments.js';
 import type { MovementPattern } from '../../enums/index.js';
 import {
   enjoyableActivityInputSchema,
@@ -48,7 +49,11 @@ import { ConversationThread } from '../coaching/conversation-thread.entity.js';
 import { ConversationTurn } from '../coaching/conversation-turn.entity.js';
 
 /**
- * An inclusive `'YYYY-MM-DD'` range; either end may be left open.
+ * An inclusive `'YYYY-MM-DD'` range; either end may be left open (`undefined` or `null`). Each end
+ * must be a real calendar date of years 0001–9999 (not `'2026-02-30'`, a timestamp, or a
+ * PostgreSQL word such as `'today'` or `'infinity'`), and `from` must not be after `to`; anything
+ * else, unknown keys included, is a `GainslyValidationError` naming the key (schema:
+ * `dateRangeSchema` of `@gainsly/db/schemas`).
  * @example
  * ```ts
  * const january: DateRange = { from: '2026-01-01', to: '2026-01-31' };
@@ -59,16 +64,22 @@ export interface DateRange {
   to?: string;
 }
 
-function dateFilter(range: DateRange = {}): Record<string, unknown> {
+/** The `date` condition of a list read, from a validated range (before any SQL). */
+function dateFilter(range: DateRange | undefined): Record<string, unknown> {
+  const { from, to } = parseOptions(dateRangeSchema, range, 'DateRange');
   const cond: Record<string, string> = {};
-  if (range.from) cond.$gte = range.from;
-  if (range.to) cond.$lte = range.to;
+  if (from != null) cond.$gte = from;
+  if (to != null) cond.$lte = to;
   return Object.keys(cond).length ? { date: cond } : {};
 }
 
-/** A catalog search on behalf of a user: system movements and theirs, or (`ownOnly`) only theirs. */
-function catalogSearch(userId: number, { ownOnly, ...rest }: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean }): MovementSearch {
-  return { ...rest, scope: { userId, only: ownOnly ?? false } };
+/**
+ * A catalog search on behalf of a user: system movements and theirs, or (`ownOnly`) only theirs.
+ * Validated here (a `scope` key is refused: the scope's user decides it), then by the repository.
+ */
+function catalogSearch(userId: number, filter: unknown): MovementSearch {
+  const { ownOnly, ...rest } = parseOptions(userMovementSearchSchema, filter, 'MovementSearch');
+  return { ...(definedOnly(rest) as MovementSearch), scope: { userId, only: ownOnly ?? false } };
 }
 
 function checkId(id: number, what: string): number {
@@ -98,6 +109,18 @@ export class UserScope {
     readonly userId: number,
   ) {
     checkId(userId, 'User');
+  }
+
+  /**
+   * The scope's user, for a write that names it: a user that does not exist is
+   * `GainslyNotFoundError`, as for every other missing row, rather than a foreign-key violation at
+   * INSERT (which would also abort the caller's transaction). A user this EntityManager already
+   * holds costs no query.
+   */
+  private async owner(): Promise<User> {
+    const user = await this.em.findOne(User, { id: this.userId });
+    if (!user) throw new GainslyNotFoundError('User', 'users', { id: this.userId });
+    return user;
   }
 
   private async own<T extends object>(entity: new (...args: never[]) => T, id: number, where: FilterQuery<T>, populate?: readonly string[]): Promise<T> {
@@ -134,8 +157,9 @@ export class UserScope {
     /** Adds a rule about a movement the user can see (validated: `movementRuleInputSchema`). */
     create: async (input: MovementRuleInput): Promise<UserMovementRule> => {
       const data = parseInput(movementRuleInputSchema, input, 'MovementRuleInput');
+      const user = await this.owner();
       const movement = await this.movements.get(data.movementId);
-      const rule = this.em.create(UserMovementRule, { user: this.em.getReference(User, this.userId), movement, ruleType: data.ruleType, ...(data.cadence ? { cadence: data.cadence } : {}), notes: data.notes ?? null });
+      const rule = this.em.create(UserMovementRule, { user, movement, ruleType: data.ruleType, ...(data.cadence ? { cadence: data.cadence } : {}), notes: data.notes ?? null });
       await this.em.flush();
       return rule;
     },
@@ -153,7 +177,8 @@ export class UserScope {
     /** Adds an activity (validated: `enjoyableActivityInputSchema`). */
     create: async (input: EnjoyableActivityInput): Promise<UserEnjoyableActivity> => {
       const data = parseInput(enjoyableActivityInputSchema, input, 'EnjoyableActivityInput');
-      const activity = this.em.create(UserEnjoyableActivity, { user: this.em.getReference(User, this.userId), ...definedOnly(data) } as never);
+      const user = await this.owner();
+      const activity = this.em.create(UserEnjoyableActivity, { user, ...definedOnly(data) } as never);
       await this.em.flush();
       return activity;
     },
@@ -269,9 +294,10 @@ export class UserScope {
     /** Records soreness (validated: `sorenessInputSchema`); a cause session must be the user's. */
     create: async (input: SorenessInput): Promise<SorenessLog> => {
       const data = parseInput(sorenessInputSchema, input, 'SorenessInput');
+      const user = await this.owner();
       const cause = data.inferredCauseSessionId == null ? null : await this.sessions.get(data.inferredCauseSessionId);
       const entry = this.em.create(SorenessLog, {
-        user: this.em.getReference(User, this.userId),
+        user,
         date: data.date,
         bodyPart: data.bodyPart,
         soreness15: data.soreness,
@@ -292,8 +318,9 @@ export class UserScope {
     /** Records a recovery reading (validated: `recoverySignalInputSchema`); a session must be the user's. */
     create: async (input: RecoverySignalInput): Promise<RecoverySignal> => {
       const { sessionId, ...data } = parseInput(recoverySignalInputSchema, input, 'RecoverySignalInput');
+      const user = await this.owner();
       const session = sessionId == null ? null : await this.sessions.get(sessionId);
-      const reading = this.em.create(RecoverySignal, { user: this.em.getReference(User, this.userId), session, ...definedOnly(data) } as never);
+      const reading = this.em.create(RecoverySignal, { user, session, ...definedOnly(data) } as never);
       await this.em.flush();
       return reading;
     },
@@ -319,7 +346,10 @@ export class UserScope {
 
   /** The catalog as this user sees it: system movements plus their own. */
   readonly movements = {
-    /** Searches system movements and the user's own (`ownOnly` for just their own). */
+    /**
+     * Searches system movements and the user's own (`ownOnly` for just their own): the criteria of
+     * `MovementRepository.search` without `scope`, validated the same way (tags case-insensitive).
+     */
     search: (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<Movement[]> =>
       this.em.getRepository(Movement).search(catalogSearch(this.userId, filter)),
     /** `search` as plain rows (`MovementRepository.searchRows`): the same movements, nothing managed. */
@@ -330,7 +360,8 @@ export class UserScope {
     /** Defines a movement owned by this user. */
     create: async (input: MovementInput): Promise<Movement> => {
       const data = parseInput(movementInputSchema, input, 'MovementInput');
-      const movement = this.em.create(Movement, { ...definedOnly(data), user: this.em.getReference(User, this.userId) } as never);
+      const user = await this.owner();
+      const movement = this.em.create(Movement, { ...definedOnly(data), user } as never);
       await this.em.flush();
       return movement;
     },

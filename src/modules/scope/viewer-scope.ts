@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GainslyNotFoundError } from '../../orm/errors.js';
+import { parseOptions, requireId } from '../../orm/arguments.js';
+import { dateRangeSchema, viewerMovementSearchSchema, viewerOptionsSchema } from '../../schemas/inputs/arguments.js';
 import { Program } from '../programs/program.entity.js';
 import { WorkoutLog } from '../logging/workout-log.entity.js';
 import { Movement } from '../movements/movement.entity.js';
@@ -17,14 +19,18 @@ import type { DateRange } from './user-scope.js';
 export type FriendshipResolver = (viewerId: number, ownerId: number) => boolean | Promise<boolean>;
 
 /**
- * Options of {@link forViewer}.
+ * Options of {@link forViewer}. Validated when the scope is made: an unknown key, or an
+ * `areFriends` that is not a function, is a `GainslyValidationError`.
  * @example
  * ```ts
  * const options: ViewerOptions = { areFriends: async (a, b) => friends.has(`${a}:${b}`) };
  * ```
  */
 export interface ViewerOptions {
-  /** Without it, nobody is anyone's friend: `friends` rows are visible to their owner only. */
+  /**
+   * Without it, nobody is anyone's friend: `friends` rows are visible to their owner only. Only a
+   * result of exactly `true` counts as friends (a truthy `'no'` or `1` does not).
+   */
   areFriends?: FriendshipResolver;
 }
 
@@ -42,16 +48,30 @@ export interface ViewerOptions {
  * ```
  */
 export class ViewerScope {
+  private readonly options: ViewerOptions;
+
   constructor(
     readonly em: EntityManager,
     readonly viewerId: number,
-    private readonly options: ViewerOptions = {},
-  ) {}
+    options: ViewerOptions = {},
+  ) {
+    requireId(viewerId, 'viewerId');
+    const { areFriends } = parseOptions(viewerOptionsSchema, options, 'ViewerOptions');
+    this.options = areFriends == null ? {} : { areFriends };
+  }
 
-  /** The visibility levels of `ownerId`'s rows this viewer may read. */
+  /**
+   * The visibility levels of `ownerId`'s rows this viewer may read.
+   * @example
+   * ```ts
+   * await forViewer(em, viewerId, { areFriends }).visibleLevels(ownerId); // ['friends', 'public']
+   * ```
+   */
   async visibleLevels(ownerId: number): Promise<('private' | 'friends' | 'public')[]> {
+    requireId(ownerId, 'ownerId');
     if (ownerId === this.viewerId) return ['private', 'friends', 'public'];
-    const friends = this.options.areFriends ? await this.options.areFriends(this.viewerId, ownerId) : false;
+    // Strictly true: a resolver answering 'no' or 1 must not open friends-only rows.
+    const friends = this.options.areFriends ? (await this.options.areFriends(this.viewerId, ownerId)) === true : false;
     return friends ? ['friends', 'public'] : ['public'];
   }
 
@@ -75,10 +95,13 @@ export class ViewerScope {
    * ```
    */
   async workoutLogsOf(ownerId: number, range: DateRange = {}): Promise<WorkoutLog[]> {
+    requireId(ownerId, 'ownerId');
+    // Validated before the resolver runs: a bad range must not cost the service a friendship lookup.
+    const { from, to } = parseOptions(dateRangeSchema, range, 'DateRange');
     const levels = await this.visibleLevels(ownerId);
     const date: Record<string, string> = {};
-    if (range.from) date.$gte = range.from;
-    if (range.to) date.$lte = range.to;
+    if (from != null) date.$gte = from;
+    if (to != null) date.$lte = to;
     return this.em.find(
       WorkoutLog,
       { user: ownerId, visibility: { $in: levels }, ...(Object.keys(date).length ? { date } : {}) },
@@ -94,6 +117,7 @@ export class ViewerScope {
    * ```
    */
   async program(id: number): Promise<Program> {
+    requireId(id, 'programId');
     const program = await this.em.findOne(Program, { id });
     if (!program || !(await this.visibleLevels(program.user.id)).includes(program.visibility)) {
       throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });
@@ -109,6 +133,7 @@ export class ViewerScope {
    * ```
    */
   async workoutLog(id: number): Promise<WorkoutLog> {
+    requireId(id, 'workoutLogId');
     const log = await this.em.findOne(WorkoutLog, { id }, { populate: ['topSets.movement'] });
     if (!log || !(await this.visibleLevels(log.user.id)).includes(log.visibility)) {
       throw new GainslyNotFoundError('WorkoutLog', 'workout_logs', { id, viewerId: this.viewerId });
@@ -124,7 +149,7 @@ export class ViewerScope {
    * ```
    */
   async movements(filter: Omit<MovementSearch, 'scope'> = {}): Promise<Movement[]> {
-    return this.em.getRepository(Movement).search({ ...filter, scope: { userId: this.viewerId } });
+    return this.em.getRepository(Movement).search({ ...viewerSearch(filter), scope: { userId: this.viewerId } });
   }
 
   /**
@@ -136,12 +161,19 @@ export class ViewerScope {
    * ```
    */
   async movementRows(filter: Omit<MovementSearch, 'scope'> = {}): Promise<MovementRow[]> {
-    return this.em.getRepository(Movement).searchRows({ ...filter, scope: { userId: this.viewerId } });
+    return this.em.getRepository(Movement).searchRows({ ...viewerSearch(filter), scope: { userId: this.viewerId } });
   }
+}
+
+/** The viewer's catalog criteria, validated (a `scope` key is refused: the viewer decides it). */
+function viewerSearch(filter: unknown): Omit<MovementSearch, 'scope'> {
+  return parseOptions(viewerMovementSearchSchema, filter, 'MovementSearch') as Omit<MovementSearch, 'scope'>;
 }
 
 /**
  * Reads on behalf of a viewer (see {@link ViewerScope}).
+ * @throws {GainslyValidationError} `viewerId` is not an id, or `options` has an unknown key or an
+ * `areFriends` that is not a function
  * @example
  * ```ts
  * const viewer = forViewer(orm.em.fork(), viewerId, { areFriends: (a, b) => graph.friends(a, b) });

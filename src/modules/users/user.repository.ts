@@ -15,7 +15,8 @@ import { definedOnly, requireId, requireString } from '../../orm/arguments.js';
  */
 export class UserRepository extends GainslyRepository<User> {
   /**
-   * The user with this e-mail address (exact match), or `null`.
+   * The user with this e-mail address (exact match), or `null`. `email` is a string of at most 255
+   * characters without NUL or half surrogate pairs (`GainslyValidationError` otherwise).
    * @example
    * ```ts
    * await em.getRepository(User).findByEmail('ada@example.com');

@@ -26,8 +26,14 @@ export const INPUT_LIMITS = Object.freeze({
   /** Whole-session and per-section durations in minutes: at most one day. */
   durationMinutes: Object.freeze({ min: 0, max: 1_440 }),
   restingHr: Object.freeze({ min: 20, max: 250 }),
-  /** Floats. */
-  hrv: Object.freeze({ min: 0 }),
+  /**
+   * Heart-rate variability in milliseconds (float). Resting RMSSD of healthy adults is roughly
+   * 10–150 ms and rarely above 250 even in endurance athletes; 500 leaves room for any device's
+   * scale while keeping every stored value, and every average of them, far from float overflow
+   * (an unbounded `hrv: 1e308` made later averages fail with "value out of range").
+   */
+  hrv: Object.freeze({ min: 0, max: 500 }),
+  /** Floats (0–100 score, 0–24 hours, 0–100 score). */
   sleepScore: Object.freeze({ min: 0, max: 100 }),
   sleepHours: Object.freeze({ min: 0, max: 24 }),
   readiness: Object.freeze({ min: 0, max: 100 }),
@@ -42,4 +48,15 @@ export const INPUT_LIMITS = Object.freeze({
   defaultRounds: Object.freeze({ min: 1, max: 1_000 }),
   heuristicVersion: Object.freeze({ min: 1 }),
   conversationContentMaxLength: 100_000,
+  /**
+   * Days of a window argument (`recovery.averages({ days })`, `soreness.byBodyPart({ days })`):
+   * one day to a century. The window must also start no earlier than 0001-01-01.
+   */
+  windowDays: Object.freeze({ min: 1, max: 36_525 }),
+  /** `limit` of a list or search argument: at least one row, at most 10,000 per call (page through more with `offset`). */
+  listLimit: Object.freeze({ min: 1, max: 10_000 }),
+  /** `offset` of a list or search argument. */
+  listOffset: Object.freeze({ min: 0, max: 2_147_483_647 }),
+  /** Ids in one id-list argument (`findOutOfSync({ sessionIds })`). */
+  idListMaxItems: 10_000,
 } as const);

@@ -141,7 +141,7 @@ export type SorenessInput = z.input<typeof sorenessInputSchema>;
 export type SorenessData = z.output<typeof sorenessInputSchema>;
 
 /**
- * A recovery signal (`recovery_signals`): `source` (default `dummy` in the database), `hrv` >= 0,
+ * A recovery signal (`recovery_signals`): `source` (default `dummy` in the database), `hrv` 0–500 ms,
  * `restingHr` integer 20–250, `sleepScore` 0–100, `sleepHours` 0–24, `readiness` 0–100 (floats unless
  * noted), and the provider's raw payload as a JSON object.
  *

@@ -1,0 +1,342 @@
+// Schemas of the arguments of the library's reads and writes — ids, calendar dates, date ranges,
+// windows, limits, search filters, option objects — in one place. The repositories and the user and
+// viewer scopes parse every argument with one of these before any SQL, so a bad argument is a
+// GainslyValidationError naming it and the allowed values, never a driver error, a TypeError, or
+// (worst) an object that MikroORM would read as an operator filter. Services can validate a
+// request's query string with the same rules. Pure: zod, the enums and the domain only.
+// Namespace import (zod's recommended form): a named `z` import defeats tree-shaking of zod's locales in browser bundles.
+import * as z from 'zod';
+import { ENUMS } from '../../enums/index.js';
+import { isIsoDate } from '../../domain/index.js';
+import { GainslyValidationError, type ValidationIssue } from '../errors.js';
+import { JSON_LIMITS } from '../json-blobs.js';
+import { gainslyErrorMap } from '../messages.js';
+import { COLUMN_LENGTHS, INT4_MAX, RUN_ALWAYS, WITH_MESSAGES, booleanSchema, enumSchema, strictInput, textSchema, varcharSchema } from '../primitives.js';
+import { INPUT_LIMITS } from './limits.js';
+
+const ID_MESSAGE = `must be an integer id between 1 and ${INT4_MAX}`;
+const DATE_MESSAGE = "must be a real calendar date written 'YYYY-MM-DD' (years 0001 to 9999)";
+
+function isId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= INT4_MAX;
+}
+
+/**
+ * An id argument (`programId`, `userId`, ...): an integer from 1 to 2147483647. One message for
+ * every wrong value (`0`, `1.5`, `NaN`, `'1'`, `{ $ne: 0 }`), stating what is allowed. An object is
+ * refused here on purpose: MikroORM would read it as an operator filter matching other rows.
+ *
+ * @example
+ * ```ts
+ * idArgumentSchema.parse(42); // 42
+ * idArgumentSchema.safeParse({ $ne: 0 }).success; // false
+ * ```
+ */
+export const idArgumentSchema = z.custom<number>(isId, { error: ID_MESSAGE });
+
+/**
+ * A `'YYYY-MM-DD'` argument naming a real calendar day of years 0001–9999. `'2026-02-30'`,
+ * timestamps, `Date` objects (their day depends on a time zone) and PostgreSQL's special date
+ * words (`'epoch'`, `'infinity'`, `'today'`, `'now'`) are refused: only a day the caller wrote out
+ * reaches the database.
+ *
+ * @example
+ * ```ts
+ * calendarDateArgumentSchema.parse('2024-02-29'); // '2024-02-29'
+ * calendarDateArgumentSchema.safeParse('today').success; // false
+ * ```
+ */
+export const calendarDateArgumentSchema = z.custom<string>(isIsoDate, { error: DATE_MESSAGE });
+
+/**
+ * An integer argument inside an inclusive range, with one message naming the range for every
+ * wrong value (fractions, NaN, Infinity, strings such as `'7'`, objects).
+ *
+ * @example
+ * ```ts
+ * integerArgumentSchema({ min: 1, max: 100 }).parse(7); // 7
+ * ```
+ */
+export function integerArgumentSchema(range: { readonly min: number; readonly max: number }) {
+  return z.custom<number>((value) => typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max, {
+    error: `must be an integer between ${range.min} and ${range.max}`,
+  });
+}
+
+/**
+ * A `limit` argument of a list or search: an integer from 1 to 10,000 (`INPUT_LIMITS.listLimit`).
+ * Zero is refused rather than read as "no limit" or "no rows", which different layers disagree on.
+ *
+ * @example
+ * ```ts
+ * limitArgumentSchema.parse(20);
+ * ```
+ */
+export const limitArgumentSchema = integerArgumentSchema(INPUT_LIMITS.listLimit);
+
+/**
+ * An `offset` argument of a list or search: an integer from 0 to 2147483647.
+ *
+ * @example
+ * ```ts
+ * offsetArgumentSchema.parse(40);
+ * ```
+ */
+export const offsetArgumentSchema = integerArgumentSchema(INPUT_LIMITS.listOffset);
+
+/**
+ * A tag to filter by (`equipmentTag`, `disciplineTag`): trimmed, non-empty, at most 100 characters,
+ * no NUL or half surrogate pair. Tag filters match case-insensitively (`'Barbell'` finds `barbell`).
+ *
+ * @example
+ * ```ts
+ * tagFilterSchema.parse(' Kettlebell '); // 'Kettlebell'
+ * ```
+ */
+export const tagFilterSchema = varcharSchema(JSON_LIMITS.tagMaxLength);
+
+/**
+ * An inclusive range of calendar days, either end open (`undefined` or `null`). Each end is a
+ * {@link calendarDateArgumentSchema} date, `from` must not be after `to`, and unknown keys (a typo
+ * such as `form`) are refused rather than silently widening the range.
+ *
+ * @example
+ * ```ts
+ * dateRangeSchema.parse({ from: '2026-01-01', to: '2026-01-31' });
+ * dateRangeSchema.safeParse({ from: '2026-02-01', to: '2026-01-01' }).success; // false
+ * ```
+ */
+export const dateRangeSchema = strictInput({
+  from: calendarDateArgumentSchema.nullish(),
+  to: calendarDateArgumentSchema.nullish(),
+}).superRefine((range, ctx) => {
+  // 'YYYY-MM-DD' strings of 4-digit years compare as the days they name.
+  if (isIsoDate(range.from) && isIsoDate(range.to) && range.to < range.from) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${range.from})`, input: range.to, continue: true });
+  }
+}, RUN_ALWAYS);
+
+/**
+ * A window of days ending on `until` (inclusive; the repositories default it to today in UTC):
+ * `days` an integer from 1 to 36,525 (`INPUT_LIMITS.windowDays`, default 7 in the repositories),
+ * and a window that starts no earlier than 0001-01-01.
+ *
+ * @example
+ * ```ts
+ * dateWindowSchema.parse({ days: 14, until: '2026-02-01' });
+ * dateWindowSchema.safeParse({ days: '7' }).success; // false
+ * ```
+ */
+export const dateWindowSchema = strictInput({
+  days: integerArgumentSchema(INPUT_LIMITS.windowDays).nullish(),
+  until: calendarDateArgumentSchema.nullish(),
+}).superRefine((window, ctx) => {
+  if (typeof window.days !== 'number' || !Number.isInteger(window.days) || !isIsoDate(window.until)) return;
+  if (windowStart(window.until, window.days) === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['days'], message: `must not reach before 0001-01-01 (the window ends ${window.until})`, input: window.days, continue: true });
+  }
+}, RUN_ALWAYS);
+
+/**
+ * The first day of a window of `days` days ending on `until` (a valid date), or `undefined` when
+ * it would fall before 0001-01-01.
+ * @internal
+ * @example
+ * ```ts
+ * windowStart('2026-01-07', 7); // '2026-01-01'
+ * ```
+ */
+export function windowStart(until: string, days: number): string | undefined {
+  const end = new Date(`${until}T00:00:00Z`).getTime();
+  const start = new Date(end - (days - 1) * 86_400_000);
+  const year = start.getUTCFullYear();
+  return year < 1 ? undefined : start.toISOString().slice(0, 10);
+}
+
+/** The criteria every movement search takes, whoever it is for. */
+const movementFilterShape = {
+  pattern: enumSchema(ENUMS.MovementPattern).nullish(),
+  primaryMuscle: enumSchema(ENUMS.PrimaryMuscle).nullish(),
+  primaryRegion: enumSchema(ENUMS.PrimaryRegion).nullish(),
+  equipmentTag: tagFilterSchema.nullish(),
+  disciplineTag: tagFilterSchema.nullish(),
+  substitutionGroup: textSchema(COLUMN_LENGTHS.substitutionGroup).nullish(),
+  text: textSchema(COLUMN_LENGTHS.movementName).nullish(),
+  limit: limitArgumentSchema.nullish(),
+  offset: offsetArgumentSchema.nullish(),
+};
+
+const SCOPE_MESSAGE = "must be 'system' or { userId, only? }";
+const catalogScopeSchema = z.union([z.literal('system'), strictInput({ userId: idArgumentSchema, only: booleanSchema.nullish() })], { error: SCOPE_MESSAGE });
+
+/**
+ * The criteria of `MovementRepository.search` / `searchRows`: enum criteria take the semantic values
+ * (`pattern: 'squat'`; an unknown value is refused, listing the allowed ones, rather than finding
+ * nothing), tags are matched case-insensitively, `text` is a case-insensitive substring of the name
+ * (at most 200 characters), `limit` 1–10,000, `offset` >= 0, `scope` `'system'` (the default) or
+ * `{ userId, only? }`. `undefined` or `null` leaves a criterion out; unknown keys are refused.
+ *
+ * @example
+ * ```ts
+ * movementSearchSchema.parse({ pattern: 'hinge', equipmentTag: 'Barbell', limit: 20 });
+ * movementSearchSchema.safeParse({ pattern: 'bogus' }).success; // false
+ * ```
+ */
+export const movementSearchSchema = strictInput({ ...movementFilterShape, scope: catalogScopeSchema.nullish() });
+
+/**
+ * The catalog search of the user scope (`forUser(...).movements.search`): the criteria of
+ * {@link movementSearchSchema} without `scope` (the scope's user decides it), plus `ownOnly`.
+ *
+ * @example
+ * ```ts
+ * userMovementSearchSchema.parse({ text: 'press', ownOnly: true });
+ * ```
+ */
+export const userMovementSearchSchema = strictInput({ ...movementFilterShape, ownOnly: booleanSchema.nullish() });
+
+/**
+ * The catalog search of the viewer scope (`forViewer(...).movements`): the criteria of
+ * {@link movementSearchSchema} without `scope`.
+ *
+ * @example
+ * ```ts
+ * viewerMovementSearchSchema.parse({ primaryRegion: 'posterior lower' });
+ * ```
+ */
+export const viewerMovementSearchSchema = strictInput(movementFilterShape);
+
+/**
+ * `{ userId? }`, the owner check of a repository read or write (`findActiveByProgram(id, { userId })`).
+ * Unknown keys are refused: a misspelt `userID` must not silently skip the ownership check.
+ * @internal
+ * @example
+ * ```ts
+ * ownerOptionsSchema.parse({ userId: 1 });
+ * ```
+ */
+export const ownerOptionsSchema = strictInput({ userId: idArgumentSchema.nullish() });
+
+/**
+ * Options of `SessionRepository.writePlan`: the owner to check and the session to replace.
+ * @internal
+ * @example
+ * ```ts
+ * writePlanOptionsSchema.parse({ userId: 1, sessionId: 7 });
+ * ```
+ */
+export const writePlanOptionsSchema = strictInput({ userId: idArgumentSchema.nullish(), sessionId: idArgumentSchema.nullish() });
+
+/**
+ * The scope of `SessionRepository.findOutOfSync`: a user, a microcycle and/or a list of session ids
+ * (at most 10,000; an array, not a comma-separated string).
+ * @internal
+ * @example
+ * ```ts
+ * sessionSyncScopeSchema.parse({ sessionIds: [1, 2] });
+ * ```
+ */
+export const sessionSyncScopeSchema = strictInput({
+  userId: idArgumentSchema.nullish(),
+  microcycleId: idArgumentSchema.nullish(),
+  sessionIds: z
+    .array(idArgumentSchema, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of ids') })
+    .max(INPUT_LIMITS.idListMaxItems, WITH_MESSAGES)
+    .nullish(),
+});
+
+/**
+ * The filter of `TopSetLogRepository.findByUser` (`forUser(...).workouts.topSets`).
+ * @internal
+ * @example
+ * ```ts
+ * topSetFilterSchema.parse({ pattern: 'squat' });
+ * ```
+ */
+export const topSetFilterSchema = strictInput({ pattern: enumSchema(ENUMS.MovementPattern).nullish(), movementId: idArgumentSchema.nullish() });
+
+/**
+ * The target of `e1rmHistory`: exactly one of `pattern` and `movementId`, and an optional date
+ * range (`from` not after `to`).
+ * @internal
+ * @example
+ * ```ts
+ * e1rmHistoryTargetSchema.parse({ pattern: 'squat', from: '2026-01-01' });
+ * ```
+ */
+export const e1rmHistoryTargetSchema = strictInput({
+  pattern: enumSchema(ENUMS.MovementPattern).nullish(),
+  movementId: idArgumentSchema.nullish(),
+  from: calendarDateArgumentSchema.nullish(),
+  to: calendarDateArgumentSchema.nullish(),
+}).superRefine((target, ctx) => {
+  const taken = new Set(ctx.issues.map((issue) => issue.path?.[0]));
+  if (target.pattern == null && target.movementId == null && !taken.has('pattern') && !taken.has('movementId')) {
+    ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'is required (or give movementId)', input: undefined, continue: true });
+  }
+  if (target.pattern != null && target.movementId != null) {
+    ctx.addIssue({ code: 'custom', path: ['movementId'], message: 'cannot be combined with pattern; give one of them', input: target.movementId, continue: true });
+  }
+  if (isIsoDate(target.from) && isIsoDate(target.to) && target.to < target.from) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${target.from})`, input: target.to, continue: true });
+  }
+}, RUN_ALWAYS);
+
+/**
+ * Options of `forViewer`: `areFriends`, a function `(viewerId, ownerId) => boolean | Promise<boolean>`.
+ * @internal
+ * @example
+ * ```ts
+ * viewerOptionsSchema.parse({ areFriends: () => false });
+ * ```
+ */
+export const viewerOptionsSchema = strictInput({
+  areFriends: z
+    .custom<(viewerId: number, ownerId: number) => boolean | Promise<boolean>>((value) => typeof value === 'function', {
+      error: 'must be a function (viewerId, ownerId) => boolean | Promise<boolean>',
+    })
+    .nullish(),
+});
+
+/** Input name of positional-argument errors: `Invalid arguments: userId: must be …`. */
+const ARGUMENTS = 'arguments';
+
+/**
+ * Parses one positional argument (an id, a date, a name) and returns it, or throws a
+ * {@link GainslyValidationError} whose issue path is the parameter's name.
+ *
+ * @param schema - the argument's schema, e.g. {@link idArgumentSchema}
+ * @param value - what the caller passed
+ * @param name - the parameter's name, e.g. `'programId'`
+ * @throws {GainslyValidationError} when the value does not match
+ * @example
+ * ```ts
+ * const id = parseArgument(idArgumentSchema, req.params.id, 'programId'); // throws on '12'
+ * ```
+ */
+export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, name: string): z.output<S> {
+  const result = schema.safeParse(value, { error: gainslyErrorMap, reportInput: true });
+  if (result.success) return result.data;
+  const issues = GainslyValidationError.fromZodError(result.error).issues.map((issue): ValidationIssue => ({ ...issue, path: [name, ...issue.path] }));
+  throw new GainslyValidationError(issues, ARGUMENTS, { cause: result.error });
+}
+
+/**
+ * Parses an options or filter object argument (a date range, a search filter, `{ userId }`);
+ * `undefined` and `null` mean "none given" and parse as `{}`. Issue paths are relative to the
+ * object, as in an input (`from`, `days`), and the error names the object's type (`inputName`).
+ *
+ * @param schema - the object's schema, e.g. {@link dateRangeSchema}
+ * @param value - what the caller passed
+ * @param inputName - the object's type name for the message, e.g. `'DateRange'`
+ * @throws {GainslyValidationError} when the value does not match
+ * @example
+ * ```ts
+ * const range = parseOptions(dateRangeSchema, { from: '2026-01-01' }, 'DateRange');
+ * ```
+ */
+export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, inputName: string): z.output<S> {
+  const result = schema.safeParse(value ?? {}, { error: gainslyErrorMap, reportInput: true });
+  if (result.success) return result.data;
+  throw GainslyValidationError.fromZodError(result.error, inputName);
+}
