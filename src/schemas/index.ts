@@ -24,6 +24,9 @@ export type { JsonValue, JsonObject, DisciplineWeight, SessionExerciseBlock, Ses
 export {
   FORBIDDEN_JSON_KEYS,
   JSON_LIMITS,
+  configureJsonLimits,
+  jsonBlobLimits,
+  type JsonBlobLimits,
   jsonValueSchema,
   jsonObjectSchema,
   hybridDefinitionSchema,

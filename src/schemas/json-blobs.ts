@@ -6,6 +6,10 @@
 // undefined and functions (silently dropped), Dates/Maps/class instances (lossy), cycles, and strings
 // with U+0000 (PostgreSQL `jsonb`, which the tag filters cast to, rejects it).
 //
+// Every JSON column value is also held to a size (JSON_LIMITS.maxBlobBytes / maxBlobElements,
+// configurable with configureJsonLimits): the columns have no limit of their own, and a payload of a
+// million elements would otherwise be stored and then read back by every list that includes it.
+//
 // Prototype-pollution keys (`__proto__`, `constructor`, `prototype`) are REJECTED anywhere in a JSON
 // object rather than silently dropped: the data usually comes from JSON.parse of a request body, a
 // later `Object.assign`/deep merge of such a blob is the classic pollution vector, and dropping keys
@@ -18,6 +22,7 @@ import { ENUMS, type StressBucket } from '../enums/index.js';
 import { COLUMN_LENGTHS, LONE_SURROGATE, RUN_ALWAYS, enumSchema, intSchema, numberSchema, strictInput, varcharSchema, WITH_MESSAGES as E } from './primitives.js';
 import type { BucketStress, DisciplineWeight, JsonObject, JsonValue, SecondaryMuscles, SessionExerciseBlock, SessionFinisherBlock } from './json-types.js';
 import { gainslyErrorMap } from './messages.js';
+import { GainslyValidationError } from './errors.js';
 
 
 /**
@@ -36,13 +41,23 @@ export const FORBIDDEN_JSON_KEYS: readonly string[] = Object.freeze(['__proto__'
  * bug or an attack, and walking it recursively could overflow the stack); the item limits bound the
  * arrays the library itself interprets.
  *
+ * `maxBlobBytes` and `maxBlobElements` bound every JSON column value (open blobs such as
+ * `rawPayloadJson`, `jsonBlob`, `hybridDefinition`, `acceptedPlanJson`, `structuredResponseJson`,
+ * circuit exercises, session sections and blocks): its size as JSON text in UTF-8 bytes (what
+ * PostgreSQL stores), and the number of array elements and object members anywhere in it. A row is
+ * read back whole by every reader, so one multi-megabyte payload slows every list that contains it.
+ * These are the **defaults**; {@link configureJsonLimits} changes the two blob limits process-wide.
+ *
  * @example
  * ```ts
  * JSON_LIMITS.tagMaxLength; // 100
+ * JSON_LIMITS.maxBlobBytes; // 1048576 (1 MiB), the default
  * ```
  */
 export const JSON_LIMITS = Object.freeze({
   maxDepth: 64,
+  maxBlobBytes: 1_048_576,
+  maxBlobElements: 100_000,
   tagMaxLength: 100,
   tagMaxItems: 100,
   disciplineMaxItems: 50,
@@ -52,25 +67,136 @@ export const JSON_LIMITS = Object.freeze({
   coachingCueMaxItems: 50,
 } as const);
 
+/**
+ * The size limits every JSON column value is held to (see {@link JSON_LIMITS}).
+ *
+ * @example
+ * ```ts
+ * const limits: JsonBlobLimits = { maxBlobBytes: 256 * 1024, maxBlobElements: 20_000 };
+ * ```
+ */
+export interface JsonBlobLimits {
+  /** Largest size as JSON text, in UTF-8 bytes (as `JSON.stringify` writes it, without spaces). */
+  maxBlobBytes: number;
+  /** Most array elements plus object members, counted through the whole value. */
+  maxBlobElements: number;
+}
+
+let blobLimits: Readonly<JsonBlobLimits> = Object.freeze({ maxBlobBytes: JSON_LIMITS.maxBlobBytes, maxBlobElements: JSON_LIMITS.maxBlobElements });
+
+/**
+ * The blob size limits in force: {@link JSON_LIMITS}' defaults unless {@link configureJsonLimits}
+ * changed them.
+ *
+ * @example
+ * ```ts
+ * jsonBlobLimits().maxBlobBytes; // 1048576
+ * ```
+ */
+export function jsonBlobLimits(): Readonly<JsonBlobLimits> {
+  return blobLimits;
+}
+
+/**
+ * Changes the size limits of JSON column values for the whole process (every schema of
+ * `@gainsly/db/schemas`, and so every write and import of the library, which validate with them);
+ * keys left out keep their current value, `configureJsonLimits({})` keeps both, and
+ * `configureJsonLimits(JSON_LIMITS)` restores the defaults (the other, fixed keys of `JSON_LIMITS`
+ * are ignored; any other key is refused). Call it once at start-up: the limits are
+ * module state, shared by every ORM and request of the process (the schemas that enforce them are
+ * module constants, usable without an ORM, e.g. in a browser form). Returns the limits now in force.
+ *
+ * @throws {GainslyValidationError} a limit that is not an integer between 1 and 2^31 - 1
+ * @example
+ * ```ts
+ * // at start-up, before the first request (exported from `@gainsly/db` and `@gainsly/db/schemas`)
+ * configureJsonLimits({ maxBlobBytes: 4 * 1024 * 1024 }); // wearable payloads of up to 4 MiB
+ * ```
+ */
+export function configureJsonLimits(limits: Partial<JsonBlobLimits>): Readonly<JsonBlobLimits> {
+  const issues: { path: string[]; message: string; received: unknown }[] = [];
+  if (typeof limits !== 'object' || limits === null) throw new GainslyValidationError([{ path: [], message: 'must be an object with maxBlobBytes and/or maxBlobElements', received: limits }], 'JsonBlobLimits');
+  for (const [key, value] of Object.entries(limits)) {
+    // The other JSON_LIMITS keys are fixed (they shape the schemas when they are built): ignored here,
+    // so that configureJsonLimits(JSON_LIMITS) restores the defaults. Anything else is a typo.
+    if (key !== 'maxBlobBytes' && key !== 'maxBlobElements' && Object.hasOwn(JSON_LIMITS, key)) continue;
+    if (key !== 'maxBlobBytes' && key !== 'maxBlobElements') issues.push({ path: [key], message: 'is not a known limit (allowed: maxBlobBytes, maxBlobElements)', received: value });
+    else if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 2_147_483_647)) {
+      issues.push({ path: [key], message: 'must be an integer between 1 and 2147483647', received: value });
+    }
+  }
+  if (issues.length > 0) throw new GainslyValidationError(issues, 'JsonBlobLimits');
+  blobLimits = Object.freeze({ maxBlobBytes: limits.maxBlobBytes ?? blobLimits.maxBlobBytes, maxBlobElements: limits.maxBlobElements ?? blobLimits.maxBlobElements });
+  return blobLimits;
+}
+
 interface JsonProblem {
   path: (string | number)[];
   message: string;
   received?: unknown;
 }
 
+/**
+ * What a walk has counted of a value's size so far. The walk stops as soon as a limit is passed, so
+ * a million-element payload is refused after reading the first array header, not after walking it.
+ */
+interface SizeBudget {
+  bytes: number;
+  elements: number;
+  readonly limits: Readonly<JsonBlobLimits>;
+}
+
+/** Thrown inside a walk when the budget is spent; the walk's caller reports it once. */
+class BlobTooLarge {
+  constructor(readonly message: string) {}
+}
+
+function spend(budget: SizeBudget, bytes: number, elements: number): void {
+  budget.bytes += bytes;
+  budget.elements += elements;
+  const { maxBlobBytes, maxBlobElements } = budget.limits;
+  if (budget.elements > maxBlobElements) throw new BlobTooLarge(`is too large: more than ${maxBlobElements} array elements and object members (limit maxBlobElements; see configureJsonLimits)`);
+  if (budget.bytes > maxBlobBytes) throw new BlobTooLarge(`is too large: more than ${maxBlobBytes} bytes as JSON (limit maxBlobBytes; see configureJsonLimits)`);
+}
+
+/** The UTF-8 length of a string as JSON.stringify writes it (quotes and escapes included). */
+function jsonStringBytes(text: string): number {
+  let bytes = 2;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c || c === 0x08 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d) bytes += 2;
+    else if (c < 0x20) bytes += 6; // \u00XX
+    else if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i += 1;
+    } else if (c >= 0xd800 && c <= 0xdfff) bytes += 6; // a lone surrogate is escaped (and refused anyway)
+    else bytes += 3;
+  }
+  return bytes;
+}
+
 const FORBIDDEN = new Set(FORBIDDEN_JSON_KEYS);
 
-/** Walks a candidate JSON value and records every way it is not JSON. Never invokes getters. */
-function collectJsonProblems(value: unknown, path: (string | number)[], ancestors: Set<object>, problems: JsonProblem[]): void {
+/**
+ * Walks a candidate JSON value and records every way it is not JSON. Never invokes getters. With a
+ * budget, also counts the value's size and throws {@link BlobTooLarge} once it passes a limit.
+ */
+function collectJsonProblems(value: unknown, path: (string | number)[], ancestors: Set<object>, problems: JsonProblem[], budget?: SizeBudget): void {
   switch (typeof value) {
     case 'string':
       if (value.includes('\u0000')) problems.push({ path, message: 'must not contain the NUL character (U+0000), which PostgreSQL jsonb cannot store', received: value });
       if (LONE_SURROGATE.test(value)) problems.push({ path, message: 'must be well-formed Unicode (half of a surrogate pair cannot be stored in JSON)', received: value });
+      // A string longer than the byte limit cannot fit whatever its characters: no need to count them.
+      if (budget) spend(budget, value.length > budget.limits.maxBlobBytes ? value.length : jsonStringBytes(value), 0);
       return;
     case 'number':
       if (!Number.isFinite(value)) problems.push({ path, message: 'must be a finite number (NaN and Infinity are not JSON)', received: value });
+      else if (budget) spend(budget, String(value).length, 0);
       return;
     case 'boolean':
+      if (budget) spend(budget, value ? 4 : 5, 0);
       return;
     case 'undefined':
       problems.push(path.length === 0 ? { path, message: 'is required' } : { path, message: 'must be a JSON value (undefined is not JSON; omit the key or use null)' });
@@ -83,7 +209,10 @@ function collectJsonProblems(value: unknown, path: (string | number)[], ancestor
       problems.push({ path, message: `must be a JSON value (got a ${typeof value})`, received: value });
       return;
   }
-  if (value === null) return;
+  if (value === null) {
+    if (budget) spend(budget, 4, 0);
+    return;
+  }
   const object = value as object;
   if (ancestors.has(object)) {
     problems.push({ path, message: 'must not contain a circular reference' });
@@ -96,11 +225,13 @@ function collectJsonProblems(value: unknown, path: (string | number)[], ancestor
   ancestors.add(object);
   try {
     if (Array.isArray(object)) {
+      // Brackets and commas; the length first, so a huge array is refused before it is walked.
+      if (budget) spend(budget, 1 + Math.max(object.length, 1), object.length);
       for (let index = 0; index < object.length; index += 1) {
         const descriptor = Object.getOwnPropertyDescriptor(object, index);
         if (descriptor === undefined) problems.push({ path: [...path, index], message: 'must be a JSON value (sparse array hole)' });
         else if (!('value' in descriptor)) problems.push({ path: [...path, index], message: 'must be a plain data value, not a getter' });
-        else collectJsonProblems(descriptor.value, [...path, index], ancestors, problems);
+        else collectJsonProblems(descriptor.value, [...path, index], ancestors, problems, budget);
       }
       return;
     }
@@ -113,8 +244,12 @@ function collectJsonProblems(value: unknown, path: (string | number)[], ancestor
       return;
     }
     if (Object.getOwnPropertySymbols(object).length > 0) problems.push({ path, message: 'must not have symbol keys (JSON keys are strings)' });
-    for (const key of Object.keys(object)) {
+    const keys = Object.keys(object);
+    // Braces and commas, then per member its quoted key and colon (counted before its value).
+    if (budget) spend(budget, 1 + Math.max(keys.length, 1), keys.length);
+    for (const key of keys) {
       const keyPath = [...path, key];
+      if (budget) spend(budget, jsonStringBytes(key) + 1, 0);
       if (FORBIDDEN.has(key)) {
         problems.push({ path: keyPath, message: `forbidden key ${JSON.stringify(key)} (prototype-pollution guard)` });
         continue;
@@ -123,9 +258,10 @@ function collectJsonProblems(value: unknown, path: (string | number)[], ancestor
       if (LONE_SURROGATE.test(key)) problems.push({ path: keyPath, message: 'key must be well-formed Unicode' });
       const descriptor = Object.getOwnPropertyDescriptor(object, key);
       if (descriptor === undefined || !('value' in descriptor)) problems.push({ path: keyPath, message: 'must be a plain data value, not a getter' });
-      else collectJsonProblems(descriptor.value, keyPath, ancestors, problems);
+      else collectJsonProblems(descriptor.value, keyPath, ancestors, problems, budget);
     }
-  } catch {
+  } catch (error) {
+    if (error instanceof BlobTooLarge) throw error;
     // Proxies can throw from any introspection; report instead of crashing the parse.
     problems.push({ path, message: 'could not be read as JSON' });
   } finally {
@@ -139,12 +275,36 @@ function addJsonProblems(ctx: z.core.$RefinementCtx<unknown>, problems: readonly
   }
 }
 
+/**
+ * Walks a whole column value against the blob size limits in force: the problems found until then,
+ * plus one naming the limit when the value is too large (reported at the value's own path, i.e.
+ * the field). The walk stops there, so a huge value costs no more than the limit.
+ */
+function collectBlobProblems(value: unknown): JsonProblem[] {
+  const problems: JsonProblem[] = [];
+  try {
+    collectJsonProblems(value, [], new Set(), problems, { bytes: 0, elements: 0, limits: blobLimits });
+  } catch (error) {
+    if (!(error instanceof BlobTooLarge)) throw error;
+    problems.push({ path: [], message: error.message });
+  }
+  return problems;
+}
+
+/**
+ * For a column holding a list of blobs (session sections, circuit exercises) whose items were
+ * checked one by one: whether the list as a whole is within the size limits.
+ */
+function blobSizeOfList(items: unknown, ctx: z.core.$RefinementCtx<unknown>): void {
+  if (!Array.isArray(items)) return;
+  const tooLarge = collectBlobProblems(items).find((problem) => problem.path.length === 0 && problem.message.startsWith('is too large'));
+  if (tooLarge) ctx.addIssue({ code: 'custom', path: [], message: tooLarge.message, input: undefined, continue: true });
+}
+
 function jsonValue() {
   // z.custom() accepts anything; the walker then reports every problem with its own path.
   return z.custom<JsonValue>().superRefine((value, ctx) => {
-    const problems: JsonProblem[] = [];
-    collectJsonProblems(value, [], new Set(), problems);
-    addJsonProblems(ctx, problems);
+    addJsonProblems(ctx, collectBlobProblems(value));
   });
 }
 
@@ -158,9 +318,7 @@ function checkJsonObject(value: unknown, ctx: z.core.$RefinementCtx<unknown>): b
     ctx.addIssue({ code: 'custom', path: [], message: 'must be a JSON object', input: value });
     return false;
   }
-  const problems: JsonProblem[] = [];
-  collectJsonProblems(value, [], new Set(), problems);
-  addJsonProblems(ctx, problems);
+  addJsonProblems(ctx, collectBlobProblems(value));
   return true;
 }
 
@@ -205,7 +363,8 @@ function noDuplicates(what: string, field?: string) {
 
 /**
  * Any JSON value: string, finite number, boolean, null, array or plain object of JSON values, at most
- * {@link JSON_LIMITS}.maxDepth deep. Rejects NaN, Infinity, undefined, functions, bigints, symbols,
+ * {@link JSON_LIMITS}.maxDepth deep and within the blob size limits ({@link jsonBlobLimits}: 1 MiB
+ * as JSON and 100,000 elements by default). Rejects NaN, Infinity, undefined, functions, bigints, symbols,
  * Dates and other class instances, cycles, getters, NUL characters and the {@link FORBIDDEN_JSON_KEYS}.
  * Every problem is reported with its path. The value is returned as is (not copied).
  *
@@ -382,7 +541,8 @@ export const sessionExerciseBlockSchema = z.custom<SessionExerciseBlock>().super
  */
 export const sessionSectionSchema = z
   .array(sessionExerciseBlockSchema, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of exercise blocks') })
-  .max(JSON_LIMITS.sectionMaxExercises, E);
+  .max(JSON_LIMITS.sectionMaxExercises, E)
+  .superRefine(blobSizeOfList, RUN_ALWAYS);
 
 const finisherBlockFields = z.looseObject({
   type: z.string(E),
@@ -481,7 +641,8 @@ export const feedbackTagsSchema = tagArray();
  */
 export const exercisesJsonSchema = z
   .array(jsonValueSchema, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be an array of JSON values') })
-  .max(JSON_LIMITS.circuitMaxExercises, E);
+  .max(JSON_LIMITS.circuitMaxExercises, E)
+  .superRefine(blobSizeOfList, RUN_ALWAYS);
 
 // Built from the enum so a new StressBucket value is accepted without touching this file.
 const bucketStressShape = Object.fromEntries(ENUMS.StressBucket.values.map((bucket) => [bucket, numberSchema({ min: 0 }).optional()])) as {

@@ -139,6 +139,8 @@ describe('@gainsly/db/schemas surface', () => {
         'viewerMovementSearchSchema',
         'parseArgument',
         'parseOptions',
+        'configureJsonLimits',
+        'jsonBlobLimits',
       ].sort(),
     );
   });
