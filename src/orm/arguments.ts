@@ -73,7 +73,7 @@ export function checkFindOptions<T>(options: T, name = 'options'): T {
   if (!isPlainObject(options)) throw invalidArgument(name, 'must be an object of MikroORM find options', options);
   const given = options as Record<string, unknown>;
   for (const key of PAGING_KEYS) {
-    if (given[key] != null) parseArgument(key === 'limit' ? limitArgumentSchema : offsetArgumentSchema, given[key], `${name}.${key}`);
+    if (given[key] != null) parseArgument(key === 'limit' ? limitArgumentSchema : offsetArgumentSchema, given[key], [name, key]);
   }
   return options;
 }

@@ -102,6 +102,8 @@ function checkId(id: number, what: string): number {
  * ```
  */
 export class UserScope {
+  // Every namespace function returns a promise and reports a bad argument by rejecting it, never by
+  // throwing synchronously: those that validate before delegating are `async` for that reason.
   constructor(
     /** The EntityManager the scope works through. */
     readonly em: EntityManager,
@@ -235,7 +237,7 @@ export class UserScope {
      * The same tree as plain data for display, in one statement (`MicrocycleRepository.findForDisplay`):
      * sessions by day, exercises by order, semantic enum values; nothing managed.
      */
-    microcycleView: (microcycleId: number): Promise<MicrocycleView> =>
+    microcycleView: async (microcycleId: number): Promise<MicrocycleView> =>
       this.em.getRepository(Microcycle).findForDisplay(checkId(microcycleId, 'Microcycle'), { userId: this.userId }),
     /** One of the user's sessions, with exercises and movements. */
     get: (sessionId: number): Promise<Session> => this.own(Session, sessionId, { microcycle: { program: { user: this.userId } } }, ['exercises.movement']),
@@ -243,9 +245,9 @@ export class UserScope {
      * One of the user's sessions as a plan to change and write back with `writePlan` (see
      * `SessionRepository.readPlan`): keys the library does not interpret are kept in `extra`.
      */
-    readPlan: (sessionId: number): Promise<SessionPlanInput> => this.em.getRepository(Session).readPlan(requireId(sessionId, 'sessionId'), { userId: this.userId }),
+    readPlan: async (sessionId: number): Promise<SessionPlanInput> => this.em.getRepository(Session).readPlan(requireId(sessionId, 'sessionId'), { userId: this.userId }),
     /** Writes a session from a plan (JSON sections and session_exercises together), in the upstream app's JSON shape. */
-    writePlan: (input: SessionPlanInput, sessionId?: number): Promise<Session> =>
+    writePlan: async (input: SessionPlanInput, sessionId?: number): Promise<Session> =>
       this.em.getRepository(Session).writePlan(input, { userId: this.userId, ...(sessionId === undefined ? {} : { sessionId: requireId(sessionId, 'sessionId') }) }),
     /** The user's sessions whose JSON plan and exercises disagree. */
     outOfSync: () => this.em.getRepository(Session).findOutOfSync({ userId: this.userId }),
@@ -254,7 +256,7 @@ export class UserScope {
   /** The user's workouts. */
   readonly workouts = {
     /** The user's workouts in a date range, oldest first. */
-    list: (range?: DateRange): Promise<WorkoutLog[]> => this.em.find(WorkoutLog, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    list: async (range?: DateRange): Promise<WorkoutLog[]> => this.em.find(WorkoutLog, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
     /** One of the user's workouts, with top sets and movements. */
     get: (id: number): Promise<WorkoutLog> => this.own(WorkoutLog, id, { user: this.userId }, ['topSets.movement']),
     /** Logs a workout (see `WorkoutLogRepository.logWorkout`). */
@@ -266,7 +268,7 @@ export class UserScope {
   /** Pattern strength, trends and e1RM history. */
   readonly strength = {
     /** The user's pattern exposures in a date range. */
-    exposures: (range?: DateRange): Promise<PatternExposure[]> => this.em.find(PatternExposure, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    exposures: async (range?: DateRange): Promise<PatternExposure[]> => this.em.find(PatternExposure, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
     /**
      * Pattern strength index of all 17 patterns (one statement; see `PatternExposureRepository.psiAll`).
      * `{ method: 'upstream' }` gives the upstream app's numbers (lookback 2, planned weeks count).
@@ -290,7 +292,7 @@ export class UserScope {
   /** Soreness entries. */
   readonly soreness = {
     /** The user's soreness entries in a date range. */
-    list: (range?: DateRange): Promise<SorenessLog[]> => this.em.find(SorenessLog, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    list: async (range?: DateRange): Promise<SorenessLog[]> => this.em.find(SorenessLog, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
     /** Records soreness (validated: `sorenessInputSchema`); a cause session must be the user's. */
     create: async (input: SorenessInput): Promise<SorenessLog> => {
       const data = parseInput(sorenessInputSchema, input, 'SorenessInput');
@@ -314,7 +316,7 @@ export class UserScope {
   /** Recovery readings. */
   readonly recovery = {
     /** The user's recovery readings in a date range. */
-    list: (range?: DateRange): Promise<RecoverySignal[]> => this.em.find(RecoverySignal, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    list: async (range?: DateRange): Promise<RecoverySignal[]> => this.em.find(RecoverySignal, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
     /** Records a recovery reading (validated: `recoverySignalInputSchema`); a session must be the user's. */
     create: async (input: RecoverySignalInput): Promise<RecoverySignal> => {
       const { sessionId, ...data } = parseInput(recoverySignalInputSchema, input, 'RecoverySignalInput');
@@ -337,10 +339,10 @@ export class UserScope {
     /** Opens a thread; a context session must be the user's. */
     create: (input: ConversationThreadInput): Promise<ConversationThread> => this.em.getRepository(ConversationThread).createThread(this.userId, input),
     /** Appends a turn to one of the user's threads (gap-free numbering under concurrency). */
-    appendTurn: (threadId: number, input: AppendTurnInput): Promise<ConversationTurn> =>
+    appendTurn: async (threadId: number, input: AppendTurnInput): Promise<ConversationTurn> =>
       this.em.getRepository(ConversationThread).appendTurn(checkId(threadId, 'ConversationThread'), input, { userId: this.userId }),
     /** Records the plan the user accepted in one of their threads. */
-    acceptPlan: (threadId: number, input: AcceptPlanInput): Promise<void> =>
+    acceptPlan: async (threadId: number, input: AcceptPlanInput): Promise<void> =>
       this.em.getRepository(ConversationThread).acceptPlan(checkId(threadId, 'ConversationThread'), input, { userId: this.userId }),
   };
 
@@ -350,10 +352,10 @@ export class UserScope {
      * Searches system movements and the user's own (`ownOnly` for just their own): the criteria of
      * `MovementRepository.search` without `scope`, validated the same way (tags case-insensitive).
      */
-    search: (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<Movement[]> =>
+    search: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<Movement[]> =>
       this.em.getRepository(Movement).search(catalogSearch(this.userId, filter)),
     /** `search` as plain rows (`MovementRepository.searchRows`): the same movements, nothing managed. */
-    searchRows: (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<MovementRow[]> =>
+    searchRows: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<MovementRow[]> =>
       this.em.getRepository(Movement).searchRows(catalogSearch(this.userId, filter)),
     /** A system movement or one of the user's own. */
     get: (id: number): Promise<Movement> => this.own(Movement, id, { $or: [{ user: null }, { user: this.userId }] }),

@@ -307,17 +307,18 @@ const ARGUMENTS = 'arguments';
  *
  * @param schema - the argument's schema, e.g. {@link idArgumentSchema}
  * @param value - what the caller passed
- * @param name - the parameter's name, e.g. `'programId'`
+ * @param name - the parameter's name, e.g. `'programId'`, or its path (`['options', 'limit']`)
  * @throws {GainslyValidationError} when the value does not match
  * @example
  * ```ts
  * const id = parseArgument(idArgumentSchema, req.params.id, 'programId'); // throws on '12'
  * ```
  */
-export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, name: string): z.output<S> {
+export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, name: string | readonly (string | number)[]): z.output<S> {
   const result = schema.safeParse(value, { error: gainslyErrorMap, reportInput: true });
   if (result.success) return result.data;
-  const issues = GainslyValidationError.fromZodError(result.error).issues.map((issue): ValidationIssue => ({ ...issue, path: [name, ...issue.path] }));
+  const prefix = typeof name === 'string' ? [name] : [...name];
+  const issues = GainslyValidationError.fromZodError(result.error).issues.map((issue): ValidationIssue => ({ ...issue, path: [...prefix, ...issue.path] }));
   throw new GainslyValidationError(issues, ARGUMENTS, { cause: result.error });
 }
 
