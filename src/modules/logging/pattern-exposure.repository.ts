@@ -1,6 +1,6 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { parseArgument, parseOptions, requireId } from '../../orm/arguments.js';
-import { e1rmHistoryTargetSchema } from '../../schemas/inputs/arguments.js';
+import { e1rmHistoryTargetSchema, patternStrengthOptionsSchema, patternTrendOptionsSchema } from '../../schemas/inputs/arguments.js';
 import { enumSchema } from '../../schemas/primitives.js';
 import { ENUMS, type MovementPattern, type MovementPatternLabel } from '../../enums/index.js';
 import {
@@ -19,7 +19,6 @@ import {
   type PatternTrend,
   type UpstreamMetricsData,
 } from '../../domain/index.js';
-import { GainslyValidationError, INT4_MAX, type ValidationIssue } from '../../schemas/index.js';
 import { GainslyDataError } from '../../orm/errors.js';
 import type { PatternExposure } from './pattern-exposure.entity.js';
 import { boundStatement, executeBound } from '../../orm/bound-query.js';
@@ -63,8 +62,6 @@ export interface PatternStrength {
  * ```
  */
 export type PatternMetricsMethod = 'library' | 'upstream';
-
-const METHODS: readonly PatternMetricsMethod[] = ['library', 'upstream'];
 
 /**
  * Options of the pattern-strength queries. Every option is validated (unknown keys too): a bad one
@@ -199,41 +196,25 @@ interface MetricsQuery {
   threshold: number;
 }
 
-const STRENGTH_OPTIONS = ['method', 'lastNMicrocycles'] as const;
-const TREND_OPTIONS = ['method', 'windowMicrocycles', 'threshold'] as const;
-
 /**
- * Validates the options of a strength or trend query, listing every problem in one
- * GainslyValidationError (path = the option, message = the allowed values), before any SQL.
+ * Validates the options of a strength or trend query with their schemas (`patternStrengthOptionsSchema`,
+ * `patternTrendOptionsSchema`), listing every problem in one GainslyValidationError (path = the
+ * option, message = the allowed values), before any SQL; then applies the method's defaults.
  */
 function metricsQuery(options: unknown, kind: 'strength' | 'trend'): MetricsQuery {
-  const inputName = kind === 'strength' ? 'PatternStrengthQueryOptions' : 'PatternTrendQueryOptions';
-  const allowed: readonly string[] = kind === 'strength' ? STRENGTH_OPTIONS : TREND_OPTIONS;
-  if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
-    throw new GainslyValidationError([{ path: [], message: `must be an object with the options ${allowed.join(', ')}`, received: options }], inputName);
+  if (kind === 'strength') {
+    const given = parseOptions(patternStrengthOptionsSchema, options, 'PatternStrengthQueryOptions');
+    const method = given.method ?? 'library';
+    return { method, microcycles: given.lastNMicrocycles ?? (method === 'upstream' ? UPSTREAM_PSI_LOOKBACK : DEFAULT_PSI_MICROCYCLES), threshold: 0 };
   }
-  const given = (options ?? {}) as Record<string, unknown>;
-  const issues: ValidationIssue[] = [];
-  for (const key of Object.keys(given)) {
-    if (!allowed.includes(key)) issues.push({ path: [key], message: `is not a known option (allowed: ${allowed.join(', ')})`, received: given[key] });
-  }
+  const given = parseOptions(patternTrendOptionsSchema, options, 'PatternTrendQueryOptions');
   const method = given.method ?? 'library';
-  if (!METHODS.includes(method as PatternMetricsMethod)) {
-    issues.push({ path: ['method'], message: `must be one of ${METHODS.join(', ')}`, received: method });
-  }
   const upstream = method === 'upstream';
-  const windowKey = kind === 'strength' ? 'lastNMicrocycles' : 'windowMicrocycles';
-  const fallback = kind === 'strength' ? (upstream ? UPSTREAM_PSI_LOOKBACK : DEFAULT_PSI_MICROCYCLES) : upstream ? UPSTREAM_TREND_WINDOW : DEFAULT_PSI_MICROCYCLES;
-  const microcycles = given[windowKey] ?? fallback;
-  if (typeof microcycles !== 'number' || !Number.isInteger(microcycles) || microcycles < 1 || microcycles > INT4_MAX) {
-    issues.push({ path: [windowKey], message: `must be an integer between 1 and ${INT4_MAX}`, received: microcycles });
-  }
-  const threshold = kind === 'trend' ? (given.threshold ?? (upstream ? UPSTREAM_TREND_THRESHOLD : DEFAULT_TREND_THRESHOLD)) : 0;
-  if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {
-    issues.push({ path: ['threshold'], message: 'must be a finite number >= 0 (a fraction: 0.05 = 5 %)', received: threshold });
-  }
-  if (issues.length > 0) throw new GainslyValidationError(issues, inputName);
-  return { method: method as PatternMetricsMethod, microcycles: microcycles as number, threshold: threshold as number };
+  return {
+    method,
+    microcycles: given.windowMicrocycles ?? (upstream ? UPSTREAM_TREND_WINDOW : DEFAULT_PSI_MICROCYCLES),
+    threshold: given.threshold ?? (upstream ? UPSTREAM_TREND_THRESHOLD : DEFAULT_TREND_THRESHOLD),
+  };
 }
 
 const patternArgument = enumSchema(ENUMS.MovementPattern);

@@ -17,6 +17,15 @@ import { INPUT_LIMITS } from './limits.js';
 const ID_MESSAGE = `must be an integer id between 1 and ${INT4_MAX}`;
 const DATE_MESSAGE = "must be a real calendar date written 'YYYY-MM-DD' (years 0001 to 9999)";
 
+/**
+ * A schema of type `T` accepting exactly the values `check` accepts, with one message for every
+ * other value. Built as a refinement (not `z.custom(check)`, whose failure aborts the parse), so the
+ * cross-field checks of an enclosing object still run and one error lists every problem.
+ */
+function argument<T>(check: (value: unknown) => boolean, message: string) {
+  return z.custom<T>().refine(check, { error: message });
+}
+
 function isId(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= INT4_MAX;
 }
@@ -32,7 +41,7 @@ function isId(value: unknown): value is number {
  * idArgumentSchema.safeParse({ $ne: 0 }).success; // false
  * ```
  */
-export const idArgumentSchema = z.custom<number>(isId, { error: ID_MESSAGE });
+export const idArgumentSchema = argument<number>(isId, ID_MESSAGE);
 
 /**
  * A `'YYYY-MM-DD'` argument naming a real calendar day of years 0001–9999. `'2026-02-30'`,
@@ -46,7 +55,7 @@ export const idArgumentSchema = z.custom<number>(isId, { error: ID_MESSAGE });
  * calendarDateArgumentSchema.safeParse('today').success; // false
  * ```
  */
-export const calendarDateArgumentSchema = z.custom<string>(isIsoDate, { error: DATE_MESSAGE });
+export const calendarDateArgumentSchema = argument<string>(isIsoDate, DATE_MESSAGE);
 
 /**
  * An integer argument inside an inclusive range, with one message naming the range for every
@@ -58,9 +67,10 @@ export const calendarDateArgumentSchema = z.custom<string>(isIsoDate, { error: D
  * ```
  */
 export function integerArgumentSchema(range: { readonly min: number; readonly max: number }) {
-  return z.custom<number>((value) => typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max, {
-    error: `must be an integer between ${range.min} and ${range.max}`,
-  });
+  return argument<number>(
+    (value) => typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max,
+    `must be an integer between ${range.min} and ${range.max}`,
+  );
 }
 
 /**
@@ -291,11 +301,59 @@ export const e1rmHistoryTargetSchema = strictInput({
  * ```
  */
 export const viewerOptionsSchema = strictInput({
-  areFriends: z
-    .custom<(viewerId: number, ownerId: number) => boolean | Promise<boolean>>((value) => typeof value === 'function', {
-      error: 'must be a function (viewerId, ownerId) => boolean | Promise<boolean>',
-    })
-    .nullish(),
+  areFriends: argument<(viewerId: number, ownerId: number) => boolean | Promise<boolean>>(
+    (value) => typeof value === 'function',
+    'must be a function (viewerId, ownerId) => boolean | Promise<boolean>',
+  ).nullish(),
+});
+
+/**
+ * An options object whose keys are checked by name, with the pattern metrics' wording: a non-object
+ * is refused as a whole, an unknown key is "not a known option", and every problem is reported at
+ * once (the key check runs even when a value is wrong).
+ */
+function knownOptions<T extends z.core.$ZodLooseShape>(shape: T) {
+  const allowed = Object.keys(shape).join(', ');
+  return z
+    .looseObject(shape, { error: (issue) => (issue.code === 'invalid_type' && issue.input !== undefined ? `must be an object with the options ${allowed}` : undefined) })
+    .superRefine((value, ctx) => {
+      for (const [key, received] of Object.entries(value)) {
+        if (!Object.hasOwn(shape, key)) ctx.addIssue({ code: 'custom', path: [key], message: `is not a known option (allowed: ${allowed})`, input: received, continue: true });
+      }
+    }, RUN_ALWAYS);
+}
+
+const metricsMethodSchema = argument<'library' | 'upstream'>((value) => value === 'library' || value === 'upstream', 'must be one of library, upstream');
+const microcyclesOptionSchema = integerArgumentSchema({ min: 1, max: INT4_MAX });
+
+/**
+ * Options of the pattern-strength queries (`psiAll`, `psi`): `method` `'library'` or `'upstream'`,
+ * `lastNMicrocycles` an integer from 1 to 2147483647; `undefined` or `null` means the method's
+ * default, which the repository applies.
+ * @internal
+ * @example
+ * ```ts
+ * patternStrengthOptionsSchema.parse({ method: 'upstream', lastNMicrocycles: 2 });
+ * ```
+ */
+export const patternStrengthOptionsSchema = knownOptions({
+  method: metricsMethodSchema.nullish(),
+  lastNMicrocycles: microcyclesOptionSchema.nullish(),
+});
+
+/**
+ * Options of the trend queries (`trendAll`, `trend`, `deloadSignal`): `method`,
+ * `windowMicrocycles` an integer from 1 to 2147483647, `threshold` a finite fraction >= 0.
+ * @internal
+ * @example
+ * ```ts
+ * patternTrendOptionsSchema.parse({ windowMicrocycles: 6, threshold: 0.02 });
+ * ```
+ */
+export const patternTrendOptionsSchema = knownOptions({
+  method: metricsMethodSchema.nullish(),
+  windowMicrocycles: microcyclesOptionSchema.nullish(),
+  threshold: argument<number>((value) => typeof value === 'number' && Number.isFinite(value) && value >= 0, 'must be a finite number >= 0 (a fraction: 0.05 = 5 %)').nullish(),
 });
 
 /** Input name of positional-argument errors: `Invalid arguments: userId: must be …`. */
