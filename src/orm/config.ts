@@ -5,6 +5,7 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { ENTITIES } from '../modules/entities.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { GainslyNamingStrategy } from './naming-strategy.js';
+import { StrictHydrator } from './strict-hydrator.js';
 import { GainslyConfigError, maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
 
 /**
@@ -53,6 +54,8 @@ export function baseOptions(): Partial<Options> {
     namingStrategy: GainslyNamingStrategy,
     // Upstream stores naive UTC in `timestamp without time zone`.
     forceUtcTimezone: true,
+    // Names the row in the GainslyDataError of a stored value the strict column types refuse.
+    hydrator: StrictHydrator,
     extensions: [Migrator],
     migrations: {
       tableName: MIGRATIONS_TABLE,

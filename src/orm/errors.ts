@@ -25,11 +25,14 @@ export class GainslyNotFoundError extends GainslyError {
 
 /**
  * Stored data the library cannot interpret, e.g. a movement whose `pattern` string is not a
- * MovementPattern value (upstream does not enforce it). Fix the row (see `audit`) and retry.
+ * MovementPattern value (upstream does not enforce it), a SQL enum label this version does not
+ * know, or a JSON column of the wrong shape (`equipment_tags` holding a string). Every read path
+ * (entities, plain-row read models, the strength queries) raises it rather than handing the value
+ * out typed as something it is not. Fix the row (see `audit`) and retry.
  *
  * @example
  * ```ts
- * try { await logs.logWorkout(userId, input); } catch (e) { if (e instanceof GainslyDataError) console.error(e.table, e.column, e.value); }
+ * try { await me.movements.search(); } catch (e) { if (e instanceof GainslyDataError) console.error(e.table, e.rowId, e.column, e.value); }
  * ```
  */
 export class GainslyDataError extends GainslyError {
@@ -40,6 +43,8 @@ export class GainslyDataError extends GainslyError {
     readonly table: string,
     readonly column: string,
     readonly value: unknown,
+    /** The primary key of the row holding the value, when the reader knows it (`null` otherwise). */
+    readonly rowId: number | null = null,
   ) {
     super(message);
   }

@@ -3,6 +3,7 @@ import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy
 import { ENUMS, type CircuitType } from '../../enums/index.js';
 import type { BucketStress, JsonValue } from '../../schemas/json-types.js';
 import { jsonColumn, sqlEnum } from '../../orm/columns.js';
+import { STORED_JSON } from '../../orm/stored-values.js';
 import { CircuitTemplateRepository } from './circuit-template.repository.js';
 
 /**
@@ -30,7 +31,7 @@ export class CircuitTemplate {
   circuitType!: CircuitType;
 
   /** The circuit's structure: rounds, reps, movements. */
-  @Property(jsonColumn())
+  @Property(jsonColumn(STORED_JSON.array))
   exercisesJson: Opt<JsonValue[]> = [];
 
   @Property({ type: 'integer', nullable: true })
@@ -39,11 +40,11 @@ export class CircuitTemplate {
   @Property({ type: 'integer', nullable: true })
   defaultDurationSeconds?: number | null;
 
-  @Property(jsonColumn())
+  @Property(jsonColumn(STORED_JSON.bucketStress))
   bucketStress: Opt<BucketStress> = {};
 
   /** Open set, e.g. `'crossfit'`, `'hyrox'`, `'hero_wod'`. */
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.stringList, { nullable: true }))
   tags: Opt<string[]> | null = [];
 
   @Property({ type: 'integer', nullable: true })

@@ -2,6 +2,7 @@ import { Collection, EntityRepositoryType, type Opt, type Rel } from '@mikro-orm
 import { Entity, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { JsonObject } from '../../schemas/json-types.js';
 import { jsonColumn, NO_ACTION, createdAtColumn, timestampColumn } from '../../orm/columns.js';
+import { STORED_JSON } from '../../orm/stored-values.js';
 import { User } from '../users/user.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { ConversationTurn } from './conversation-turn.entity.js';
@@ -43,7 +44,7 @@ export class ConversationThread {
   @Property({ type: 'boolean', nullable: true })
   finalPlanAccepted: Opt<boolean> | null = false;
 
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.objectOrNull, { nullable: true }))
   acceptedPlanJson?: JsonObject | null;
 
   @Property(createdAtColumn())

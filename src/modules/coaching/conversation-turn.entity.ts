@@ -2,6 +2,7 @@ import { EntityRepositoryType, type Opt, type Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { JsonObject } from '../../schemas/json-types.js';
 import { jsonColumn, NO_ACTION, createdAtColumn } from '../../orm/columns.js';
+import { STORED_JSON } from '../../orm/stored-values.js';
 import { ConversationThread } from './conversation-thread.entity.js';
 import { ConversationTurnRepository } from './conversation-turn.repository.js';
 
@@ -42,7 +43,7 @@ export class ConversationTurn {
   @Property({ type: 'text' })
   content!: string;
 
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.objectOrNull, { nullable: true }))
   structuredResponseJson?: JsonObject | null;
 
   @Property(createdAtColumn())

@@ -2,6 +2,7 @@ import { EntityRepositoryType, type Opt } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { JsonObject } from '../../schemas/json-types.js';
 import { jsonColumn, createdAtColumn } from '../../orm/columns.js';
+import { STORED_JSON } from '../../orm/stored-values.js';
 import { HeuristicConfigRepository } from './heuristic-config.repository.js';
 
 /**
@@ -26,7 +27,7 @@ export class HeuristicConfig {
   @Property({ type: 'integer' })
   version!: number;
 
-  @Property(jsonColumn())
+  @Property(jsonColumn(STORED_JSON.object))
   jsonBlob!: JsonObject;
 
   @Property({ type: 'text', nullable: true })

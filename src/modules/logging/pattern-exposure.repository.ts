@@ -23,6 +23,10 @@ import { GainslyDataError } from '../../orm/errors.js';
 import type { PatternExposure } from './pattern-exposure.entity.js';
 import { boundStatement, executeBound } from '../../orm/bound-query.js';
 import { floatMeanSql } from '../../orm/float-mean.js';
+import { checkStored, labelExpectation, storedLabel, storedValueError, type StoredShape } from '../../orm/stored-values.js';
+import type { EntityManager } from '@mikro-orm/core';
+
+const FINITE: StoredShape = { expected: 'a finite number', fits: (value) => Number.isFinite(value) };
 
 /**
  * The pattern strength index of one pattern.
@@ -153,10 +157,18 @@ const TREND_ALL_SQL = boundStatement(`with ${RECENT_MICROCYCLES}
         where pe.user_id = ?
         group by pe.pattern, r.microcycle_id, r.first_date
         order by pe.pattern, r.first_date, r.microcycle_id`);
-const PATTERN_HISTORY_SQL = boundStatement(`select to_char(date, 'YYYY-MM-DD') as date, e1rm_value::float8 as e1rm from pattern_exposures
+// Run only when a statement above returned an unknown label or a non-finite mean, to name a row.
+const UNKNOWN_PATTERN_ROW_SQL = boundStatement(`select id from pattern_exposures where user_id = ? and pattern::text = ? order by id limit 1`);
+const NON_FINITE_E1RM_ROW_SQL = boundStatement(`with ${RECENT_MICROCYCLES}
+       select pe.id, pe.e1rm_value::float8 as e1rm from pattern_exposures pe
+        where pe.user_id = ? and pe.microcycle_id in (select microcycle_id from recent)
+          and pe.e1rm_value in ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)
+          and pe.pattern::text = coalesce(?::text, pe.pattern::text)
+        order by pe.id limit 1`);
+const PATTERN_HISTORY_SQL = boundStatement(`select id, to_char(date, 'YYYY-MM-DD') as date, e1rm_value::float8 as e1rm from pattern_exposures
               where user_id = ? and pattern = ?::movementpattern and date between ?::date and ?::date
               order by date, id`);
-const MOVEMENT_HISTORY_SQL = boundStatement(`select to_char(w.date, 'YYYY-MM-DD') as date, t.e1rm_value::float8 as e1rm
+const MOVEMENT_HISTORY_SQL = boundStatement(`select t.id, to_char(w.date, 'YYYY-MM-DD') as date, t.e1rm_value::float8 as e1rm
                from top_set_logs t join workout_logs w on w.id = t.workout_log_id
               where w.user_id = ? and t.movement_id = ? and t.e1rm_value is not null and w.date between ?::date and ?::date
               order by w.date, t.id`);
@@ -233,7 +245,7 @@ function upstreamData(rows: readonly UpstreamWindowRow[]): UpstreamMetricsData {
       data.exposures.push({
         id: r.exposure_id,
         microcycleId: r.microcycle_id,
-        pattern: ENUMS.MovementPattern.fromDb(r.pattern as MovementPatternLabel),
+        pattern: storedLabel(ENUMS.MovementPattern, r.pattern, { table: 'pattern_exposures', column: 'pattern', rowId: r.exposure_id }),
         date: r.date,
         e1rmValue: Number(r.e1rm),
       });
@@ -247,17 +259,36 @@ function upstreamData(rows: readonly UpstreamWindowRow[]): UpstreamMetricsData {
  * `e1rm_value`, a date outside 0001–9999) is stored data the library cannot use, so it surfaces as
  * a GainslyDataError naming the table and column rather than as the domain's argument error.
  */
-function fromStoredRows<T>(compute: () => T): T {
+function fromStoredRows<T>(data: UpstreamMetricsData, compute: () => T): T {
   try {
     return compute();
   } catch (error) {
     if (!(error instanceof DomainArgumentError)) throw error;
     const problem = error.problems[0];
-    const [, list, , field] = problem?.path ?? [];
+    const [, list, index, field] = problem?.path ?? [];
     const table = list === 'microcycles' ? 'microcycles' : 'pattern_exposures';
     const column = String(field ?? '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    throw new GainslyDataError(`A ${table} row holds a value the pattern metrics cannot use: ${error.message}`, table, column, problem?.received);
+    const rows: readonly { id: number }[] = list === 'microcycles' ? data.microcycles : data.exposures;
+    const rowId = typeof index === 'number' ? (rows[index]?.id ?? null) : null;
+    throw new GainslyDataError(`A ${table} row${rowId == null ? '' : ` (id ${rowId})`} holds a value the pattern metrics cannot use: ${error.message}`, table, column, problem?.received, rowId);
   }
+}
+
+/**
+ * The library method's statements return one mean per pattern (and microcycle), not rows. They are
+ * checked before use: a pattern label this version does not know, or a mean that is not finite (only
+ * a stored NaN or Infinity gives one: the sums cannot overflow), is a GainslyDataError naming an
+ * exposure that holds it, found by a second statement run only then.
+ */
+async function checkMeans(em: EntityManager, userId: number, microcycles: number, rows: readonly { pattern?: string; mean: number | null }[], pattern?: string): Promise<void> {
+  const unknown = rows.find((r) => r.pattern !== undefined && !Object.hasOwn(ENUMS.MovementPattern.dbToSemantic, r.pattern));
+  if (unknown) {
+    const [row] = await executeBound<{ id: number }>(em, UNKNOWN_PATTERN_ROW_SQL, [userId, unknown.pattern]);
+    throw storedValueError({ table: 'pattern_exposures', column: 'pattern', rowId: row?.id ?? null }, unknown.pattern, labelExpectation(ENUMS.MovementPattern));
+  }
+  if (rows.every((r) => r.mean == null || Number.isFinite(Number(r.mean)))) return;
+  const [row] = await executeBound<{ id: number; e1rm: number }>(em, NON_FINITE_E1RM_ROW_SQL, [userId, microcycles, userId, pattern ?? null]);
+  throw storedValueError({ table: 'pattern_exposures', column: 'e1rm_value', rowId: row?.id ?? null }, row ? Number(row.e1rm) : Number.NaN, 'a finite number');
 }
 
 /**
@@ -308,13 +339,14 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     const query = metricsQuery(options, 'strength');
     if (query.method === 'upstream') {
       const data = await this.upstreamWindow(userId, query.microcycles);
-      const psi = fromStoredRows(() => upstreamPatternStrengthIndexAll(data, { lastNMicrocycles: query.microcycles }));
+      const psi = fromStoredRows(data, () => upstreamPatternStrengthIndexAll(data, { lastNMicrocycles: query.microcycles }));
       const counts = new Map<MovementPattern, number>();
       for (const e of data.exposures) counts.set(e.pattern, (counts.get(e.pattern) ?? 0) + 1);
       return ENUMS.MovementPattern.values.map((pattern) => ({ pattern, psi: psi[pattern], exposures: counts.get(pattern) ?? 0 }));
     }
     const rows = await executeBound<{ pattern: string; mean: number; n: number }>(this.getEntityManager(), PSI_ALL_SQL, [userId, query.microcycles, userId]);
-    const byPattern = new Map(rows.map((r) => [ENUMS.MovementPattern.fromDb(r.pattern as MovementPatternLabel), r]));
+    await checkMeans(this.getEntityManager(), userId, query.microcycles, rows);
+    const byPattern = new Map(rows.map((r) => [ENUMS.MovementPattern.dbToSemantic[r.pattern as MovementPatternLabel], r]));
     return ENUMS.MovementPattern.values.map((pattern) => {
       const row = byPattern.get(pattern);
       const exposures = row ? Number(row.n) : 0;
@@ -340,9 +372,11 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     const query = metricsQuery(options, 'strength');
     if (query.method === 'upstream') {
       const data = await this.upstreamWindow(userId, query.microcycles, pattern);
-      return fromStoredRows(() => upstreamPatternStrengthIndexAll(data, { lastNMicrocycles: query.microcycles }))[pattern];
+      return fromStoredRows(data, () => upstreamPatternStrengthIndexAll(data, { lastNMicrocycles: query.microcycles }))[pattern];
     }
-    const [row] = await executeBound<{ mean: number | null; n: number }>(this.getEntityManager(), PSI_SQL, [userId, query.microcycles, userId, ENUMS.MovementPattern.toDb(pattern)]);
+    const label = ENUMS.MovementPattern.toDb(pattern);
+    const [row] = await executeBound<{ mean: number | null; n: number }>(this.getEntityManager(), PSI_SQL, [userId, query.microcycles, userId, label]);
+    if (row) await checkMeans(this.getEntityManager(), userId, query.microcycles, [row], label);
     return row && Number(row.n) >= MIN_PSI_EXPOSURES ? Number(row.mean) : null;
   }
 
@@ -411,12 +445,13 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
   private async trends(userId: number, query: MetricsQuery, pattern?: MovementPattern): Promise<Record<MovementPattern, PatternTrend>> {
     if (query.method === 'upstream') {
       const data = await this.upstreamWindow(userId, query.microcycles, pattern);
-      return fromStoredRows(() => upstreamPatternTrendAll(data, { windowMicrocycles: query.microcycles, threshold: query.threshold }));
+      return fromStoredRows(data, () => upstreamPatternTrendAll(data, { windowMicrocycles: query.microcycles, threshold: query.threshold }));
     }
     const rows = await executeBound<{ pattern: string; mean: number }>(this.getEntityManager(), TREND_ALL_SQL, [userId, query.microcycles, userId]);
+    await checkMeans(this.getEntityManager(), userId, query.microcycles, rows);
     const series = new Map<MovementPattern, number[]>();
     for (const r of rows) {
-      const p = ENUMS.MovementPattern.fromDb(r.pattern as MovementPatternLabel);
+      const p = ENUMS.MovementPattern.dbToSemantic[r.pattern as MovementPatternLabel];
       series.set(p, [...(series.get(p) ?? []), Number(r.mean)]);
     }
     return Object.fromEntries(
@@ -454,8 +489,10 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     const to = parsed.to ?? '9999-12-31';
     const rows =
       parsed.pattern != null
-        ? await executeBound<{ date: string; e1rm: number }>(this.getEntityManager(), PATTERN_HISTORY_SQL, [userId, ENUMS.MovementPattern.toDb(parsed.pattern), from, to])
-        : await executeBound<{ date: string; e1rm: number }>(this.getEntityManager(), MOVEMENT_HISTORY_SQL, [userId, parsed.movementId, from, to]);
-    return rows.map((r) => ({ date: r.date, e1rm: Number(r.e1rm) }));
+        ? await executeBound<{ id: number; date: string; e1rm: number }>(this.getEntityManager(), PATTERN_HISTORY_SQL, [userId, ENUMS.MovementPattern.toDb(parsed.pattern), from, to])
+        : await executeBound<{ id: number; date: string; e1rm: number }>(this.getEntityManager(), MOVEMENT_HISTORY_SQL, [userId, parsed.movementId, from, to]);
+    const table = parsed.pattern != null ? 'pattern_exposures' : 'top_set_logs';
+    // A point is a number to plot: a stored NaN or Infinity would reach a chart as null (JSON).
+    return rows.map((r) => ({ date: r.date, e1rm: checkStored<number>(FINITE, Number(r.e1rm), { table, column: 'e1rm_value', rowId: r.id }) }));
   }
 }

@@ -3,6 +3,7 @@ import { Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decora
 import { ENUMS, type RecoverySource } from '../../enums/index.js';
 import type { JsonObject } from '../../schemas/json-types.js';
 import { doubleColumn, jsonColumn, NO_ACTION, sqlEnum, createdAtColumn } from '../../orm/columns.js';
+import { STORED_JSON } from '../../orm/stored-values.js';
 import { User } from '../users/user.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { RecoverySignalRepository } from './recovery-signal.repository.js';
@@ -57,6 +58,6 @@ export class RecoverySignal {
   createdAt: Opt<Date> | null = new Date();
 
   /** The provider's original payload (upstream's model has it; not in the overview). */
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.objectOrNull, { nullable: true }))
   rawPayloadJson?: JsonObject | null;
 }

@@ -2,6 +2,7 @@ import { Collection, EntityRepositoryType, type Opt, type Rel } from '@mikro-orm
 import { Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { ENUMS, type Visibility } from '../../enums/index.js';
 import { jsonColumn, NO_ACTION, sqlEnum, createdAtColumn } from '../../orm/columns.js';
+import { STORED_JSON } from '../../orm/stored-values.js';
 import { User } from '../users/user.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { TopSetLog } from './top-set-log.entity.js';
@@ -46,7 +47,7 @@ export class WorkoutLog {
   enjoymentRating?: number | null;
 
   /** Open set, e.g. `'too_hard'`, `'boring'`. */
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.stringList, { nullable: true }))
   feedbackTags: Opt<string[]> | null = [];
 
   @Property({ type: 'integer', nullable: true })

@@ -1,7 +1,8 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { requireId } from '../../orm/arguments.js';
 import { executeBound, type BoundStatement } from '../../orm/bound-query.js';
-import { GainslyDataError, GainslyError, GainslyNotFoundError } from '../../orm/errors.js';
+import { enumValueShape, labelExpectation, storedValueError } from '../../orm/stored-values.js';
+import { GainslyError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern, type Visibility } from '../../enums/index.js';
 import { E1RMRangeError, estimateOneRepMaxAsStored, estimateOneRepMaxWithEffort } from '../../domain/index.js';
 import { logWorkoutInputSchema, parseInput, type LogWorkoutData, type LogWorkoutInput } from '../../schemas/index.js';
@@ -163,6 +164,7 @@ with input as (
    where ctx.user_exists
      and ($session::int is null or (ctx.session ->> 'owner')::int = $user)
      and (select count(*) from mv where (mv.user_id is null or mv.user_id = $user) and mv.label is not null) = $movementCount::bigint
+     and (ctx.formula is null or ctx.formula = any($formulaLabels::text[]))
 ), wl as (
   insert into workout_logs (user_id, session_id, date, completed, notes, perceived_difficulty, enjoyment_rating,
                             feedback_tags, actual_duration_minutes, created_at, visibility)
@@ -228,7 +230,8 @@ export class WorkoutLogRepository extends DatedUserOwnedRepository<WorkoutLog> {
    *
    * Throws, writing nothing: `GainslyValidationError` (bad input), `GainslyNotFoundError` (unknown
    * user, a session that is not this user's, a movement that does not exist or is another user's),
-   * `GainslyDataError` (a movement whose stored pattern is not a MovementPattern value).
+   * `GainslyDataError` (a movement whose stored pattern is not a MovementPattern value, or a user whose
+   * `active_e1rm_formula` is a label this version does not know).
    * @example
    * ```ts
    * const { topSets } = await em.getRepository(WorkoutLog).logWorkout(user.id, {
@@ -296,6 +299,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     movementIds,
     movementCount: movementIds.length,
     defaultFormula: ENUMS.E1RMFormula.toDb('epley'),
+    formulaLabels: ENUMS.E1RMFormula.dbValues,
     completed: log.completed,
     notes: log.notes,
     perceivedDifficulty: log.perceivedDifficulty,
@@ -315,16 +319,14 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
   for (const id of movementIds) {
     const movement = movements.get(id);
     if (!movement || (movement.user_id !== null && movement.user_id !== userId)) throw new GainslyNotFoundError('Movement', 'movements', { id });
-    if (!ENUMS.MovementPattern.is(movement.pattern)) {
-      throw new GainslyDataError(
-        `Movement ${id} has pattern "${movement.pattern}", which is not a MovementPattern value (${ENUMS.MovementPattern.values.join(', ')}); fix the row before logging it`,
-        'movements',
-        'pattern',
-        movement.pattern,
-      );
-    }
+    if (!ENUMS.MovementPattern.is(movement.pattern)) throw storedValueError({ table: 'movements', column: 'pattern', rowId: id }, movement.pattern, enumValueShape(ENUMS.MovementPattern).expected);
   }
-  const formula: E1RMFormula = row.formula ? ENUMS.E1RMFormula.fromDb(row.formula) : 'epley';
+  if (row.formula != null && !Object.hasOwn(ENUMS.E1RMFormula.dbToSemantic, row.formula)) {
+    // A label the type gained upstream: the statement wrote nothing (no e1RM could be computed).
+    const [settings] = await executeBound<{ id: number }>(em, 'select id from user_settings where user_id = ?', [userId]);
+    throw storedValueError({ table: 'user_settings', column: 'active_e1rm_formula', rowId: settings?.id ?? null }, row.formula, labelExpectation(ENUMS.E1RMFormula));
+  }
+  const formula: E1RMFormula = row.formula ? ENUMS.E1RMFormula.dbToSemantic[row.formula] : 'epley';
   const microcycleId = session?.microcycle_id ?? row.covering_microcycle_id ?? null;
   const topSetIds = parsedJson(row.top_set_ids) as number[];
   const exposureIds = parsedJson(row.exposures) as [number, number][];

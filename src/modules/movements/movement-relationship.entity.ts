@@ -1,7 +1,7 @@
 import { EntityRepositoryType, type Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import type { RelationshipType } from '../../enums/index.js';
-import { NO_ACTION } from '../../orm/columns.js';
+import { ENUMS, type RelationshipType } from '../../enums/index.js';
+import { enumStringColumn, NO_ACTION } from '../../orm/columns.js';
 import { Movement } from './movement.entity.js';
 import { MovementRelationshipRepository } from './movement-relationship.repository.js';
 
@@ -27,7 +27,7 @@ export class MovementRelationship {
   @ManyToOne({ entity: () => Movement, index: true, ...NO_ACTION })
   targetMovement!: Rel<Movement>;
 
-  @Property({ type: 'string', length: 50, index: true })
+  @Property(enumStringColumn(ENUMS.RelationshipType, { length: 50, index: true }))
   relationshipType!: RelationshipType;
 
   @Property({ type: 'text', nullable: true })

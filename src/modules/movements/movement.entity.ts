@@ -1,8 +1,9 @@
 import { Collection, EntityRepositoryType, type Opt, type Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import type { CNSLoad, MetricType, MovementPattern, PrimaryMuscle, PrimaryRegion, SkillLevel } from '../../enums/index.js';
+import { ENUMS, type CNSLoad, type MetricType, type MovementPattern, type PrimaryMuscle, type PrimaryRegion, type SkillLevel } from '../../enums/index.js';
 import type { SecondaryMuscles } from '../../schemas/json-types.js';
-import { jsonColumn, NO_ACTION } from '../../orm/columns.js';
+import { enumStringColumn, jsonColumn, NO_ACTION } from '../../orm/columns.js';
+import { STORED_JSON } from '../../orm/stored-values.js';
 import { User } from '../users/user.entity.js';
 import { UserMovementRule } from '../users/user-movement-rule.entity.js';
 import { SessionExercise } from '../programs/session-exercise.entity.js';
@@ -34,22 +35,22 @@ export class Movement {
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  @Property({ type: 'string', length: 50, index: true })
+  @Property(enumStringColumn(ENUMS.MovementPattern, { length: 50, index: true }))
   pattern!: MovementPattern;
 
-  @Property({ type: 'string', length: 50, index: true })
+  @Property(enumStringColumn(ENUMS.PrimaryMuscle, { length: 50, index: true }))
   primaryMuscle!: PrimaryMuscle;
 
-  @Property({ type: 'string', length: 50, index: true })
+  @Property(enumStringColumn(ENUMS.PrimaryRegion, { length: 50, index: true }))
   primaryRegion!: PrimaryRegion;
 
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.secondaryMuscles, { nullable: true }))
   secondaryMuscles: Opt<SecondaryMuscles> | null = [];
 
-  @Property({ type: 'string', length: 50 })
+  @Property(enumStringColumn(ENUMS.CNSLoad, { length: 50 }))
   cnsLoad: Opt<CNSLoad> = 'moderate';
 
-  @Property({ type: 'string', length: 50 })
+  @Property(enumStringColumn(ENUMS.SkillLevel, { length: 50 }))
   skillLevel: Opt<SkillLevel> = 'intermediate';
 
   @Property({ type: 'boolean', nullable: true })
@@ -61,21 +62,21 @@ export class Movement {
   @Property({ type: 'boolean', nullable: true })
   isUnilateral: Opt<boolean> | null = false;
 
-  @Property({ type: 'string', length: 50 })
+  @Property(enumStringColumn(ENUMS.MetricType, { length: 50 }))
   metricType: Opt<MetricType> = 'reps';
 
   /** Open set, e.g. `'powerlifting'`, `'olympic'`, `'calisthenics'`. */
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.stringList, { nullable: true }))
   disciplineTags: Opt<string[]> | null = [];
 
   /** Open set, e.g. `'barbell'`, `'dumbbell'`, `'bodyweight'`. */
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.stringList, { nullable: true }))
   equipmentTags: Opt<string[]> | null = [];
 
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.stringList, { nullable: true }))
   coachingCues: Opt<string[]> | null = [];
 
   /** Groups interchangeable movements, e.g. `'single_arm_row'`. */
@@ -91,7 +92,7 @@ export class Movement {
   primaryDiscipline: Opt<string> = 'All';
 
   /** General tags such as `'crossfit'`, `'athletic'`. Added by this library (upstream's model declares it, no upstream migration creates it). */
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.stringList, { nullable: true }))
   tags: Opt<string[]> | null = [];
 
   @OneToMany({ entity: () => UserMovementRule, mappedBy: 'movement' })

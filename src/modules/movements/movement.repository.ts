@@ -5,6 +5,7 @@ import { movementSearchSchema, tagFilterSchema } from '../../schemas/inputs/argu
 import { COLUMN_LENGTHS, enumSchema, textSchema } from '../../schemas/primitives.js';
 import { ENUMS } from '../../enums/index.js';
 import { executeBound } from '../../orm/bound-query.js';
+import { checkStoredRow, enumValueShape, STORED_JSON, type StoredColumn } from '../../orm/stored-values.js';
 import type { CNSLoad, MetricType, MovementPattern, PrimaryMuscle, PrimaryRegion, SkillLevel } from '../../enums/index.js';
 import type { SecondaryMuscles } from '../../schemas/json-types.js';
 import type { Movement } from './movement.entity.js';
@@ -148,6 +149,21 @@ const ROW_COLUMNS = [
   'tags',
 ].join(', ');
 
+/** The columns of a {@link MovementRow} that hold something narrower than their SQL type. */
+const MOVEMENT_ROW_COLUMNS: readonly StoredColumn[] = [
+  { key: 'pattern', column: 'pattern', shape: enumValueShape(ENUMS.MovementPattern) },
+  { key: 'primaryMuscle', column: 'primary_muscle', shape: enumValueShape(ENUMS.PrimaryMuscle) },
+  { key: 'primaryRegion', column: 'primary_region', shape: enumValueShape(ENUMS.PrimaryRegion) },
+  { key: 'secondaryMuscles', column: 'secondary_muscles', shape: STORED_JSON.secondaryMuscles },
+  { key: 'cnsLoad', column: 'cns_load', shape: enumValueShape(ENUMS.CNSLoad) },
+  { key: 'skillLevel', column: 'skill_level', shape: enumValueShape(ENUMS.SkillLevel) },
+  { key: 'metricType', column: 'metric_type', shape: enumValueShape(ENUMS.MetricType) },
+  { key: 'disciplineTags', column: 'discipline_tags', shape: STORED_JSON.stringList },
+  { key: 'equipmentTags', column: 'equipment_tags', shape: STORED_JSON.stringList },
+  { key: 'coachingCues', column: 'coaching_cues', shape: STORED_JSON.stringList },
+  { key: 'tags', column: 'tags', shape: STORED_JSON.stringList },
+];
+
 /**
  * The WHERE clause of a search, with its values as `?` placeholders: the conditions of
  * {@link MovementRepository.search}, written as SQL.
@@ -243,8 +259,11 @@ export class MovementRepository extends GainslyRepository<Movement> {
       sql += ' offset ?';
       params.push(checked.offset);
     }
-    // The drivers (pg, PGlite) parse `json` columns: the rows are returned as they come.
-    return executeBound<MovementRow>(this.getEntityManager(), sql, params);
+    // The drivers (pg, PGlite) parse `json` columns; each row is checked, not converted: a value the
+    // entity would refuse (`pattern: 'Squat '`, `equipmentTags: "barbell"`) is refused here too.
+    const rows = await executeBound<MovementRow>(this.getEntityManager(), sql, params);
+    for (const row of rows) checkStoredRow('movements', row as unknown as Record<string, unknown>, row.id, MOVEMENT_ROW_COLUMNS);
+    return rows;
   }
 
   /**

@@ -2,6 +2,7 @@ import { GainslyRepository } from '../../orm/base-repository.js';
 import { parseOptions, requireDate, requireId } from '../../orm/arguments.js';
 import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
 import { boundStatement, executeBound } from '../../orm/bound-query.js';
+import { checkStoredRow, enumValueShape, storedLabel, STORED_JSON, type StoredColumn } from '../../orm/stored-values.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import {
   ENUMS,
@@ -83,7 +84,7 @@ const COVERING_ROW_SQL = boundStatement(`select ${ROW_JSON} as microcycle from m
 function parseRow(raw: RawMicrocycleRow | string | null | undefined): MicrocycleRow | null {
   if (raw == null) return null;
   const row = (typeof raw === 'string' ? JSON.parse(raw) : raw) as RawMicrocycleRow;
-  return { ...row, status: ENUMS.MicrocycleStatus.fromDb(row.status) };
+  return { ...row, status: storedLabel(ENUMS.MicrocycleStatus, row.status, { table: 'microcycles', column: 'status', rowId: row.id }) };
 }
 
 /**
@@ -371,14 +372,39 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
   }
 }
 
-/** Converts the three enum columns from database labels to semantic values, in place. */
+/** The session columns of the view that hold something narrower than their SQL type. */
+const SESSION_VIEW_COLUMNS: readonly StoredColumn[] = [
+  { key: 'intentTags', column: 'intent_tags', shape: STORED_JSON.stringList },
+  { key: 'warmupJson', column: 'warmup_json', shape: STORED_JSON.exerciseSection },
+  { key: 'mainJson', column: 'main_json', shape: STORED_JSON.exerciseSection },
+  { key: 'accessoryJson', column: 'accessory_json', shape: STORED_JSON.exerciseSection },
+  { key: 'finisherJson', column: 'finisher_json', shape: STORED_JSON.finisher },
+  { key: 'cooldownJson', column: 'cooldown_json', shape: STORED_JSON.exerciseSection },
+];
+
+/** The movement columns of the view's {@link MovementSummary}, checked as `searchRows` checks them. */
+const MOVEMENT_SUMMARY_COLUMNS: readonly StoredColumn[] = [
+  { key: 'pattern', column: 'pattern', shape: enumValueShape(ENUMS.MovementPattern) },
+  { key: 'primaryMuscle', column: 'primary_muscle', shape: enumValueShape(ENUMS.PrimaryMuscle) },
+  { key: 'primaryRegion', column: 'primary_region', shape: enumValueShape(ENUMS.PrimaryRegion) },
+  { key: 'metricType', column: 'metric_type', shape: enumValueShape(ENUMS.MetricType) },
+  { key: 'equipmentTags', column: 'equipment_tags', shape: STORED_JSON.stringList },
+];
+
+/**
+ * Converts the three enum columns from database labels to semantic values, in place, and checks the
+ * other narrow columns: a stored value that does not fit is a GainslyDataError naming its row, as
+ * when the entities are loaded. Ownership was decided by the statement, before any value is read.
+ */
 function toView(raw: RawMicrocycleView): MicrocycleView {
   const view = raw as unknown as MicrocycleView;
-  view.status = ENUMS.MicrocycleStatus.fromDb(raw.status);
+  view.status = storedLabel(ENUMS.MicrocycleStatus, raw.status, { table: 'microcycles', column: 'status', rowId: raw.id });
   for (const session of raw.sessions) {
-    (session as unknown as MicrocycleSessionView).sessionType = ENUMS.SessionType.fromDb(session.sessionType);
+    (session as unknown as MicrocycleSessionView).sessionType = storedLabel(ENUMS.SessionType, session.sessionType, { table: 'sessions', column: 'session_type', rowId: session.id });
+    checkStoredRow('sessions', session as unknown as Record<string, unknown>, session.id, SESSION_VIEW_COLUMNS);
     for (const exercise of session.exercises) {
-      (exercise as unknown as MicrocycleExerciseView).role = ENUMS.ExerciseRole.fromDb(exercise.role);
+      (exercise as unknown as MicrocycleExerciseView).role = storedLabel(ENUMS.ExerciseRole, exercise.role, { table: 'session_exercises', column: 'role', rowId: exercise.id });
+      checkStoredRow('movements', exercise.movement as unknown as Record<string, unknown>, exercise.movement.id, MOVEMENT_SUMMARY_COLUMNS);
     }
   }
   return view;

@@ -3,6 +3,7 @@ import { Check, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property } from 
 import { ENUMS, type Goal, type PersonaAggression, type PersonaTone, type ProgressionStyle, type SplitTemplate, type Visibility } from '../../enums/index.js';
 import type { DisciplineWeight, JsonObject } from '../../schemas/json-types.js';
 import { jsonColumn, NO_ACTION, sqlEnum, createdAtColumn } from '../../orm/columns.js';
+import { STORED_JSON } from '../../orm/stored-values.js';
 import { User } from '../users/user.entity.js';
 import { Microcycle } from './microcycle.entity.js';
 import { ProgramRepository } from './program.repository.js';
@@ -69,10 +70,10 @@ export class Program {
   progressionStyle!: ProgressionStyle;
 
   /** Arbitrary structure describing a custom (hybrid) split. */
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.objectOrNull, { nullable: true }))
   hybridDefinition?: JsonObject | null;
 
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.disciplines, { nullable: true }))
   disciplinesJson?: DisciplineWeight[] | null;
 
   @Property({ type: 'integer', fieldName: 'deload_every_n_microcycles' })

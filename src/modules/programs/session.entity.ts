@@ -3,6 +3,7 @@ import { Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro
 import { ENUMS, type SessionType } from '../../enums/index.js';
 import type { SessionExerciseBlock, SessionFinisherBlock } from '../../schemas/json-types.js';
 import { jsonColumn, NO_ACTION, sqlEnum } from '../../orm/columns.js';
+import { STORED_JSON } from '../../orm/stored-values.js';
 import { Microcycle } from './microcycle.entity.js';
 import { SessionExercise } from './session-exercise.entity.js';
 import { CircuitTemplate } from '../circuits/circuit-template.entity.js';
@@ -40,23 +41,23 @@ export class Session {
   sessionType!: SessionType;
 
   /** Open set of strings such as `'strength'`, `'hypertrophy'`. */
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.stringList, { nullable: true }))
   intentTags: Opt<string[]> | null = [];
 
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.exerciseSection, { nullable: true }))
   warmupJson?: SessionExerciseBlock[] | null;
 
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.exerciseSection, { nullable: true }))
   mainJson?: SessionExerciseBlock[] | null;
 
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.exerciseSection, { nullable: true }))
   accessoryJson?: SessionExerciseBlock[] | null;
 
   /** One finisher block object (not a list): the upstream app reads it as one. */
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.finisher, { nullable: true }))
   finisherJson?: SessionFinisherBlock | null;
 
-  @Property(jsonColumn({ nullable: true }))
+  @Property(jsonColumn(STORED_JSON.exerciseSection, { nullable: true }))
   cooldownJson?: SessionExerciseBlock[] | null;
 
   @Property({ type: 'integer', nullable: true })

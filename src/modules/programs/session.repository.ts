@@ -1,5 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { GainslyRepository } from '../../orm/base-repository.js';
+import { storedLabel } from '../../orm/stored-values.js';
 import { GainslyDataError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type ExerciseRole } from '../../enums/index.js';
 import { parseInput, sessionPlanInputSchema, type SessionPlanData, type SessionPlanInput } from '../../schemas/index.js';
@@ -276,7 +277,7 @@ export class SessionRepository extends GainslyRepository<Session> {
       params.push(`{${sessionIds.join(',')}}`);
     }
     const where = conditions.length ? conditions.join(' and ') : 'true';
-    const rows = await this.getEntityManager().execute<{ session_id: number; role: string; pos: number; json_movement: number | null; json_sets: number | null; json_present: boolean; table_movement: number | null; table_sets: number | null }[]>(
+    const rows = await this.getEntityManager().execute<{ session_id: number; role: string; pos: number; json_movement: number | null; json_sets: number | null; json_present: boolean; table_movement: number | null; table_sets: number | null; exercise_id: number | null }[]>(
       `with scoped as (select s.* from sessions s where ${where}),
        plan as (
          select s.id as session_id, sec.role, e.ord::int as pos,
@@ -291,13 +292,13 @@ export class SessionRepository extends GainslyRepository<Session> {
                 with ordinality as e(item, ord)
            left join movements mv on mv.name = e.item->>'movement' and not coalesce((e.item->>'movement_id') ~ '^[0-9]{1,9}$', false)),
        norm as (
-         select se.session_id, se.role::text as role,
+         select se.id, se.session_id, se.role::text as role,
                 row_number() over (partition by se.session_id, se.role order by se.order_in_session, se.id)::int as pos,
                 se.movement_id, se.target_sets as sets
            from session_exercises se join scoped s on s.id = se.session_id)
        select coalesce(p.session_id, n.session_id) as session_id, coalesce(p.role, n.role) as role, coalesce(p.pos, n.pos) as pos,
               p.movement_id as json_movement, p.sets as json_sets, p.session_id is not null as json_present,
-              n.movement_id as table_movement, n.sets as table_sets
+              n.movement_id as table_movement, n.sets as table_sets, n.id as exercise_id
          from plan p full join norm n on n.session_id = p.session_id and n.role = p.role and n.pos = p.pos
         where p.session_id is null or n.session_id is null
            or p.movement_id is distinct from n.movement_id
@@ -310,7 +311,8 @@ export class SessionRepository extends GainslyRepository<Session> {
       const report = reports.get(r.session_id) ?? { sessionId: r.session_id, problems: [] };
       reports.set(r.session_id, report);
       report.problems.push({
-        section: ENUMS.ExerciseRole.fromDb(r.role as never),
+        // The JSON side's roles are the statement's own; an unknown one comes from session_exercises.role.
+        section: storedLabel(ENUMS.ExerciseRole, r.role, { table: 'session_exercises', column: 'role', rowId: r.exercise_id }),
         position: r.pos,
         json: r.json_present ? { movementId: r.json_movement, sets: r.json_sets } : null,
         table: r.table_movement == null ? null : { movementId: r.table_movement, sets: Number(r.table_sets) },

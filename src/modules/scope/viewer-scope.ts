@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GainslyNotFoundError } from '../../orm/errors.js';
+import { boundStatement, executeBound } from '../../orm/bound-query.js';
+import { ENUMS, type VisibilityLabel } from '../../enums/index.js';
 import { parseOptions, requireId } from '../../orm/arguments.js';
 import { dateRangeSchema, viewerMovementSearchSchema, viewerOptionsSchema } from '../../schemas/inputs/arguments.js';
 import { Program } from '../programs/program.entity.js';
@@ -7,6 +9,12 @@ import { WorkoutLog } from '../logging/workout-log.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import type { MovementRow, MovementSearch } from '../movements/movement.repository.js';
 import type { DateRange } from './user-scope.js';
+
+/** A row's owner and visibility label, read without decoding anything else of it. */
+const VISIBILITY_SQL = {
+  programs: boundStatement('select user_id, visibility::text as visibility from programs where id = ?'),
+  workout_logs: boundStatement('select user_id, visibility::text as visibility from workout_logs where id = ?'),
+} as const;
 
 /**
  * Tells whether two users are friends. Gainsly's database has no friendship table, so the
@@ -118,10 +126,9 @@ export class ViewerScope {
    */
   async program(id: number): Promise<Program> {
     requireId(id, 'programId');
+    if (!(await this.mayRead('programs', id))) throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });
     const program = await this.em.findOne(Program, { id });
-    if (!program || !(await this.visibleLevels(program.user.id)).includes(program.visibility)) {
-      throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });
-    }
+    if (!program) throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });
     return program;
   }
 
@@ -134,11 +141,26 @@ export class ViewerScope {
    */
   async workoutLog(id: number): Promise<WorkoutLog> {
     requireId(id, 'workoutLogId');
+    if (!(await this.mayRead('workout_logs', id))) throw new GainslyNotFoundError('WorkoutLog', 'workout_logs', { id, viewerId: this.viewerId });
     const log = await this.em.findOne(WorkoutLog, { id }, { populate: ['topSets.movement'] });
-    if (!log || !(await this.visibleLevels(log.user.id)).includes(log.visibility)) {
-      throw new GainslyNotFoundError('WorkoutLog', 'workout_logs', { id, viewerId: this.viewerId });
-    }
+    if (!log) throw new GainslyNotFoundError('WorkoutLog', 'workout_logs', { id, viewerId: this.viewerId });
     return log;
+  }
+
+  /**
+   * Whether the row exists and this viewer may read it, decided from its owner and its visibility
+   * label alone, before any of its values is decoded: a stranger gets "not found" for a private row
+   * whatever it holds (a value this version cannot read included), so its existence does not leak.
+   * A label this version does not know is visible to the owner only (who then gets the
+   * GainslyDataError when the row is read).
+   */
+  private async mayRead(table: 'programs' | 'workout_logs', id: number): Promise<boolean> {
+    const [row] = await executeBound<{ user_id: number; visibility: string }>(this.em, VISIBILITY_SQL[table], [id]);
+    if (!row) return false;
+    if (row.user_id === this.viewerId) return true;
+    const levels: readonly string[] = await this.visibleLevels(row.user_id);
+    const visibility = Object.hasOwn(ENUMS.Visibility.dbToSemantic, row.visibility) ? ENUMS.Visibility.dbToSemantic[row.visibility as VisibilityLabel] : undefined;
+    return visibility !== undefined && levels.includes(visibility);
   }
 
   /**
