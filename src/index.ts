@@ -2,7 +2,7 @@
 // export is a visible diff.
 
 export { createGainslyOrm, migrate, type MigrationResult } from './orm/create-orm.js';
-export { gainslyConfig, MIGRATIONS_TABLE, type GainslyOrmOptions } from './orm/config.js';
+export { gainslyConfig, MIGRATIONS_TABLE, DEFAULT_ACQUIRE_TIMEOUT_MS, type GainslyOrmOptions } from './orm/config.js';
 export { maskDatabaseUrl, GainslyConfigError } from './orm/database-url.js';
 export {
   GainslyError,
@@ -16,6 +16,11 @@ export {
   GainslyCheckViolationError,
   GainslyNotNullViolationError,
   GainslyConnectionError,
+  GainslyAuthenticationError,
+  GainslyServerUnreachableError,
+  GainslyNoSuchDatabaseError,
+  GainslySchemaError,
+  type GainslySchemaProblem,
   GainslyTimeoutError,
   GainslyConcurrencyError,
   type DatabaseErrorDetails,

@@ -4,6 +4,7 @@ import { MigrationStorage } from '@mikro-orm/migrations';
 import { fixStatements, inspectDatabase, type DoctorReport } from './doctor.js';
 import { GainslyAdoptError } from './errors.js';
 import { emRunner, ormLocation, toNumber } from './sql.js';
+import { SCHEMA_LOCK_KEY } from '../orm/create-orm.js';
 
 /**
  * Options of {@link adopt}.
@@ -49,8 +50,8 @@ export interface AdoptResult {
   report: DoctorReport;
 }
 
-/** Fixed key of the advisory lock that serialises adopt runs on one database. */
-const ADOPT_LOCK_KEY = 0x6761_696e_736c; // "gainsl"
+/** The advisory lock that serialises adopt runs on one database, shared with migrate (one schema change at a time). */
+const ADOPT_LOCK_KEY = SCHEMA_LOCK_KEY;
 /** PostgreSQL 12 allows ALTER TYPE ... ADD VALUE inside a transaction block. */
 const PG_ADD_VALUE_IN_TRANSACTION = 120000;
 

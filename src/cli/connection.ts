@@ -158,11 +158,11 @@ export function scrubSecrets(text: string, secrets: readonly string[] = []): str
 }
 
 /**
- * Opens the ORM for a command and proves the connection with one query, so a wrong host,
- * password or database name fails here with a clear one-line message (exit 1) instead of deep
- * inside a command. MikroORM is kept quiet unless `debug` (then its SQL log goes to `log`, by
- * default stderr, scrubbed). A missing database is reported, not created (MikroORM would
- * otherwise create it).
+ * Opens the ORM for a command and proves the connection with one query (`createGainslyOrm`'s
+ * default check), so a wrong host, password or database name fails here with a clear one-line
+ * message (exit 1) instead of deep inside a command. MikroORM is kept quiet unless `debug` (then
+ * its SQL log goes to `log`, by default stderr, scrubbed). A missing database is reported, never
+ * created (the library never creates one).
  *
  * @example
  * ```ts
@@ -174,32 +174,22 @@ export async function openDatabase(
   conn: Connection,
   { debug = false, log = (line: string) => process.stderr.write(`${scrubSecrets(line, conn.secrets)}\n`) }: { debug?: boolean; log?: (line: string) => void } = {},
 ): Promise<MikroORM> {
-  let orm: MikroORM;
   try {
-    orm = await createGainslyOrm({
+    return await createGainslyOrm({
       url: conn.url,
       debug,
       // MikroORM logs with console.log, i.e. on stdout, where it would corrupt --json output:
       // its lines go to stderr with --debug, nowhere otherwise.
       logger: debug ? log : () => undefined,
-      // MikroORM creates a missing database on connect by default: a typo in the URL would then
-      // silently get a new empty database. The CLI reports it instead.
-      ensureDatabase: false,
-      // A host that silently drops packets would otherwise hang the command for minutes.
-      ...(conn.embedded ? {} : { driverOptions: { connectionTimeoutMillis: 10_000 } }),
+      // A host that silently drops packets fails after the library's default acquire timeout (10 s)
+      // instead of hanging the command for minutes.
     });
   } catch (error) {
     if (error instanceof GainslyConfigError) throw new CliError(scrubSecrets(error.message, conn.secrets), EXIT.FAILURE, { cause: error });
-    throw error;
-  }
-  try {
-    await orm.em.getConnection().execute('select 1');
-  } catch (error) {
-    await orm.close(true).catch(() => undefined);
     const reason = scrubSecrets(firstLine(error), conn.secrets);
+    // The name stays `ConnectionError` for scripts that match it; `code` says which failure it was.
     throw new CliError(`Cannot connect to ${conn.display}: ${reason}`, EXIT.FAILURE, { cause: error, name: 'ConnectionError' });
   }
-  return orm;
 }
 
 function firstLine(error: unknown): string {

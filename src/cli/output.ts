@@ -148,10 +148,10 @@ export class Output {
    * Reports a failure: one line on stderr (the stack only with `--debug`), or
    * `{ ok: false, error: { name, message, exitCode }, ...extra }` on stdout with `--json`.
    */
-  failure(error: { name: string; message: string; stack?: string | undefined }, exitCode: ExitCode, extra: Record<string, unknown> = {}): void {
+  failure(error: { name: string; message: string; stack?: string | undefined; code?: string | undefined }, exitCode: ExitCode, extra: Record<string, unknown> = {}): void {
     const message = this.scrub(error.message);
     if (this.json) {
-      this.writeJson({ ok: false, error: { name: error.name, message, exitCode }, ...extra });
+      this.writeJson({ ok: false, error: { name: error.name, ...(error.code ? { code: error.code } : {}), message, exitCode }, ...extra });
     } else {
       this.stderr.write(`${this.c.red('error:')} ${message}\n`);
       if (this.debug && error.stack) this.stderr.write(`${this.c.dim(this.scrub(error.stack))}\n`);

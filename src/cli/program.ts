@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { GainslyConfigError } from '../orm/database-url.js';
+import { GainslyError } from '../orm/errors.js';
 import { urlSecrets } from './connection.js';
 import type { CliContext } from './context.js';
 import { CliError, EXIT, type ExitCode } from './errors.js';
@@ -35,7 +36,7 @@ Database:
 Output:
   Human-readable by default (colour only on a terminal; NO_COLOR or --no-color turn it off).
   --json prints exactly one JSON document on stdout: { "ok": true, ... } or
-  { "ok": false, "error": { "name", "message", "exitCode" } }.
+  { "ok": false, "error": { "name", "code", "message", "exitCode" } } (code: the library's error code, when it has one).
 
 Exit codes:
   0  success
@@ -139,9 +140,17 @@ export async function runCli(argv: readonly string[], io: CliIo, version = '0.0.
     if (error instanceof CommanderError) return commanderExit(error, out);
     const exitCode: ExitCode = error instanceof CliError ? error.exitCode : error instanceof GainslyConfigError ? EXIT.USAGE : EXIT.FAILURE;
     const e = error instanceof Error ? error : new Error(String(error));
-    out.failure({ name: e.name, message: (e.message.split('\n')[0] ?? '') || e.name, stack: e.stack }, exitCode, error instanceof CliError ? error.details : {});
+    out.failure({ name: e.name, code: gainslyCode(error), message: (e.message.split('\n')[0] ?? '') || e.name, stack: e.stack }, exitCode, error instanceof CliError ? error.details : {});
     return exitCode;
   }
+}
+
+/** The library's error code of `error` or of the error it wraps (a CliError re-raising one). */
+function gainslyCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if (current instanceof GainslyError) return current.code;
+  }
+  return undefined;
 }
 
 /** Help and version are successes; everything else commander rejects is a usage error. */

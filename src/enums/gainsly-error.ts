@@ -41,9 +41,17 @@ export const GAINSLY_ERROR_CODES = Object.freeze({
   CHECK_VIOLATION: 'GAINSLY_CHECK_VIOLATION',
   /** `GainslyNotNullViolationError` (SQLSTATE 23502). */
   NOT_NULL_VIOLATION: 'GAINSLY_NOT_NULL_VIOLATION',
-  /** `GainslyConnectionError`: the connection failed or was lost. */
+  /** `GainslySchemaError`: the database lacks the library's schema (not migrated, not adopted, migrations pending). */
+  SCHEMA: 'GAINSLY_SCHEMA',
+  /** `GainslyConnectionError`: the connection failed or was lost (at BEGIN, a statement, COMMIT, or pool acquisition). */
   CONNECTION: 'GAINSLY_CONNECTION',
-  /** `GainslyTimeoutError`: a statement was cancelled or no pool connection came in time. */
+  /** `GainslyAuthenticationError`: the server refused the user or password (SQLSTATE 28P01 / 28000). */
+  AUTHENTICATION: 'GAINSLY_AUTHENTICATION',
+  /** `GainslyServerUnreachableError`: no server answered at the URL's host and port (refused, unknown host, connect timeout). */
+  SERVER_UNREACHABLE: 'GAINSLY_SERVER_UNREACHABLE',
+  /** `GainslyNoSuchDatabaseError`: the server has no database of the URL's name (SQLSTATE 3D000). */
+  NO_SUCH_DATABASE: 'GAINSLY_NO_SUCH_DATABASE',
+  /** `GainslyTimeoutError`: a statement was cancelled, or no pool connection became free in time. */
   TIMEOUT: 'GAINSLY_TIMEOUT',
   /** `GainslyConcurrencyError`: deadlock or serialization failure; the transaction can be retried. */
   CONCURRENCY: 'GAINSLY_CONCURRENCY',

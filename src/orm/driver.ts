@@ -1,6 +1,14 @@
 import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Configuration } from '@mikro-orm/core';
-import { isConnectionLoss, translateDatabaseError } from './errors.js';
+import { GainslyError } from '../enums/index.js';
+import {
+  isConnectionLoss,
+  translateConnectFailure,
+  translateDatabaseError,
+  translateTransactionFailure,
+  type TranslateContext,
+  type TransactionStep,
+} from './errors.js';
 
 /** The password of the configured connection, so error messages can be scrubbed of it. @internal */
 export function connectionSecrets(config: Configuration): string[] {
@@ -30,6 +38,7 @@ type ConnectCallback = (error: Error | undefined, client?: PooledClient, release
 
 interface PgPool {
   connect: (callback?: ConnectCallback) => Promise<PooledClient> | undefined;
+  options: { host?: string; port?: number | string; user?: string; database?: string; max?: number; connectionTimeoutMillis?: number };
 }
 
 const hardened = new WeakSet<PooledClient>();
@@ -44,11 +53,26 @@ const lost = new WeakSet<PooledClient>();
  * releases the client to the pool with an error (so pg-pool destroys it); later releases of it
  * are no-ops. Both forms of `connect` keep working (the promise one Kysely uses, and the callback
  * one of `pool.query()`), so the native pool stays usable as a plain `pg.Pool`.
+ *
+ * A failure to get a client (wrong password, no server, no such database, no free connection
+ * within the acquire timeout) is turned into the library's typed error right here, so every path
+ * that acquires a connection (queries, BEGIN, `pool.query()`) reports it alike.
  */
-function hardenPool(pool: PgPool): void {
+function hardenPool(pool: PgPool, context: () => TranslateContext): void {
   const connect = pool.connect.bind(pool) as () => Promise<PooledClient>;
   const checkout = async (): Promise<PooledClient> => {
-    const client = await connect();
+    let client: PooledClient;
+    try {
+      client = await connect();
+    } catch (error) {
+      const { options } = pool;
+      throw translateConnectFailure(error, {
+        ...context(),
+        target: { user: options.user, host: options.host, port: options.port, database: options.database },
+        acquireTimeoutMs: options.connectionTimeoutMillis || undefined,
+        poolMax: options.max,
+      });
+    }
     // pg-pool assigns a fresh `release` at every checkout.
     const release = client.release.bind(client);
     let released = false;
@@ -86,35 +110,84 @@ function hardenPool(pool: PgPool): void {
   };
 }
 
-/** MikroORM's PostgreSQL connection over a pool that discards dead clients (see {@link hardenPool}). @internal */
+/** Kysely's driver methods that run transaction-control statements, with the step each one is. */
+const TRANSACTION_STEPS = [
+  ['beginTransaction', 'BEGIN'],
+  ['commitTransaction', 'COMMIT'],
+  ['savepoint', 'SAVEPOINT'],
+  ['releaseSavepoint', 'RELEASE SAVEPOINT'],
+  ['rollbackToSavepoint', 'ROLLBACK TO SAVEPOINT'],
+] as const satisfies readonly (readonly [string, TransactionStep])[];
+
+/**
+ * MikroORM's PostgreSQL connection over a pool that discards dead clients (see {@link hardenPool}),
+ * with typed errors for transaction control: MikroORM runs BEGIN, COMMIT, ROLLBACK and savepoints
+ * straight through Kysely's driver, bypassing the exception converter, so without this a connection
+ * lost at COMMIT reached the caller as pg's plain `Error`.
+ * @internal
+ */
 export class GainslyPostgreSqlConnection extends PostgreSqlConnection {
+  /** The library's tables, set by the driver once entities are discovered. */
+  tables: ReadonlySet<string> = new Set();
+
+  /** What the error translators need: the password to scrub, the library's tables. */
+  translateContext(): TranslateContext {
+    return { secrets: connectionSecrets(this.config), libraryTables: this.tables };
+  }
+
   override createKyselyDialect(overrides?: Parameters<PostgreSqlConnection['createKyselyDialect']>[0]): ReturnType<PostgreSqlConnection['createKyselyDialect']> {
     const options = (overrides ?? {}) as Record<string, unknown>;
     const userHook = options.onPoolCreated as ((pool: unknown) => unknown) | undefined;
     const dialect = super.createKyselyDialect({
       ...options,
       onPoolCreated: (pool: unknown) => {
-        hardenPool(pool as PgPool);
+        hardenPool(pool as PgPool, () => this.translateContext());
         return userHook?.(pool);
       },
     } as Parameters<PostgreSqlConnection['createKyselyDialect']>[0]);
     const createDriver = dialect.createDriver.bind(dialect);
     dialect.createDriver = () => {
       const driver = createDriver();
+      const methods = driver as unknown as Record<string, (connection: unknown, ...rest: unknown[]) => Promise<void>>;
+      for (const [method, step] of TRANSACTION_STEPS) {
+        const original = methods[method]!.bind(driver);
+        methods[method] = async (connection, ...rest) => {
+          try {
+            await original(connection, ...rest);
+          } catch (error) {
+            if (step === 'BEGIN' && !isConnectionLoss(error)) {
+              // Kysely releases the connection only after a successful BEGIN; a dead one is given
+              // back by the pool hardening, a live one here.
+              await driver.releaseConnection(connection as Parameters<typeof driver.releaseConnection>[0]).catch(() => undefined);
+            }
+            throw translateTransactionFailure(error, step, this.translateContext());
+          }
+        };
+      }
       const rollback = driver.rollbackTransaction.bind(driver);
-      // The transaction died with its connection; PostgreSQL already rolled it back. Letting the
-      // ROLLBACK error through would make Kysely skip releasing the connection.
+      // The transaction died with its connection; PostgreSQL already rolled it back, which is what
+      // ROLLBACK asked for. Letting the error through would make Kysely skip releasing the
+      // connection, and would report a failure for an outcome that happened.
       driver.rollbackTransaction = async (connection) => {
         try {
           await rollback(connection);
         } catch (error) {
-          if (!isConnectionLoss(error)) throw error;
+          if (!isConnectionLoss(error)) throw translateTransactionFailure(error, 'ROLLBACK', this.translateContext());
         }
       };
       return driver;
     };
     return dialect;
   }
+}
+
+/** Table names of the discovered entities, plus the migrations table. @internal */
+export function libraryTables(metadata: Iterable<{ tableName?: string }>, config: Configuration): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const meta of metadata) if (meta.tableName) names.add(meta.tableName);
+  const migrations = config.get('migrations')?.tableName;
+  if (migrations) names.add(migrations);
+  return names;
 }
 
 /**
@@ -131,7 +204,16 @@ export class GainslyPostgreSqlDriver extends PostgreSqlDriver {
     (this as unknown as { connection: PostgreSqlConnection }).connection = new GainslyPostgreSqlConnection(this.config);
   }
 
+  override setMetadata(metadata: Parameters<PostgreSqlDriver['setMetadata']>[0]): void {
+    super.setMetadata(metadata);
+    (this.connection as unknown as GainslyPostgreSqlConnection).tables = libraryTables(metadata, this.config);
+  }
+
   override convertException(exception: Error) {
-    return translateDatabaseError(super.convertException(exception), connectionSecrets(this.config)) as ReturnType<PostgreSqlDriver['convertException']>;
+    // Already typed (a failed pool acquisition, a lost COMMIT): MikroORM's converter would wrap it.
+    if (exception instanceof GainslyError) return exception as unknown as ReturnType<PostgreSqlDriver['convertException']>;
+    const connection = this.connection as unknown as GainslyPostgreSqlConnection;
+    const context = connection.translateContext();
+    return translateDatabaseError(super.convertException(exception), context.secrets, context) as ReturnType<PostgreSqlDriver['convertException']>;
   }
 }

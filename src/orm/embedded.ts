@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { baseOptions, type GainslyOrmOptions } from './config.js';
 import { GainslyConfigError } from './database-url.js';
-import { translateDatabaseError } from './errors.js';
+import { GainslyError, translateDatabaseError } from './errors.js';
+import { libraryTables } from './driver.js';
 
 /** The optional peer dependencies a `pglite:` URL needs, as `npm install` arguments. @internal */
 export const PGLITE_PACKAGES = '@mikro-orm/pglite@7.2.1 @electric-sql/pglite';
@@ -79,15 +80,25 @@ export async function createPgliteOrm(
   // Same typed errors (unique / foreign key / check violations ...) as on a server. PGlite has no
   // password, so there is nothing to scrub from messages.
   class GainslyPgliteDriver extends driver.PgliteDriver {
+    #tables: ReadonlySet<string> = new Set();
+
+    override setMetadata(metadata: Parameters<InstanceType<PgliteDriverModule['PgliteDriver']>['setMetadata']>[0]): void {
+      super.setMetadata(metadata);
+      this.#tables = libraryTables(metadata, this.config);
+    }
+
     override convertException(exception: Error) {
-      return translateDatabaseError(super.convertException(exception)) as ReturnType<InstanceType<PgliteDriverModule['PgliteDriver']>['convertException']>;
+      type Converted = ReturnType<InstanceType<PgliteDriverModule['PgliteDriver']>['convertException']>;
+      if (exception instanceof GainslyError) return exception as unknown as Converted;
+      return translateDatabaseError(super.convertException(exception), [], { libraryTables: this.#tables }) as Converted;
     }
   }
 
   const dir = resolvePgliteDir(dataDir);
   // PGlite creates the data directory itself but not its parents (`.gainsly/demo`).
   if (dir !== undefined) await mkdir(dir, { recursive: true });
-  const { url: _url, ...rest } = options;
+  // Pool and start-up options of a server mean nothing in-process.
+  const { url: _url, acquireTimeoutMs: _acquire, verify: _verify, ...rest } = options;
   const base = baseOptions();
   const orm = await driver.MikroORM.init({
     ...(base as object),

@@ -15,7 +15,10 @@ import {
   createGainslyOrm,
   gainslyConfig,
   GainslyConfigError,
+  GainslyAuthenticationError,
   GainslyConnectionError,
+  GainslyNoSuchDatabaseError,
+  GainslyServerUnreachableError,
   GainslyTimeoutError,
   GainslyUniqueViolationError,
   maskDatabaseUrl,
@@ -30,6 +33,7 @@ import { connectRaw } from '../support/pg-client.js';
 import { waitFor, withDeadline } from '../support/reliability-db.js';
 import { errorTexts, FAKE_PASSWORD, findSecrets, passwordOf, withPassword } from '../support/reliability-secrets.js';
 import { buildCliBundle, type CliBundle } from '../support/cli-bundle.js';
+import { refusingServer, type RefusingServer } from '../support/fake-pg-server.js';
 
 const db = useClonedDatabase();
 const APP = 'gainsly-reliability-secrets';
@@ -188,7 +192,11 @@ describe('no password in errors or log lines', () => {
 describe('no password when the connection cannot be made', () => {
   it('an unreachable server: connecting, querying, doctor', async () => {
     const lines: string[] = [];
-    const orm = await createGainslyOrm({ url: unreachable, debug: true, logger: (m: string) => lines.push(m), pool: { min: 0, max: 1 } }).catch((e: unknown) => {
+    // createGainslyOrm proves the connection: the typed error comes from it, not from the first query.
+    const refused = await failure(() => createGainslyOrm({ url: unreachable, debug: true, logger: (m: string) => lines.push(m) }));
+    expect(refused).toBeInstanceOf(GainslyServerUnreachableError);
+    expectClean(errorTexts(refused));
+    const orm = await createGainslyOrm({ url: unreachable, debug: true, logger: (m: string) => lines.push(m), pool: { min: 0, max: 1 }, verify: false }).catch((e: unknown) => {
       thrown.push(e);
       return undefined;
     });
@@ -209,13 +217,17 @@ describe('no password when the connection cannot be made', () => {
 
   it('a database that does not exist', async () => {
     const lines: string[] = [];
-    const orm = await createGainslyOrm({ url: unknownDatabase, debug: true, logger: (m: string) => lines.push(m) }).catch((e: unknown) => {
+    const refused = await failure(() => createGainslyOrm({ url: unknownDatabase, debug: true, logger: (m: string) => lines.push(m) }));
+    expect(refused).toBeInstanceOf(GainslyNoSuchDatabaseError);
+    expectClean(errorTexts(refused));
+    const orm = await createGainslyOrm({ url: unknownDatabase, debug: true, logger: (m: string) => lines.push(m), verify: false }).catch((e: unknown) => {
       thrown.push(e);
       return undefined;
     });
     if (orm) {
       try {
         expectClean(errorTexts(await failure(() => orm.em.fork().getRepository(User).findById(1))));
+        expectClean(errorTexts(await failure(() => migrate(orm))));
       } finally {
         await orm.close(true).catch((e: unknown) => thrown.push(e));
       }
@@ -244,6 +256,21 @@ describe('no password when the connection cannot be made', () => {
     logLines.push(...lines);
     // The refused password is a secret too.
     expect(findSecrets([...lines, ...thrown.flatMap(errorTexts)], [secret, `${secret}-wrong`])).toEqual([]);
+  });
+
+  it('a password the server refuses (a fake server that checks it): GainslyAuthenticationError, the password only on the wire', async () => {
+    const server = await refusingServer();
+    const lines: string[] = [];
+    try {
+      const refusedUrl = `postgres://gainsly:${encodeURIComponent(secret)}@127.0.0.1:${server.port}/gainsly`;
+      const error = await failure(() => createGainslyOrm({ url: refusedUrl, debug: true, logger: (m: string) => lines.push(m) }));
+      expect(error).toBeInstanceOf(GainslyAuthenticationError);
+      expect(server.passwords).toEqual([secret]);
+      logLines.push(...lines);
+      expectClean([...lines, ...errorTexts(error)]);
+    } finally {
+      await server.close();
+    }
   });
 
   it('malformed and unsupported URLs are GainslyConfigErrors with the password masked', async () => {
@@ -313,6 +340,8 @@ describe('no password in the CLI output (the built gainsly-db)', () => {
   });
 
   it('success, failures, --debug and --json, with the URL in --url and in the environment', async () => {
+    const refusing: RefusingServer = await refusingServer();
+    const refusedUrl = `postgres://gainsly:${encodeURIComponent(secret)}@127.0.0.1:${refusing.port}/gainsly`;
     const runs: [string, string[], Record<string, string>?][] = [
       ['doctor, working database', ['doctor', '--url', url]],
       ['doctor --debug --json, working database', ['doctor', '--debug', '--json', '--url', url]],
@@ -329,13 +358,18 @@ describe('no password in the CLI output (the built gainsly-db)', () => {
       ['URL without // (user:password@host)', ['doctor', '--url', `gainsly:${secret}@localhost/db`]],
       ['password as a query parameter', ['doctor', '--url', `postgres://gainsly@127.0.0.1:1/db?password=${encodeURIComponent(secret)}`]],
       ['unknown command with the URL', ['frobnicate', '--url', url]],
+      ['migrate --debug --json, password refused by the server', ['migrate', '--debug', '--json', '--url', refusedUrl]],
     ];
-    const results = await Promise.all(runs.map(async ([label, args, env]) => ({ label, ...(await runCli(args, env)) })));
+    const results = await Promise.all(runs.map(async ([label, args, env]) => ({ label, ...(await runCli(args, env)) }))).finally(() => refusing.close());
     const leaks = results.flatMap((r) => findSecrets([r.out], [secret, `${secret}-wrong`]).map((hit) => `${r.label}: ${hit}`));
     expect(leaks).toEqual([]);
     // The runs did what they say: the working ones succeeded, the broken ones failed.
     expect(results[0]!.code, results[0]!.out).toBe(0);
     expect(results[4]!.code, results[4]!.out).not.toBe(0);
+    const refused = results.at(-1)!;
+    expect(refused.code, refused.out).toBe(1);
+    expect(refused.out).toMatch(/"code": "GAINSLY_AUTHENTICATION"/);
+    expect(refusing.passwords.length).toBeGreaterThan(0);
     expect(results.every((r) => r.out.length > 0)).toBe(true);
   }, 120_000);
 });

@@ -8,6 +8,7 @@ import * as root from '../../src/index.js';
 import * as enums from '../../src/enums/index.js';
 import * as domain from '../../src/domain/index.js';
 import * as schemas from '../../src/schemas/index.js';
+import { translateConnectFailure, translateDatabaseError, translateTransactionFailure } from '../../src/orm/errors.js';
 
 /** The smallest doctor report GainslyAdoptError accepts: no findings. */
 const EMPTY_REPORT = {
@@ -38,6 +39,10 @@ const INSTANCES: [Error, string][] = [
   [new root.GainslyCheckViolationError('x', details), 'GAINSLY_CHECK_VIOLATION'],
   [new root.GainslyNotNullViolationError('x', details), 'GAINSLY_NOT_NULL_VIOLATION'],
   [new root.GainslyConnectionError('x', details), 'GAINSLY_CONNECTION'],
+  [new root.GainslyAuthenticationError('x', { sqlState: '28P01' }), 'GAINSLY_AUTHENTICATION'],
+  [new root.GainslyServerUnreachableError('x', {}), 'GAINSLY_SERVER_UNREACHABLE'],
+  [new root.GainslyNoSuchDatabaseError('x', { sqlState: '3D000' }), 'GAINSLY_NO_SUCH_DATABASE'],
+  [new root.GainslySchemaError('x', 'not_migrated', 'npx gainsly-db migrate'), 'GAINSLY_SCHEMA'],
   [new root.GainslyTimeoutError('x', details), 'GAINSLY_TIMEOUT'],
   [new root.GainslyConcurrencyError('x', details), 'GAINSLY_CONCURRENCY'],
   [new root.GainslyAdoptError('refused', EMPTY_REPORT), 'GAINSLY_ADOPT'],
@@ -73,6 +78,14 @@ describe('error codes', () => {
     expect(error.code).toBe('GAINSLY_UNIQUE_VIOLATION');
   });
 
+  it('connection errors say whether the write may have been committed, false unless told', () => {
+    expect(new root.GainslyConnectionError('lost', {}).mayHaveCommitted).toBe(false);
+    expect(new root.GainslyConnectionError('lost during COMMIT', {}, { mayHaveCommitted: true }).mayHaveCommitted).toBe(true);
+    for (const sub of [root.GainslyAuthenticationError, root.GainslyServerUnreachableError, root.GainslyNoSuchDatabaseError]) {
+      expect(new sub('x', {})).toBeInstanceOf(root.GainslyConnectionError);
+    }
+  });
+
   it('puts the code into the JSON form of a validation error', () => {
     const json = JSON.parse(JSON.stringify(new root.GainslyValidationError([{ path: ['a'], message: 'is required' }], 'X'))) as { code: string };
     expect(json.code).toBe('GAINSLY_VALIDATION');
@@ -87,5 +100,60 @@ describe('error codes', () => {
     }
     expect(caught).toBeInstanceOf(root.GainslyError);
     expect((caught as root.GainslyError).code).toBe('GAINSLY_INVALID_ENUM_VALUE');
+  });
+
+  // What pg and Node report, translated as the driver does (the integration tests cause most of
+  // these for real; these are the cases a test server cannot produce on demand).
+  describe('translation of driver failures', () => {
+    const pgError = (message: string, code?: string) => Object.assign(new Error(message), code ? { code } : {});
+
+    it('COMMIT: in flight when the connection died → mayHaveCommitted; never sent (client already dead) → not', () => {
+      const inFlight = translateTransactionFailure(pgError('Connection terminated unexpectedly'), 'COMMIT') as root.GainslyConnectionError;
+      expect(inFlight).toBeInstanceOf(root.GainslyConnectionError);
+      expect(inFlight.mayHaveCommitted).toBe(true);
+      expect(inFlight.message).toMatch(/may have been committed/);
+      const neverSent = translateTransactionFailure(pgError('Client has encountered a connection error and is not queryable'), 'COMMIT') as root.GainslyConnectionError;
+      expect(neverSent.mayHaveCommitted).toBe(false);
+      expect(neverSent.message).toMatch(/rolled the transaction back/);
+      const atBegin = translateTransactionFailure(pgError('terminating connection due to administrator command', '57P01'), 'BEGIN') as root.GainslyConnectionError;
+      expect([atBegin.mayHaveCommitted, atBegin.sqlState]).toEqual([false, '57P01']);
+    });
+
+    it('connect: a host with several addresses all refusing (AggregateError), a connect timeout, a full pool', () => {
+      const refused = Object.assign(new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''), { code: 'ECONNREFUSED' });
+      expect(translateConnectFailure(refused, { target: { host: 'db', port: 5432 } })).toBeInstanceOf(root.GainslyServerUnreachableError);
+      expect(translateConnectFailure(pgError('Connection terminated due to connection timeout'))).toBeInstanceOf(root.GainslyServerUnreachableError);
+      const full = translateConnectFailure(pgError('timeout exceeded when trying to connect'), { acquireTimeoutMs: 250, poolMax: 4 });
+      expect(full).toBeInstanceOf(root.GainslyTimeoutError);
+      expect(full.message).toMatch(/within 250 ms \(all 4 in use\)/);
+      expect(translateConnectFailure(pgError('sorry, too many clients already', '53300'))).toBeInstanceOf(root.GainslyConnectionError);
+    });
+
+    it('no password in a message even when the driver echoes it', () => {
+      const error = translateConnectFailure(pgError('password authentication failed for user "app" (password hunter2-secret)', '28P01'), { secrets: ['hunter2-secret'] });
+      expect(error).toBeInstanceOf(root.GainslyAuthenticationError);
+      expect(error.message).not.toContain('hunter2-secret');
+    });
+
+    it('any other SQLSTATE is a GainslyDatabaseError; an error without one is left alone', () => {
+      const syntax = translateDatabaseError(pgError('syntax error at or near "selec"', '42601')) as root.GainslyDatabaseError;
+      expect(syntax.constructor).toBe(root.GainslyDatabaseError);
+      expect([syntax.code, syntax.sqlState]).toEqual(['GAINSLY_DATABASE', '42601']);
+      const plain = new Error('not a database error');
+      expect(translateDatabaseError(plain)).toBe(plain);
+    });
+
+    it('a missing library table, enum type or label, or movements.tags is a GainslySchemaError naming the fix', () => {
+      const table = translateDatabaseError(pgError('select 1 - relation "users" does not exist', '42P01'), [], { libraryTables: new Set(['users']) }) as root.GainslySchemaError;
+      expect([table.constructor, table.problem, table.fix]).toEqual([root.GainslySchemaError, 'missing_object', 'npx gainsly-db migrate']);
+      // Somebody else's table is not the library's business.
+      expect((translateDatabaseError(pgError('relation "reports" does not exist', '42P01'), [], { libraryTables: new Set(['users']) }) as Error).constructor).toBe(root.GainslyDatabaseError);
+      const tags = translateDatabaseError(pgError('column m0.tags does not exist', '42703')) as root.GainslySchemaError;
+      expect([tags.problem, tags.fix]).toEqual(['not_adopted', 'npx gainsly-db adopt']);
+      const label = translateDatabaseError(pgError('invalid input value for enum progressionstyle: "WAVE_LOADING"', '22P02')) as root.GainslySchemaError;
+      expect(label.problem).toBe('not_adopted');
+      const type = translateDatabaseError(pgError('type "visibility" does not exist', '42704')) as root.GainslySchemaError;
+      expect(type.problem).toBe('missing_object');
+    });
   });
 });

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { MIGRATIONS_TABLE } from '../../orm/config.js';
-import { migrate } from '../../orm/create-orm.js';
+import { migrate, runMigrationsLocked } from '../../orm/create-orm.js';
 import { plural, withDatabase, type CliContext } from '../context.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import type { Output } from '../output.js';
@@ -106,7 +106,7 @@ export function migrateCommand(ctx: CliContext): Command {
           pendingCount === 0
             ? []
             : await withMigrationProgress(orm, out, 'migrating', pendingCount, async () =>
-                opts.to === undefined ? (await migrate(orm)).applied : (await orm.migrator.up({ to: opts.to })).map((m) => m.name),
+                opts.to === undefined ? (await migrate(orm)).applied : (await runMigrationsLocked(orm, { to: opts.to })).map((m) => m.name),
               ).catch((error: unknown) => {
                 // The usual reason 0001 fails: the upstream Python app created the schema already.
                 if (before.every((r) => r.state === 'pending') && /already exists/i.test(String((error as Error)?.message))) {
