@@ -156,4 +156,21 @@ describe('error codes', () => {
       expect(type.problem).toBe('missing_object');
     });
   });
+
+  describe('connection options', () => {
+    const url = 'postgres://app@db.invalid:5432/app';
+
+    it('acquireTimeoutMs becomes the pool timeout (default 10 s); an explicit driverOptions value wins; nonsense is a GainslyConfigError', () => {
+      expect(root.gainslyConfig({ url }).driverOptions).toMatchObject({ connectionTimeoutMillis: root.DEFAULT_ACQUIRE_TIMEOUT_MS });
+      expect(root.gainslyConfig({ url, acquireTimeoutMs: 2_500 }).driverOptions).toMatchObject({ connectionTimeoutMillis: 2_500 });
+      expect(root.gainslyConfig({ url, acquireTimeoutMs: 2_500, driverOptions: { connectionTimeoutMillis: 7 } }).driverOptions).toMatchObject({ connectionTimeoutMillis: 7 });
+      for (const bad of [0, -1, 1.5, Number.NaN, '100' as never]) {
+        expect(() => root.gainslyConfig({ url, acquireTimeoutMs: bad })).toThrow(root.GainslyConfigError);
+      }
+    });
+
+    it('an unknown verify value is a GainslyConfigError before anything connects', async () => {
+      await expect(root.createGainslyOrm({ url, verify: 'yes' as never })).rejects.toBeInstanceOf(root.GainslyConfigError);
+    });
+  });
 });
