@@ -741,6 +741,7 @@ const NOT_PUBLIC: Readonly<Record<string, string>> = {
   'PatternExposureRepository.upstreamWindow': 'private: the upstream window statement',
   'UserScope.own': 'private: the ownership-checked lookup',
   'UserScope.owner': 'private: the scope user, for writes',
+  'ViewerScope.mayRead': 'private: visibility of a row by id, before decoding it',
 };
 
 /** Public functions without arguments: nothing hostile to pass; they are called once to show they work. */
