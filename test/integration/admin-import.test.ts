@@ -1,13 +1,19 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import * as esbuild from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CircuitTemplate, HeuristicConfig, Movement, User } from '../../src/index.js';
 import { GainslyValidationError } from '../../src/schemas/index.js';
 import { GainslyImportError, importCircuits, importHeuristicConfigs, importMovements, type ImportReport } from '../../src/admin/import.js';
-import { useTestOrm } from '../support/database.js';
+import { createTestDatabase, useTestOrm, withRawClient, type TestDatabase } from '../support/database.js';
 import { fixturePath, readSeed, requireFixtures } from '../support/fixtures.js';
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const execFileAsync = promisify(execFile);
 const SEED = (name: string) => fixturePath(`upstream-seed-data/${name}`);
 type SeedMovement = Record<string, unknown> & { name: string };
 
@@ -32,7 +38,8 @@ describe.runIf(hasFixtures)("import of upstream's seed data", () => {
     const report = await importMovements(db.em, SEED('movements.json'), { onProgress: (done, total) => progress.push([done, total]) });
     expect(counts(report)).toEqual({ total: 65, inserted: 65, updated: 0, unchanged: 0, skipped: 0 });
     expect(report).toMatchObject({ file: 'movements.json', table: 'movements', dryRun: false });
-    expect(report.statements).toBe(3); // lock, column check, one multi-row statement
+    // Lock, column check, staging table, one staging insert, the superseded-records statement, one upsert.
+    expect(report.statements).toBe(6);
     expect(progress).toEqual([
       [0, 65],
       [65, 65],
@@ -255,8 +262,131 @@ describe('import in bulk', () => {
     const progress: number[] = [];
     const report = await importMovements(db.em, movements, { onProgress: (done) => progress.push(done) });
     expect(counts(report)).toEqual({ total: 5000, inserted: 5000, updated: 0, unchanged: 0, skipped: 0 });
-    expect(report.statements).toBe(2 + 5);
+    // Lock, column check and staging table; 5 staging inserts; superseded records; 5 upserts.
+    expect(report.statements).toBe(3 + 5 + 1 + 5);
     expect(progress).toEqual([0, 1000, 2000, 3000, 4000, 5000]);
     expect(Number((await db.em.execute('select count(*)::int as n from movements'))[0]!.n)).toBe(5000);
   });
+});
+
+describe('import of files, streamed', () => {
+  const db = useTestOrm();
+  const count = async () => Number((await db.em.execute('select count(*)::int as n from movements'))[0]!.n);
+  const movement = (name: string, extra: Record<string, unknown> = {}) => ({ name, pattern: 'squat', primary_muscle: 'quadriceps', primary_region: 'anterior lower', ...extra });
+  const tempFile = (name: string, text: string | Buffer) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'gainsly-import-')), name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('accepts a UTF-8 byte-order mark, in both forms', async () => {
+    const bom = '\uFEFF';
+    const array = tempFile('bom-array.json', `${bom}${JSON.stringify([movement('BOM Squat 1'), movement('BOM Squat 2')])}`);
+    const wrapped = tempFile('bom-wrapped.json', `${bom}\n  ${JSON.stringify({ version: 2, movements: [movement('BOM Squat 3')], note: { big: [1, 2, 3] } })}\n`);
+    expect(counts(await importMovements(db.em, array))).toEqual({ total: 2, inserted: 2, updated: 0, unchanged: 0, skipped: 0 });
+    expect(counts(await importMovements(db.em, wrapped))).toEqual({ total: 1, inserted: 1, updated: 0, unchanged: 0, skipped: 0 });
+    expect(await count()).toBe(3);
+  });
+
+  it('a file broken after valid records, or of the wrong shape, writes nothing', async () => {
+    const records = [movement('Streamed 1'), movement('Streamed 2')].map((m) => JSON.stringify(m)).join(', ');
+    const cases: [string, string, RegExp][] = [
+      ['truncated.json', `[${records}, {"name": "Stre`, /^Invalid truncated\.json: \(root\): is not valid JSON/],
+      ['trailing.json', `[${records}] and more`, /^Invalid trailing\.json: \(root\): is not valid JSON/],
+      ['no-wrapper.json', `{"configs": [${records}]}`, /^Invalid no-wrapper\.json: \(root\): must be an array of movements or \{ "movements": \[\.\.\.\] \}/],
+      ['not-array.json', `{"movements": {"a": 1}}`, /must be an array of movements or/],
+      ['scalar.json', `"movements"`, /must be an array of movements or/],
+      ['empty.json', `  \n`, /^Invalid empty\.json: \(root\): is not valid JSON/],
+    ];
+    for (const [name, text, message] of cases) {
+      const error = await importMovements(db.em, tempFile(name, text), { batchSize: 1 }).catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(GainslyValidationError);
+      expect((error as Error).message, name).toMatch(message);
+    }
+    expect(await count()).toBe(0);
+  });
+
+  it('the last record of a name wins across batches, and the earlier ones are reported as before', async () => {
+    const file = tempFile('dupes.json', JSON.stringify([movement('Dupe A'), movement('Dupe B'), movement('Dupe A', { cns_load: 'high' }), movement('Dupe C'), movement('Dupe A', { cns_load: 'high' })]));
+    const report = await importMovements(db.em, file, { batchSize: 2 });
+    expect(counts(report)).toEqual({ total: 5, inserted: 3, updated: 0, unchanged: 0, skipped: 2 });
+    expect(report.skipped).toEqual([
+      { index: 0, name: 'Dupe A', reason: 'superseded by record 4, which has the same name' },
+      { index: 2, name: 'Dupe A', reason: 'duplicate of record 4 (same name, same values)' },
+    ]);
+    expect(await db.em.execute(`select name, cns_load from movements order by id`)).toEqual([
+      { name: 'Dupe B', cns_load: 'moderate' },
+      { name: 'Dupe C', cns_load: 'moderate' },
+      { name: 'Dupe A', cns_load: 'high' },
+    ]);
+  });
+
+  it('lists at most 1,000 problems of a file full of invalid records, and counts the rest', async () => {
+    const file = tempFile('all-bad.json', JSON.stringify(Array.from({ length: 1_500 }, (_, i) => movement(`Bad ${i}`, { pattern: 'jumping' }))));
+    const error = (await importMovements(db.em, file).catch((e: unknown) => e)) as GainslyValidationError;
+    expect(error).toBeInstanceOf(GainslyValidationError);
+    expect(error.issues).toHaveLength(1_001);
+    expect(error.issues.at(-1)).toMatchObject({ path: [], message: 'and 500 more problems (the first 1000 are listed)' });
+    expect(await count()).toBe(0);
+  });
+});
+
+describe('import of a large file', () => {
+  const RECORDS = 200_000;
+  /** The child's heap limit: the whole file parsed at once would not fit (its JSON text alone is ~30 MB, its objects several times that). */
+  const HEAP_LIMIT_MB = 96;
+  /** The bound on the child's peak resident set: Node, MikroORM and the pg driver take about 100 MB of it before the first record. */
+  const MAX_RSS_MB = 250;
+  let db: TestDatabase;
+  let outDir: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    outDir = join(ROOT, 'node_modules', '.cache', `gainsly-import-memory-${process.pid}`);
+    await esbuild.build({
+      entryPoints: [join(ROOT, 'test/support/import-memory-child.ts')],
+      outfile: join(outDir, 'child.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      packages: 'external',
+      keepNames: true,
+      logLevel: 'silent',
+      tsconfig: join(ROOT, 'tsconfig.json'),
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await db?.drop();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it(`streams ${RECORDS.toLocaleString('en')} movements with flat memory (child process, heap capped at ${HEAP_LIMIT_MB} MB, peak RSS under ${MAX_RSS_MB} MB)`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gainsly-import-large-'));
+    const file = join(dir, 'movements.json');
+    // Written in pieces: the test itself must not hold the file either.
+    const fd = openSync(file, 'w');
+    writeSync(fd, '\uFEFF{ "movements": [\n');
+    const PIECE = 10_000;
+    for (let start = 0; start < RECORDS; start += PIECE) {
+      const piece = Array.from({ length: Math.min(PIECE, RECORDS - start) }, (_, k) => {
+        const i = start + k;
+        return JSON.stringify({ name: `Generated Movement ${i}`, pattern: ['squat', 'hinge', 'lunge'][i % 3], primary_muscle: 'quadriceps', primary_region: 'anterior lower', equipment_tags: ['barbell', i % 2 ? 'rack' : 'bench'], description: `Movement number ${i} of the generated catalog` });
+      });
+      writeSync(fd, `${start === 0 ? '' : ',\n'}${piece.join(',\n')}`);
+    }
+    writeSync(fd, '\n] }\n');
+    closeSync(fd);
+    try {
+      const { stdout } = await execFileAsync(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MB}`, join(outDir, 'child.mjs'), db.url, file], { cwd: ROOT, maxBuffer: 1024 * 1024, timeout: 240_000 });
+      const result = JSON.parse(stdout) as { total: number; inserted: number; skipped: number; maxRssBytes: number; peakHeapUsed: number };
+      console.info(`[import memory] ${RECORDS} records, ${(statSync(file).size / 1e6).toFixed(1)} MB file: peak RSS ${(result.maxRssBytes / 1048576).toFixed(0)} MiB, peak heap used ${(result.peakHeapUsed / 1048576).toFixed(0)} MiB`);
+      expect(result).toMatchObject({ total: RECORDS, inserted: RECORDS, skipped: 0 });
+      expect(result.maxRssBytes / 1048576).toBeLessThan(MAX_RSS_MB);
+      const stored = await withRawClient(db.url, async (c) => Number((await c.query<{ n: number }>('select count(*)::int as n from movements')).rows[0]!.n));
+      expect(stored).toBe(RECORDS);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
