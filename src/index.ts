@@ -62,6 +62,7 @@ export {
   type AuditRangeReport,
   type AuditMicrocycleLifecycleReport,
   type AuditSessionPlanReport,
+  type AuditStoredE1rmReport,
   type ImportSource,
   type ImportOptions,
   type ImportReport,

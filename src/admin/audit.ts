@@ -3,6 +3,7 @@ import type { SqlRunner } from './catalog.js';
 import { classifyEnumValue, type ValueStatus } from './values.js';
 import { emRunner, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm } from './sql.js';
 import { auditSessionPlans, type AuditSessionPlanReport } from './audit-session-plans.js';
+import { auditStoredE1rm, type AuditStoredE1rmReport } from './audit-stored-e1rm.js';
 
 /**
  * One distinct value found in a column, with how many rows (or array elements) hold it.
@@ -147,6 +148,8 @@ export interface AuditReport {
   microcycleLifecycle: AuditMicrocycleLifecycleReport;
   /** Per `sessions` JSON section column: rows whose JSON the upstream app cannot read. */
   sessionPlans: AuditSessionPlanReport[];
+  /** Top sets whose `e1rm_value` is not the formula named in `e1rm_formula` of (weight, reps). */
+  storedE1rm: AuditStoredE1rmReport;
   summary: {
     /** Distinct flagged values across enum-backed columns. */
     flaggedValues: number;
@@ -198,7 +201,9 @@ export const AUDIT_RANGES: readonly { table: string; column: string; min: number
  * the overview documents but the database does not enforce (ratings, days per week, soreness,
  * day number), programs whose microcycle statuses the upstream app cannot work with
  * (several ACTIVE microcycles; an active program with none: {@link AuditMicrocycleLifecycleReport}),
- * and session plans whose JSON sections the app cannot read ({@link AuditSessionPlanReport}).
+ * session plans whose JSON sections the app cannot read ({@link AuditSessionPlanReport}), and top
+ * sets whose stored e1RM is not their named formula of (weight, reps) ({@link AuditStoredE1rmReport}:
+ * what versions before the upstream contract stored).
  * Read-only; a column that does not exist (yet) is reported as not present. A table that does not
  * exist makes the report not `ok`, with the reason: when none of them exists (an empty or unrelated
  * database, a `schema` naming no schema) `nothingToAudit` is `true` and nothing was audited.
@@ -240,6 +245,7 @@ export async function audit(target: OrmOrEm, options: AuditOptions = {}): Promis
   const microcycleLifecycle = await auditMicrocycleLifecycle(guarded, schema, has('programs', 'is_active') && has('microcycles', 'program_id') && has('microcycles', 'status'));
 
   const sessionPlans = await auditSessionPlans(guarded, schema, has);
+  const storedE1rm = await auditStoredE1rm(guarded, schema, has);
 
   const enumValues = columns.filter((c) => c.kind === 'enum').flatMap((c) => c.values.filter((v) => v.status !== 'ok'));
   const summary = {
@@ -250,7 +256,7 @@ export async function audit(target: OrmOrEm, options: AuditOptions = {}): Promis
   };
   const failed = columns.some((c) => c.error) || ranges.some((r) => r.error);
   const lifecycleOk = !microcycleLifecycle.error && microcycleLifecycle.severalActive === 0 && microcycleLifecycle.activeWithoutActive === 0;
-  const plansOk = sessionPlans.every((r) => !r.error && r.misfits === 0);
+  const plansOk = sessionPlans.every((r) => !r.error && r.misfits === 0) && !storedE1rm.error && storedE1rm.mismatched === 0;
   const nothingToAudit = missingTables.length === tables.length;
   const reason = missingTables.length === 0 ? undefined : await absenceReason(run, schema, missingTables, nothingToAudit);
   return {
@@ -262,6 +268,7 @@ export async function audit(target: OrmOrEm, options: AuditOptions = {}): Promis
     ranges,
     microcycleLifecycle,
     sessionPlans,
+    storedE1rm,
     summary,
   };
 }

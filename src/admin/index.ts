@@ -28,6 +28,7 @@ export {
   type AuditMicrocycleLifecycleReport,
 } from './audit.js';
 export type { AuditSessionPlanReport } from './audit-session-plans.js';
+export type { AuditStoredE1rmReport } from './audit-stored-e1rm.js';
 export {
   importMovements,
   importCircuits,

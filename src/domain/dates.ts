@@ -2,6 +2,8 @@
 // All arithmetic runs on UTC midnights: a local-time Date would shift by a day around DST changes
 // or in time zones west of UTC, which is exactly the bug these helpers exist to avoid.
 
+import { DomainArgumentError, type ValidationProblem } from './problems.js';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
@@ -24,8 +26,8 @@ export function isIsoDate(value: unknown): value is string {
  * Adds `days` (may be negative) to a `'YYYY-MM-DD'` date and returns the resulting date in the same
  * format, across month, year and leap-day boundaries.
  *
- * @throws {RangeError} when `date` is not a valid ISO date, `days` is not an integer, or the result
- * leaves years 0001–9999.
+ * @throws {DomainArgumentError} (a `GainslyError`, code `GAINSLY_DOMAIN_ARGUMENT`) when `date` is
+ * not a valid ISO date, `days` is not an integer, or the result leaves years 0001–9999.
  * @example
  * ```ts
  * addDaysToIsoDate('2024-02-28', 1); // '2024-02-29'
@@ -33,11 +35,13 @@ export function isIsoDate(value: unknown): value is string {
  * ```
  */
 export function addDaysToIsoDate(date: string, days: number): string {
-  const ms = parseIsoDate(date);
-  if (ms === undefined) throw new RangeError(`date must be a valid 'YYYY-MM-DD' calendar date (received ${JSON.stringify(date)})`);
-  if (!Number.isInteger(days)) throw new RangeError(`days must be an integer (received ${String(days)})`);
-  const result = formatIsoDate(ms + days * MS_PER_DAY);
-  if (result === undefined) throw new RangeError(`${date} + ${days} days falls outside years 0001-9999`);
+  const ms = typeof date === 'string' ? parseIsoDate(date) : undefined;
+  const problems: ValidationProblem[] = [];
+  if (ms === undefined) problems.push({ path: ['date'], message: "must be a valid 'YYYY-MM-DD' calendar date", received: date });
+  if (typeof days !== 'number' || !Number.isInteger(days)) problems.push({ path: ['days'], message: 'must be an integer', received: days });
+  if (problems.length > 0) throw new DomainArgumentError(problems);
+  const result = formatIsoDate(ms! + days * MS_PER_DAY);
+  if (result === undefined) throw new DomainArgumentError([{ path: ['days'], message: `moves ${date} outside years 0001-9999`, received: days }]);
   return result;
 }
 

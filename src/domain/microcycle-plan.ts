@@ -216,7 +216,7 @@ function appended(previous: MicrocycleState | undefined, options: { programStart
   try {
     startDate = previous ? addDaysToIsoDate(previous.startDate, previous.lengthDays) : addDaysToIsoDate(programStartDate, 0);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+    if (!(error instanceof DomainArgumentError)) throw error;
     problems.push({ path: ['startDate'], message: `the new microcycle ${sequenceNumber} cannot start after 9999-12-31 (${error.message})`, received: previous?.startDate ?? programStartDate });
   }
   if (problems.length > 0 || startDate === undefined) throw new DomainArgumentError(problems);

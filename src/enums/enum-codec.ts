@@ -1,4 +1,5 @@
 import { describeValue, InvalidEnumValueError, type EnumDirection } from './errors.js';
+import { GainslyError } from './gainsly-error.js';
 
 /**
  * The shape every enum definition has: UPPERCASE member names (the database labels) mapped to
@@ -108,15 +109,15 @@ export function defineEnum<const M extends EnumMembers>(
   type L = keyof M & string;
 
   if (typeof name !== 'string' || name.length === 0) {
-    throw new TypeError('defineEnum: name must be a non-empty string');
+    throw new GainslyError('defineEnum: name must be a non-empty string');
   }
   if (pgType !== null && (typeof pgType !== 'string' || !/^[a-z_][a-z0-9_]*$/.test(pgType))) {
-    throw new TypeError(`defineEnum(${name}): pgType must be null or a lowercase PostgreSQL identifier`);
+    throw new GainslyError(`defineEnum(${name}): pgType must be null or a lowercase PostgreSQL identifier`);
   }
 
   const labels = Object.keys(members) as L[];
   if (labels.length === 0) {
-    throw new TypeError(`defineEnum(${name}): an enum needs at least one member`);
+    throw new GainslyError(`defineEnum(${name}): an enum needs at least one member`);
   }
   const values = labels.map((label) => members[label] as V);
   const valueType = typeof values[0];
@@ -127,16 +128,16 @@ export function defineEnum<const M extends EnumMembers>(
   for (const label of labels) {
     const value = members[label];
     if (label.length === 0) {
-      throw new TypeError(`defineEnum(${name}): member names must be non-empty`);
+      throw new GainslyError(`defineEnum(${name}): member names must be non-empty`);
     }
     if (typeof value !== valueType || (typeof value !== 'string' && typeof value !== 'number')) {
-      throw new TypeError(`defineEnum(${name}): all values must be strings, or all numbers`);
+      throw new GainslyError(`defineEnum(${name}): all values must be strings, or all numbers`);
     }
     if (typeof value === 'number' && !Number.isFinite(value)) {
-      throw new TypeError(`defineEnum(${name}): numeric values must be finite`);
+      throw new GainslyError(`defineEnum(${name}): numeric values must be finite`);
     }
     if (labelByValue.has(value)) {
-      throw new TypeError(`defineEnum(${name}): duplicate value ${describeValue(value)}`);
+      throw new GainslyError(`defineEnum(${name}): duplicate value ${describeValue(value)}`);
     }
     labelByValue.set(value, label);
   }

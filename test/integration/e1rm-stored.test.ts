@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { Movement, Program, User, WorkoutLog } from '../../src/index.js';
 import type { E1RMFormula } from '../../src/enums/index.js';
 import type { CreateProgramInput, TopSetInput } from '../../src/schemas/index.js';
+import { audit } from '../../src/admin/index.js';
 import { useTestOrm } from '../support/database.js';
 import { makeMovement } from '../support/factories.js';
 
@@ -151,5 +152,30 @@ describe('logWorkout stores the plain formula of (weight, reps) as e1rm_value', 
     expect(row!.formula).toBe('OCONNER');
     expect(Number(row!.e1rm_value)).toBeCloseTo(135, 9);
     expect(Number(row!.recomputed)).toBeCloseTo(Number(row!.e1rm_value), 9);
+  });
+});
+
+describe('audit finds top sets whose stored e1RM is not their own formula', () => {
+  it('every formula as logWorkout stores it passes; an RPE-adjusted value under a plain formula is reported by id', async () => {
+    const squat: Movement = makeMovement(db.em, { pattern: 'squat' });
+    await db.em.flush();
+    for (const formula of ['epley', 'brzycki', 'lombardi', 'oconner'] as const) {
+      const user = await db.em.getRepository(User).createUser({ settings: { activeE1rmFormula: formula } });
+      await db.em.getRepository(Program).createProgram(user.id, PROGRAM);
+      await db.em.getRepository(WorkoutLog).logWorkout(user.id, { date: '2026-01-06', topSets: SETS.map(({ set }) => ({ movementId: squat.id, ...set })) });
+    }
+    const clean = await audit(db.em);
+    expect(clean.storedE1rm).toEqual({ present: true, checked: 4 * SETS.length, mismatched: 0, sampleIds: [] });
+
+    // What versions before the upstream contract wrote: 120 kg x 5 @ RPE 8, O'Conner, stored 141 (the formula gives 135).
+    const [log] = (await db.em.execute(`select id from workout_logs order by id limit 1`)) as { id: number }[];
+    const [old] = (await db.em.execute(
+      `insert into top_set_logs (workout_log_id, movement_id, weight, reps, rpe, e1rm_value, e1rm_formula, pattern, created_at)
+       values (?, ?, 120, 5, 8, 141, 'OCONNER', 'SQUAT', now()) returning id`,
+      [log!.id, squat.id],
+    )) as { id: number }[];
+    const report = await audit(db.em);
+    expect(report.storedE1rm).toEqual({ present: true, checked: 4 * SETS.length + 1, mismatched: 1, sampleIds: [old!.id] });
+    expect(report.ok).toBe(false);
   });
 });

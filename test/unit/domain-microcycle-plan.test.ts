@@ -224,9 +224,9 @@ describe('ISO date helpers', () => {
   });
 
   it('rejects bad input and results outside years 0001-9999', () => {
-    expect(() => addDaysToIsoDate('2025-02-30', 1)).toThrow(RangeError);
-    expect(() => addDaysToIsoDate('2025-01-01', 1.5)).toThrow(RangeError);
-    expect(() => addDaysToIsoDate('9999-12-31', 1)).toThrow(RangeError);
-    expect(() => addDaysToIsoDate('0001-01-01', -1)).toThrow(RangeError);
+    expect(() => addDaysToIsoDate('2025-02-30', 1)).toThrow(DomainArgumentError);
+    expect(() => addDaysToIsoDate('2025-01-01', 1.5)).toThrow(DomainArgumentError);
+    expect(() => addDaysToIsoDate('9999-12-31', 1)).toThrow(DomainArgumentError);
+    expect(() => addDaysToIsoDate('0001-01-01', -1)).toThrow(DomainArgumentError);
   });
 });

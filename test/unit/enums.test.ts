@@ -4,6 +4,7 @@ import * as api from '../../src/enums/index.js';
 import {
   ENUM_COLUMNS,
   ENUMS,
+  GainslyError,
   InvalidEnumValueError,
   MovementRuleType,
   OPEN_CATEGORICAL_COLUMNS,
@@ -440,11 +441,11 @@ describe('defineEnum', () => {
   });
 
   it('rejects broken definitions up front', () => {
-    expect(() => defineEnum('Empty', null, {})).toThrow(TypeError);
+    expect(() => defineEnum('Empty', null, {})).toThrow(GainslyError);
     expect(() => defineEnum('Dup', null, { A: 'a', B: 'a' })).toThrow(/duplicate value "a"/);
-    expect(() => defineEnum('Mixed', null, { A: 'a', B: 1 })).toThrow(TypeError);
-    expect(() => defineEnum('BadPg', 'Bad Type', { A: 'a' })).toThrow(TypeError);
-    expect(() => defineEnum('', null, { A: 'a' })).toThrow(TypeError);
+    expect(() => defineEnum('Mixed', null, { A: 'a', B: 1 })).toThrow(GainslyError);
+    expect(() => defineEnum('BadPg', 'Bad Type', { A: 'a' })).toThrow(GainslyError);
+    expect(() => defineEnum('', null, { A: 'a' })).toThrow(GainslyError);
   });
 });
 

@@ -50,6 +50,11 @@ function printReport(out: Output, report: AuditReport, verbose: boolean): void {
       out.line(`  ${c.red(`sessions.${plan.column}`)} ${plural(plan.misfits, 'row')} the app cannot read (ids ${plan.sampleIds.slice(0, 5).join(', ')}${plan.misfits > 5 ? ', …' : ''}); first: ${plan.firstProblem ?? '?'}`);
     }
   }
+  const e1rm = report.storedE1rm;
+  if (e1rm.error) out.line(`  ${c.red('top_set_logs.e1rm_value')} not checked: ${e1rm.error}`);
+  else if (e1rm.mismatched > 0) {
+    out.line(`  ${c.red('top_set_logs.e1rm_value')} ${plural(e1rm.mismatched, 'top set')} whose e1RM is not its e1rm_formula of (weight, reps) (ids ${e1rm.sampleIds.slice(0, 5).join(', ')}${e1rm.mismatched > 5 ? ', …' : ''})`);
+  }
   if (verbose) {
     for (const col of report.columns.filter((col) => col.present && col.values.length > 0)) {
       out.line(`${c.bold(`${col.table}.${col.column}`)} ${c.dim(`(${col.kind}${col.enum ? `: ${col.enum}` : ''}, ${col.rows} rows, ${col.nulls} null)`)}: ${col.values.map((v) => `${v.value} ×${v.count}`).join(', ')}`);

@@ -103,7 +103,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
       });
     } catch (error) {
       // The input is valid field by field; only its end date can fall past 9999-12-31.
-      if (!(error instanceof RangeError || error instanceof DomainArgumentError)) throw error;
+      if (!(error instanceof DomainArgumentError)) throw error;
       throw new GainslyValidationError([{ path: ['startDate'], message: `the program must end by 9999-12-31 (${error.message})`, received: data.startDate }], 'CreateProgramInput');
     }
     return this.getEntityManager().transactional(async (tx) => {
