@@ -10,25 +10,13 @@
 import { describe, expect, it } from 'vitest';
 import { Movement, Program, User, WorkoutLog } from '../../src/index.js';
 import type { E1RMFormula } from '../../src/enums/index.js';
-import type { CreateProgramInput, TopSetInput } from '../../src/schemas/index.js';
+import type { TopSetInput } from '../../src/schemas/index.js';
 import { audit } from '../../src/admin/index.js';
 import { useTestOrm } from '../support/database.js';
-import { makeMovement } from '../support/factories.js';
+import { makeMovement, PROGRAM } from '../support/factories.js';
 
 const db = useTestOrm();
 
-const PROGRAM: CreateProgramInput = {
-  startDate: '2026-01-05',
-  durationWeeks: 8,
-  daysPerWeek: 4,
-  goals: [
-    { goal: 'strength', weight: 5 },
-    { goal: 'hypertrophy', weight: 3 },
-    { goal: 'endurance', weight: 2 },
-  ],
-  splitTemplate: 'upper_lower',
-  progressionStyle: 'double_progression',
-};
 
 /** One top set of every effort combination, plus a single rep and a rep count past Brzycki's range. */
 const SETS: { name: string; set: Omit<TopSetInput, 'movementId'> }[] = [

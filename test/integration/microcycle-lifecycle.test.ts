@@ -17,23 +17,10 @@ import {
   type MicrocycleRow,
 } from '../../src/index.js';
 import type { MicrocycleStatus } from '../../src/enums/index.js';
-import type { CreateProgramInput } from '../../src/schemas/index.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { useClonedDatabase, useTestOrm } from '../support/database.js';
-import { makeMicrocycle, makeProgram, makeUser } from '../support/factories.js';
+import { makeMicrocycle, makeProgram, makeUser, PROGRAM } from '../support/factories.js';
 
-const PROGRAM: CreateProgramInput = {
-  startDate: '2026-01-05',
-  durationWeeks: 8,
-  daysPerWeek: 4,
-  goals: [
-    { goal: 'strength', weight: 5 },
-    { goal: 'hypertrophy', weight: 3 },
-    { goal: 'endurance', weight: 2 },
-  ],
-  splitTemplate: 'upper_lower',
-  progressionStyle: 'double_progression',
-};
 
 type Shape = [sequence: number, startDate: string, lengthDays: number, status: MicrocycleStatus, isDeload: boolean | null];
 

@@ -16,25 +16,13 @@ import {
   UserSettings,
   WorkoutLog,
 } from '../../src/index.js';
-import { GainslyValidationError, type CreateProgramInput } from '../../src/schemas/index.js';
+import { GainslyValidationError } from '../../src/schemas/index.js';
 import { patternStrengthIndexAll } from '../../src/domain/index.js';
 import { useTestOrm } from '../support/database.js';
-import { makeMicrocycle, makeMovement, makeProgram, makeSession } from '../support/factories.js';
+import { makeMicrocycle, makeMovement, makeProgram, makeSession, PROGRAM } from '../support/factories.js';
 
 const db = useTestOrm();
 
-const PROGRAM: CreateProgramInput = {
-  startDate: '2026-01-05',
-  durationWeeks: 8,
-  daysPerWeek: 4,
-  goals: [
-    { goal: 'strength', weight: 5 },
-    { goal: 'hypertrophy', weight: 3 },
-    { goal: 'endurance', weight: 2 },
-  ],
-  splitTemplate: 'upper_lower',
-  progressionStyle: 'double_progression',
-};
 
 describe('UserRepository.createUser', () => {
   it('creates the user with defaults and settings in one flush', async () => {

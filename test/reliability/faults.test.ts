@@ -19,7 +19,6 @@ import {
   Program,
   User,
   WorkoutLog,
-  type CreateProgramInput,
 } from '../../src/index.js';
 import { adopt } from '../../src/admin/adopt.js';
 import { doctor } from '../../src/admin/doctor.js';
@@ -28,7 +27,7 @@ import { ormRunner, readCatalog, type Catalog } from '../../src/admin/catalog.js
 import { createEmptyDatabase, useClonedDatabase, withRawClient, type TestDatabase } from '../support/database.js';
 import { connectRaw, type RawClient } from '../support/pg-client.js';
 import { loadUpstreamDump, requireFixtures } from '../support/fixtures.js';
-import { makeMovement } from '../support/factories.js';
+import { makeMovement, PROGRAM } from '../support/factories.js';
 import { holdLocks, tableCounts, terminate, waitFor, waitUntilBlocked, withDeadline, type TableCounts } from '../support/reliability-db.js';
 import { errorTexts, findSecrets, passwordOf, withPassword } from '../support/reliability-secrets.js';
 import { ALL_MIGRATIONS } from '../support/migrations.js';
@@ -38,18 +37,6 @@ const secretOf = (url: string): string => passwordOf(url)!;
 
 const VICTIM = 'gainsly-reliability-victim';
 
-const PROGRAM: CreateProgramInput = {
-  startDate: '2026-01-05',
-  durationWeeks: 8,
-  daysPerWeek: 4,
-  goals: [
-    { goal: 'strength', weight: 5 },
-    { goal: 'hypertrophy', weight: 3 },
-    { goal: 'endurance', weight: 2 },
-  ],
-  splitTemplate: 'upper_lower',
-  progressionStyle: 'double_progression',
-};
 
 /** The typed error, with the password nowhere in it (soft: the checks after it still run). */
 function expectTypedError(error: unknown, type: new (...args: never[]) => Error, secret: string): void {

@@ -46,11 +46,11 @@ import {
   UserMovementRule,
   UserSettings,
   WorkoutLog,
-  type CreateProgramInput,
 } from '../../src/index.js';
 import { ENUMS } from '../../src/enums/index.js';
 import { GAINSLY_ERROR_CODES, INPUT_LIMITS, previewValue, type GainslyErrorCode } from '../../src/schemas/index.js';
 import { useClonedDatabase } from '../support/database.js';
+import { PROGRAM } from '../support/factories.js';
 import { connectRaw, type RawClient } from '../support/pg-client.js';
 import { countDelta, tableCounts, type TableCounts } from '../support/reliability-db.js';
 
@@ -80,18 +80,6 @@ interface Ctx {
 let c: Ctx;
 let baseline: TableCounts;
 
-const PROGRAM: CreateProgramInput = {
-  startDate: '2026-01-05',
-  durationWeeks: 8,
-  daysPerWeek: 4,
-  goals: [
-    { goal: 'strength', weight: 5 },
-    { goal: 'hypertrophy', weight: 3 },
-    { goal: 'endurance', weight: 2 },
-  ],
-  splitTemplate: 'upper_lower',
-  progressionStyle: 'double_progression',
-};
 
 beforeAll(async () => {
   // The pool keeps a client's query function from its first use: spy before the ORM connects.

@@ -32,7 +32,7 @@ import { ENUMS } from '../../src/enums/index.js';
 import { INPUT_SCHEMAS, parseInput, type CreateProgramInput, type InputName, type MovementInput } from '../../src/schemas/index.js';
 import { GainslyImportError, importCircuits, importHeuristicConfigs, importMovements } from '../../src/admin/import.js';
 import { useTestOrm } from '../support/database.js';
-import { makeCircuit, makeMovement, makeSession, unique } from '../support/factories.js';
+import { makeCircuit, makeMovement, makeSession, unique, PROGRAM } from '../support/factories.js';
 import { countDelta, tableCounts, type LibraryTable } from '../support/reliability-db.js';
 import {
   anyHostile,
@@ -71,18 +71,6 @@ interface Ctx {
   threadId: number;
 }
 
-const PROGRAM: CreateProgramInput = {
-  startDate: '2026-01-05',
-  durationWeeks: 8,
-  daysPerWeek: 4,
-  goals: [
-    { goal: 'strength', weight: 5 },
-    { goal: 'hypertrophy', weight: 3 },
-    { goal: 'endurance', weight: 2 },
-  ],
-  splitTemplate: 'upper_lower',
-  progressionStyle: 'double_progression',
-};
 
 async function fixtures(em: EntityManager): Promise<Ctx> {
   const me = await em.getRepository(User).createUser({ name: 'Hostile Owner' });

@@ -13,6 +13,21 @@ import {
   UserSettings,
   WorkoutLog,
 } from '../../src/index.js';
+import type { CreateProgramInput } from '../../src/schemas/index.js';
+
+/** The 8-week, 4-day upper/lower program most tests create with `createProgram`, starting Monday 2026-01-05. */
+export const PROGRAM: CreateProgramInput = {
+  startDate: '2026-01-05',
+  durationWeeks: 8,
+  daysPerWeek: 4,
+  goals: [
+    { goal: 'strength', weight: 5 },
+    { goal: 'hypertrophy', weight: 3 },
+    { goal: 'endurance', weight: 2 },
+  ],
+  splitTemplate: 'upper_lower',
+  progressionStyle: 'double_progression',
+};
 
 let counter = 0;
 /** A value unique within the test run, for unique columns. */
