@@ -58,7 +58,7 @@ export type GainslyOrmOptions = Omit<Partial<Options>, 'entities' | 'entitiesTs'
 };
 
 /**
- * Default of {@link GainslyOrmOptions.acquireTimeoutMs}: 10 seconds.
+ * Default of `acquireTimeoutMs` ({@link GainslyOrmOptions}): 10 seconds.
  * @example
  * ```ts
  * await createGainslyOrm({ url, acquireTimeoutMs: DEFAULT_ACQUIRE_TIMEOUT_MS * 3 });

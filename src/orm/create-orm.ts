@@ -16,7 +16,7 @@ import { GainslySchemaError } from './errors.js';
  * `GainslyNoSuchDatabaseError`), not on the first request. It does not require the schema, so that
  * `createGainslyOrm()` + `migrate(orm)` works on a new database; pass `verify: 'schema'` to also
  * refuse a database that is not fully migrated (`GainslySchemaError` naming the command that fixes
- * it), or `verify: false` to connect lazily. See {@link GainslyOrmOptions.verify}.
+ * it), or `verify: false` to connect lazily. See `verify` in {@link GainslyOrmOptions}.
  *
  * @throws {GainslyConfigError} no URL, or an unsupported one
  * @throws {GainslyConnectionError} (or a subclass) when `verify` is on and the database cannot be reached
