@@ -2,7 +2,16 @@
 // export is a visible diff.
 
 export { createGainslyOrm, migrate, type MigrationResult } from './orm/create-orm.js';
-export { gainslyConfig, MIGRATIONS_TABLE, DEFAULT_ACQUIRE_TIMEOUT_MS, type GainslyOrmOptions } from './orm/config.js';
+export {
+  gainslyConfig,
+  gainslyAsyncConfig,
+  MIGRATIONS_TABLE,
+  DEFAULT_ACQUIRE_TIMEOUT_MS,
+  type GainslyOrmOptions,
+  type GainslyAsyncConfigOptions,
+} from './orm/config.js';
+export { GainslyPostgreSqlDriver } from './orm/driver.js';
+export { GainslyEntityManager, type AnyEntityManager, type AnyMikroORM } from './orm/context.js';
 export { maskDatabaseUrl, GainslyConfigError } from './orm/database-url.js';
 export {
   GainslyError,

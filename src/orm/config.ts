@@ -8,6 +8,7 @@ import { GainslyNamingStrategy } from './naming-strategy.js';
 import { StrictHydrator } from './strict-hydrator.js';
 import { GainslyConfigError, maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
 import { GainslySchemaGenerator } from './schema-generator.js';
+import { GainslyEntityManager } from './context.js';
 
 /**
  * Name of the table in which the library records its applied migrations (beside upstream's `alembic_version`).
@@ -109,36 +110,115 @@ export function baseOptions(): Partial<Options> {
 /**
  * The MikroORM configuration for a Gainsly PostgreSQL database, for frameworks that create the
  * ORM themselves (NestJS `MikroOrmModule.forRoot(gainslyConfig())`, the MikroORM CLI).
- * Entities, migrations, the naming strategy and the enum types are registered.
+ * Entities, migrations, the naming strategy, the enum types, the library's driver
+ * ({@link GainslyPostgreSqlDriver}) and EntityManager ({@link GainslyEntityManager}) are registered.
  *
+ * Lazy: the database URL (`url`, else env `GAINSLY_DATABASE_URL`, then `DATABASE_URL`) is read when
+ * the ORM starts (`MikroORM.init`), not when this is called, so an application module that calls it
+ * at import time can be imported by a test that sets the URL in `beforeAll`. A missing or embedded
+ * URL is a `GainslyConfigError` at that point. Other options are checked here.
+ *
+ * @throws {GainslyConfigError} a bad `acquireTimeoutMs` (here); no URL or a `pglite:` one (when the ORM starts)
  * @example
  * ```ts
- * MikroOrmModule.forRoot(gainslyConfig({ url: process.env.DATABASE_URL }));
+ * MikroOrmModule.forRoot(gainslyConfig());
+ * // or, URL from Nest's ConfigService:
+ * MikroOrmModule.forRootAsync(gainslyAsyncConfig({
+ *   inject: [ConfigService],
+ *   useFactory: (config: ConfigService) => ({ url: config.getOrThrow('DATABASE_URL') }),
+ * }));
  * ```
  */
 export function gainslyConfig(options: GainslyOrmOptions = {}): Options {
   const { url, acquireTimeoutMs, verify: _verify, ...rest } = options;
-  const resolved = resolveDatabaseUrl(url);
-  const target = parseDatabaseUrl(resolved);
-  if (target.kind !== 'postgresql') {
-    throw new GainslyConfigError(`gainslyConfig() builds a PostgreSQL configuration; ${maskDatabaseUrl(resolved)} is an embedded URL, use createGainslyOrm() for it.`);
-  }
   if (acquireTimeoutMs !== undefined && !(Number.isInteger(acquireTimeoutMs) && acquireTimeoutMs > 0)) {
     throw new GainslyConfigError(`acquireTimeoutMs must be a positive integer number of milliseconds, got ${String(acquireTimeoutMs)}`);
   }
   const base = baseOptions();
-  return defineConfig({
+  const config = defineConfig({
     ...base,
     // Our schema generator never creates a database (MikroORM's migrator would).
     extensions: [...(base.extensions ?? []), GainslySchemaGenerator],
     driver: GainslyPostgreSqlDriver,
-    clientUrl: target.url,
+    entityManager: GainslyEntityManager,
     // A typo in the database name must fail, not silently create an empty database.
     ensureDatabase: false,
     ...rest,
     driverOptions: withAcquireTimeout(rest.driverOptions, acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS),
     migrations: { ...base.migrations, ...rest.migrations },
   });
+  // A getter, defined after defineConfig (which spreads its argument): MikroORM.init copies the
+  // options when the ORM starts, and that is when the environment is read. NestJS's forRoot keeps
+  // the object as given until its MikroORM provider starts the ORM.
+  Object.defineProperty(config, 'clientUrl', { enumerable: true, configurable: true, get: () => postgresUrl(url) });
+  return config;
+}
+
+/** The URL of a PostgreSQL server, resolved now (see {@link gainslyConfig}). */
+function postgresUrl(url: string | undefined): string {
+  const resolved = resolveDatabaseUrl(url);
+  const target = parseDatabaseUrl(resolved);
+  if (target.kind !== 'postgresql') {
+    throw new GainslyConfigError(`gainslyConfig() builds a PostgreSQL configuration; ${maskDatabaseUrl(resolved)} is an embedded URL, use createGainslyOrm() for it.`);
+  }
+  return target.url;
+}
+
+/**
+ * Options of NestJS's `MikroOrmModule.forRootAsync` as {@link gainslyAsyncConfig} takes them: a
+ * factory returning {@link GainslyOrmOptions} (not a whole MikroORM configuration), with what it
+ * injects and imports. Typed structurally so the library needs no NestJS package.
+ * @example
+ * ```ts
+ * const options: GainslyAsyncConfigOptions<[ConfigService]> = {
+ *   inject: [ConfigService],
+ *   useFactory: (config) => ({ url: config.getOrThrow('DATABASE_URL') }),
+ * };
+ * ```
+ */
+export interface GainslyAsyncConfigOptions<Args extends unknown[] = unknown[]> {
+  /** Builds the options from the injected providers; may be async. */
+  useFactory: (...args: Args) => GainslyOrmOptions | Promise<GainslyOrmOptions>;
+  /** Providers passed to `useFactory`, in order (e.g. `[ConfigService]`). */
+  inject?: unknown[];
+  /** Modules those providers come from (e.g. `[ConfigModule]`). */
+  imports?: unknown[];
+  /** Any other `forRootAsync` option (`contextName`, `registerRequestContext`, ...) passes through. */
+  [option: string]: unknown;
+}
+
+/**
+ * `MikroOrmModule.forRootAsync` options for a Gainsly database: wraps your factory's result in
+ * {@link gainslyConfig} and names the library's driver, which `@mikro-orm/nestjs` needs to register
+ * `@mikro-orm/postgresql`'s `EntityManager` and `MikroORM` for injection when the factory injects
+ * something (it cannot call such a factory early to find the driver out).
+ * @example
+ * ```ts
+ * @Module({
+ *   imports: [
+ *     ConfigModule.forRoot(),
+ *     MikroOrmModule.forRootAsync(gainslyAsyncConfig({
+ *       imports: [ConfigModule],
+ *       inject: [ConfigService],
+ *       useFactory: (config: ConfigService) => ({ url: config.getOrThrow('DATABASE_URL'), pool: { max: 10 } }),
+ *     })),
+ *   ],
+ * })
+ * export class AppModule {}
+ * ```
+ */
+export function gainslyAsyncConfig<Args extends unknown[]>(options: GainslyAsyncConfigOptions<Args>): {
+  driver: typeof GainslyPostgreSqlDriver;
+  useFactory: (...args: Args) => Promise<Options>;
+  inject?: unknown[];
+  imports?: unknown[];
+  [option: string]: unknown;
+} {
+  if (typeof options !== 'object' || options === null || typeof options.useFactory !== 'function') {
+    throw new GainslyConfigError('gainslyAsyncConfig() needs { useFactory } returning the gainslyConfig() options.');
+  }
+  const { useFactory, ...rest } = options;
+  return { ...rest, driver: GainslyPostgreSqlDriver, useFactory: async (...args: Args) => gainslyConfig(await useFactory(...args)) };
 }
 
 /**

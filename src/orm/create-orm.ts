@@ -6,6 +6,7 @@ import { gainslyConfig, MIGRATIONS_TABLE, resolveDatabaseUrl, type GainslyOrmOpt
 import { GainslyConfigError, maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
 import { createPgliteOrm } from './embedded.js';
 import { GainslySchemaError } from './errors.js';
+import type { AnyMikroORM } from './context.js';
 
 /**
  * Connects to a Gainsly database and returns a ready MikroORM instance with every entity,
@@ -126,15 +127,19 @@ export const SCHEMA_LOCK_KEY = 0x6761_696e_736c; // "gainsl"
  * It never creates the database: on a URL naming one that does not exist it fails with
  * `GainslyNoSuchDatabaseError` and creates nothing.
  *
+ * `orm` may be any MikroORM instance a framework hands out (`@mikro-orm/core`'s or
+ * `@mikro-orm/postgresql`'s, whatever its generics): NestJS's `app.get(MikroORM)` included. It
+ * works on the ORM's own connection, so no request context is needed.
+ *
  * @throws {GainslyNoSuchDatabaseError} the database of the URL does not exist
  * @example
  * ```ts
- * const { applied } = await migrate(orm);
+ * const { applied } = await migrate(orm); // or: await migrate(app.get(MikroORM)) in a Nest bootstrap
  * console.log(applied.length ? `applied ${applied.join(', ')}` : 'schema is current');
  * ```
  */
-export async function migrate(orm: MikroORM): Promise<MigrationResult> {
-  const done = await runMigrationsLocked(orm, {});
+export async function migrate(orm: AnyMikroORM): Promise<MigrationResult> {
+  const done = await runMigrationsLocked(orm as unknown as MikroORM, {});
   return { applied: done.map((m) => m.name) };
 }
 

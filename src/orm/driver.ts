@@ -195,9 +195,27 @@ export function libraryTables(metadata: Iterable<{ tableName?: string }>, config
  * not-null, connection, timeout) instead of driver exceptions, for every query the ORM runs —
  * flushes, finds, raw `em.execute` — so callers never have to translate errors themselves; and
  * over a connection that never reuses or leaks a connection the server dropped.
- * @internal
+ *
+ * {@link gainslyConfig} names it; name it yourself only where a framework asks for the driver
+ * apart from the configuration (NestJS `forRootAsync` without {@link gainslyAsyncConfig}).
+ * Its `name` is `'PostgreSqlDriver'`: `@mikro-orm/nestjs` finds the driver's package (whose
+ * `EntityManager` and `MikroORM` it registers for injection) by that name, and this driver is
+ * `@mikro-orm/postgresql`'s with typed errors.
+ * @example
+ * ```ts
+ * MikroOrmModule.forRootAsync({
+ *   driver: GainslyPostgreSqlDriver,
+ *   inject: [ConfigService],
+ *   useFactory: (config: ConfigService) => gainslyConfig({ url: config.getOrThrow('DATABASE_URL') }),
+ * });
+ * ```
  */
 export class GainslyPostgreSqlDriver extends PostgreSqlDriver {
+  static {
+    // After tsup's keepNames (which names the class first); see the class comment for why.
+    Object.defineProperty(this, 'name', { value: 'PostgreSqlDriver', configurable: true });
+  }
+
   constructor(config: Configuration) {
     super(config);
     // PostgreSqlDriver hard-codes its connection class; swap in ours before anything connects.

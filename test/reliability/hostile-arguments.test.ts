@@ -730,6 +730,8 @@ const NOT_PUBLIC: Readonly<Record<string, string>> = {
   'UserScope.own': 'private: the ownership-checked lookup',
   'UserScope.owner': 'private: the scope user, for writes',
   'ViewerScope.mayRead': 'private: visibility of a row by id, before decoding it',
+  'UserScope.read': 'private: a read, then the cached check that the user exists',
+  'ViewerScope.ownerExists': 'private: the cached check that an owner exists',
 };
 
 /** Public functions without arguments: nothing hostile to pass; they are called once to show they work. */

@@ -6,6 +6,7 @@ import { describe, expectTypeOf, test } from 'vitest';
 import type { Opt } from '@mikro-orm/core';
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import {
+  type AnyEntityManager,
   type WorkoutLogRow,
   type TopSetLogRow,
   type PatternExposureRow,
@@ -222,7 +223,7 @@ describe('workflow inputs and outputs', () => {
 
   test('forUser scopes the repositories to one user', () => {
     expectTypeOf(forUser).returns.toEqualTypeOf<UserScope>();
-    expectTypeOf(forUser).parameters.toEqualTypeOf<[em: EntityManager, userId: number]>();
+    expectTypeOf(forUser).parameters.toEqualTypeOf<[em: AnyEntityManager, userId: number]>();
     expectTypeOf<UserScope['userId']>().toEqualTypeOf<number>();
   });
 });

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { GainslyNotFoundError } from '../../orm/errors.js';
+import { boundStatement, executeBound } from '../../orm/bound-query.js';
+import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
 import { definedOnly, parseOptions, requireId } from '../../orm/arguments.js';
 import { dateRangeSchema, userMovementSearchSchema } from '../../schemas/inputs/arguments.js';
 import type { MovementPattern } from '../../enums/index.js';
@@ -86,13 +88,34 @@ function checkId(id: number, what: string): number {
   return requireId(id, `${what.charAt(0).toLowerCase()}${what.slice(1)}Id`);
 }
 
+/** Whether a user exists: an index probe that decodes nothing of the row. */
+const USER_EXISTS_SQL = boundStatement('select 1 as one from users where id = ?');
+
+/**
+ * Rejects with `GainslyNotFoundError` (User, users) when the user does not exist. Shared by both
+ * scopes. @internal
+ */
+export async function requireUserExists(em: EntityManager, userId: number, key: 'userId' | 'ownerId'): Promise<void> {
+  const rows = await executeBound<{ one: number }>(em, USER_EXISTS_SQL, [userId]);
+  if (rows.length === 0) throw new GainslyNotFoundError('User', 'users', { [key === 'userId' ? 'id' : key]: userId });
+}
+
 /**
  * A view of the repositories on behalf of one user: every query is filtered by the owner and
  * every write is attached to the owner or checked against them, so a service can pass ids from
  * a request straight in. Another user's row is reported as not found (`GainslyNotFoundError`),
  * whether it exists or not. Inputs are validated with the `@gainsly/db/schemas` schemas.
  *
- * Create one per request: `forUser(em.fork(), userId)` or `em.getRepository(User).forUser(userId)`.
+ * A user that does not exist is "not found" for reads as for writes: the first call of a scope
+ * checks that the user exists (one index probe, `select 1 from users where id = ?`) and remembers
+ * the answer for the scope's life, so a list, a strength figure or an average for user 999999 is
+ * `GainslyNotFoundError` (entity `User`), never an empty list or all-null figures. A scope is made
+ * per request, so the cost is one query per request at most; a failed check is not remembered.
+ *
+ * Create one per request: `forUser(em, userId)` or `em.getRepository(User).forUser(userId)`. Any
+ * EntityManager a framework hands out is accepted (see {@link AnyEntityManager}); the global one
+ * is replaced by the request context's, or outside a request context by a fork (so a cron job
+ * works), and {@link UserScope.em} is the one the scope works through.
  *
  * @example
  * ```ts
@@ -104,13 +127,34 @@ function checkId(id: number, what: string): number {
 export class UserScope {
   // Every namespace function returns a promise and reports a bad argument by rejecting it, never by
   // throwing synchronously: those that validate before delegating are `async` for that reason.
+  /** The EntityManager the scope works through (a fork when it was given the global one outside a request). */
+  readonly em: EntityManager;
+  /** The user-exists check, once it succeeded (see the class comment). */
+  private userChecked: Promise<void> | undefined;
+
   constructor(
-    /** The EntityManager the scope works through. */
-    readonly em: EntityManager,
+    em: AnyEntityManager,
     /** The owner every query and write is restricted to. */
     readonly userId: number,
   ) {
     checkId(userId, 'User');
+    this.em = requestEntityManager(em, 'forUser()');
+  }
+
+  /**
+   * Runs a read, then the (cached) check that the scope's user exists. The read goes first so that
+   * its own argument validation still rejects before any SQL is sent; for a missing user its
+   * (empty) result is discarded.
+   */
+  private async read<T>(run: () => Promise<T>): Promise<T> {
+    const result = await run();
+    this.userChecked ??= requireUserExists(this.em, this.userId, 'userId').catch((error: unknown) => {
+      // Not remembered: the user may be created later in the same unit of work.
+      this.userChecked = undefined;
+      throw error;
+    });
+    await this.userChecked;
+    return result;
   }
 
   /**
@@ -155,7 +199,7 @@ export class UserScope {
   /** The user's movement rules (hard no / hard yes / preferred). */
   readonly movementRules = {
     /** The user's rules, with their movements. */
-    list: (): Promise<UserMovementRule[]> => this.em.find(UserMovementRule, { user: this.userId }, { populate: ['movement'], orderBy: { id: 'asc' } }),
+    list: (): Promise<UserMovementRule[]> => this.read(() => this.em.find(UserMovementRule, { user: this.userId }, { populate: ['movement'], orderBy: { id: 'asc' } })),
     /** Adds a rule about a movement the user can see (validated: `movementRuleInputSchema`). */
     create: async (input: MovementRuleInput): Promise<UserMovementRule> => {
       const data = parseInput(movementRuleInputSchema, input, 'MovementRuleInput');
@@ -175,7 +219,7 @@ export class UserScope {
   /** The user's enjoyable activities. */
   readonly enjoyableActivities = {
     /** The user's activities. */
-    list: (): Promise<UserEnjoyableActivity[]> => this.em.find(UserEnjoyableActivity, { user: this.userId }, { orderBy: { id: 'asc' } }),
+    list: (): Promise<UserEnjoyableActivity[]> => this.read(() => this.em.find(UserEnjoyableActivity, { user: this.userId }, { orderBy: { id: 'asc' } })),
     /** Adds an activity (validated: `enjoyableActivityInputSchema`). */
     create: async (input: EnjoyableActivityInput): Promise<UserEnjoyableActivity> => {
       const data = parseInput(enjoyableActivityInputSchema, input, 'EnjoyableActivityInput');
@@ -194,11 +238,11 @@ export class UserScope {
   /** The user's programs, their microcycles and sessions. */
   readonly programs = {
     /** The user's programs, newest first. */
-    list: (): Promise<Program[]> => this.em.find(Program, { user: this.userId }, { orderBy: { startDate: 'desc', id: 'desc' } }),
+    list: (): Promise<Program[]> => this.read(() => this.em.find(Program, { user: this.userId }, { orderBy: { startDate: 'desc', id: 'desc' } })),
     /** One of the user's programs. */
     get: (id: number): Promise<Program> => this.own(Program, id, { user: this.userId }),
     /** The user's active program, or `null`. */
-    active: (): Promise<Program | null> => this.em.getRepository(Program).findActiveByUser(this.userId),
+    active: (): Promise<Program | null> => this.read(() => this.em.getRepository(Program).findActiveByUser(this.userId)),
     /** Creates a program with its microcycle plan and makes it the active one (see `ProgramRepository.createProgram`). */
     create: (input: CreateProgramInput): Promise<Program> => this.em.getRepository(Program).createProgram(this.userId, input),
     /** A program with its microcycles in order. */
@@ -216,7 +260,7 @@ export class UserScope {
      * The microcycle of the user's active program whose days include `date`, as plain data, or
      * `null` (see `MicrocycleRepository.findCoveringForUser`).
      */
-    microcycleOn: (date: string): Promise<MicrocycleRow | null> => this.em.getRepository(Microcycle).findCoveringForUser(this.userId, date),
+    microcycleOn: (date: string): Promise<MicrocycleRow | null> => this.read(() => this.em.getRepository(Microcycle).findCoveringForUser(this.userId, date)),
     /**
      * Completes the program's active microcycle and activates the next, creating it past the
      * planned ones, in one transaction with the program locked (see `ProgramRepository.advanceMicrocycle`).
@@ -250,49 +294,58 @@ export class UserScope {
     writePlan: async (input: SessionPlanInput, sessionId?: number): Promise<Session> =>
       this.em.getRepository(Session).writePlan(input, { userId: this.userId, ...(sessionId === undefined ? {} : { sessionId: requireId(sessionId, 'sessionId') }) }),
     /** The user's sessions whose JSON plan and exercises disagree. */
-    outOfSync: () => this.em.getRepository(Session).findOutOfSync({ userId: this.userId }),
+    outOfSync: () => this.read(() => this.em.getRepository(Session).findOutOfSync({ userId: this.userId })),
   };
 
   /** The user's workouts. */
   readonly workouts = {
     /** The user's workouts in a date range, oldest first. */
-    list: async (range?: DateRange): Promise<WorkoutLog[]> => this.em.find(WorkoutLog, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    list: async (range?: DateRange): Promise<WorkoutLog[]> => {
+      const filter = dateFilter(range);
+      return this.read(() => this.em.find(WorkoutLog, { user: this.userId, ...filter }, { orderBy: { date: 'asc', id: 'asc' } }));
+    },
     /** One of the user's workouts, with top sets and movements. */
     get: (id: number): Promise<WorkoutLog> => this.own(WorkoutLog, id, { user: this.userId }, ['topSets.movement']),
     /** Logs a workout (see `WorkoutLogRepository.logWorkout`). */
     log: (input: LogWorkoutInput) => this.em.getRepository(WorkoutLog).logWorkout(this.userId, input),
     /** The user's top sets, optionally of one pattern or movement. */
-    topSets: (filter: { pattern?: MovementPattern; movementId?: number } = {}): Promise<TopSetLog[]> => this.em.getRepository(TopSetLog).findByUser(this.userId, filter),
+    topSets: (filter: { pattern?: MovementPattern; movementId?: number } = {}): Promise<TopSetLog[]> => this.read(() => this.em.getRepository(TopSetLog).findByUser(this.userId, filter)),
   };
 
   /** Pattern strength, trends and e1RM history. */
   readonly strength = {
     /** The user's pattern exposures in a date range. */
-    exposures: async (range?: DateRange): Promise<PatternExposure[]> => this.em.find(PatternExposure, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    exposures: async (range?: DateRange): Promise<PatternExposure[]> => {
+      const filter = dateFilter(range);
+      return this.read(() => this.em.find(PatternExposure, { user: this.userId, ...filter }, { orderBy: { date: 'asc', id: 'asc' } }));
+    },
     /**
      * Pattern strength index of all 17 patterns (one statement; see `PatternExposureRepository.psiAll`).
      * `{ method: 'upstream' }` gives the upstream app's numbers (lookback 2, planned weeks count).
      */
-    psiAll: (options?: PatternStrengthQueryOptions) => this.em.getRepository(PatternExposure).psiAll(this.userId, options),
+    psiAll: (options?: PatternStrengthQueryOptions) => this.read(() => this.em.getRepository(PatternExposure).psiAll(this.userId, options)),
     /** Pattern strength index of one pattern; same options as `psiAll`. */
-    psi: (pattern: MovementPattern, options?: PatternStrengthQueryOptions) => this.em.getRepository(PatternExposure).psi(this.userId, pattern, options),
+    psi: (pattern: MovementPattern, options?: PatternStrengthQueryOptions) => this.read(() => this.em.getRepository(PatternExposure).psi(this.userId, pattern, options)),
     /**
      * Trend of every pattern over the window (see `PatternExposureRepository.trendAll`);
      * `{ method: 'upstream' }` gives the upstream app's trend.
      */
-    trendAll: (options?: PatternTrendQueryOptions) => this.em.getRepository(PatternExposure).trendAll(this.userId, options),
+    trendAll: (options?: PatternTrendQueryOptions) => this.read(() => this.em.getRepository(PatternExposure).trendAll(this.userId, options)),
     /** Trend of one pattern; same options as `trendAll`. */
-    trend: (pattern: MovementPattern, options?: PatternTrendQueryOptions) => this.em.getRepository(PatternExposure).trend(this.userId, pattern, options),
+    trend: (pattern: MovementPattern, options?: PatternTrendQueryOptions) => this.read(() => this.em.getRepository(PatternExposure).trend(this.userId, pattern, options)),
     /** Whether two or more patterns are declining by `trendAll` with the same options (`method: 'upstream'`: the app's deload signal). */
-    deloadSignal: (options?: PatternTrendQueryOptions) => this.em.getRepository(PatternExposure).deloadSignal(this.userId, options),
+    deloadSignal: (options?: PatternTrendQueryOptions) => this.read(() => this.em.getRepository(PatternExposure).deloadSignal(this.userId, options)),
     /** e1RM over time of a pattern or a movement, for plotting. */
-    e1rmHistory: (target: Parameters<PatternExposureRepository['e1rmHistory']>[1]) => this.em.getRepository(PatternExposure).e1rmHistory(this.userId, target),
+    e1rmHistory: (target: Parameters<PatternExposureRepository['e1rmHistory']>[1]) => this.read(() => this.em.getRepository(PatternExposure).e1rmHistory(this.userId, target)),
   };
 
   /** Soreness entries. */
   readonly soreness = {
     /** The user's soreness entries in a date range. */
-    list: async (range?: DateRange): Promise<SorenessLog[]> => this.em.find(SorenessLog, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    list: async (range?: DateRange): Promise<SorenessLog[]> => {
+      const filter = dateFilter(range);
+      return this.read(() => this.em.find(SorenessLog, { user: this.userId, ...filter }, { orderBy: { date: 'asc', id: 'asc' } }));
+    },
     /** Records soreness (validated: `sorenessInputSchema`); a cause session must be the user's. */
     create: async (input: SorenessInput): Promise<SorenessLog> => {
       const data = parseInput(sorenessInputSchema, input, 'SorenessInput');
@@ -310,13 +363,16 @@ export class UserScope {
       return entry;
     },
     /** Soreness per body part over a window. */
-    byBodyPart: (window?: DateWindow) => this.em.getRepository(SorenessLog).byBodyPart(this.userId, window),
+    byBodyPart: (window?: DateWindow) => this.read(() => this.em.getRepository(SorenessLog).byBodyPart(this.userId, window)),
   };
 
   /** Recovery readings. */
   readonly recovery = {
     /** The user's recovery readings in a date range. */
-    list: async (range?: DateRange): Promise<RecoverySignal[]> => this.em.find(RecoverySignal, { user: this.userId, ...dateFilter(range) }, { orderBy: { date: 'asc', id: 'asc' } }),
+    list: async (range?: DateRange): Promise<RecoverySignal[]> => {
+      const filter = dateFilter(range);
+      return this.read(() => this.em.find(RecoverySignal, { user: this.userId, ...filter }, { orderBy: { date: 'asc', id: 'asc' } }));
+    },
     /** Records a recovery reading (validated: `recoverySignalInputSchema`); a session must be the user's. */
     create: async (input: RecoverySignalInput): Promise<RecoverySignal> => {
       const { sessionId, ...data } = parseInput(recoverySignalInputSchema, input, 'RecoverySignalInput');
@@ -327,13 +383,13 @@ export class UserScope {
       return reading;
     },
     /** Average sleep, readiness, HRV and resting heart rate over a window. */
-    averages: (window?: DateWindow) => this.em.getRepository(RecoverySignal).recentAverages(this.userId, window),
+    averages: (window?: DateWindow) => this.read(() => this.em.getRepository(RecoverySignal).recentAverages(this.userId, window)),
   };
 
   /** Conversations with the coach. */
   readonly conversations = {
     /** The user's conversation threads, newest first. */
-    list: (): Promise<ConversationThread[]> => this.em.find(ConversationThread, { user: this.userId }, { orderBy: { createdAt: 'desc', id: 'desc' } }),
+    list: (): Promise<ConversationThread[]> => this.read(() => this.em.find(ConversationThread, { user: this.userId }, { orderBy: { createdAt: 'desc', id: 'desc' } })),
     /** One of the user's threads, with its turns. */
     get: (threadId: number): Promise<ConversationThread> => this.own(ConversationThread, threadId, { user: this.userId }, ['turns']),
     /** Opens a thread; a context session must be the user's. */
@@ -352,11 +408,15 @@ export class UserScope {
      * Searches system movements and the user's own (`ownOnly` for just their own): the criteria of
      * `MovementRepository.search` without `scope`, validated the same way (tags case-insensitive).
      */
-    search: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<Movement[]> =>
-      this.em.getRepository(Movement).search(catalogSearch(this.userId, filter)),
+    search: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<Movement[]> => {
+      const search = catalogSearch(this.userId, filter);
+      return this.read(() => this.em.getRepository(Movement).search(search));
+    },
     /** `search` as plain rows (`MovementRepository.searchRows`): the same movements, nothing managed. */
-    searchRows: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<MovementRow[]> =>
-      this.em.getRepository(Movement).searchRows(catalogSearch(this.userId, filter)),
+    searchRows: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<MovementRow[]> => {
+      const search = catalogSearch(this.userId, filter);
+      return this.read(() => this.em.getRepository(Movement).searchRows(search));
+    },
     /** A system movement or one of the user's own. */
     get: (id: number): Promise<Movement> => this.own(Movement, id, { $or: [{ user: null }, { user: this.userId }] }),
     /** Defines a movement owned by this user. */
@@ -385,13 +445,17 @@ export class UserScope {
 }
 
 /**
- * The repositories on behalf of one user (see {@link UserScope}).
+ * The repositories on behalf of one user (see {@link UserScope}). `em` may be any EntityManager a
+ * framework hands out (`@mikro-orm/core`'s, `SqlEntityManager`, `@mikro-orm/postgresql`'s), the
+ * global one included: inside a request context the scope uses the context's, outside one a fork.
+ * @throws {GainslyValidationError} `userId` is not an id
+ * @throws {GainslyConfigError} `em` is not a MikroORM EntityManager
  * @example
  * ```ts
- * const me = forUser(orm.em.fork(), userId);
- * await me.programs.list();
+ * const me = forUser(em, userId); // NestJS: the injected EntityManager, in a request or a @Cron job
+ * await me.programs.list(); // GainslyNotFoundError when user `userId` does not exist
  * ```
  */
-export function forUser(em: EntityManager, userId: number): UserScope {
+export function forUser(em: AnyEntityManager, userId: number): UserScope {
   return new UserScope(em, userId);
 }

@@ -8,7 +8,8 @@ import { Program } from '../programs/program.entity.js';
 import { WorkoutLog } from '../logging/workout-log.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import type { MovementRow, MovementSearch } from '../movements/movement.repository.js';
-import type { DateRange } from './user-scope.js';
+import { requireUserExists, type DateRange } from './user-scope.js';
+import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
 
 /** A row's owner and visibility label, read without decoding anything else of it. */
 const VISIBILITY_SQL = {
@@ -49,6 +50,11 @@ export interface ViewerOptions {
  * not see are reported as not found. System movements are visible to all, a user-defined
  * movement only to its owner.
  *
+ * An owner that does not exist is "not found" (`GainslyNotFoundError`, entity `User`) for
+ * `programsOf` and `workoutLogsOf`, as in {@link UserScope}: one index probe per owner, remembered
+ * for the scope's life once it succeeded. Any EntityManager a framework hands out is accepted; the
+ * global one is replaced by the request context's, or outside a request context by a fork.
+ *
  * @example
  * ```ts
  * const viewer = forViewer(orm.em.fork(), viewerId, { areFriends });
@@ -57,15 +63,33 @@ export interface ViewerOptions {
  */
 export class ViewerScope {
   private readonly options: ViewerOptions;
+  /** The EntityManager the scope works through (a fork when it was given the global one outside a request). */
+  readonly em: EntityManager;
+  /** Owners whose existence was checked (see the class comment). */
+  private readonly ownersChecked = new Map<number, Promise<void>>();
 
   constructor(
-    readonly em: EntityManager,
+    em: AnyEntityManager,
     readonly viewerId: number,
     options: ViewerOptions = {},
   ) {
     requireId(viewerId, 'viewerId');
     const { areFriends } = parseOptions(viewerOptionsSchema, options, 'ViewerOptions');
     this.options = areFriends == null ? {} : { areFriends };
+    this.em = requestEntityManager(em, 'forViewer()');
+  }
+
+  /** Rejects with `GainslyNotFoundError` when the owner does not exist; a success is remembered. */
+  private ownerExists(ownerId: number): Promise<void> {
+    let checked = this.ownersChecked.get(ownerId);
+    if (!checked) {
+      checked = requireUserExists(this.em, ownerId, 'ownerId').catch((error: unknown) => {
+        this.ownersChecked.delete(ownerId);
+        throw error;
+      });
+      this.ownersChecked.set(ownerId, checked);
+    }
+    return checked;
   }
 
   /**
@@ -92,6 +116,7 @@ export class ViewerScope {
    */
   async programsOf(ownerId: number): Promise<Program[]> {
     const levels = await this.visibleLevels(ownerId);
+    await this.ownerExists(ownerId);
     return this.em.find(Program, { user: ownerId, visibility: { $in: levels } }, { orderBy: { startDate: 'desc', id: 'desc' } });
   }
 
@@ -107,6 +132,7 @@ export class ViewerScope {
     // Validated before the resolver runs: a bad range must not cost the service a friendship lookup.
     const { from, to } = parseOptions(dateRangeSchema, range, 'DateRange');
     const levels = await this.visibleLevels(ownerId);
+    await this.ownerExists(ownerId);
     const date: Record<string, string> = {};
     if (from != null) date.$gte = from;
     if (to != null) date.$lte = to;
@@ -193,14 +219,16 @@ function viewerSearch(filter: unknown): Omit<MovementSearch, 'scope'> {
 }
 
 /**
- * Reads on behalf of a viewer (see {@link ViewerScope}).
+ * Reads on behalf of a viewer (see {@link ViewerScope}). `em` may be any EntityManager a framework
+ * hands out, the global one included (the request context's or a fork is used).
  * @throws {GainslyValidationError} `viewerId` is not an id, or `options` has an unknown key or an
  * `areFriends` that is not a function
+ * @throws {GainslyConfigError} `em` is not a MikroORM EntityManager
  * @example
  * ```ts
- * const viewer = forViewer(orm.em.fork(), viewerId, { areFriends: (a, b) => graph.friends(a, b) });
+ * const viewer = forViewer(em, viewerId, { areFriends: (a, b) => graph.friends(a, b) });
  * ```
  */
-export function forViewer(em: EntityManager, viewerId: number, options: ViewerOptions = {}): ViewerScope {
+export function forViewer(em: AnyEntityManager, viewerId: number, options: ViewerOptions = {}): ViewerScope {
   return new ViewerScope(em, viewerId, options);
 }

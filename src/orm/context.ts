@@ -1,0 +1,84 @@
+import { EntityManager as PostgreSqlEntityManager } from '@mikro-orm/postgresql';
+import { ValidationError, type EntityManager as CoreEntityManager, type MikroORM as CoreMikroORM } from '@mikro-orm/core';
+import { GainslyConfigError } from './database-url.js';
+
+/**
+ * Any MikroORM EntityManager a framework hands out: `@mikro-orm/core`'s `EntityManager` (what the
+ * NestJS documentation injects), `SqlEntityManager`, or `@mikro-orm/postgresql`'s `EntityManager`.
+ * The library's entry points take this type; at run time they need the EntityManager of a Gainsly
+ * ORM (a PostgreSQL one).
+ * @example
+ * ```ts
+ * import { EntityManager } from '@mikro-orm/core';
+ * const em: AnyEntityManager = moduleRef.get(EntityManager);
+ * const me = forUser(em, userId);
+ * ```
+ */
+// `any` driver: each package types its EntityManager with its own driver generic, and those are not
+// assignable to one another; the run-time check in `requestEntityManager` decides instead.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyEntityManager = CoreEntityManager<any>;
+
+/**
+ * Any MikroORM instance a framework hands out: `@mikro-orm/core`'s or `@mikro-orm/postgresql`'s
+ * `MikroORM`, whatever its generics (NestJS's `app.get(MikroORM)` has a readonly entity list).
+ * @example
+ * ```ts
+ * const orm: AnyMikroORM = app.get(MikroORM);
+ * await migrate(orm);
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyMikroORM = CoreMikroORM<any, any, any>;
+
+const GLOBAL_CONTEXT_ADVICE =
+  'Outside a request context (a cron job, a queue consumer, a start-up hook) fork it first: `const em = orm.em.fork()` (or run the work inside `RequestContext.create(em, ...)` / `@CreateRequestContext()`), then pass that em.';
+
+/**
+ * The error MikroORM's "Using global EntityManager…" refusal becomes: a `GainslyConfigError`
+ * (code `GAINSLY_CONFIG`) that says to fork. @internal
+ */
+export function globalContextError(cause?: unknown): GainslyConfigError {
+  return new GainslyConfigError(`The global EntityManager was used outside a request context. ${GLOBAL_CONTEXT_ADVICE}`, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * The EntityManager of every ORM built by `gainslyConfig()` / `createGainslyOrm()` (PostgreSQL
+ * servers): `@mikro-orm/postgresql`'s, except that MikroORM's global-context refusal is thrown as a
+ * `GainslyConfigError` saying to fork, so every error a library call raises is a `GainslyError`,
+ * repositories on the global EntityManager included. Nothing else changes.
+ * @example
+ * ```ts
+ * const orm = await createGainslyOrm();
+ * orm.em instanceof GainslyEntityManager; // true
+ * await orm.em.fork().getRepository(User).findById(1);
+ * ```
+ */
+export class GainslyEntityManager extends PostgreSqlEntityManager {
+  override getContext(validate = true): this {
+    try {
+      return super.getContext(validate);
+    } catch (error) {
+      if (error instanceof ValidationError && /global EntityManager/.test(error.message)) throw globalContextError(error);
+      throw error;
+    }
+  }
+}
+
+/**
+ * The EntityManager a library entry point works through: the caller's own, the request context's
+ * when the caller passed the global one inside a request (NestJS's middleware, `RequestContext`),
+ * or, outside any request context, a fresh fork of the global one, so a job outside a request
+ * works instead of failing on some calls (MikroORM refuses the global identity map for finds, not
+ * for raw SQL). A transaction the caller runs on the global EntityManager is kept: MikroORM's
+ * context lookup returns its fork. @internal
+ */
+export function requestEntityManager(em: AnyEntityManager, entryPoint: string): PostgreSqlEntityManager {
+  const candidate = em as unknown as { getContext?: unknown; fork?: unknown; getConnection?: unknown };
+  if (typeof candidate !== 'object' || candidate === null || typeof candidate.getContext !== 'function' || typeof candidate.fork !== 'function' || typeof candidate.getConnection !== 'function') {
+    throw new GainslyConfigError(`${entryPoint} needs a MikroORM EntityManager of an ORM made by createGainslyOrm() or gainslyConfig(), got ${em === null ? 'null' : typeof em}.`);
+  }
+  const current = em.getContext(false) as unknown as PostgreSqlEntityManager;
+  if (current.global && !current.config.get('allowGlobalContext')) return current.fork() as PostgreSqlEntityManager;
+  return current;
+}
