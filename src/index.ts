@@ -6,6 +6,7 @@ export {
   gainslyConfig,
   gainslyAsyncConfig,
   MIGRATIONS_TABLE,
+  APP_MIGRATIONS_TABLE,
   DEFAULT_ACQUIRE_TIMEOUT_MS,
   type GainslyOrmOptions,
   type GainslyAsyncConfigOptions,

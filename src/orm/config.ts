@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import type { MigrationObject } from '@mikro-orm/core';
 import { GainslyPostgreSqlDriver } from './driver.js';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
@@ -30,6 +31,22 @@ export const MIGRATIONS_TABLE = 'gainsly_db_migrations';
  */
 export type GainslyOrmOptions = Omit<Partial<Options>, 'entities' | 'entitiesTs' | 'clientUrl'> & {
   /**
+   * The application's own entity classes, registered after the library's (which are always
+   * there). They may reference the library's entities (a `@ManyToOne(() => User)`); their tables
+   * come from `appMigrations`.
+   */
+  entities?: Options['entities'] | undefined;
+  /**
+   * The application's own migrations, in order, each `{ name, class }` as MikroORM's
+   * `migrationsList`. `migrate` applies them after the library's, which always run first and in
+   * their own order; they are recorded in their own table (`appMigrationsTable`), so neither
+   * side's history can shadow the other's (the same name may appear on both sides).
+   * `migrations.migrationsList` (or `path`, `glob`) is refused: it would replace the library's list.
+   */
+  appMigrations?: readonly MigrationObject[] | undefined;
+  /** Where the application's migrations are recorded; default {@link APP_MIGRATIONS_TABLE}. */
+  appMigrationsTable?: string | undefined;
+  /**
    * `postgres://…` / `postgresql://…`, `pglite:` (in memory) or `pglite:<dir>`.
    * Defaults to env `GAINSLY_DATABASE_URL`, then `DATABASE_URL`.
    */
@@ -57,6 +74,78 @@ export type GainslyOrmOptions = Omit<Partial<Options>, 'entities' | 'entitiesTs'
    */
   verify?: boolean | 'schema' | undefined;
 };
+
+/**
+ * Default table in which {@link migrate} records the application's own migrations
+ * (`appMigrations` of {@link GainslyOrmOptions}), apart from the library's {@link MIGRATIONS_TABLE}.
+ * @example
+ * ```ts
+ * await orm.em.getConnection().execute(`select name from ${APP_MIGRATIONS_TABLE} order by id`);
+ * ```
+ */
+export const APP_MIGRATIONS_TABLE = 'app_migrations';
+
+/** The application's migrations as the ORM configuration carries them to `migrate`. @internal */
+export interface AppSchema {
+  readonly migrations: readonly MigrationObject[];
+  readonly tableName: string;
+}
+
+/** Key of {@link AppSchema} in the MikroORM `migrations` options (MikroORM ignores it). @internal */
+export const APP_SCHEMA_KEY = 'gainslyApp';
+
+/** The application's migrations configured on an ORM, or `undefined`. @internal */
+export function appSchemaOf(config: { get(key: 'migrations'): unknown }): AppSchema | undefined {
+  const migrations = config.get('migrations') as Record<string, unknown> | undefined;
+  return migrations?.[APP_SCHEMA_KEY] as AppSchema | undefined;
+}
+
+const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * The entities and migration options of an ORM with the application's schema beside the
+ * library's: the library's entities first, then the app's; the library's migration list, never
+ * replaced; the app's list and table under {@link APP_SCHEMA_KEY}. @internal
+ */
+export function composeSchema(
+  base: Partial<Options>,
+  options: Pick<GainslyOrmOptions, 'entities' | 'appMigrations' | 'appMigrationsTable' | 'migrations'>,
+): Pick<Options, 'entities' | 'migrations'> {
+  const { entities, appMigrations, appMigrationsTable, migrations } = options;
+  if (migrations !== undefined && (typeof migrations !== 'object' || migrations === null)) {
+    throw new GainslyConfigError('migrations must be an object of MikroORM migration options.');
+  }
+  if (migrations && ('migrationsList' in migrations || 'path' in migrations || 'pathTs' in migrations || 'glob' in migrations)) {
+    throw new GainslyConfigError(
+      "migrations.migrationsList / path / glob would replace the library's migrations: pass your own as appMigrations: [{ name, class }, ...]; migrate() runs them after the library's.",
+    );
+  }
+  if (entities !== undefined && !Array.isArray(entities)) throw new GainslyConfigError('entities must be an array of your entity classes.');
+  const libraryTable = migrations?.tableName ?? base.migrations?.tableName ?? MIGRATIONS_TABLE;
+  let app: AppSchema | undefined;
+  if (appMigrations !== undefined || appMigrationsTable !== undefined) {
+    if (appMigrations !== undefined && !Array.isArray(appMigrations)) throw new GainslyConfigError('appMigrations must be an array of { name, class } migrations.');
+    const list = [...(appMigrations ?? [])];
+    const names = new Set<string>();
+    for (const [index, m] of list.entries()) {
+      if (typeof m !== 'object' || m === null || typeof m.name !== 'string' || !m.name || typeof m.class !== 'function') {
+        throw new GainslyConfigError(`appMigrations[${index}] must be { name: string, class: MigrationClass }.`);
+      }
+      if (names.has(m.name)) throw new GainslyConfigError(`appMigrations has two migrations named ${JSON.stringify(m.name)}: names are what the migrations table records.`);
+      names.add(m.name);
+    }
+    const tableName = appMigrationsTable ?? APP_MIGRATIONS_TABLE;
+    if (typeof tableName !== 'string' || !SQL_NAME.test(tableName)) {
+      throw new GainslyConfigError(`appMigrationsTable must be a lower-case SQL name, got ${JSON.stringify(tableName) ?? String(tableName)}.`);
+    }
+    if (tableName === libraryTable) throw new GainslyConfigError(`appMigrationsTable must differ from the library's migrations table (${libraryTable}).`);
+    app = Object.freeze({ migrations: Object.freeze(list), tableName });
+  }
+  return {
+    entities: [...(base.entities ?? []), ...(entities ?? [])],
+    migrations: { ...base.migrations, ...migrations, ...(app ? { [APP_SCHEMA_KEY]: app } : {}) },
+  };
+}
 
 /**
  * Default of `acquireTimeoutMs` ({@link GainslyOrmOptions}): 10 seconds.
@@ -130,11 +219,12 @@ export function baseOptions(): Partial<Options> {
  * ```
  */
 export function gainslyConfig(options: GainslyOrmOptions = {}): Options {
-  const { url, acquireTimeoutMs, verify: _verify, ...rest } = options;
+  const { url, acquireTimeoutMs, verify: _verify, entities, appMigrations, appMigrationsTable, ...rest } = options;
   if (acquireTimeoutMs !== undefined && !(Number.isInteger(acquireTimeoutMs) && acquireTimeoutMs > 0)) {
     throw new GainslyConfigError(`acquireTimeoutMs must be a positive integer number of milliseconds, got ${String(acquireTimeoutMs)}`);
   }
   const base = baseOptions();
+  const schema = composeSchema(base, { entities, appMigrations, appMigrationsTable, migrations: rest.migrations });
   const config = defineConfig({
     ...base,
     // Our schema generator never creates a database (MikroORM's migrator would).
@@ -145,7 +235,7 @@ export function gainslyConfig(options: GainslyOrmOptions = {}): Options {
     ensureDatabase: false,
     ...rest,
     driverOptions: withAcquireTimeout(rest.driverOptions, acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS),
-    migrations: { ...base.migrations, ...rest.migrations },
+    ...schema,
   });
   // A getter, defined after defineConfig (which spreads its argument): MikroORM.init copies the
   // options when the ORM starts, and that is when the environment is read. NestJS's forRoot keeps

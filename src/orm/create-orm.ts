@@ -2,7 +2,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { MigrateOptions, MigrationInfo } from '@mikro-orm/core';
 import type { MigrationStorage } from '@mikro-orm/migrations';
 import { MIGRATIONS } from '../../migrations/index.js';
-import { gainslyConfig, MIGRATIONS_TABLE, resolveDatabaseUrl, type GainslyOrmOptions } from './config.js';
+import { appSchemaOf, gainslyConfig, MIGRATIONS_TABLE, resolveDatabaseUrl, type AppSchema, type GainslyOrmOptions } from './config.js';
+import { Migrator } from '@mikro-orm/migrations';
 import { GainslyConfigError, maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
 import { createPgliteOrm } from './embedded.js';
 import { GainslySchemaError } from './errors.js';
@@ -108,8 +109,13 @@ function refuseUnlessMigrated(state: SchemaState, where: string): void {
  * ```
  */
 export interface MigrationResult {
-  /** Names of the migrations applied by this call, in order; empty when the schema was current. */
+  /** Names of the library's migrations applied by this call, in order; empty when the schema was current. */
   applied: string[];
+  /**
+   * Names of the application's own migrations (`appMigrations` of {@link GainslyOrmOptions})
+   * applied by this call, after the library's; present only when the ORM was configured with them.
+   */
+  app?: string[];
 }
 
 /**
@@ -119,7 +125,9 @@ export interface MigrationResult {
 export const SCHEMA_LOCK_KEY = 0x6761_696e_736c; // "gainsl"
 
 /**
- * Applies every pending library migration, in one transaction. Safe to call on every start-up:
+ * Applies every pending library migration, in one transaction, then (when the ORM was configured
+ * with `appMigrations`, see {@link GainslyOrmOptions}) every pending migration of the application,
+ * in a second one, recorded in its own table. Safe to call on every start-up:
  * a second call applies nothing, and several processes calling it at once (replicas starting
  * together) take turns under an advisory lock: the first applies the migrations, the others then
  * find nothing to apply and return `{ applied: [] }`.
@@ -139,8 +147,29 @@ export const SCHEMA_LOCK_KEY = 0x6761_696e_736c; // "gainsl"
  * ```
  */
 export async function migrate(orm: AnyMikroORM): Promise<MigrationResult> {
-  const done = await runMigrationsLocked(orm as unknown as MikroORM, {});
-  return { applied: done.map((m) => m.name) };
+  const gainsly = orm as unknown as MikroORM;
+  const done = await runMigrationsLocked(gainsly, {});
+  const applied = done.map((m) => m.name);
+  const app = appSchemaOf(gainsly.config);
+  if (!app) return { applied };
+  // After the library's, in a transaction of its own: the app's migrations may rely on every
+  // library table and column, and a failing app migration leaves the library's schema current.
+  const appDone = await runMigrationsLocked(gainsly, {}, appMigrator(gainsly, app));
+  return { applied, app: appDone.map((m) => m.name) };
+}
+
+/**
+ * A second MikroORM migrator over the same ORM, for the application's migrations: its own list
+ * and its own bookkeeping table, so the two histories never mix (MikroORM's migrator reads one
+ * list and one table from the configuration; the library's stays the ORM's `orm.migrator`).
+ */
+function appMigrator(orm: MikroORM, app: AppSchema): Migrator {
+  const migrator = new Migrator(orm.em);
+  const internals = migrator as unknown as { options: Record<string, unknown>; initServices(): void };
+  internals.options = { ...internals.options, tableName: app.tableName, migrationsList: [...app.migrations] };
+  // Rebuilds the storage and runner on the app's table and list (the constructor built them on the library's).
+  internals.initServices();
+  return migrator;
 }
 
 /**
@@ -153,9 +182,8 @@ export async function migrate(orm: AnyMikroORM): Promise<MigrationResult> {
  * A transaction-scoped lock, so it also works through a transaction-pooling PgBouncer.
  * @internal
  */
-export async function runMigrationsLocked(orm: MikroORM, options: Omit<MigrateOptions, 'transaction'>): Promise<MigrationInfo[]> {
+export async function runMigrationsLocked(orm: MikroORM, options: Omit<MigrateOptions, 'transaction'>, migrator: MikroORM['migrator'] = orm.migrator): Promise<MigrationInfo[]> {
   const connection = orm.em.getConnection();
-  const migrator = orm.migrator;
   const storage = migrator.getStorage() as MigrationStorage;
   const lock = (trx: unknown) => connection.execute('select pg_advisory_xact_lock(?)', [SCHEMA_LOCK_KEY], 'run', trx as never);
   await connection.transactional(async (trx) => {

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { baseOptions, type GainslyOrmOptions } from './config.js';
+import { baseOptions, composeSchema, type GainslyOrmOptions } from './config.js';
 import { GainslyConfigError } from './database-url.js';
 import { GainslyError, translateDatabaseError } from './errors.js';
 import { libraryTables } from './driver.js';
@@ -98,15 +98,16 @@ export async function createPgliteOrm(
   // PGlite creates the data directory itself but not its parents (`.gainsly/demo`).
   if (dir !== undefined) await mkdir(dir, { recursive: true });
   // Pool and start-up options of a server mean nothing in-process.
-  const { url: _url, acquireTimeoutMs: _acquire, verify: _verify, ...rest } = options;
+  const { url: _url, acquireTimeoutMs: _acquire, verify: _verify, entities, appMigrations, appMigrationsTable, ...rest } = options;
   const base = baseOptions();
+  const schema = composeSchema(base, { entities, appMigrations, appMigrationsTable, migrations: rest.migrations });
   const orm = await driver.MikroORM.init({
     ...(base as object),
     driver: GainslyPgliteDriver,
     // Without driverOptions.dataDir, @mikro-orm/pglite treats dbName as the cluster location.
     dbName: dir ?? 'memory://',
     ...(rest as object),
-    migrations: { ...base.migrations, ...rest.migrations },
+    ...schema,
   });
   // Same SQL dialect, same entity manager API; the PostgreSQL type is what callers program against.
   return orm as unknown as MikroORM;

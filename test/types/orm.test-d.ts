@@ -78,11 +78,14 @@ describe('createGainslyOrm / gainslyConfig / migrate', () => {
     expectTypeOf<MikroORM['em']>().toExtend<EntityManager>();
   });
 
-  test('options take a url and pass MikroORM options through, but not the entities', () => {
+  test('options take a url and pass MikroORM options through; entities and appMigrations add the app schema', () => {
     expectTypeOf<{ url: 'postgres://localhost/gainsly' }>().toExtend<GainslyOrmOptions>();
     expectTypeOf<{ url: 'pglite:' }>().toExtend<GainslyOrmOptions>();
     expectTypeOf<{ debug: true; pool: { max: 5 } }>().toExtend<GainslyOrmOptions>();
-    expectTypeOf<GainslyOrmOptions>().not.toHaveProperty('entities');
+    // The app's entities are added to the library's, never replace them.
+    expectTypeOf<GainslyOrmOptions>().toHaveProperty('entities');
+    expectTypeOf<GainslyOrmOptions>().toHaveProperty('appMigrations');
+    expectTypeOf<GainslyOrmOptions>().not.toHaveProperty('entitiesTs');
     expectTypeOf<GainslyOrmOptions>().not.toHaveProperty('clientUrl');
     // @ts-expect-error url is a string
     gainslyConfig({ url: 5432 });

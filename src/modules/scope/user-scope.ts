@@ -115,7 +115,7 @@ export async function requireUserExists(em: EntityManager, userId: number, key: 
  * Create one per request: `forUser(em, userId)` or `em.getRepository(User).forUser(userId)`. Any
  * EntityManager a framework hands out is accepted (see {@link AnyEntityManager}); the global one
  * is replaced by the request context's, or outside a request context by a fork (so a cron job
- * works), and {@link UserScope.em} is the one the scope works through.
+ * works), and `scope.em` is the one the scope works through.
  *
  * @example
  * ```ts
