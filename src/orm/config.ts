@@ -298,9 +298,13 @@ export interface GainslyAsyncConfigOptions<Args extends unknown[] = unknown[]> {
  * ```
  */
 export function gainslyAsyncConfig<Args extends unknown[]>(options: GainslyAsyncConfigOptions<Args>): {
+  /** The library's driver, named so `@mikro-orm/nestjs` registers the PostgreSQL EntityManager and MikroORM. */
   driver: typeof GainslyPostgreSqlDriver;
+  /** Your factory, its result turned into the whole configuration by {@link gainslyConfig}. */
   useFactory: (...args: Args) => Promise<Options>;
+  /** As given. */
   inject?: unknown[];
+  /** As given. */
   imports?: unknown[];
   [option: string]: unknown;
 } {
