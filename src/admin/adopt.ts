@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { AnyMikroORM } from '../orm/context.js';
 import type { MigrationsOptions } from '@mikro-orm/core';
 import { MigrationStorage } from '@mikro-orm/migrations';
 import { fixStatements, inspectDatabase, type DoctorReport } from './doctor.js';
@@ -86,7 +87,9 @@ const PG_ADD_VALUE_IN_TRANSACTION = 120000;
  * await migrate(orm); // { applied: [] }
  * ```
  */
-export async function adopt(orm: MikroORM, options: AdoptOptions = {}): Promise<AdoptResult> {
+export async function adopt(target: AnyMikroORM, options: AdoptOptions = {}): Promise<AdoptResult> {
+  // Any MikroORM a framework hands out (NestJS's has readonly generics); a Gainsly one at run time.
+  const orm = target as unknown as MikroORM;
   const location = ormLocation(orm, options.schema);
   const em = orm.em.fork();
   const lockTimeout = `${Math.max(0, Math.round(options.lockTimeoutMs ?? 10_000))}ms`;

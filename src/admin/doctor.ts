@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AnyMikroORM } from '../orm/context.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { ormRunner, readCatalog, type Catalog, type CatalogColumn, type CatalogConstraint, type CatalogIndex, type CatalogTable, type SqlRunner } from './catalog.js';
 import { EXPECTED_ENUMS, expectedCatalog, LIBRARY_ADDED_COLUMNS, LIBRARY_ADDED_INDEXES, MIN_UPSTREAM_REVISION, UPSTREAM_REVISIONS } from './expected-schema.js';
@@ -219,7 +220,9 @@ export interface DoctorOptions {
  * }
  * ```
  */
-export async function doctor(orm: MikroORM, options: DoctorOptions = {}): Promise<DoctorReport> {
+export async function doctor(target: AnyMikroORM, options: DoctorOptions = {}): Promise<DoctorReport> {
+  // Any MikroORM a framework hands out (NestJS's has readonly generics); a Gainsly one at run time.
+  const orm = target as unknown as MikroORM;
   return inspectDatabase(ormRunner(orm), ormLocation(orm, options.schema));
 }
 

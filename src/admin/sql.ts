@@ -1,6 +1,7 @@
 // Small SQL helpers shared by doctor, adopt, audit and import. Nothing here builds SQL from input
 // values: identifiers come from the library's own tables and lists and are quoted; values are bound.
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { AnyEntityManager, AnyMikroORM } from '../orm/context.js';
 import { MIGRATIONS_TABLE } from '../orm/config.js';
 import type { SqlRunner } from './catalog.js';
 
@@ -61,7 +62,8 @@ export function toNumber(value: unknown): number {
  * await importMovements(orm, data);                          // its own transaction
  * ```
  */
-export type OrmOrEm = MikroORM | EntityManager;
+// Any MikroORM / EntityManager a framework hands out (core's, SqlEntityManager, readonly generics).
+export type OrmOrEm = AnyMikroORM | AnyEntityManager;
 
 /**
  * The entity manager to work with: a fork of an ORM's global one, or the caller's own (so work joins
@@ -69,8 +71,8 @@ export type OrmOrEm = MikroORM | EntityManager;
  * @internal
  */
 export function toEm(target: OrmOrEm): EntityManager {
-  if ('em' in target && 'config' in target && typeof (target as MikroORM).close === 'function') return (target as MikroORM).em.fork();
-  return target as EntityManager;
+  if ('em' in target && 'config' in target && typeof (target as MikroORM).close === 'function') return (target as unknown as MikroORM).em.fork();
+  return target as unknown as EntityManager;
 }
 
 /** The schema an ORM or entity manager is configured with, default `public`. @internal */

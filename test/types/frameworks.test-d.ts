@@ -9,6 +9,10 @@ import {
   forUser,
   forViewer,
   migrate,
+  doctor,
+  adopt,
+  audit,
+  importMovements,
   gainslyConfig,
   gainslyAsyncConfig,
   GainslyPostgreSqlDriver,
@@ -17,6 +21,10 @@ import {
   type UserScope,
   type ViewerScope,
   type MigrationResult,
+  type DoctorReport,
+  type AdoptResult,
+  type AuditReport,
+  type ImportReport,
 } from '../../src/index.js';
 
 declare const coreEm: CoreEntityManager;
@@ -65,6 +73,15 @@ describe('framework-provided MikroORM instances', () => {
     expectTypeOf(migrate(mutableOrm)).resolves.toEqualTypeOf<MigrationResult>();
     // @ts-expect-error not an ORM
     void migrate(coreEm);
+  });
+
+  test('the admin functions accept them too', () => {
+    expectTypeOf(doctor(readonlyOrm)).resolves.toEqualTypeOf<DoctorReport>();
+    expectTypeOf(doctor(coreOrm)).resolves.toEqualTypeOf<DoctorReport>();
+    expectTypeOf(adopt(readonlyOrm)).resolves.toEqualTypeOf<AdoptResult>();
+    expectTypeOf(audit(readonlyOrm)).resolves.toEqualTypeOf<AuditReport>();
+    expectTypeOf(audit(coreEm)).resolves.toEqualTypeOf<AuditReport>();
+    expectTypeOf(importMovements(sqlEm, [])).resolves.toEqualTypeOf<ImportReport>();
   });
 });
 
