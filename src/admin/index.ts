@@ -40,4 +40,24 @@ export {
   type ImportSkip,
 } from './import.js';
 export { classifyEnumValue, normaliseEnumValue, normaliseTags, circuitTypeFromText, type ValueStatus, type ValueClassification } from './values.js';
+export {
+  exportUserData,
+  writeUserExport,
+  eraseUserData,
+  importUserData,
+  GainslyUserDataError,
+  USER_EXPORT_FORMAT,
+  USER_EXPORT_VERSION,
+  USER_DATA_TABLES,
+  type UserDataTable,
+  type UserExportDocument,
+  type UserExportReference,
+  type UserExportOptions,
+  type UserExportSummary,
+  type EraseOptions,
+  type EraseReport,
+  type EraseKeptReference,
+  type UserImportOptions,
+  type UserImportReport,
+} from './user-data.js';
 export type { OrmOrEm } from './sql.js';

@@ -11,6 +11,7 @@ import { adoptCommand } from './commands/adopt.js';
 import { auditCommand } from './commands/audit.js';
 import { importCommand } from './commands/import.js';
 import { demoCommand } from './commands/demo.js';
+import { userCommand } from './commands/user.js';
 
 /**
  * The process the CLI talks to; `process` itself in production, doubles in tests.
@@ -85,6 +86,7 @@ export function createProgram(ctx: CliContext, version: string): Command {
   program.addCommand(auditCommand(ctx));
   program.addCommand(importCommand(ctx));
   program.addCommand(demoCommand(ctx));
+  program.addCommand(userCommand(ctx));
   return program;
 }
 

@@ -116,6 +116,10 @@ describe('--help on every command', () => {
     ['import', 'circuits'],
     ['import', 'heuristic-configs'],
     ['demo'],
+    ['user'],
+    ['user', 'export'],
+    ['user', 'erase'],
+    ['user', 'import'],
   ];
   for (const command of commands) {
     it(`gainsly-db ${[...command, '--help'].join(' ')}`, async () => {

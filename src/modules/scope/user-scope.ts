@@ -49,6 +49,17 @@ import type { DateWindow } from '../logging/recovery-signal.repository.js';
 import type { PatternExposureRepository, PatternStrengthQueryOptions, PatternTrendQueryOptions } from '../logging/pattern-exposure.repository.js';
 import { ConversationThread } from '../coaching/conversation-thread.entity.js';
 import { ConversationTurn } from '../coaching/conversation-turn.entity.js';
+import type { Writable } from 'node:stream';
+import {
+  eraseUserData,
+  exportUserData,
+  writeUserExport,
+  type EraseOptions,
+  type EraseReport,
+  type UserExportDocument,
+  type UserExportOptions,
+  type UserExportSummary,
+} from '../../admin/user-data.js';
 
 /**
  * An inclusive `'YYYY-MM-DD'` range; either end may be left open (`undefined` or `null`). Each end
@@ -441,6 +452,22 @@ export class UserScope {
       this.em.remove(await this.own(Movement, id, { user: this.userId }));
       await this.em.flush();
     },
+  };
+
+  /**
+   * The user's data as a whole (GDPR access, portability and erasure): {@link exportUserData},
+   * {@link writeUserExport} and {@link eraseUserData} for this user, through the scope's
+   * EntityManager (joining its transaction, if any). After `erase`, entities of the user this
+   * EntityManager holds are stale: use a fresh one.
+   */
+  readonly account = {
+    /** Everything the user owns, as a `gainsly-user-export` document (one REPEATABLE READ snapshot). */
+    export: (options?: UserExportOptions): Promise<UserExportDocument> => exportUserData(this.em, this.userId, options),
+    /** The same document streamed to a file path or a writable stream (memory stays flat). */
+    writeExport: (destination: string | Writable, options?: UserExportOptions): Promise<UserExportSummary> =>
+      writeUserExport(this.em, this.userId, destination, options),
+    /** Deletes everything the user owns, applying the erase policy (`dryRun` to preview). */
+    erase: (options?: EraseOptions): Promise<EraseReport> => eraseUserData(this.em, this.userId, options),
   };
 }
 
