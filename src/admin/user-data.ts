@@ -5,7 +5,7 @@
 // rather than entities: the work is table by table, streams, and must run on adopted upstream
 // databases whose rows the entities may not decode. See docs/user-data.md for the format and policy.
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -377,7 +377,7 @@ function streamSink(stream: Writable): (chunk: string) => Promise<void> {
  * Streams everything a user owns as a {@link UserExportDocument} (JSON text) to a file path or a
  * writable stream, reading it in one REPEATABLE READ, READ ONLY snapshot through server-side
  * cursors: memory stays flat whatever the size of the history. A stream passed in is not ended; a
- * file is created (or truncated) and closed. With an entity manager inside a transaction, the
+ * file is created (or truncated) and closed, and removed again when the export fails. With an entity manager inside a transaction, the
  * export joins it (and its isolation level).
  *
  * @param target - an ORM (its own transaction) or an entity manager
@@ -405,7 +405,11 @@ export async function writeUserExport(target: OrmOrEm, userId: number, destinati
     }
     return summary;
   } catch (error) {
-    file?.destroy();
+    if (file) {
+      // A half-written export is personal data nobody asked to keep: remove it.
+      file.destroy();
+      await rm(destination as string, { force: true }).catch(() => undefined);
+    }
     throw error;
   }
 }

@@ -307,6 +307,50 @@ describe('user data: export, erase, import (library database)', () => {
     }
   });
 
+  it('erase and a workout log in both orders, made to overlap: the later one waits for the user row, and nothing of the user is left', async () => {
+    const victim = await createGainslyOrm({ url: db.url, driverOptions: { application_name: 'gainsly-erase-order' } });
+    const other = await createGainslyOrm({ url: db.url, driverOptions: { application_name: 'gainsly-log-order' } });
+    try {
+      // 1. A workout is being logged (its transaction holds the user row's key-share lock): the erase waits, then erases it too.
+      const logging = await holdLocks(db.url, `insert into workout_logs (user_id, date, completed, visibility) values (101, '2026-01-09', true, 'PRIVATE')`);
+      let released = false;
+      try {
+        const erase = eraseUserData(victim, 101);
+        await waitUntilBlocked(logging.client, 'gainsly-erase-order');
+        await logging.client.query('commit');
+        released = true;
+        const report = await withDeadline(erase, 10_000, 'the erase');
+        expect(report.deleted.workout_logs).toBe(2);
+      } finally {
+        if (!released) await logging.release();
+        else await logging.client.end().catch(() => undefined);
+      }
+      expect(await rowsOfUser(orm, 101)).toBe(0);
+
+      // 2. The erase holds the user row (it waits on a table lock further on): the log waits, then fails; nothing is left.
+      await reseed(CATALOG_ROWS + ownerRows(100, 'Ada') + SEQUENCES);
+      const holder = await holdLocks(db.url, 'lock table conversation_turns in access exclusive mode');
+      try {
+        const erase = eraseUserData(victim, 101);
+        await waitUntilBlocked(holder.client, 'gainsly-erase-order');
+        const log = forUser(other.em.fork(), 101).workouts.log({ date: '2026-01-08', topSets: [{ movementId: 1, weight: 150, reps: 3 }] }).catch((e: unknown) => e);
+        await waitUntilBlocked(holder.client, 'gainsly-log-order');
+        await holder.release();
+        await withDeadline(erase, 10_000, 'the erase');
+        const error = await withDeadline(log, 10_000, 'the log');
+        expect(error).toBeInstanceOf(Error);
+        expect((error as Error).name).toMatch(/^Gainsly/);
+      } finally {
+        await holder.release();
+      }
+      expect(await rowsOfUser(orm, 101)).toBe(0);
+      expect(Number((await orm.em.fork().execute(`select count(*) as n from top_set_logs`))[0]!.n)).toBe(0);
+    } finally {
+      await victim.close(true);
+      await other.close(true);
+    }
+  });
+
   it('a connection killed mid-erase leaves everything in place and raises GainslyConnectionError', async () => {
     const before = await snapshot(db.url);
     const victim = await createGainslyOrm({ url: db.url, pool: { min: 0, max: 1 }, driverOptions: { application_name: 'gainsly-erase-victim' } });
