@@ -599,8 +599,9 @@ export async function eraseUserData(target: OrmOrEm, userId: number, options: Er
         const count = toNumber((await run(`select count(*) as n ${refsOf(k)}`))[0]!.n);
         if (count === 0) continue;
         if (!k.nullable) {
+          const known = USER_DATA_TABLES.includes(k.table as UserDataTable);
           throw new GainslyUserDataError(
-            `cannot erase user ${id}: ${count} row(s) of ${k.table} outside the user's data reference their ${k.references} through ${k.table}.${k.column}, which cannot be NULL; nothing was changed`,
+            `cannot erase user ${id}: ${count} row(s) of ${k.table} ${known ? "outside the user's data " : '(a table this version of @gainsly/db does not know) '}reference their ${k.references} through ${k.table}.${k.column}, which cannot be NULL; nothing was changed${known ? '' : `: delete or reassign those ${k.table} rows first`}`,
             k.table,
             k.column,
           );

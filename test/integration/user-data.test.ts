@@ -442,3 +442,41 @@ describe.runIf(hasFixtures)('user data on an adopted upstream database', () => {
     expect(normalise(await exportUserData(orm, userId))).toEqual(normalise(doc));
   });
 });
+
+describe.runIf(hasFixtures)('user data on an adopted upstream database of the newer (37-table) schema', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+
+  beforeAll(async () => {
+    db = await createEmptyDatabase();
+    await loadUpstreamDump(db.url, 'head');
+    await withRawClient(db.url, (c) =>
+      c.query(
+        CATALOG_ROWS +
+          ownerRows(100, 'Ada') +
+          SEQUENCES +
+          `insert into user_profiles (user_id, date_of_birth, sex, height_cm, discipline_preferences) values (101, '1990-05-01', 'FEMALE', 170, '{"powerlifting": 1}');`,
+      ),
+    );
+    orm = await createGainslyOrm({ url: db.url });
+    await adopt(orm);
+  });
+  afterAll(async () => {
+    await orm?.close(true);
+    await db?.drop();
+  });
+
+  it('refuses to erase while a table this version does not know holds the user\'s rows, then erases once they are gone', async () => {
+    const before = await snapshot(db.url);
+    const error = await eraseUserData(orm, 101).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GainslyUserDataError);
+    expect(error).toMatchObject({ table: 'user_profiles', column: 'user_id' });
+    expect((error as Error).message).toContain('does not know');
+    expect(await snapshot(db.url)).toEqual(before);
+
+    await orm.em.fork().execute('delete from user_profiles where user_id = 101');
+    const report = await eraseUserData(orm, 101);
+    expect(report.deleted.top_set_logs).toBe(1);
+    expect(await rowsOfUser(orm, 101)).toBe(0);
+  });
+});
