@@ -699,12 +699,10 @@ export async function importUserData(target: OrmOrEm, source: string | UserExpor
       throw new GainslyImportError(`cannot read ${source}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
-  const parsed = documentSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new GainslyUserDataError(`not a ${USER_EXPORT_FORMAT} version ${USER_EXPORT_VERSION} document: ${issue.path.join('.') || '(root)'}: ${issue.message}`, 'document', issue.path.join('.') || null);
-  }
-  const doc = parsed.data;
+  // The document's shape (format, version, tables of objects) is an input like any other: every
+  // problem listed by path. Column values are checked by PostgreSQL's types and constraints.
+  if (raw === null || typeof raw !== 'object') throw new GainslyUserDataError(`not a ${USER_EXPORT_FORMAT} document: a JSON object is expected`, 'document');
+  const doc = parseOptions(documentSchema, raw, 'UserExportDocument');
   for (const table of Object.keys(doc.tables)) {
     if (!USER_DATA_TABLES.includes(table as UserDataTable)) throw new GainslyUserDataError(`unknown table ${table} in the document`, table);
   }

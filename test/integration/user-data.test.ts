@@ -213,7 +213,10 @@ describe('user data: export, erase, import (library database)', () => {
     await expect(eraseUserData(orm, 101, { dryRun: 'yes' } as never)).rejects.toBeInstanceOf(GainslyValidationError);
     await expect(exportUserData(orm, 999)).rejects.toBeInstanceOf(GainslyNotFoundError);
     await expect(eraseUserData(orm, 999)).rejects.toBeInstanceOf(GainslyNotFoundError);
-    await expect(importUserData(orm, { format: 'something else' } as never)).rejects.toBeInstanceOf(GainslyUserDataError);
+    const invalid = await importUserData(orm, { format: 'something else', version: 2 } as never).catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(GainslyValidationError);
+    expect((invalid as GainslyValidationError).issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['format', 'version', 'tables']));
+    await expect(importUserData(orm, { format: 'gainsly-user-export', version: 1, tables: { passwords: [] } } as never)).rejects.toMatchObject({ name: 'GainslyUserDataError', table: 'passwords' });
   });
 
   it('erases in one transaction, detaching movements other users use and clearing their references; a dry run reports the same and changes nothing', async () => {
