@@ -13,6 +13,7 @@ import * as z from 'zod';
 import { ENUMS, enumColumnsOf } from '../enums/index.js';
 import { GAINSLY_ERROR_CODES, GainslyError, GainslyNotFoundError, type GainslyErrorCode } from '../orm/errors.js';
 import { parseOptions, requireId } from '../orm/arguments.js';
+import { FORBIDDEN_JSON_KEYS } from '../schemas/json-blobs.js';
 import type { SqlRunner } from './catalog.js';
 import { GainslyImportError } from './import.js';
 import { emRunner, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm } from './sql.js';
@@ -278,6 +279,20 @@ function fromWireRow(table: string, row: Record<string, unknown>): void {
     } catch (error) {
       throw new GainslyUserDataError(`${table}.${column.column}: ${String(value)} is not a ${column.enum} value`, table, column.column);
     }
+  }
+}
+
+/**
+ * The JSON columns of an imported row hold what the document says: the prototype-pollution keys the
+ * library refuses in every JSON blob it writes are refused here too, wherever they are nested.
+ */
+function rejectForbiddenKeys(value: unknown, table: string, index: number, path: string[] = []): void {
+  if (value === null || typeof value !== 'object') return;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_JSON_KEYS.includes(key)) {
+      throw new GainslyUserDataError(`${table}[${index}].${[...path, key].join('.')}: the key "${key}" is not allowed in stored JSON`, table, path[0] ?? key);
+    }
+    rejectForbiddenKeys((value as Record<string, unknown>)[key], table, index, [...path, key]);
   }
 }
 
@@ -766,6 +781,7 @@ export async function importUserData(target: OrmOrEm, source: string | UserExpor
             row[column] = mapped;
           }
           fromWireRow(table, row);
+          rejectForbiddenKeys(row, table, i);
           return row;
         });
         const keys = [...new Set(prepared.flatMap((r) => Object.keys(r)))].map(quoteIdent).join(', ');

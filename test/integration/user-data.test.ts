@@ -283,6 +283,11 @@ describe('user data: export, erase, import (library database)', () => {
     await expect(importUserData(orm, broken)).rejects.toBeInstanceOf(Error);
     expect(await snapshot(db.url)).toEqual(beforeBroken);
 
+    const hostile = structuredClone(exported);
+    hostile.tables.sessions = [{ ...exported.tables.sessions[0]!, main_json: JSON.parse('[{"__proto__": {"polluted": true}}]') as unknown }];
+    await expect(importUserData(orm, hostile)).rejects.toMatchObject({ name: 'GainslyUserDataError', table: 'sessions', column: 'main_json' });
+    expect(await snapshot(db.url)).toEqual(beforeBroken);
+
     const report = await importUserData(orm, exported);
     expect(report.userId).not.toBe(201);
     expect(report.inserted).toEqual(exported.counts);
