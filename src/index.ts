@@ -10,9 +10,10 @@ export {
   DEFAULT_ACQUIRE_TIMEOUT_MS,
   type GainslyOrmOptions,
   type GainslyAsyncConfigOptions,
+  type GainslyAsyncModuleOptions,
 } from './orm/config.js';
 export { GainslyPostgreSqlDriver } from './orm/driver.js';
-export { GainslyEntityManager, type AnyEntityManager, type AnyMikroORM } from './orm/context.js';
+export type { AnyEntityManager, AnyMikroORM } from './orm/context.js';
 export { maskDatabaseUrl, GainslyConfigError } from './orm/database-url.js';
 export {
   GainslyError,

@@ -9,16 +9,9 @@ import { GainslyNamingStrategy } from './naming-strategy.js';
 import { StrictHydrator } from './strict-hydrator.js';
 import { GainslyConfigError, maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
 import { GainslySchemaGenerator } from './schema-generator.js';
-import { GainslyEntityManager } from './context.js';
 
-/**
- * Name of the table in which the library records its applied migrations (beside upstream's `alembic_version`).
- * @example
- * ```ts
- * await orm.em.getConnection().execute(`select name from ${MIGRATIONS_TABLE} order by id`);
- * ```
- */
-export const MIGRATIONS_TABLE = 'gainsly_db_migrations';
+export { MIGRATIONS_TABLE } from './migrations-table.js';
+import { MIGRATIONS_TABLE } from './migrations-table.js';
 
 /**
  * Options for {@link createGainslyOrm} and {@link gainslyConfig}: a database URL plus any MikroORM
@@ -199,8 +192,8 @@ export function baseOptions(): Partial<Options> {
 /**
  * The MikroORM configuration for a Gainsly PostgreSQL database, for frameworks that create the
  * ORM themselves (NestJS `MikroOrmModule.forRoot(gainslyConfig())`, the MikroORM CLI).
- * Entities, migrations, the naming strategy, the enum types, the library's driver
- * ({@link GainslyPostgreSqlDriver}) and EntityManager ({@link GainslyEntityManager}) are registered.
+ * Entities, migrations, the naming strategy, the enum types and the library's driver
+ * ({@link GainslyPostgreSqlDriver}) are registered.
  *
  * Lazy: the database URL (`url`, else env `GAINSLY_DATABASE_URL`, then `DATABASE_URL`) is read when
  * the ORM starts (`MikroORM.init`), not when this is called, so an application module that calls it
@@ -230,7 +223,6 @@ export function gainslyConfig(options: GainslyOrmOptions = {}): Options {
     // Our schema generator never creates a database (MikroORM's migrator would).
     extensions: [...(base.extensions ?? []), GainslySchemaGenerator],
     driver: GainslyPostgreSqlDriver,
-    entityManager: GainslyEntityManager,
     // A typo in the database name must fail, not silently create an empty database.
     ensureDatabase: false,
     ...rest,
@@ -297,23 +289,34 @@ export interface GainslyAsyncConfigOptions<Args extends unknown[] = unknown[]> {
  * export class AppModule {}
  * ```
  */
-export function gainslyAsyncConfig<Args extends unknown[]>(options: GainslyAsyncConfigOptions<Args>): {
-  /** The library's driver, named so `@mikro-orm/nestjs` registers the PostgreSQL EntityManager and MikroORM. */
-  driver: typeof GainslyPostgreSqlDriver;
-  /** Your factory, its result turned into the whole configuration by {@link gainslyConfig}. */
-  useFactory: (...args: Args) => Promise<Options>;
-  /** As given. */
-  inject?: unknown[];
-  /** As given. */
-  imports?: unknown[];
-  [option: string]: unknown;
-} {
+export function gainslyAsyncConfig<O extends GainslyAsyncConfigOptions<never[]>>(options: O): GainslyAsyncModuleOptions<O> {
   if (typeof options !== 'object' || options === null || typeof options.useFactory !== 'function') {
     throw new GainslyConfigError('gainslyAsyncConfig() needs { useFactory } returning the gainslyConfig() options.');
   }
   const { useFactory, ...rest } = options;
-  return { ...rest, driver: GainslyPostgreSqlDriver, useFactory: async (...args: Args) => gainslyConfig(await useFactory(...args)) };
+  const factory = useFactory as (...args: unknown[]) => GainslyOrmOptions | Promise<GainslyOrmOptions>;
+  return {
+    ...rest,
+    driver: GainslyPostgreSqlDriver,
+    useFactory: async (...args: unknown[]) => gainslyConfig(await factory(...args)),
+  } as unknown as GainslyAsyncModuleOptions<O>;
 }
+
+/**
+ * What {@link gainslyAsyncConfig} returns: your options as given (`imports`, `inject` keep their
+ * types, so NestJS's `forRootAsync` accepts them), the library's driver, and your factory wrapped
+ * in {@link gainslyConfig}.
+ * @example
+ * ```ts
+ * const options: GainslyAsyncModuleOptions<{ useFactory: () => GainslyOrmOptions }> = gainslyAsyncConfig({ useFactory: () => ({}) });
+ * ```
+ */
+export type GainslyAsyncModuleOptions<O extends GainslyAsyncConfigOptions<never[]>> = Omit<O, 'useFactory' | 'driver'> & {
+  /** The library's driver, named so `@mikro-orm/nestjs` registers the PostgreSQL EntityManager and MikroORM. */
+  driver: typeof GainslyPostgreSqlDriver;
+  /** Your factory, its result turned into the whole configuration by {@link gainslyConfig}. */
+  useFactory: (...args: Parameters<O['useFactory']>) => Promise<Options>;
+};
 
 /**
  * pg's `connectionTimeoutMillis` bounds both the wait for a free pool connection and the connect

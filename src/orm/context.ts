@@ -1,4 +1,4 @@
-import { EntityManager as PostgreSqlEntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager as PostgreSqlEntityManager } from '@mikro-orm/postgresql';
 import { ValidationError, type EntityManager as CoreEntityManager, type MikroORM as CoreMikroORM } from '@mikro-orm/core';
 import { GainslyConfigError } from './database-url.js';
 
@@ -43,26 +43,27 @@ export function globalContextError(cause?: unknown): GainslyConfigError {
 }
 
 /**
- * The EntityManager of every ORM built by `gainslyConfig()` / `createGainslyOrm()` (PostgreSQL
- * servers): `@mikro-orm/postgresql`'s, except that MikroORM's global-context refusal is thrown as a
- * `GainslyConfigError` saying to fork, so every error a library call raises is a `GainslyError`,
- * repositories on the global EntityManager included. Nothing else changes.
- * @example
- * ```ts
- * const orm = await createGainslyOrm();
- * orm.em instanceof GainslyEntityManager; // true
- * await orm.em.fork().getRepository(User).findById(1);
- * ```
+ * Makes an EntityManager throw {@link globalContextError} where MikroORM would refuse the global
+ * context, by wrapping its `getContext` on the instance. An instance property rather than a
+ * subclass: `@mikro-orm/nestjs` registers `em.constructor` as the injection token, which must stay
+ * `@mikro-orm/postgresql`'s `EntityManager`; and only the global EntityManager can be refused, so
+ * its forks (made from `em.constructor`) need nothing. @internal
  */
-export class GainslyEntityManager extends PostgreSqlEntityManager {
-  override getContext(validate = true): this {
-    try {
-      return super.getContext(validate);
-    } catch (error) {
-      if (error instanceof ValidationError && /global EntityManager/.test(error.message)) throw globalContextError(error);
-      throw error;
-    }
-  }
+export function translateGlobalContextRefusal<T extends { getContext(validate?: boolean): unknown }>(em: T): T {
+  const getContext = em.getContext.bind(em);
+  Object.defineProperty(em, 'getContext', {
+    configurable: true,
+    writable: true,
+    value: (validate = true) => {
+      try {
+        return getContext(validate);
+      } catch (error) {
+        if (error instanceof ValidationError && /global EntityManager/.test(error.message)) throw globalContextError(error);
+        throw error;
+      }
+    },
+  });
+  return em;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Configuration } from '@mikro-orm/core';
 import { GainslyError } from '../enums/index.js';
+import { translateGlobalContextRefusal } from './context.js';
 import {
   isConnectionLoss,
   translateConnectFailure,
@@ -198,9 +199,9 @@ export function libraryTables(metadata: Iterable<{ tableName?: string }>, config
  *
  * {@link gainslyConfig} names it; name it yourself only where a framework asks for the driver
  * apart from the configuration (NestJS `forRootAsync` without {@link gainslyAsyncConfig}).
- * Its `name` is `'PostgreSqlDriver'`: `@mikro-orm/nestjs` finds the driver's package (whose
- * `EntityManager` and `MikroORM` it registers for injection) by that name, and this driver is
- * `@mikro-orm/postgresql`'s with typed errors.
+ * Its `name` is `'PostgreSqlDriver'`: `@mikro-orm/nestjs` 7.0 found the driver's package (whose
+ * `EntityManager` and `MikroORM` it registers for injection) by that name (7.1 asks the driver),
+ * and this driver is `@mikro-orm/postgresql`'s with typed errors.
  * @example
  * ```ts
  * MikroOrmModule.forRootAsync({
@@ -220,6 +221,15 @@ export class GainslyPostgreSqlDriver extends PostgreSqlDriver {
     super(config);
     // PostgreSqlDriver hard-codes its connection class; swap in ours before anything connects.
     (this as unknown as { connection: PostgreSqlConnection }).connection = new GainslyPostgreSqlConnection(this.config);
+  }
+
+  /**
+   * MikroORM's EntityManager, whose refusal of the global context (outside a request, without a
+   * fork) is a `GainslyConfigError` saying to fork, so every error a library call raises is a
+   * `GainslyError`, repositories on the global EntityManager included.
+   */
+  override createEntityManager(useContext?: boolean): ReturnType<PostgreSqlDriver['createEntityManager']> {
+    return translateGlobalContextRefusal(super.createEntityManager(useContext));
   }
 
   override setMetadata(metadata: Parameters<PostgreSqlDriver['setMetadata']>[0]): void {

@@ -16,7 +16,6 @@ import {
   gainslyConfig,
   gainslyAsyncConfig,
   GainslyPostgreSqlDriver,
-  GainslyEntityManager,
   User,
   type UserScope,
   type ViewerScope,
@@ -30,7 +29,6 @@ import {
 declare const coreEm: CoreEntityManager;
 declare const sqlEm: SqlEntityManager;
 declare const pgEm: PgEntityManager;
-declare const gainslyEm: GainslyEntityManager;
 declare const coreOrm: CoreMikroORM;
 declare const pgOrm: PgMikroORM;
 // NestJS's `app.get(MikroORM)`: a readonly entity list in the third generic.
@@ -42,7 +40,6 @@ describe('framework-provided EntityManagers', () => {
     expectTypeOf(forUser(coreEm, 1)).toEqualTypeOf<UserScope>();
     expectTypeOf(forUser(sqlEm, 1)).toEqualTypeOf<UserScope>();
     expectTypeOf(forUser(pgEm, 1)).toEqualTypeOf<UserScope>();
-    expectTypeOf(forUser(gainslyEm, 1)).toEqualTypeOf<UserScope>();
     expectTypeOf(forUser(coreEm.fork(), 1)).toEqualTypeOf<UserScope>();
   });
 
@@ -88,7 +85,6 @@ describe('framework-provided MikroORM instances', () => {
 describe('NestJS module options', () => {
   test('gainslyConfig is a MikroORM configuration naming the library driver', () => {
     expectTypeOf(GainslyPostgreSqlDriver).toExtend<new (...args: never[]) => PostgreSqlDriver>();
-    expectTypeOf<GainslyEntityManager>().toExtend<PgEntityManager>();
   });
 
   test('gainslyAsyncConfig types the factory arguments and returns forRootAsync options', () => {
