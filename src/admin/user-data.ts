@@ -12,7 +12,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import * as z from 'zod';
 import { ENUMS, enumColumnsOf } from '../enums/index.js';
 import { GAINSLY_ERROR_CODES, GainslyError, GainslyNotFoundError, type GainslyErrorCode } from '../orm/errors.js';
-import { parseOptions, requireId } from '../orm/arguments.js';
+import { parseArgument, parseOptions, requireId } from '../orm/arguments.js';
 import { FORBIDDEN_JSON_KEYS } from '../schemas/json-blobs.js';
 import type { SqlRunner } from './catalog.js';
 import { GainslyImportError } from './import.js';
@@ -236,6 +236,11 @@ const exportOptionsSchema = z.strictObject({
   batchSize: z.number().int().min(1).max(100_000).optional(),
   schema: z.string().min(1).max(63).optional(),
 });
+/** A file path (no NUL, which no file system accepts) or anything with a stream's `write` and `once`. */
+const destinationSchema = z.union([
+  z.string().min(1).max(4096).refine((path) => !path.includes('\u0000'), 'a file path cannot contain NUL'),
+  z.custom<Writable>((v) => typeof v === 'object' && v !== null && typeof (v as Writable).write === 'function' && typeof (v as Writable).once === 'function', 'a file path or a writable stream'),
+]);
 const eraseOptionsSchema = z.strictObject({ dryRun: z.boolean().optional(), schema: z.string().min(1).max(63).optional() });
 const importOptionsSchema = eraseOptionsSchema;
 
@@ -404,6 +409,10 @@ function streamSink(stream: Writable): (chunk: string) => Promise<void> {
  * ```
  */
 export async function writeUserExport(target: OrmOrEm, userId: number, destination: string | Writable, options: UserExportOptions = {}): Promise<UserExportSummary> {
+  // Every argument before the file is created: a bad one leaves no empty file behind.
+  requireId(userId, 'userId');
+  parseOptions(exportOptionsSchema, options ?? {}, 'UserExportOptions');
+  parseArgument(destinationSchema, destination, 'destination');
   const file = typeof destination === 'string' ? createWriteStream(destination) : null;
   const stream = file ?? (destination as Writable);
   const write = streamSink(stream);

@@ -18,6 +18,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { PassThrough } from 'node:stream';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
   CircuitTemplate,
@@ -706,6 +707,12 @@ function table(): Record<string, Case[]> {
       ...each([{}], ['UpdateMovementInput'], (em, v) => me(em).movements.update(c.ownMovementId, v)),
     ],
     'UserScope.movements.delete': ids('movementId', (em, v) => me(em).movements.delete(v)),
+    'UserScope.account.export': each([0, 'x', [], { batchSize: 0 }, { batchSize: 1.5 }, { batchSize: '10' }, { bogus: 1 }, { $ne: null }], ['UserExportOptions'], (em, v) => me(em).account.export(v)),
+    'UserScope.account.writeExport': [
+      ...each([undefined, null, '', 5, {}, [], 'a\u0000b', { write: 1 }], ['destination'], (em, v) => me(em).account.writeExport(v)),
+      ...each([{ batchSize: 0 }, { bogus: 1 }], ['UserExportOptions'], (em, v) => me(em).account.writeExport(new PassThrough(), v)),
+    ],
+    'UserScope.account.erase': each([0, 'x', [], { dryRun: 'yes' }, { dryRun: 1 }, { bogus: 1 }, { schema: '' }], ['EraseOptions'], (em, v) => me(em).account.erase(v)),
 
     // forViewer(...) and its methods
     forViewer: [
