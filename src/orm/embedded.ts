@@ -5,6 +5,7 @@ import { baseOptions, composeSchema, type GainslyOrmOptions } from './config.js'
 import { GainslyConfigError } from './database-url.js';
 import { GainslyError, translateDatabaseError } from './errors.js';
 import { libraryTables } from './driver.js';
+import { translateGlobalContextRefusal } from './context.js';
 
 /** The optional peer dependencies a `pglite:` URL needs, as `npm install` arguments. @internal */
 export const PGLITE_PACKAGES = '@mikro-orm/pglite@7.2.1 @electric-sql/pglite';
@@ -81,6 +82,13 @@ export async function createPgliteOrm(
   // password, so there is nothing to scrub from messages.
   class GainslyPgliteDriver extends driver.PgliteDriver {
     #tables: ReadonlySet<string> = new Set();
+
+    // As on a server: the global-context refusal is a GainslyConfigError saying to fork.
+    override createEntityManager(useContext?: boolean) {
+      const em = super.createEntityManager(useContext);
+      translateGlobalContextRefusal(em as { getContext(validate?: boolean): unknown });
+      return em;
+    }
 
     override setMetadata(metadata: Parameters<InstanceType<PgliteDriverModule['PgliteDriver']>['setMetadata']>[0]): void {
       super.setMetadata(metadata);

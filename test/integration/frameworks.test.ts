@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Configuration, RequestContext, ValidationError } from '@mikro-orm/core';
 import { EntityManager as PgEntityManager, MikroORM } from '@mikro-orm/postgresql';
 import {
+  createGainslyOrm,
   forUser,
   forViewer,
   gainslyAsyncConfig,
@@ -168,6 +169,18 @@ describe('the global EntityManager outside a request context', () => {
       expect(me.em).toBe(trx);
       expect((await me.profile.get()).name).toBe('In Transaction');
     });
+  });
+
+  it('the embedded database behaves the same: a GainslyConfigError on a repository, a fork in the scopes', async () => {
+    const orm = await createGainslyOrm({ url: 'pglite:' });
+    try {
+      await migrate(orm);
+      await expect(orm.em.getRepository(User).findById(1)).rejects.toBeInstanceOf(GainslyConfigError);
+      const user = await orm.em.fork().getRepository(User).createUser({ email: 'embedded@example.com' });
+      expect(await forUser(orm.em, user.id).programs.list()).toEqual([]);
+    } finally {
+      await orm.close(true);
+    }
   });
 
   it('a value that is not an EntityManager is a GainslyConfigError', () => {
