@@ -150,7 +150,7 @@ const USER_FOREIGN_KEYS: readonly (readonly [string, string, string])[] = [
  */
 export class GainslyUserDataError extends GainslyError {
   override readonly name: string = 'GainslyUserDataError';
-  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.ERROR;
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.USER_DATA;
   constructor(
     message: string,
     /** The table holding the offending rows or values. */

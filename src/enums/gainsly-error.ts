@@ -59,6 +59,8 @@ export const GAINSLY_ERROR_CODES = Object.freeze({
   ADOPT: 'GAINSLY_ADOPT',
   /** `GainslyImportError`: an import source cannot be read or the database cannot take it. */
   IMPORT: 'GAINSLY_IMPORT',
+  /** `GainslyUserDataError`: a user's data cannot be erased or imported as asked (a reference that cannot be cleared, a missing reference); nothing was changed. */
+  USER_DATA: 'GAINSLY_USER_DATA',
 } as const);
 
 /**

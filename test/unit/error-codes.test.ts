@@ -47,6 +47,7 @@ const INSTANCES: [Error, string][] = [
   [new root.GainslyConcurrencyError('x', details), 'GAINSLY_CONCURRENCY'],
   [new root.GainslyAdoptError('refused', EMPTY_REPORT), 'GAINSLY_ADOPT'],
   [new root.GainslyImportError('unreadable'), 'GAINSLY_IMPORT'],
+  [new root.GainslyUserDataError('needed by another user', 'pattern_exposures', 'source_top_set_log_id'), 'GAINSLY_USER_DATA'],
 ];
 
 describe('error codes', () => {
@@ -56,6 +57,11 @@ describe('error codes', () => {
     expect(error).not.toBeInstanceOf(TypeError);
     expect((error as root.GainslyError).code).toBe(code);
     expect(Object.values(root.GAINSLY_ERROR_CODES)).toContain(code);
+  });
+
+  it('covers every error class the main entry point exports', () => {
+    const exported = Object.entries(root).filter(([, value]) => typeof value === 'function' && (value === root.GainslyError || value.prototype instanceof root.GainslyError)).map(([name]) => name);
+    expect(exported.sort()).toEqual(INSTANCES.map(([error]) => error.name).filter((name) => name in root).sort());
   });
 
   it('gives each class its own code, and every code belongs to a class', () => {
