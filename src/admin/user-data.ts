@@ -181,7 +181,7 @@ export interface UserExportReference {
  * Everything a user owns, as written by {@link writeUserExport} and returned by
  * {@link exportUserData}: format `gainsly-user-export`, version 1. Rows are the wire rows of the
  * tables (column names as in the database; SQL enum columns hold semantic values, e.g. `squat`,
- * not `SQUAT`; dates are `'YYYY-MM-DD'`; timestamps ISO 8601 as PostgreSQL prints them to JSON;
+ * not `SQUAT`; dates are `'YYYY-MM-DD'`; timestamps ISO 8601 in UTC with `Z` (stored naive UTC);
  * JSON columns nested), ordered by id; ids are the source database's.
  *
  * @example
@@ -263,8 +263,12 @@ function ownedWhere(schema: string, table: string, userId: number): { sql: strin
   return { sql, params: Array.from({ length: countPlaceholders(sql) }, () => userId) };
 }
 
-/** Decodes SQL enum labels of one table's row to semantic values (the wire row). */
-function toWireRow(table: string, row: Record<string, unknown>): Record<string, unknown> {
+/** Decodes SQL enum labels of one table's row to semantic values, and marks naive-UTC timestamps with `Z` (the wire row). */
+function toWireRow(table: string, row: Record<string, unknown>, utcColumns: readonly string[]): Record<string, unknown> {
+  for (const column of utcColumns) {
+    const value = row[column];
+    if (typeof value === 'string' && !/(?:Z|[+-]\d{2}:?\d{2})$/.test(value)) row[column] = `${value}Z`;
+  }
   for (const column of enumColumnsOf(table)) {
     if (column.storage !== 'sql_enum') continue;
     const value = row[column.column];
@@ -338,6 +342,16 @@ async function readExport(target: OrmOrEm, userIdArg: unknown, optionsArg: unkno
       user: { id: userId, email: (u.email as string | null) ?? null, name: (u.name as string | null) ?? null },
       references,
     });
+    // `timestamp without time zone` columns hold naive UTC (README, "Enums: semantic values"): the
+    // document marks them with `Z` so no reader takes them for local time. PostgreSQL ignores the
+    // zone when such a value is inserted back into the same column type, so an import round-trips.
+    const naive = await run(
+      `select c.relname as t, a.attname as c from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ? and a.attnum > 0 and not a.attisdropped and a.atttypid = 'timestamp'::regtype`,
+      [schema],
+    );
+    const utcColumns = new Map<string, string[]>();
+    for (const r of naive) utcColumns.set(String(r.t), [...(utcColumns.get(String(r.t)) ?? []), String(r.c)]);
     const counts = {} as Record<UserDataTable, number>;
     let firstTable = true;
     for (const { table } of OWNED_TABLES) {
@@ -350,7 +364,7 @@ async function readExport(target: OrmOrEm, userIdArg: unknown, optionsArg: unkno
       for (;;) {
         const rows = await run(`fetch ${batchSize} from ${cursor}`);
         for (const r of rows) {
-          await visitor.row(table, toWireRow(table, JSON.parse(String(r.j)) as Record<string, unknown>), n === 0);
+          await visitor.row(table, toWireRow(table, JSON.parse(String(r.j)) as Record<string, unknown>, utcColumns.get(table) ?? []), n === 0);
           n++;
         }
         if (rows.length < batchSize) break;

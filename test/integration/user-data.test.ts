@@ -185,7 +185,7 @@ describe('user data: export, erase, import (library database)', () => {
     expect(doc.tables.movements.map((m) => m.id)).toEqual([103, 104]);
     // Own-to-own and own-to-system relationships; Bo's relationship to Ada's plank is Bo's.
     expect(doc.tables.movement_relationships.map((r) => r.id)).toEqual([101, 102]);
-    expect(doc.tables.top_set_logs[0]).toMatchObject({ id: 101, pattern: 'squat', e1rm_formula: 'brzycki', weight: 140, created_at: '2026-01-05T07:31:00' });
+    expect(doc.tables.top_set_logs[0]).toMatchObject({ id: 101, pattern: 'squat', e1rm_formula: 'brzycki', weight: 140, created_at: '2026-01-05T07:31:00Z' });
     expect(doc.tables.programs[0]).toMatchObject({ goal_1: 'strength', start_date: '2026-01-05', visibility: 'private' });
     expect(doc.tables.sessions[0]).toMatchObject({ session_type: 'lower', main_json: [{ movement: 'Back Squat', sets: 3, reps: 5 }] });
     expect(doc.references).toEqual({
