@@ -1,7 +1,7 @@
 // The session plan part of `audit`: rows whose JSON sections the upstream app cannot read
 // (../shared/docs/upstream-contract.md, section 1; an array in finisher_json makes its session
 // response fail with a 500, a block without `movement` fails its response model).
-import { sessionFinisherBlockSchema, sessionSectionSchema } from '../schemas/index.js';
+import { formatIssuePath, sessionFinisherBlockSchema, sessionSectionSchema } from '../schemas/index.js';
 import type { SqlRunner } from './catalog.js';
 import { qualified, quoteIdent } from './sql.js';
 
@@ -73,8 +73,7 @@ export async function auditSessionPlans(
           if (report.sampleIds.length < SAMPLES) report.sampleIds.push(id);
           if (report.firstProblem === undefined) {
             const issue = result.error.issues[0]!;
-            const at = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-            report.firstProblem = `session ${id}${at ? ` ${at.replace(/^\./, '')}` : ''}: ${issue.message}`;
+            report.firstProblem = `session ${id}${issue.path.length > 0 ? ` ${formatIssuePath(issue.path)}` : ''}: ${issue.message}`;
           }
         }
       }

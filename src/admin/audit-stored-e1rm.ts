@@ -3,7 +3,7 @@
 // (../shared/docs/upstream-contract.md, section 3); versions of this library before that contract
 // stored an RPE/RIR-adjusted value under a plain formula's name, and those rows are what this finds.
 import type { SqlRunner } from './catalog.js';
-import { qualified, toNumber } from './sql.js';
+import { parseIntArray, qualified, toNumber } from './sql.js';
 
 /**
  * Top sets whose stored e1RM disagrees with its own row, found by {@link audit}.
@@ -62,8 +62,7 @@ export async function auditStoredE1rm(
     );
     report.checked = toNumber(row?.checked);
     report.mismatched = toNumber(row?.mismatched);
-    const ids = row?.ids;
-    report.sampleIds = Array.isArray(ids) ? ids.map(toNumber) : typeof ids === 'string' && ids.startsWith('{') ? ids.slice(1, -1).split(',').filter(Boolean).map(Number) : [];
+    report.sampleIds = parseIntArray(row?.ids);
   } catch (error) {
     report.error = error instanceof Error ? error.message : String(error);
   }

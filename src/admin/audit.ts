@@ -1,7 +1,7 @@
 import { ENUMS, ENUM_COLUMNS, OPEN_CATEGORICAL_COLUMNS, type EnumColumnStorage, type EnumName } from '../enums/index.js';
 import type { SqlRunner } from './catalog.js';
 import { classifyEnumValue, type ValueStatus } from './values.js';
-import { emRunner, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm } from './sql.js';
+import { emRunner, parseIntArray, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm } from './sql.js';
 import { auditSessionPlans, type AuditSessionPlanReport } from './audit-session-plans.js';
 import { auditStoredE1rm, type AuditStoredE1rmReport } from './audit-stored-e1rm.js';
 
@@ -489,9 +489,3 @@ async function auditMicrocycleLifecycle(guarded: Guarded, schema: string, exists
   return report;
 }
 
-function parseIntArray(value: unknown): number[] {
-  if (value == null) return [];
-  if (Array.isArray(value)) return value.map(toNumber);
-  const text = String(value);
-  return text.startsWith('{') ? text.slice(1, -1).split(',').filter(Boolean).map(Number) : [];
-}

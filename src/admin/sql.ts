@@ -53,6 +53,14 @@ export function toNumber(value: unknown): number {
   return typeof value === 'number' ? value : Number(value ?? 0);
 }
 
+/** A JS array from an `int[]` column (node-postgres parses it; a text form `{1,2}` is read too). @internal */
+export function parseIntArray(value: unknown): number[] {
+  if (value == null) return [];
+  if (Array.isArray(value)) return value.map(toNumber);
+  const text = String(value);
+  return text.startsWith('{') ? text.slice(1, -1).split(',').filter(Boolean).map(Number) : [];
+}
+
 /**
  * An ORM or an entity manager: admin functions that can join a caller's transaction take either.
  *

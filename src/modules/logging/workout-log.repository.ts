@@ -1,6 +1,7 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { requireId } from '../../orm/arguments.js';
 import { executeBound, type BoundStatement } from '../../orm/bound-query.js';
+import { coveringMicrocycleIdSql } from '../programs/covering-microcycle.js';
 import { enumValueShape, labelExpectation, storedValueError } from '../../orm/stored-values.js';
 import { GainslyError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern, type Visibility } from '../../enums/index.js';
@@ -149,10 +150,7 @@ with input as (
          (select json_build_object('owner', p.user_id, 'microcycle_id', se.microcycle_id)
             from sessions se join microcycles m on m.id = se.microcycle_id join programs p on p.id = m.program_id
            where se.id = $session::int) as session,
-         (select m.id from microcycles m join programs p on p.id = m.program_id
-           where $session::int is null and p.user_id = $user and p.is_active is true
-             and m.start_date <= $date::date and $date::date < m.start_date + m.length_days
-           order by p.start_date desc, p.id desc, m.sequence_number limit 1) as covering_microcycle_id
+         case when $session::int is null then ${coveringMicrocycleIdSql('$user', '$date')} end as covering_microcycle_id
 ), mv as (
   select mv.id, mv.pattern, mv.user_id, l.label
     from movements mv left join unnest($patternValues::text[], $patternLabels::text[]) as l(value, label) on l.value = mv.pattern

@@ -2,7 +2,7 @@
 // active program whose days include the date (start_date <= date < start_date + length_days). Should
 // the user hold several active programs (upstream data), the newest program wins; should two of its
 // microcycles overlap, the lower sequence number. logWorkout files session-less exposures by the
-// same rule (its statement in workout-log.repository.ts carries a copy of this text).
+// same rule (its statement in workout-log.repository.ts embeds this text).
 
 /**
  * The id of the microcycle covering a date for a user, as a scalar subquery; `user` and `date` are

@@ -6,6 +6,9 @@ import type { ExerciseRole } from '../../enums/index.js';
 import { GainslyDataError } from '../../orm/errors.js';
 import {
   GainslyValidationError,
+  SESSION_EXERCISE_BLOCK_KEYS,
+  SESSION_FINISHER_BLOCK_KEYS,
+  formatIssuePath,
   sessionExerciseBlockSchema,
   sessionFinisherBlockSchema,
   type SessionPlanData,
@@ -161,8 +164,7 @@ export interface ExerciseRowFacts {
 type Where = { sessionId: number; column: string };
 
 function dataError(where: Where, path: (string | number)[], message: string, value: unknown): GainslyDataError {
-  const at = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
-  return new GainslyDataError(`sessions.${where.column}${at} of session ${where.sessionId} ${message}`, 'sessions', where.column, value);
+  return new GainslyDataError(`sessions.${formatIssuePath([where.column, ...path])} of session ${where.sessionId} ${message}`, 'sessions', where.column, value);
 }
 
 /** Reports the first problem of a stored block as a GainslyDataError naming session, column and key. */
@@ -209,25 +211,22 @@ export function readExerciseBlock(block: unknown, where: Where, path: (string | 
     if (row.isComplexLift != null) out.isComplexLift = row.isComplexLift;
     if (row.substitutionAllowed != null) out.substitutionAllowed = row.substitutionAllowed;
   }
-  const known = new Set<string>(Object.keys(EXERCISE_KEYS));
   const extra: JsonObject = {};
   for (const [key, value] of Object.entries(b)) {
     // A legacy key is dropped only when it was translated; one that could not be is kept as is.
-    if (known.has(key) || translated.has(key)) continue;
+    if (EXERCISE_KEYS.has(key) || translated.has(key)) continue;
     extra[key] = value as JsonValue;
   }
   if (Object.keys(extra).length > 0) out.extra = extra;
   return out;
 }
 
-const EXERCISE_KEYS = {
-  movement: 1, movement_id: 1, sets: 1, rep_range_min: 1, rep_range_max: 1, target_rpe: 1, target_rir: 1,
-  duration_seconds: 1, rest_seconds: 1, superset_with: 1, notes: 1,
-} as const;
-const FINISHER_KEYS = new Set(['type', 'duration_minutes', 'rounds', 'duration_seconds', 'rest_seconds', 'exercises', 'notes']);
-
 /** The type older versions of this library imply by writing a finisher as a plain list of exercises. */
 export const LEGACY_FINISHER_TYPE = 'circuit';
+
+// The keys the app reads; any other key of a stored block goes to `extra`.
+const EXERCISE_KEYS = new Set(SESSION_EXERCISE_BLOCK_KEYS);
+const FINISHER_KEYS = new Set(SESSION_FINISHER_BLOCK_KEYS);
 
 /** Reads `finisher_json` back into a plan finisher; a list written by older versions becomes `{ type: 'circuit', exercises }`. */
 export function readFinisherBlock(value: unknown, where: Where, rows: (ExerciseRowFacts | undefined)[]): SessionFinisherInput {
