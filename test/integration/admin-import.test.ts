@@ -1,19 +1,14 @@
-import { execFile } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CircuitTemplate, HeuristicConfig, Movement, User } from '../../src/index.js';
 import { GainslyValidationError } from '../../src/schemas/index.js';
 import { GainslyImportError, importCircuits, importHeuristicConfigs, importMovements, type ImportReport } from '../../src/admin/import.js';
 import { createTestDatabase, useTestOrm, withRawClient, type TestDatabase } from '../support/database.js';
 import { fixturePath, readSeed, requireFixtures } from '../support/fixtures.js';
+import { bundleMemoryChild, type MemoryChild } from '../support/memory-child.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const execFileAsync = promisify(execFile);
 const SEED = (name: string) => fixturePath(`upstream-seed-data/${name}`);
 type SeedMovement = Record<string, unknown> & { name: string };
 
@@ -338,27 +333,15 @@ describe('import of a large file', () => {
   /** The bound on the child's peak resident set: Node, MikroORM and the pg driver take about 100 MB of it before the first record. */
   const MAX_RSS_MB = 250;
   let db: TestDatabase;
-  let outDir: string;
+  let child: MemoryChild | undefined;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    outDir = join(ROOT, 'node_modules', '.cache', `gainsly-import-memory-${process.pid}`);
-    await esbuild.build({
-      entryPoints: [join(ROOT, 'test/support/import-memory-child.ts')],
-      outfile: join(outDir, 'child.mjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      packages: 'external',
-      keepNames: true,
-      logLevel: 'silent',
-      tsconfig: join(ROOT, 'tsconfig.json'),
-    });
+    child = await bundleMemoryChild('import-memory-child');
   }, 60_000);
   afterAll(async () => {
     await db?.drop();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    child?.dispose();
   });
 
   it(`streams ${RECORDS.toLocaleString('en')} movements with flat memory (child process, heap capped at ${HEAP_LIMIT_MB} MB, peak RSS under ${MAX_RSS_MB} MB)`, async () => {
@@ -378,8 +361,7 @@ describe('import of a large file', () => {
     writeSync(fd, '\n] }\n');
     closeSync(fd);
     try {
-      const { stdout } = await execFileAsync(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MB}`, join(outDir, 'child.mjs'), db.url, file], { cwd: ROOT, maxBuffer: 1024 * 1024, timeout: 240_000 });
-      const result = JSON.parse(stdout) as { total: number; inserted: number; skipped: number; maxRssBytes: number; peakHeapUsed: number };
+      const result = await child!.run<{ total: number; inserted: number; skipped: number; maxRssBytes: number; peakHeapUsed: number }>(HEAP_LIMIT_MB, [db.url, file], 240_000);
       console.info(`[import memory] ${RECORDS} records, ${(statSync(file).size / 1e6).toFixed(1)} MB file: peak RSS ${(result.maxRssBytes / 1048576).toFixed(0)} MiB, peak heap used ${(result.peakHeapUsed / 1048576).toFixed(0)} MiB`);
       expect(result).toMatchObject({ total: RECORDS, inserted: RECORDS, skipped: 0 });
       expect(result.maxRssBytes / 1048576).toBeLessThan(MAX_RSS_MB);

@@ -2,18 +2,12 @@
  * A user's export streams (#21): 100,000 top sets written by writeUserExport in a child process
  * whose heap is capped below what the whole document would take in memory.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, withRawClient, type TestDatabase } from '../support/database.js';
-
-const execFileAsync = promisify(execFile);
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { bundleMemoryChild, type MemoryChild } from '../support/memory-child.js';
 
 describe('export of a large history', () => {
   const TOP_SETS = 100_000;
@@ -22,23 +16,11 @@ describe('export of a large history', () => {
   /** Node, MikroORM and the pg driver take about 100 MB of resident memory before the first row. */
   const MAX_RSS_MB = 220;
   let db: TestDatabase;
-  let outDir: string;
+  let child: MemoryChild | undefined;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    outDir = join(ROOT, 'node_modules', '.cache', `gainsly-user-export-memory-${process.pid}`);
-    await esbuild.build({
-      entryPoints: [join(ROOT, 'test/support/user-export-memory-child.ts')],
-      outfile: join(outDir, 'child.mjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      packages: 'external',
-      keepNames: true,
-      logLevel: 'silent',
-      tsconfig: join(ROOT, 'tsconfig.json'),
-    });
+    child = await bundleMemoryChild('user-export-memory-child');
     await withRawClient(db.url, (c) =>
       c.query(`
         insert into users (id, name, email, experience_level, persona_tone, persona_aggression) values (1, 'Heavy', 'heavy@example.com', 'ADVANCED', 'SUPPORTIVE', 'BALANCED');
@@ -51,15 +33,14 @@ describe('export of a large history', () => {
   }, 60_000);
   afterAll(async () => {
     await db?.drop();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    child?.dispose();
   });
 
   it(`streams ${TOP_SETS.toLocaleString('en')} top sets with flat memory (child process, heap capped at ${HEAP_LIMIT_MB} MB, peak RSS under ${MAX_RSS_MB} MB)`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gainsly-user-export-large-'));
     const file = join(dir, 'user.json');
     try {
-      const { stdout } = await execFileAsync(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MB}`, join(outDir, 'child.mjs'), db.url, file, '1'], { cwd: ROOT, maxBuffer: 1024 * 1024, timeout: 55_000 });
-      const result = JSON.parse(stdout) as { counts: Record<string, number>; maxRssBytes: number; peakHeapUsed: number };
+      const result = await child!.run<{ counts: Record<string, number>; maxRssBytes: number; peakHeapUsed: number }>(HEAP_LIMIT_MB, [db.url, file, '1'], 55_000);
       console.info(`[user export memory] ${TOP_SETS} top sets, ${(statSync(file).size / 1e6).toFixed(1)} MB file: peak RSS ${(result.maxRssBytes / 1048576).toFixed(0)} MiB, peak heap used ${(result.peakHeapUsed / 1048576).toFixed(0)} MiB`);
       expect(result.counts).toMatchObject({ users: 1, workout_logs: 2000, top_set_logs: TOP_SETS });
       expect(result.maxRssBytes / 1048576).toBeLessThan(MAX_RSS_MB);
