@@ -13,6 +13,7 @@ export {
   type GainslyAsyncModuleOptions,
 } from './orm/config.js';
 export { GainslyPostgreSqlDriver } from './orm/driver.js';
+export { replicaStatus, type ReplicaStatus, type ReplicaPolicy } from './orm/replicas.js';
 export type { AnyEntityManager, AnyMikroORM } from './orm/context.js';
 export { maskDatabaseUrl, GainslyConfigError } from './orm/database-url.js';
 export {
@@ -100,7 +101,7 @@ export {
   type UserImportOptions,
   type UserImportReport,
 } from './admin/index.js';
-export { UserScope, forUser, type DateRange } from './modules/scope/user-scope.js';
+export { UserScope, forUser, type DateRange, type ScopeOptions, type Consistency } from './modules/scope/user-scope.js';
 export { ViewerScope, forViewer, type FriendshipResolver, type ViewerOptions } from './modules/scope/viewer-scope.js';
 
 export { User } from './modules/users/user.entity.js';

@@ -2,6 +2,7 @@ import { EntityRepository } from '@mikro-orm/postgresql';
 import type { FilterQuery, FindOptions, Loaded } from '@mikro-orm/core';
 import { GainslyNotFoundError } from './errors.js';
 import { checkFilter, checkFindOptions, requireDateRange, requireId } from './arguments.js';
+import { recordWrite, routeRead } from './replicas.js';
 
 /**
  * Base of every Gainsly repository: MikroORM's SQL repository plus the finders every table has.
@@ -34,6 +35,25 @@ export class GainslyRepository<T extends object> extends EntityRepository<T> {
     const found = await this.findById(id);
     if (!found) throw new GainslyNotFoundError(this.meta().className, this.meta().tableName, { id });
     return found;
+  }
+
+  /**
+   * Runs a read model's statements where the read may go: on an ORM with read replicas, a replica
+   * that has replayed `userId`'s writes through this ORM, else the primary (see orm/replicas.ts).
+   * @internal
+   */
+  protected routed<R>(userId: number | undefined, read: () => Promise<R>): Promise<R> {
+    return routeRead(this.getEntityManager(), userId, read);
+  }
+
+  /**
+   * Records a workflow's write for `userId` (`undefined`: for every reader) once it returned, so
+   * that user's routed reads see it (orm/replicas.ts), and hands back its result.
+   * @internal
+   */
+  protected async written<R>(userId: number | undefined, result: R): Promise<R> {
+    await recordWrite(this.getEntityManager(), userId);
+    return result;
   }
 
   /** @internal */

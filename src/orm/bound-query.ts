@@ -1,5 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { EntityManager } from '@mikro-orm/core';
+import { currentRoute } from './replicas.js';
 
 /** The parts of MikroORM's SQL connection this module uses (`executeQuery` is protected: it logs). */
 interface SqlConnection {
@@ -48,8 +49,9 @@ export async function executeBound<T>(em: EntityManager, statement: BoundStateme
   }
   const context = em.getContext(false);
   const driver = context.getDriver();
-  const connection = driver.getConnection('write') as unknown as SqlConnection;
   const transaction = context.getTransactionContext<ReturnType<SqlConnection['getClient']>>();
+  // Outside a transaction, a library read routed to a replica runs there (replicas.ts).
+  const connection = ((transaction ? undefined : currentRoute()) ?? driver.getConnection('write')) as unknown as SqlConnection;
   const values = [...params];
   try {
     await connection.ensureConnection();

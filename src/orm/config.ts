@@ -1,6 +1,6 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import type { MigrationObject } from '@mikro-orm/core';
-import { GainslyPostgreSqlDriver } from './driver.js';
+import { GainslyPostgreSqlDriver, REPLICA_POLICY_KEY } from './driver.js';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { ENTITIES } from '../modules/entities.js';
@@ -9,6 +9,7 @@ import { GainslyNamingStrategy } from './naming-strategy.js';
 import { StrictHydrator } from './strict-hydrator.js';
 import { GainslyConfigError, maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
 import { GainslySchemaGenerator } from './schema-generator.js';
+import { DEFAULT_REPLICA_POLICY, type ReplicaPolicy } from './replicas.js';
 
 export { MIGRATIONS_TABLE } from './migrations-table.js';
 import { MIGRATIONS_TABLE } from './migrations-table.js';
@@ -22,7 +23,19 @@ import { MIGRATIONS_TABLE } from './migrations-table.js';
  * const options: GainslyOrmOptions = { url: 'postgres://gainsly@localhost:5432/gainsly', pool: { max: 10 } };
  * ```
  */
-export type GainslyOrmOptions = Omit<Partial<Options>, 'entities' | 'entitiesTs' | 'clientUrl'> & {
+export type GainslyOrmOptions = Omit<Partial<Options>, 'entities' | 'entitiesTs' | 'clientUrl' | 'replicas'> & {
+  /**
+   * Streaming read replicas of the database, as URLs (`postgres://…`) or `{ url, name }`. Library
+   * reads outside a transaction (the read models, `forUser`/`forViewer` reads) go to a replica
+   * that has replayed the reading user's last write through this ORM, else to the primary; writes,
+   * reads inside a transaction and scopes made with `consistency: 'strong'` use the primary. A
+   * replica that cannot be reached is left out for a while and its reads run on the primary
+   * (`replicaPolicy`). Your own `em.find` calls stay on the primary unless they ask for
+   * `connectionType: 'read'` (without read-your-writes). See docs/scaling.md.
+   */
+  replicas?: readonly (string | { url: string; name?: string | undefined })[] | undefined;
+  /** How replicas are used: see {@link ReplicaPolicy}. */
+  replicaPolicy?: ReplicaPolicy | undefined;
   /**
    * The application's own entity classes, registered after the library's (which are always
    * there). They may reference the library's entities (a `@ManyToOne(() => User)`); their tables
@@ -212,10 +225,11 @@ export function baseOptions(): Partial<Options> {
  * ```
  */
 export function gainslyConfig(options: GainslyOrmOptions = {}): Options {
-  const { url, acquireTimeoutMs, verify: _verify, entities, appMigrations, appMigrationsTable, ...rest } = options;
+  const { url, acquireTimeoutMs, verify: _verify, entities, appMigrations, appMigrationsTable, replicas, replicaPolicy, ...rest } = options;
   if (acquireTimeoutMs !== undefined && !(Number.isInteger(acquireTimeoutMs) && acquireTimeoutMs > 0)) {
     throw new GainslyConfigError(`acquireTimeoutMs must be a positive integer number of milliseconds, got ${String(acquireTimeoutMs)}`);
   }
+  const policy = checkReplicaPolicy(replicaPolicy);
   const base = baseOptions();
   const schema = composeSchema(base, { entities, appMigrations, appMigrationsTable, migrations: rest.migrations });
   const config = defineConfig({
@@ -227,13 +241,61 @@ export function gainslyConfig(options: GainslyOrmOptions = {}): Options {
     ensureDatabase: false,
     ...rest,
     driverOptions: withAcquireTimeout(rest.driverOptions, acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS),
+    // The library routes its own reads (replicas.ts); MikroORM's default would send every find
+    // outside a transaction to a random replica, with no read-your-writes.
+    preferReadReplicas: rest.preferReadReplicas ?? false,
+    replicas: replicaOptions(replicas, rest.driverOptions, policy.connectTimeoutMs),
+    [REPLICA_POLICY_KEY]: policy,
     ...schema,
-  });
+  } as Options);
   // A getter, defined after defineConfig (which spreads its argument): MikroORM.init copies the
   // options when the ORM starts, and that is when the environment is read. NestJS's forRoot keeps
   // the object as given until its MikroORM provider starts the ORM.
   Object.defineProperty(config, 'clientUrl', { enumerable: true, configurable: true, get: () => postgresUrl(url) });
   return config;
+}
+
+function checkReplicaPolicy(policy: ReplicaPolicy | undefined): Required<{ [K in keyof ReplicaPolicy]: number }> {
+  if (policy !== undefined && (typeof policy !== 'object' || policy === null)) {
+    throw new GainslyConfigError('replicaPolicy must be an object: { retryAfterMs?, connectTimeoutMs? }.');
+  }
+  const out: { retryAfterMs: number; connectTimeoutMs: number } = { ...DEFAULT_REPLICA_POLICY };
+  for (const key of Object.keys(policy ?? {})) {
+    const value = (policy as Record<string, unknown>)[key];
+    if (key !== 'retryAfterMs' && key !== 'connectTimeoutMs') {
+      throw new GainslyConfigError(`replicaPolicy has no option ${JSON.stringify(key)}; allowed: retryAfterMs, connectTimeoutMs.`);
+    }
+    if (value === undefined) continue;
+    if (!(Number.isInteger(value) && (value as number) > 0)) {
+      throw new GainslyConfigError(`replicaPolicy.${key} must be a positive integer number of milliseconds, got ${String(value)}`);
+    }
+    out[key] = value as number;
+  }
+  return out;
+}
+
+/**
+ * MikroORM's `replicas` from the library's: each its own URL (nothing inherited from the primary's
+ * but the pool and driver options), connecting within the replica connect timeout.
+ */
+function replicaOptions(replicas: GainslyOrmOptions['replicas'], driverOptions: Options['driverOptions'], connectTimeoutMs: number): Options['replicas'] {
+  if (replicas === undefined) return [];
+  if (!Array.isArray(replicas)) throw new GainslyConfigError('replicas must be an array of replica URLs (or { url, name } objects).');
+  return replicas.map((replica: unknown, index) => {
+    const given = typeof replica === 'string' ? { url: replica } : (replica as { url?: unknown; name?: unknown } | null);
+    if (typeof given !== 'object' || given === null || typeof given.url !== 'string') {
+      throw new GainslyConfigError(`replicas[${index}] must be a postgres:// URL or { url, name }.`);
+    }
+    const target = parseDatabaseUrl(given.url);
+    if (target.kind !== 'postgresql') throw new GainslyConfigError(`replicas[${index}] (${maskDatabaseUrl(given.url)}) must be a PostgreSQL server URL.`);
+    if (given.name !== undefined && (typeof given.name !== 'string' || !given.name)) throw new GainslyConfigError(`replicas[${index}].name must be a non-empty string.`);
+    const where = new URL(target.url);
+    return {
+      name: (given.name as string | undefined) ?? `${where.hostname}:${where.port || 5432}`,
+      clientUrl: target.url,
+      driverOptions: withAcquireTimeout(driverOptions, connectTimeoutMs),
+    };
+  });
 }
 
 /** The URL of a PostgreSQL server, resolved now (see {@link gainslyConfig}). */

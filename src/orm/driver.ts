@@ -1,5 +1,6 @@
 import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import type { Configuration } from '@mikro-orm/core';
+import type { Configuration, ConnectionType, EntityManagerType } from '@mikro-orm/core';
+import { currentRoute, DEFAULT_REPLICA_POLICY, ReplicaRouter, type ReplicaPolicy } from './replicas.js';
 import { GainslyError } from '../enums/index.js';
 import { translateGlobalContextRefusal } from './context.js';
 import {
@@ -11,21 +12,29 @@ import {
   type TransactionStep,
 } from './errors.js';
 
-/** The password of the configured connection, so error messages can be scrubbed of it. @internal */
-export function connectionSecrets(config: Configuration): string[] {
+/**
+ * The password of the configured connection, so error messages can be scrubbed of it; `options`
+ * are a replica connection's own (its URL may carry another password). @internal
+ */
+export function connectionSecrets(config: Configuration, options?: { password?: unknown; clientUrl?: unknown }): string[] {
   const secrets: string[] = [];
-  const password = config.get('password');
-  if (typeof password === 'string' && password) secrets.push(password);
-  const url = config.get('clientUrl');
-  if (url) {
-    try {
-      const p = decodeURIComponent(new URL(url).password);
-      if (p) secrets.push(p, encodeURIComponent(p));
-    } catch {
-      /* not a URL: nothing to scrub */
-    }
+  for (const password of [config.get('password'), options?.password]) {
+    if (typeof password === 'string' && password) secrets.push(password);
+  }
+  for (const url of [config.get('clientUrl'), options?.clientUrl]) {
+    if (typeof url === 'string' && url) secrets.push(...urlPassword(url));
   }
   return secrets;
+}
+
+function urlPassword(url: string): string[] {
+  try {
+    const p = decodeURIComponent(new URL(url).password);
+    if (p) return [p, encodeURIComponent(p)];
+  } catch {
+    /* not a URL: nothing to scrub */
+  }
+  return [];
 }
 
 /** The parts of a pooled `pg` client this module touches. */
@@ -133,7 +142,7 @@ export class GainslyPostgreSqlConnection extends PostgreSqlConnection {
 
   /** What the error translators need: the password to scrub, the library's tables. */
   translateContext(): TranslateContext {
-    return { secrets: connectionSecrets(this.config), libraryTables: this.tables };
+    return { secrets: connectionSecrets(this.config, this.options as { password?: unknown; clientUrl?: unknown }), libraryTables: this.tables };
   }
 
   override createKyselyDialect(overrides?: Parameters<PostgreSqlConnection['createKyselyDialect']>[0]): ReturnType<PostgreSqlConnection['createKyselyDialect']> {
@@ -182,6 +191,9 @@ export class GainslyPostgreSqlConnection extends PostgreSqlConnection {
   }
 }
 
+/** Key of {@link ReplicaPolicy} in the MikroORM options (MikroORM ignores it). @internal */
+export const REPLICA_POLICY_KEY = 'gainslyReplicaPolicy';
+
 /** Table names of the discovered entities, plus the migrations table. @internal */
 export function libraryTables(metadata: Iterable<{ tableName?: string }>, config: Configuration): ReadonlySet<string> {
   const names = new Set<string>();
@@ -217,10 +229,38 @@ export class GainslyPostgreSqlDriver extends PostgreSqlDriver {
     Object.defineProperty(this, 'name', { value: 'PostgreSqlDriver', configurable: true });
   }
 
+  /** Where library reads go when the ORM has read replicas (`replicas` of `GainslyOrmOptions`). @internal */
+  readonly replicaRouter: ReplicaRouter | undefined;
+
   constructor(config: Configuration) {
     super(config);
-    // PostgreSqlDriver hard-codes its connection class; swap in ours before anything connects.
+    // PostgreSqlDriver hard-codes its connection class; swap in ours before anything connects,
+    // for the replicas too (typed errors, dead clients discarded, their own passwords scrubbed).
     (this as unknown as { connection: PostgreSqlConnection }).connection = new GainslyPostgreSqlConnection(this.config);
+    (this as unknown as { replicas: PostgreSqlConnection[] }).replicas = this.createReplicas((options) => new GainslyPostgreSqlConnection(this.config, options, 'read'));
+    const policy = (this.config.get(REPLICA_POLICY_KEY as never) ?? {}) as ReplicaPolicy;
+    this.replicaRouter =
+      this.replicas.length === 0
+        ? undefined
+        : new ReplicaRouter(this.connection, this.replicas, { retryAfterMs: policy.retryAfterMs ?? DEFAULT_REPLICA_POLICY.retryAfterMs }, (error) =>
+            this.convertException(error),
+          );
+  }
+
+  /**
+   * A `read` connection inside a library read is the one its routing chose (see replicas.ts);
+   * elsewhere (your own `em.find(..., { connectionType: 'read' })`) a replica that is not left out
+   * after a failure, else the primary. `write` is always the primary.
+   */
+  override getConnection(type: ConnectionType = 'write'): ReturnType<PostgreSqlDriver['getConnection']> {
+    if (type !== 'read' || this.replicas.length === 0) return this.connection;
+    return (currentRoute() ?? this.replicaRouter?.anyHealthy() ?? this.connection) as ReturnType<PostgreSqlDriver['getConnection']>;
+  }
+
+  /** Inside a library read, MikroORM's queries default to the routed connection (outside a transaction). */
+  protected override resolveConnectionType(args: { ctx?: unknown; connectionType?: ConnectionType }): ConnectionType {
+    if (!args.ctx && !args.connectionType && currentRoute()) return 'read';
+    return super.resolveConnectionType(args);
   }
 
   /**
@@ -228,7 +268,7 @@ export class GainslyPostgreSqlDriver extends PostgreSqlDriver {
    * fork) is a `GainslyConfigError` saying to fork, so every error a library call raises is a
    * `GainslyError`, repositories on the global EntityManager included.
    */
-  override createEntityManager(useContext?: boolean): ReturnType<PostgreSqlDriver['createEntityManager']> {
+  override createEntityManager(useContext?: boolean): this[typeof EntityManagerType] {
     return translateGlobalContextRefusal(super.createEntityManager(useContext));
   }
 

@@ -106,7 +106,10 @@ export async function createPgliteOrm(
   // PGlite creates the data directory itself but not its parents (`.gainsly/demo`).
   if (dir !== undefined) await mkdir(dir, { recursive: true });
   // Pool and start-up options of a server mean nothing in-process.
-  const { url: _url, acquireTimeoutMs: _acquire, verify: _verify, entities, appMigrations, appMigrationsTable, ...rest } = options;
+  const { url: _url, acquireTimeoutMs: _acquire, verify: _verify, entities, appMigrations, appMigrationsTable, replicas, replicaPolicy: _policy, ...rest } = options;
+  if (replicas !== undefined && (!Array.isArray(replicas) || replicas.length > 0)) {
+    throw new GainslyConfigError('An embedded database (pglite:) has no read replicas: remove `replicas`, or use a PostgreSQL server URL.');
+  }
   const base = baseOptions();
   const schema = composeSchema(base, { entities, appMigrations, appMigrationsTable, migrations: rest.migrations });
   const orm = await driver.MikroORM.init({

@@ -132,6 +132,7 @@ export {
   movementSearchSchema,
   userMovementSearchSchema,
   viewerMovementSearchSchema,
+  scopeOptionsSchema,
   parseArgument,
   parseOptions,
 } from './inputs/arguments.js';

@@ -739,6 +739,12 @@ const NOT_PUBLIC: Readonly<Record<string, string>> = {
   'ViewerScope.mayRead': 'private: visibility of a row by id, before decoding it',
   'UserScope.read': 'private: a read, then the cached check that the user exists',
   'ViewerScope.ownerExists': 'private: the cached check that an owner exists',
+  'GainslyRepository.routed': 'protected helper: a read model routed to a replica (orm/replicas.ts)',
+  'GainslyRepository.written': 'protected helper: records a workflow write for read-your-writes',
+  'UserScope.routed': 'private: a read routed to a replica or the primary',
+  'UserScope.write': 'private: a write, then its record for read-your-writes',
+  'UserScope.flushed': 'private: a flush as the user\'s write',
+  'ViewerScope.routed': 'private: a read routed to a replica or the primary',
 };
 
 /** Public functions without arguments: nothing hostile to pass; they are called once to show they work. */

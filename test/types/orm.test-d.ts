@@ -22,6 +22,7 @@ import {
   type CreateProgramInput,
   type PatternStrength,
   type UserScope,
+  type ScopeOptions,
   User,
   UserRepository,
   UserSettings,
@@ -226,7 +227,9 @@ describe('workflow inputs and outputs', () => {
 
   test('forUser scopes the repositories to one user', () => {
     expectTypeOf(forUser).returns.toEqualTypeOf<UserScope>();
-    expectTypeOf(forUser).parameters.toEqualTypeOf<[em: AnyEntityManager, userId: number]>();
+    expectTypeOf(forUser).parameters.toEqualTypeOf<[em: AnyEntityManager, userId: number, options?: ScopeOptions]>();
+    expectTypeOf<{ consistency: 'strong' }>().toExtend<ScopeOptions>();
+    expectTypeOf<{ consistency: 'eventual' }>().not.toExtend<ScopeOptions>();
     expectTypeOf<UserScope['userId']>().toEqualTypeOf<number>();
   });
 });

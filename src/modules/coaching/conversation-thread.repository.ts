@@ -48,7 +48,7 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
     requireId(userId, 'userId');
     const data = parseInput(conversationThreadInputSchema, input, 'ConversationThreadInput');
     const em = this.getEntityManager();
-    return em.transactional(async (tx) => {
+    return this.written(userId, await em.transactional(async (tx) => {
       const user = await tx.findOne(User, { id: userId });
       if (!user) throw new GainslyNotFoundError('User', 'users', { id: userId });
       let contextSession: Session | null = null;
@@ -59,7 +59,7 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
       const thread = tx.create(ConversationThread, { user, contextType: data.contextType, contextDate: data.contextDate ?? null, contextSession });
       await tx.flush();
       return thread;
-    });
+    }));
   }
 
   /**
@@ -77,7 +77,7 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
     requireId(threadId, 'threadId');
     const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const data = parseInput(appendTurnInputSchema, input, 'AppendTurnInput');
-    return this.getEntityManager().transactional(async (tx) => {
+    return this.written(userId, await this.getEntityManager().transactional(async (tx) => {
       const [locked] = await tx.execute<{ id: number; user_id: number }[]>(
         'select id, user_id from conversation_threads where id = ? for update',
         [threadId],
@@ -97,7 +97,7 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
       await tx.flush();
       await tx.nativeUpdate(ConversationThread, { id: threadId }, { updatedAt: new Date() });
       return turn;
-    });
+    }));
   }
 
   /**
@@ -118,5 +118,6 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
       updatedAt: new Date(),
     });
     if (updated === 0) throw new GainslyNotFoundError('ConversationThread', 'conversation_threads', { id: threadId, ...(userId !== undefined ? { userId } : {}) });
+    await this.written(userId, undefined);
   }
 }

@@ -53,7 +53,7 @@ export class HeuristicConfigRepository extends GainslyRepository<HeuristicConfig
   async activate(name: string, version: number): Promise<HeuristicConfig> {
     requireString(name, 'name', 100);
     parseArgument(versionArgument, version, 'version');
-    return this.getEntityManager().transactional(async (tx) => {
+    return this.written(undefined, await this.getEntityManager().transactional(async (tx) => {
       await tx.execute(`select pg_advisory_xact_lock(hashtext('gainsly:heuristic_configs:' || ?))`, [name]);
       const rows = await tx.execute<{ id: number }[]>(
         `update heuristic_configs set active = (version = ? and id = (select min(id) from heuristic_configs where name = ? and version = ?))
@@ -64,6 +64,6 @@ export class HeuristicConfigRepository extends GainslyRepository<HeuristicConfig
       if (id == null) throw new GainslyNotFoundError('HeuristicConfig', 'heuristic_configs', { name, version });
       // Read inside the transaction: the row as this activation committed it.
       return tx.findOneOrFail(HeuristicConfig, { id }, { refresh: true });
-    });
+    }));
   }
 }

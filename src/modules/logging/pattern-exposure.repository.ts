@@ -338,14 +338,17 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     requireId(userId, 'userId');
     const query = metricsQuery(options, 'strength');
     if (query.method === 'upstream') {
-      const data = await this.upstreamWindow(userId, query.microcycles);
+      const data = await this.routed(userId, () => this.upstreamWindow(userId, query.microcycles));
       const psi = fromStoredRows(data, () => upstreamPatternStrengthIndexAll(data, { lastNMicrocycles: query.microcycles }));
       const counts = new Map<MovementPattern, number>();
       for (const e of data.exposures) counts.set(e.pattern, (counts.get(e.pattern) ?? 0) + 1);
       return ENUMS.MovementPattern.values.map((pattern) => ({ pattern, psi: psi[pattern], exposures: counts.get(pattern) ?? 0 }));
     }
-    const rows = await executeBound<{ pattern: string; mean: number; n: number }>(this.getEntityManager(), PSI_ALL_SQL, [userId, query.microcycles, userId]);
-    await checkMeans(this.getEntityManager(), userId, query.microcycles, rows);
+    const rows = await this.routed(userId, async () => {
+      const found = await executeBound<{ pattern: string; mean: number; n: number }>(this.getEntityManager(), PSI_ALL_SQL, [userId, query.microcycles, userId]);
+      await checkMeans(this.getEntityManager(), userId, query.microcycles, found);
+      return found;
+    });
     const byPattern = new Map(rows.map((r) => [ENUMS.MovementPattern.dbToSemantic[r.pattern as MovementPatternLabel], r]));
     return ENUMS.MovementPattern.values.map((pattern) => {
       const row = byPattern.get(pattern);
@@ -371,12 +374,15 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     requirePattern(pattern);
     const query = metricsQuery(options, 'strength');
     if (query.method === 'upstream') {
-      const data = await this.upstreamWindow(userId, query.microcycles, pattern);
+      const data = await this.routed(userId, () => this.upstreamWindow(userId, query.microcycles, pattern));
       return fromStoredRows(data, () => upstreamPatternStrengthIndexAll(data, { lastNMicrocycles: query.microcycles }))[pattern];
     }
     const label = ENUMS.MovementPattern.toDb(pattern);
-    const [row] = await executeBound<{ mean: number | null; n: number }>(this.getEntityManager(), PSI_SQL, [userId, query.microcycles, userId, label]);
-    if (row) await checkMeans(this.getEntityManager(), userId, query.microcycles, [row], label);
+    const row = await this.routed(userId, async () => {
+      const [found] = await executeBound<{ mean: number | null; n: number }>(this.getEntityManager(), PSI_SQL, [userId, query.microcycles, userId, label]);
+      if (found) await checkMeans(this.getEntityManager(), userId, query.microcycles, [found], label);
+      return found;
+    });
     return row && Number(row.n) >= MIN_PSI_EXPOSURES ? Number(row.mean) : null;
   }
 
@@ -444,11 +450,14 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
   /** Trends under validated options; with `pattern`, the upstream statement reads only that pattern's exposures. */
   private async trends(userId: number, query: MetricsQuery, pattern?: MovementPattern): Promise<Record<MovementPattern, PatternTrend>> {
     if (query.method === 'upstream') {
-      const data = await this.upstreamWindow(userId, query.microcycles, pattern);
+      const data = await this.routed(userId, () => this.upstreamWindow(userId, query.microcycles, pattern));
       return fromStoredRows(data, () => upstreamPatternTrendAll(data, { windowMicrocycles: query.microcycles, threshold: query.threshold }));
     }
-    const rows = await executeBound<{ pattern: string; mean: number }>(this.getEntityManager(), TREND_ALL_SQL, [userId, query.microcycles, userId]);
-    await checkMeans(this.getEntityManager(), userId, query.microcycles, rows);
+    const rows = await this.routed(userId, async () => {
+      const found = await executeBound<{ pattern: string; mean: number }>(this.getEntityManager(), TREND_ALL_SQL, [userId, query.microcycles, userId]);
+      await checkMeans(this.getEntityManager(), userId, query.microcycles, found);
+      return found;
+    });
     const series = new Map<MovementPattern, number[]>();
     for (const r of rows) {
       const p = ENUMS.MovementPattern.dbToSemantic[r.pattern as MovementPatternLabel];
@@ -487,10 +496,11 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     const parsed = parseOptions(e1rmHistoryTargetSchema, target, 'E1rmHistoryTarget');
     const from = parsed.from ?? '0001-01-01';
     const to = parsed.to ?? '9999-12-31';
-    const rows =
+    const rows = await this.routed(userId, () =>
       parsed.pattern != null
-        ? await executeBound<{ id: number; date: string; e1rm: number }>(this.getEntityManager(), PATTERN_HISTORY_SQL, [userId, ENUMS.MovementPattern.toDb(parsed.pattern), from, to])
-        : await executeBound<{ id: number; date: string; e1rm: number }>(this.getEntityManager(), MOVEMENT_HISTORY_SQL, [userId, parsed.movementId, from, to]);
+        ? executeBound<{ id: number; date: string; e1rm: number }>(this.getEntityManager(), PATTERN_HISTORY_SQL, [userId, ENUMS.MovementPattern.toDb(parsed.pattern), from, to])
+        : executeBound<{ id: number; date: string; e1rm: number }>(this.getEntityManager(), MOVEMENT_HISTORY_SQL, [userId, parsed.movementId, from, to]),
+    );
     const table = parsed.pattern != null ? 'pattern_exposures' : 'top_set_logs';
     // A point is a number to plot: a stored NaN or Infinity would reach a chart as null (JSON).
     return rows.map((r) => ({ date: r.date, e1rm: checkStored<number>(FINITE, Number(r.e1rm), { table, column: 'e1rm_value', rowId: r.id }) }));

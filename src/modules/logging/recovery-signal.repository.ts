@@ -3,6 +3,7 @@ import type { RecoverySignal } from './recovery-signal.entity.js';
 import { parseOptions, requireId } from '../../orm/arguments.js';
 import { dateWindowSchema, windowStart } from '../../schemas/inputs/arguments.js';
 import { floatMeanSql } from '../../orm/float-mean.js';
+import { executeBound } from '../../orm/bound-query.js';
 
 /**
  * The window's averages in one statement. The double precision columns are averaged by
@@ -76,10 +77,7 @@ export class RecoverySignalRepository extends DatedUserOwnedRepository<RecoveryS
   async recentAverages(userId: number, window: DateWindow = {}): Promise<RecoveryAverages> {
     requireId(userId, 'userId');
     const { from, to } = resolveWindow(window);
-    const [row] = await this.getEntityManager().execute<Record<string, number | null>[]>(
-      AVERAGES_SQL,
-      [userId, from, to],
-    );
+    const [row] = await this.routed(userId, () => executeBound<Record<string, number | null>>(this.getEntityManager(), AVERAGES_SQL, [userId, from, to]));
     const num = (v: unknown) => (v == null ? null : Number(v));
     return {
       from,

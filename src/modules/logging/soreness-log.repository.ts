@@ -2,6 +2,7 @@ import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { resolveWindow, type DateWindow } from './recovery-signal.repository.js';
 import type { SorenessLog } from './soreness-log.entity.js';
 import { requireId } from '../../orm/arguments.js';
+import { executeBound } from '../../orm/bound-query.js';
 
 /**
  * Soreness of one body part over a window.
@@ -39,7 +40,7 @@ export class SorenessLogRepository extends DatedUserOwnedRepository<SorenessLog>
   async byBodyPart(userId: number, window: DateWindow = {}): Promise<BodyPartSoreness[]> {
     requireId(userId, 'userId');
     const { from, to } = resolveWindow(window);
-    const rows = await this.getEntityManager().execute<Record<string, unknown>[]>(
+    const rows = await this.routed(userId, () => executeBound<Record<string, unknown>>(this.getEntityManager(),
       `select body_part, avg(soreness_1_5)::float8 as average, max(soreness_1_5)::int as max, count(*)::int as entries,
               to_char(max(date), 'YYYY-MM-DD') as latest_date,
               (array_agg(soreness_1_5 order by date desc, id desc))[1]::int as latest
@@ -47,7 +48,7 @@ export class SorenessLogRepository extends DatedUserOwnedRepository<SorenessLog>
         group by body_part
         order by avg(soreness_1_5) desc, body_part`,
       [userId, from, to],
-    );
+    ));
     return rows.map((r) => ({
       bodyPart: String(r.body_part),
       average: Number(r.average),

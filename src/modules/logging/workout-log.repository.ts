@@ -247,7 +247,8 @@ export class WorkoutLogRepository extends DatedUserOwnedRepository<WorkoutLog> {
     const em = this.getEntityManager().getContext(false);
     // On its own, the single statement is its own transaction. Inside the caller's transaction it
     // goes through `em.transactional`: a savepoint keeps a failed statement from aborting it.
-    return em.isInTransaction() ? em.transactional((tx) => logWorkoutIn(tx, userId, data)) : logWorkoutIn(em, userId, data);
+    const logged = await (em.isInTransaction() ? em.transactional((tx) => logWorkoutIn(tx, userId, data)) : logWorkoutIn(em, userId, data));
+    return this.written(userId, logged);
   }
 }
 

@@ -261,7 +261,8 @@ export class MovementRepository extends GainslyRepository<Movement> {
     }
     // The drivers (pg, PGlite) parse `json` columns; each row is checked, not converted: a value the
     // entity would refuse (`pattern: 'Squat '`, `equipmentTags: "barbell"`) is refused here too.
-    const rows = await executeBound<MovementRow>(this.getEntityManager(), sql, params);
+    const reader = checked.scope == null || checked.scope === 'system' ? undefined : checked.scope.userId;
+    const rows = await this.routed(reader, () => executeBound<MovementRow>(this.getEntityManager(), sql, params));
     for (const row of rows) checkStoredRow('movements', row as unknown as Record<string, unknown>, row.id, MOVEMENT_ROW_COLUMNS);
     return rows;
   }

@@ -300,7 +300,7 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
   async findCoveringForUser(userId: number, date: string): Promise<MicrocycleRow | null> {
     const user = requireId(userId, 'userId');
     const day = requireDate(date, 'date');
-    const rows = await executeBound<{ microcycle: RawMicrocycleRow | string | null }>(this.getEntityManager(), COVERING_ROW_SQL, [user, day, day]);
+    const rows = await this.routed(user, () => executeBound<{ microcycle: RawMicrocycleRow | string | null }>(this.getEntityManager(), COVERING_ROW_SQL, [user, day, day]));
     return parseRow(rows[0]?.microcycle);
   }
 
@@ -324,10 +324,12 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
   async findActiveByProgram(programId: number, options: { userId?: number } = {}): Promise<MicrocycleRow | null> {
     const id = requireId(programId, 'programId');
     const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
-    const rows = await executeBound<{ id: number; microcycle: RawMicrocycleRow | string | null }>(
-      this.getEntityManager(),
-      userId === undefined ? ACTIVE_SQL_ANY : ACTIVE_SQL_OWNED,
-      userId === undefined ? [id] : [id, userId],
+    const rows = await this.routed(userId, () =>
+      executeBound<{ id: number; microcycle: RawMicrocycleRow | string | null }>(
+        this.getEntityManager(),
+        userId === undefined ? ACTIVE_SQL_ANY : ACTIVE_SQL_OWNED,
+        userId === undefined ? [id] : [id, userId],
+      ),
     );
     if (rows.length === 0) throw new GainslyNotFoundError('Program', 'programs', userId === undefined ? { id } : { id, userId });
     return parseRow(rows[0]!.microcycle);
@@ -361,10 +363,12 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
   async findForDisplay(microcycleId: number, options: { userId?: number } = {}): Promise<MicrocycleView> {
     const id = requireId(microcycleId, 'microcycleId');
     const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
-    const rows = await executeBound<{ view: RawMicrocycleView | string }>(
-      this.getEntityManager(),
-      userId === undefined ? VIEW_SQL_ANY : VIEW_SQL_OWNED,
-      userId === undefined ? [id] : [id, userId],
+    const rows = await this.routed(userId, () =>
+      executeBound<{ view: RawMicrocycleView | string }>(
+        this.getEntityManager(),
+        userId === undefined ? VIEW_SQL_ANY : VIEW_SQL_OWNED,
+        userId === undefined ? [id] : [id, userId],
+      ),
     );
     const found = rows[0]?.view;
     if (found == null) throw new GainslyNotFoundError('Microcycle', 'microcycles', userId === undefined ? { id } : { id, userId });

@@ -106,7 +106,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
       if (!(error instanceof DomainArgumentError)) throw error;
       throw new GainslyValidationError([{ path: ['startDate'], message: `the program must end by 9999-12-31 (${error.message})`, received: data.startDate }], 'CreateProgramInput');
     }
-    return this.getEntityManager().transactional(async (tx) => {
+    const program = await this.getEntityManager().transactional(async (tx) => {
       const user = await tx.findOne(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!user) throw new GainslyNotFoundError('User', 'users', { id: userId });
       const isActive = !(data.isTemplate ?? false);
@@ -148,6 +148,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
       await tx.flush();
       return program;
     });
+    return this.written(userId, program);
   }
 
   /**
@@ -193,7 +194,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
   async advanceMicrocycle(programId: number, options: { userId?: number } = {}): Promise<MicrocycleAdvance> {
     const id = requireId(programId, 'programId');
     const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
-    return this.getEntityManager().transactional(async (tx) => {
+    const advance = await this.getEntityManager().transactional(async (tx) => {
       const program = await tx.findOne(Program, userId === undefined ? { id } : { id, user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!program) throw new GainslyNotFoundError('Program', 'programs', userId === undefined ? { id } : { id, userId });
       // Read after the lock: a concurrent advance that held it has committed, and this read sees it.
@@ -214,5 +215,6 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
       await tx.flush();
       return { programId: id, completed: plan.complete.map(toMicrocycleRow), active: toMicrocycleRow(active), created: plan.activate === null };
     });
+    return this.written(userId, advance);
   }
 }

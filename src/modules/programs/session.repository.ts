@@ -114,7 +114,7 @@ export class SessionRepository extends GainslyRepository<Session> {
     const sessionId = parsedOptions.sessionId ?? undefined;
     const data = parseInput(sessionPlanInputSchema, input, 'SessionPlanInput');
     const placed = placeExercises(data.sections);
-    return this.getEntityManager().transactional(async (tx) => {
+    return this.written(userId, await this.getEntityManager().transactional(async (tx) => {
       const owned = userId === undefined ? {} : { program: { user: userId } };
       const microcycle = await tx.findOne(Microcycle, { id: data.microcycleId, ...owned });
       if (!microcycle) throw new GainslyNotFoundError('Microcycle', 'microcycles', { id: data.microcycleId, ...(userId === undefined ? {} : { userId }) });
@@ -183,7 +183,7 @@ export class SessionRepository extends GainslyRepository<Session> {
       });
       await tx.flush();
       return session;
-    });
+    }));
   }
 
   /**
@@ -207,9 +207,11 @@ export class SessionRepository extends GainslyRepository<Session> {
     requireId(sessionId, 'sessionId');
     const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const em = this.getEntityManager();
-    const session = await em.findOne(Session, { id: sessionId, ...(userId === undefined ? {} : { microcycle: { program: { user: userId } } }) });
-    if (!session) throw new GainslyNotFoundError('Session', 'sessions', { id: sessionId, ...(userId === undefined ? {} : { userId }) });
-    const rows = await em.find(SessionExercise, { session: sessionId }, { orderBy: { orderInSession: 'asc', id: 'asc' } });
+    const { session, rows } = await this.routed(userId, async () => {
+      const found = await em.findOne(Session, { id: sessionId, ...(userId === undefined ? {} : { microcycle: { program: { user: userId } } }) });
+      if (!found) throw new GainslyNotFoundError('Session', 'sessions', { id: sessionId, ...(userId === undefined ? {} : { userId }) });
+      return { session: found, rows: await em.find(SessionExercise, { session: sessionId }, { orderBy: { orderInSession: 'asc', id: 'asc' } }) };
+    });
     const facts = (role: ExerciseRole) =>
       rows.filter((r) => r.role === role).map((r) => ({ movementId: r.movement.id, isComplexLift: r.isComplexLift ?? null, substitutionAllowed: r.substitutionAllowed ?? null }));
     const sections: NonNullable<SessionPlanInput['sections']> = {};

@@ -3,8 +3,9 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import { boundStatement, executeBound } from '../../orm/bound-query.js';
 import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
+import { onPrimary, recordWrite, routeRead } from '../../orm/replicas.js';
 import { definedOnly, parseOptions, requireId } from '../../orm/arguments.js';
-import { dateRangeSchema, userMovementSearchSchema } from '../../schemas/inputs/arguments.js';
+import { dateRangeSchema, scopeOptionsSchema, userMovementSearchSchema } from '../../schemas/inputs/arguments.js';
 import type { MovementPattern } from '../../enums/index.js';
 import {
   enjoyableActivityInputSchema,
@@ -87,6 +88,19 @@ function dateFilter(range: DateRange | undefined): Record<string, unknown> {
 }
 
 /**
+ * Where a scope's reads go on an ORM with read replicas: `'read-your-writes'` (the default) to a
+ * replica that has replayed the user's writes through this ORM, else the primary; `'strong'`
+ * always to the primary. Without replicas both read the primary.
+ */
+export type Consistency = 'read-your-writes' | 'strong';
+
+/** Options of {@link forUser}. */
+export interface ScopeOptions {
+  /** Where the scope's reads go; see {@link Consistency}. Default `'read-your-writes'`. */
+  consistency?: Consistency | undefined;
+}
+
+/**
  * A catalog search on behalf of a user: system movements and theirs, or (`ownOnly`) only theirs.
  * Validated here (a `scope` key is refused: the scope's user decides it), then by the repository.
  */
@@ -143,29 +157,57 @@ export class UserScope {
   /** The user-exists check, once it succeeded (see the class comment). */
   private userChecked: Promise<void> | undefined;
 
+  /** `'strong'`: every read on the primary (see {@link ScopeOptions}). */
+  readonly consistency: Consistency;
+
   constructor(
     em: AnyEntityManager,
     /** The owner every query and write is restricted to. */
     readonly userId: number,
+    options?: ScopeOptions,
   ) {
     checkId(userId, 'User');
+    this.consistency = parseOptions(scopeOptionsSchema, options, 'ScopeOptions').consistency ?? 'read-your-writes';
     this.em = requestEntityManager(em, 'forUser()');
   }
 
   /**
-   * Runs a read, then the (cached) check that the scope's user exists. The read goes first so that
-   * its own argument validation still rejects before any SQL is sent; for a missing user its
-   * (empty) result is discarded.
+   * Runs a read where it may go (a replica that has this user's writes, see replicas.ts; the
+   * primary with `consistency: 'strong'`), then the (cached) check that the scope's user exists.
+   * The read goes first so that its own argument validation still rejects before any SQL is sent;
+   * for a missing user its (empty) result is discarded.
    */
-  private async read<T>(run: () => Promise<T>): Promise<T> {
-    const result = await run();
-    this.userChecked ??= requireUserExists(this.em, this.userId, 'userId').catch((error: unknown) => {
-      // Not remembered: the user may be created later in the same unit of work.
-      this.userChecked = undefined;
-      throw error;
+  private read<T>(run: () => Promise<T>): Promise<T> {
+    return this.routed(async () => {
+      const result = await run();
+      this.userChecked ??= requireUserExists(this.em, this.userId, 'userId').catch((error: unknown) => {
+        // Not remembered: the user may be created later in the same unit of work.
+        this.userChecked = undefined;
+        throw error;
+      });
+      await this.userChecked;
+      return result;
     });
-    await this.userChecked;
+  }
+
+  /** A read routed as {@link UserScope.read} routes it, without the user check (a missing row already says "not found"). */
+  private routed<T>(run: () => Promise<T>): Promise<T> {
+    return this.consistency === 'strong' ? onPrimary(this.em, run) : routeRead(this.em, this.userId, run);
+  }
+
+  /** Runs a write, then records it so this user's next reads see it (on an ORM with replicas). */
+  private async write<T>(run: () => Promise<T>): Promise<T> {
+    const result = await run();
+    await recordWrite(this.em, this.userId);
     return result;
+  }
+
+  /** Flushes the EntityManager as this user's write and returns `value`. */
+  private flushed<T>(value: T): Promise<T> {
+    return this.write(async () => {
+      await this.em.flush();
+      return value;
+    });
   }
 
   /**
@@ -187,14 +229,19 @@ export class UserScope {
     return found;
   }
 
+  // What a write loads to check or change, on the primary (a replica may not have it yet).
+  private readonly ownProfile = (): Promise<User> => this.own(User, this.userId, {}, ['settings']);
+  private readonly ownSession = (id: number): Promise<Session> => this.own(Session, id, { microcycle: { program: { user: this.userId } } }, ['exercises.movement']);
+  private readonly ownMovement = (id: number): Promise<Movement> => this.own(Movement, id, { $or: [{ user: null }, { user: this.userId }] });
+
   /** The user's own row and settings. */
   readonly profile = {
     /** The user, with settings loaded. */
-    get: (): Promise<User> => this.own(User, this.userId, {}, ['settings']),
+    get: (): Promise<User> => this.routed(this.ownProfile),
     /** Updates name, e-mail, experience, persona and settings (validated: `updateUserInputSchema`). */
     update: async (input: UpdateUserInput): Promise<User> => {
       const { settings, ...fields } = parseInput(updateUserInputSchema, input, 'UpdateUserInput');
-      const user = await this.profile.get();
+      const user = await this.ownProfile();
       // Plain assignment (em.assign would check enum fields against the column's database labels),
       // of the keys given a value: `{ experienceLevel: undefined }` means "leave it", not NULL.
       Object.assign(user, definedOnly(fields));
@@ -202,8 +249,10 @@ export class UserScope {
         if (user.settings) Object.assign(user.settings, definedOnly(settings));
         else user.settings = this.em.create(UserSettings, { user, ...definedOnly(settings) });
       }
-      await this.em.flush();
-      return user;
+      return this.write(async () => {
+        await this.em.flush();
+        return user;
+      });
     },
   };
 
@@ -215,15 +264,14 @@ export class UserScope {
     create: async (input: MovementRuleInput): Promise<UserMovementRule> => {
       const data = parseInput(movementRuleInputSchema, input, 'MovementRuleInput');
       const user = await this.owner();
-      const movement = await this.movements.get(data.movementId);
+      const movement = await this.ownMovement(data.movementId);
       const rule = this.em.create(UserMovementRule, { user, movement, ruleType: data.ruleType, ...(data.cadence ? { cadence: data.cadence } : {}), notes: data.notes ?? null });
-      await this.em.flush();
-      return rule;
+      return this.flushed(rule);
     },
     /** Removes one of the user's rules. */
     delete: async (id: number): Promise<void> => {
       this.em.remove(await this.own(UserMovementRule, id, { user: this.userId }));
-      await this.em.flush();
+      await this.flushed(undefined);
     },
   };
 
@@ -236,13 +284,12 @@ export class UserScope {
       const data = parseInput(enjoyableActivityInputSchema, input, 'EnjoyableActivityInput');
       const user = await this.owner();
       const activity = this.em.create(UserEnjoyableActivity, { user, ...definedOnly(data) } as never);
-      await this.em.flush();
-      return activity;
+      return this.flushed(activity);
     },
     /** Removes one of the user's activities. */
     delete: async (id: number): Promise<void> => {
       this.em.remove(await this.own(UserEnjoyableActivity, id, { user: this.userId }));
-      await this.em.flush();
+      await this.flushed(undefined);
     },
   };
 
@@ -251,22 +298,23 @@ export class UserScope {
     /** The user's programs, newest first. */
     list: (): Promise<Program[]> => this.read(() => this.em.find(Program, { user: this.userId }, { orderBy: { startDate: 'desc', id: 'desc' } })),
     /** One of the user's programs. */
-    get: (id: number): Promise<Program> => this.own(Program, id, { user: this.userId }),
+    get: (id: number): Promise<Program> => this.routed(() => this.own(Program, id, { user: this.userId })),
     /** The user's active program, or `null`. */
     active: (): Promise<Program | null> => this.read(() => this.em.getRepository(Program).findActiveByUser(this.userId)),
     /** Creates a program with its microcycle plan and makes it the active one (see `ProgramRepository.createProgram`). */
     create: (input: CreateProgramInput): Promise<Program> => this.em.getRepository(Program).createProgram(this.userId, input),
     /** A program with its microcycles in order. */
-    microcycles: async (programId: number): Promise<Microcycle[]> => {
-      await this.programs.get(programId);
-      return this.em.find(Microcycle, { program: programId }, { orderBy: { sequenceNumber: 'asc' } });
-    },
+    microcycles: (programId: number): Promise<Microcycle[]> =>
+      this.routed(async () => {
+        await this.own(Program, programId, { user: this.userId });
+        return this.em.find(Microcycle, { program: programId }, { orderBy: { sequenceNumber: 'asc' } });
+      }),
     /**
      * The program's current week: its `active` microcycle as plain data, or `null` when none is
      * active (see `MicrocycleRepository.findActiveByProgram`).
      */
     activeMicrocycle: (programId: number): Promise<MicrocycleRow | null> =>
-      this.em.getRepository(Microcycle).findActiveByProgram(programId, { userId: this.userId }),
+      this.routed(() => this.em.getRepository(Microcycle).findActiveByProgram(programId, { userId: this.userId })),
     /**
      * The microcycle of the user's active program whose days include `date`, as plain data, or
      * `null` (see `MicrocycleRepository.findCoveringForUser`).
@@ -287,20 +335,25 @@ export class UserScope {
      * number of statements whatever the number of sessions.
      */
     microcycle: (microcycleId: number): Promise<Microcycle> =>
-      this.own(Microcycle, microcycleId, { program: { user: this.userId } }, ['sessions.exercises.movement']),
+      this.routed(() => this.own(Microcycle, microcycleId, { program: { user: this.userId } }, ['sessions.exercises.movement'])),
     /**
      * The same tree as plain data for display, in one statement (`MicrocycleRepository.findForDisplay`):
      * sessions by day, exercises by order, semantic enum values; nothing managed.
      */
-    microcycleView: async (microcycleId: number): Promise<MicrocycleView> =>
-      this.em.getRepository(Microcycle).findForDisplay(checkId(microcycleId, 'Microcycle'), { userId: this.userId }),
+    microcycleView: async (microcycleId: number): Promise<MicrocycleView> => {
+      const id = checkId(microcycleId, 'Microcycle');
+      return this.routed(() => this.em.getRepository(Microcycle).findForDisplay(id, { userId: this.userId }));
+    },
     /** One of the user's sessions, with exercises and movements. */
-    get: (sessionId: number): Promise<Session> => this.own(Session, sessionId, { microcycle: { program: { user: this.userId } } }, ['exercises.movement']),
+    get: (sessionId: number): Promise<Session> => this.routed(() => this.ownSession(sessionId)),
     /**
      * One of the user's sessions as a plan to change and write back with `writePlan` (see
      * `SessionRepository.readPlan`): keys the library does not interpret are kept in `extra`.
      */
-    readPlan: async (sessionId: number): Promise<SessionPlanInput> => this.em.getRepository(Session).readPlan(requireId(sessionId, 'sessionId'), { userId: this.userId }),
+    readPlan: async (sessionId: number): Promise<SessionPlanInput> => {
+      const id = requireId(sessionId, 'sessionId');
+      return this.routed(() => this.em.getRepository(Session).readPlan(id, { userId: this.userId }));
+    },
     /** Writes a session from a plan (JSON sections and session_exercises together), in the upstream app's JSON shape. */
     writePlan: async (input: SessionPlanInput, sessionId?: number): Promise<Session> =>
       this.em.getRepository(Session).writePlan(input, { userId: this.userId, ...(sessionId === undefined ? {} : { sessionId: requireId(sessionId, 'sessionId') }) }),
@@ -316,7 +369,7 @@ export class UserScope {
       return this.read(() => this.em.find(WorkoutLog, { user: this.userId, ...filter }, { orderBy: { date: 'asc', id: 'asc' } }));
     },
     /** One of the user's workouts, with top sets and movements. */
-    get: (id: number): Promise<WorkoutLog> => this.own(WorkoutLog, id, { user: this.userId }, ['topSets.movement']),
+    get: (id: number): Promise<WorkoutLog> => this.routed(() => this.own(WorkoutLog, id, { user: this.userId }, ['topSets.movement'])),
     /** Logs a workout (see `WorkoutLogRepository.logWorkout`). */
     log: (input: LogWorkoutInput) => this.em.getRepository(WorkoutLog).logWorkout(this.userId, input),
     /** The user's top sets, optionally of one pattern or movement. */
@@ -361,7 +414,7 @@ export class UserScope {
     create: async (input: SorenessInput): Promise<SorenessLog> => {
       const data = parseInput(sorenessInputSchema, input, 'SorenessInput');
       const user = await this.owner();
-      const cause = data.inferredCauseSessionId == null ? null : await this.sessions.get(data.inferredCauseSessionId);
+      const cause = data.inferredCauseSessionId == null ? null : await this.ownSession(data.inferredCauseSessionId);
       const entry = this.em.create(SorenessLog, {
         user,
         date: data.date,
@@ -370,8 +423,7 @@ export class UserScope {
         inferredCauseSession: cause,
         notes: data.notes ?? null,
       });
-      await this.em.flush();
-      return entry;
+      return this.flushed(entry);
     },
     /** Soreness per body part over a window. */
     byBodyPart: (window?: DateWindow) => this.read(() => this.em.getRepository(SorenessLog).byBodyPart(this.userId, window)),
@@ -388,10 +440,9 @@ export class UserScope {
     create: async (input: RecoverySignalInput): Promise<RecoverySignal> => {
       const { sessionId, ...data } = parseInput(recoverySignalInputSchema, input, 'RecoverySignalInput');
       const user = await this.owner();
-      const session = sessionId == null ? null : await this.sessions.get(sessionId);
+      const session = sessionId == null ? null : await this.ownSession(sessionId);
       const reading = this.em.create(RecoverySignal, { user, session, ...definedOnly(data) } as never);
-      await this.em.flush();
-      return reading;
+      return this.flushed(reading);
     },
     /** Average sleep, readiness, HRV and resting heart rate over a window. */
     averages: (window?: DateWindow) => this.read(() => this.em.getRepository(RecoverySignal).recentAverages(this.userId, window)),
@@ -402,7 +453,7 @@ export class UserScope {
     /** The user's conversation threads, newest first. */
     list: (): Promise<ConversationThread[]> => this.read(() => this.em.find(ConversationThread, { user: this.userId }, { orderBy: { createdAt: 'desc', id: 'desc' } })),
     /** One of the user's threads, with its turns. */
-    get: (threadId: number): Promise<ConversationThread> => this.own(ConversationThread, threadId, { user: this.userId }, ['turns']),
+    get: (threadId: number): Promise<ConversationThread> => this.routed(() => this.own(ConversationThread, threadId, { user: this.userId }, ['turns'])),
     /** Opens a thread; a context session must be the user's. */
     create: (input: ConversationThreadInput): Promise<ConversationThread> => this.em.getRepository(ConversationThread).createThread(this.userId, input),
     /** Appends a turn to one of the user's threads (gap-free numbering under concurrency). */
@@ -429,14 +480,13 @@ export class UserScope {
       return this.read(() => this.em.getRepository(Movement).searchRows(search));
     },
     /** A system movement or one of the user's own. */
-    get: (id: number): Promise<Movement> => this.own(Movement, id, { $or: [{ user: null }, { user: this.userId }] }),
+    get: (id: number): Promise<Movement> => this.routed(() => this.ownMovement(id)),
     /** Defines a movement owned by this user. */
     create: async (input: MovementInput): Promise<Movement> => {
       const data = parseInput(movementInputSchema, input, 'MovementInput');
       const user = await this.owner();
       const movement = this.em.create(Movement, { ...definedOnly(data), user } as never);
-      await this.em.flush();
-      return movement;
+      return this.flushed(movement);
     },
     /** Changes one of the user's own movements (system movements are read-only here). */
     update: async (id: number, input: UpdateMovementInput): Promise<Movement> => {
@@ -444,13 +494,12 @@ export class UserScope {
       const movement = await this.own(Movement, id, { user: this.userId });
       // Keys given as undefined mean "leave it"; assigning them would write NULL into NOT NULL columns.
       Object.assign(movement, definedOnly(data));
-      await this.em.flush();
-      return movement;
+      return this.flushed(movement);
     },
     /** Deletes one of the user's own movements. */
     delete: async (id: number): Promise<void> => {
       this.em.remove(await this.own(Movement, id, { user: this.userId }));
-      await this.em.flush();
+      await this.flushed(undefined);
     },
   };
 
@@ -467,7 +516,7 @@ export class UserScope {
     writeExport: (destination: string | Writable, options?: UserExportOptions): Promise<UserExportSummary> =>
       writeUserExport(this.em, this.userId, destination, options),
     /** Deletes everything the user owns, applying the erase policy (`dryRun` to preview). */
-    erase: (options?: EraseOptions): Promise<EraseReport> => eraseUserData(this.em, this.userId, options),
+    erase: (options?: EraseOptions): Promise<EraseReport> => this.write(() => eraseUserData(this.em, this.userId, options)),
   };
 }
 
@@ -483,6 +532,6 @@ export class UserScope {
  * await me.programs.list(); // GainslyNotFoundError when user `userId` does not exist
  * ```
  */
-export function forUser(em: AnyEntityManager, userId: number): UserScope {
-  return new UserScope(em, userId);
+export function forUser(em: AnyEntityManager, userId: number, options?: ScopeOptions): UserScope {
+  return new UserScope(em, userId, options);
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import { boundStatement, executeBound } from '../../orm/bound-query.js';
+import { onPrimary, routeRead } from '../../orm/replicas.js';
 import { ENUMS, type VisibilityLabel } from '../../enums/index.js';
 import { parseOptions, requireId } from '../../orm/arguments.js';
 import { dateRangeSchema, viewerMovementSearchSchema, viewerOptionsSchema } from '../../schemas/inputs/arguments.js';
@@ -8,7 +9,7 @@ import { Program } from '../programs/program.entity.js';
 import { WorkoutLog } from '../logging/workout-log.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import type { MovementRow, MovementSearch } from '../movements/movement.repository.js';
-import { requireUserExists, type DateRange } from './user-scope.js';
+import { requireUserExists, type Consistency, type DateRange } from './user-scope.js';
 import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
 
 /** A row's owner and visibility label, read without decoding anything else of it. */
@@ -41,6 +42,8 @@ export interface ViewerOptions {
    * result of exactly `true` counts as friends (a truthy `'no'` or `1` does not).
    */
   areFriends?: FriendshipResolver;
+  /** Where the scope's reads go on an ORM with read replicas (see `Consistency`); default `'read-your-writes'` (the viewer's writes). */
+  consistency?: Consistency | undefined;
 }
 
 /**
@@ -67,6 +70,8 @@ export class ViewerScope {
   readonly em: EntityManager;
   /** Owners whose existence was checked (see the class comment). */
   private readonly ownersChecked = new Map<number, Promise<void>>();
+  /** `consistency: 'strong'`: every read on the primary. */
+  private readonly strong: boolean;
 
   constructor(
     em: AnyEntityManager,
@@ -74,9 +79,18 @@ export class ViewerScope {
     options: ViewerOptions = {},
   ) {
     requireId(viewerId, 'viewerId');
-    const { areFriends } = parseOptions(viewerOptionsSchema, options, 'ViewerOptions');
+    const { areFriends, consistency } = parseOptions(viewerOptionsSchema, options, 'ViewerOptions');
     this.options = areFriends == null ? {} : { areFriends };
+    this.strong = consistency === 'strong';
     this.em = requestEntityManager(em, 'forViewer()');
+  }
+
+  /**
+   * Runs the database part of a read on a replica that has the viewer's own writes, else on the
+   * primary (see replicas.ts); the friendship resolver runs before it, outside the routing.
+   */
+  private routed<T>(run: () => Promise<T>): Promise<T> {
+    return this.strong ? onPrimary(this.em, run) : routeRead(this.em, this.viewerId, run);
   }
 
   /** Rejects with `GainslyNotFoundError` when the owner does not exist; a success is remembered. */
@@ -116,8 +130,10 @@ export class ViewerScope {
    */
   async programsOf(ownerId: number): Promise<Program[]> {
     const levels = await this.visibleLevels(ownerId);
-    await this.ownerExists(ownerId);
-    return this.em.find(Program, { user: ownerId, visibility: { $in: levels } }, { orderBy: { startDate: 'desc', id: 'desc' } });
+    return this.routed(async () => {
+      await this.ownerExists(ownerId);
+      return this.em.find(Program, { user: ownerId, visibility: { $in: levels } }, { orderBy: { startDate: 'desc', id: 'desc' } });
+    });
   }
 
   /**
@@ -132,15 +148,17 @@ export class ViewerScope {
     // Validated before the resolver runs: a bad range must not cost the service a friendship lookup.
     const { from, to } = parseOptions(dateRangeSchema, range, 'DateRange');
     const levels = await this.visibleLevels(ownerId);
-    await this.ownerExists(ownerId);
     const date: Record<string, string> = {};
     if (from != null) date.$gte = from;
     if (to != null) date.$lte = to;
-    return this.em.find(
-      WorkoutLog,
-      { user: ownerId, visibility: { $in: levels }, ...(Object.keys(date).length ? { date } : {}) },
-      { orderBy: { date: 'asc', id: 'asc' } },
-    );
+    return this.routed(async () => {
+      await this.ownerExists(ownerId);
+      return this.em.find(
+        WorkoutLog,
+        { user: ownerId, visibility: { $in: levels }, ...(Object.keys(date).length ? { date } : {}) },
+        { orderBy: { date: 'asc', id: 'asc' } },
+      );
+    });
   }
 
   /**
@@ -153,7 +171,7 @@ export class ViewerScope {
   async program(id: number): Promise<Program> {
     requireId(id, 'programId');
     if (!(await this.mayRead('programs', id))) throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });
-    const program = await this.em.findOne(Program, { id });
+    const program = await this.routed(() => this.em.findOne(Program, { id }));
     if (!program) throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });
     return program;
   }
@@ -168,7 +186,7 @@ export class ViewerScope {
   async workoutLog(id: number): Promise<WorkoutLog> {
     requireId(id, 'workoutLogId');
     if (!(await this.mayRead('workout_logs', id))) throw new GainslyNotFoundError('WorkoutLog', 'workout_logs', { id, viewerId: this.viewerId });
-    const log = await this.em.findOne(WorkoutLog, { id }, { populate: ['topSets.movement'] });
+    const log = await this.routed(() => this.em.findOne(WorkoutLog, { id }, { populate: ['topSets.movement'] }));
     if (!log) throw new GainslyNotFoundError('WorkoutLog', 'workout_logs', { id, viewerId: this.viewerId });
     return log;
   }
@@ -181,7 +199,7 @@ export class ViewerScope {
    * GainslyDataError when the row is read).
    */
   private async mayRead(table: 'programs' | 'workout_logs', id: number): Promise<boolean> {
-    const [row] = await executeBound<{ user_id: number; visibility: string }>(this.em, VISIBILITY_SQL[table], [id]);
+    const [row] = await this.routed(() => executeBound<{ user_id: number; visibility: string }>(this.em, VISIBILITY_SQL[table], [id]));
     if (!row) return false;
     if (row.user_id === this.viewerId) return true;
     const levels: readonly string[] = await this.visibleLevels(row.user_id);
@@ -197,7 +215,8 @@ export class ViewerScope {
    * ```
    */
   async movements(filter: Omit<MovementSearch, 'scope'> = {}): Promise<Movement[]> {
-    return this.em.getRepository(Movement).search({ ...viewerSearch(filter), scope: { userId: this.viewerId } });
+    const search: MovementSearch = { ...viewerSearch(filter), scope: { userId: this.viewerId } };
+    return this.routed(() => this.em.getRepository(Movement).search(search));
   }
 
   /**
@@ -209,7 +228,8 @@ export class ViewerScope {
    * ```
    */
   async movementRows(filter: Omit<MovementSearch, 'scope'> = {}): Promise<MovementRow[]> {
-    return this.em.getRepository(Movement).searchRows({ ...viewerSearch(filter), scope: { userId: this.viewerId } });
+    const search: MovementSearch = { ...viewerSearch(filter), scope: { userId: this.viewerId } };
+    return this.routed(() => this.em.getRepository(Movement).searchRows(search));
   }
 }
 

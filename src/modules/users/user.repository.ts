@@ -56,6 +56,6 @@ export class UserRepository extends GainslyRepository<User> {
     const user = em.create(User, definedOnly(userData));
     user.settings = em.create(UserSettings, { user, ...definedOnly(settings ?? {}) });
     await em.flush();
-    return user;
+    return this.written(user.id, user);
   }
 }

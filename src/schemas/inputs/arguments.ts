@@ -305,7 +305,29 @@ export const viewerOptionsSchema = strictInput({
     (value) => typeof value === 'function',
     'must be a function (viewerId, ownerId) => boolean | Promise<boolean>',
   ).nullish(),
+  consistency: z.enum(['read-your-writes', 'strong']).nullish(),
 });
+
+/**
+ * Options of `forUser`: `consistency`, where the scope's reads go on an ORM with read replicas
+ * (`'read-your-writes'`, the default: a replica that has the user's writes, else the primary;
+ * `'strong'`: always the primary).
+ * @example
+ * ```ts
+ * scopeOptionsSchema.parse({ consistency: 'strong' });
+ * ```
+ */
+export const scopeOptionsSchema = strictInput({ consistency: z.enum(['read-your-writes', 'strong']).nullish() });
+
+/**
+ * Options of `replicaStatus`: `probe`, whether to ask every server for its WAL position now.
+ * @internal
+ * @example
+ * ```ts
+ * replicaStatusOptionsSchema.parse({ probe: true });
+ * ```
+ */
+export const replicaStatusOptionsSchema = strictInput({ probe: booleanSchema.nullish() });
 
 /**
  * An options object whose keys are checked by name, with the pattern metrics' wording: a non-object
