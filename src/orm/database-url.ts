@@ -15,20 +15,31 @@ export function maskDatabaseUrl(url: string): string {
     // `user:password@host/db` (no `//`) parses as scheme `user:` with an opaque path: mask it as text.
     if (!parsed.host && url.includes('@')) return maskUrlText(url);
     if (parsed.password) parsed.password = '***';
-    // libpq also takes the password as a query parameter.
-    for (const key of [...parsed.searchParams.keys()]) if (/^(?:ssl)?password$/i.test(key)) parsed.searchParams.set(key, '***');
+    // libpq also takes secrets as query parameters.
+    for (const key of [...parsed.searchParams.keys()]) if (SECRET_PARAMETER.test(key)) parsed.searchParams.set(key, '***');
     return parsed.toString();
   } catch {
     return maskUrlText(url);
   }
 }
 
-/** Masks `//user:password@`, a leading `user:password@` and `password=` parameters in a string that is not a parseable URL. */
+/**
+ * libpq's connection parameters whose value is a secret: `password`, `sslpassword` (the client key's
+ * passphrase) and `oauth_client_secret` (PostgreSQL 18).
+ */
+const SECRET_PARAMETER = /^(?:password|sslpassword|oauth_client_secret)$/i;
+
+/**
+ * Masks `//user:password@`, a leading `user:password@`, secret query parameters and, in libpq's
+ * keyword/value form (`host=db password=…`), secret keywords' values (plain or single-quoted), in a
+ * string that is not a parseable URL.
+ */
 function maskUrlText(text: string): string {
   return text
     .replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@')
     .replace(/^([^:/@\s]+:)(?!\/\/)[^@/]*@/, '$1***@')
-    .replace(/([?&](?:ssl)?password=)[^&#]*/gi, '$1***');
+    .replace(/([?&](?:password|sslpassword|oauth_client_secret)=)[^&#]*/gi, '$1***')
+    .replace(/(^|\s)(password|sslpassword|oauth_client_secret)(\s*=\s*)(?:'(?:[^'\\]|\\.)*'?|\S*)/gi, '$1$2$3***');
 }
 
 /** Where a Gainsly database lives, decoded from a connection URL. @internal */
