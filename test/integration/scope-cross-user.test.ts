@@ -7,6 +7,7 @@
 // The scope's methods are listed by reflection: a method added to UserScope or ViewerScope without a
 // case here fails the completeness tests at the bottom.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import {
   forUser,
@@ -391,8 +392,11 @@ describe('completeness: every scope method has a cross-user case', () => {
   });
 
   it('ViewerScope: each public method is in VIEWER_CASES', () => {
-    // Private helpers are visible at run time; they are not part of the API and have no case.
-    const internal = new Set(['constructor', 'ownerExists', 'mayRead']);
+    // TypeScript-private helpers are visible at run time; they are not part of the API and have no
+    // case: their names are read from the source's `private` declarations.
+    const source = readFileSync(new URL('../../src/modules/scope/viewer-scope.ts', import.meta.url), 'utf8');
+    const internal = new Set(['constructor', ...[...source.matchAll(/\bprivate\s+(?:async\s+)?(?:readonly\s+)?(\w+)/g)].map((m) => m[1]!)]);
+    expect(internal).toContain('mayRead');
     const methods = Object.getOwnPropertyNames(ViewerScope.prototype).filter((name) => !internal.has(name) && typeof (ViewerScope.prototype as unknown as Record<string, unknown>)[name] === 'function');
     expect(methods.filter((m) => !(m in VIEWER_CASES))).toEqual([]);
     expect(Object.keys(VIEWER_CASES).filter((m) => !methods.includes(m))).toEqual([]);
