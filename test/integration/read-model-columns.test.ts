@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CircuitTemplate,
   ConversationThread,
+  ConversationTurn,
   forUser,
   HeuristicConfig,
   Microcycle,
@@ -14,8 +15,12 @@ import {
   MovementRelationship,
   PatternExposure,
   Program,
+  RecoverySignal,
   Session,
+  SessionExercise,
+  SorenessLog,
   TopSetLog,
+  User,
   UserEnjoyableActivity,
   UserMovementRule,
   WorkoutLog,
@@ -502,5 +507,182 @@ describe('the other finders: each filter with a non-matching row present', () =>
   });
 });
 
-// Referenced so a rename of these entities is a compile error here too.
-void [PatternExposure, WorkoutLog];
+
+describe('entities (what forUser and forViewer return): every column of every table maps to its own property', () => {
+  // A raw row per table with a distinct value in every column (ids and references from separate
+  // ranges), then each entity loaded by id: a property reading another column (a swapped
+  // `fieldName`) shows here, where a write-then-read round trip through the entity would not.
+  const ts = (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
+  async function everyTable() {
+    await sql(`insert into users (id, name, email, experience_level, persona_tone, persona_aggression) values (71001, 'Ent User', 'ent@example.com', 'EXPERT', 'MINIMALIST', 'MODERATE_AGGRESSIVE'), (71002, 'Other', null, 'BEGINNER', 'SUPPORTIVE', 'BALANCED')`);
+    await sql(`insert into user_settings (id, user_id, active_e1rm_formula, use_metric) values (71101, 71001, 'LOMBARDI', false)`);
+    await movement(71201, {
+      name: 'Ent Movement', pattern: 'carry', primary_muscle: 'forearms', primary_region: 'full body', secondary_muscles: ['core'], cns_load: 'low', skill_level: 'beginner',
+      compound: false, is_complex_lift: true, is_unilateral: true, metric_type: 'distance', discipline_tags: ['strongman'], equipment_tags: ['farmer-handles'],
+      description: 'ent-desc', coaching_cues: ['walk tall'], substitution_group: 'loaded-carry', user_id: 71001, primary_discipline: 'Strongman', tags: ['grip'],
+    });
+    await movement(71202, { name: 'Ent Target' });
+    await sql(`insert into movement_relationships (id, source_movement_id, target_movement_id, relationship_type, notes) values (71301, 71201, 71202, 'antagonist', 'rel-notes')`);
+    await sql(`insert into circuit_templates (id, name, description, circuit_type, exercises_json, default_rounds, default_duration_seconds, bucket_stress, tags, difficulty_tier)
+               values (71401, 'Ent Circuit', 'circ-desc', 'CHIPPER', ?::json, 13, 1260, ?::json, ?::json, 7), (71402, 'Ent Finisher', null, 'TABATA', '[]', null, null, '{}', null, 2)`,
+      [json([{ movement: 'Row', calories: 50 }]), json({ conditioning: 4.5 }), json(['benchmark'])]);
+    await sql(`insert into programs (id, user_id, start_date, duration_weeks, goal_1, goal_2, goal_3, goal_weight_1, goal_weight_2, goal_weight_3, split_template, days_per_week,
+                 progression_style, hybrid_definition, disciplines_json, deload_every_n_microcycles, persona_tone, persona_aggression, is_active, created_at, is_template, visibility, name)
+               values (71501, 71001, '2026-02-02', 11, 'SPEED', 'FAT_LOSS', 'EXPLOSIVENESS', 6, 3, 1, 'PPL', 5, 'WAVE_LOADING', ?::json, ?::json, 9, 'DRILL_SERGEANT', 'CONSERVATIVE', false, '2026-01-30 08:09:10', true, 'FRIENDS', 'Ent Program')`,
+      [json({ days: [{ day: 1 }] }), json([{ discipline: 'sprint', weight: 8 }])]);
+    await microcycle(71601, 71501, '2026-02-09', 8, 2, 'COMPLETE', true);
+    await sql(`insert into sessions (id, microcycle_id, date, day_number, session_type, intent_tags, warmup_json, main_json, accessory_json, finisher_json, cooldown_json,
+                 estimated_duration_minutes, warmup_duration_minutes, main_duration_minutes, accessory_duration_minutes, finisher_duration_minutes, cooldown_duration_minutes, coach_notes, main_circuit_id, finisher_circuit_id)
+               values (71701, 71601, '2026-02-11', 4, 'SKILL', ?::json, ?::json, ?::json, ?::json, ?::json, ?::json, 71, 12, 33, 19, 6, 4, 'ent-coach', 71401, 71402)`,
+      [json(['speed']), json([{ movement: 'w' }]), json([{ movement: 'm' }]), json([{ movement: 'a' }]), json({ type: 'f' }), json([{ movement: 'c' }])]);
+    await sql(`insert into session_exercises (id, session_id, movement_id, role, order_in_session, superset_group, target_sets, target_rep_range_min, target_rep_range_max, target_rpe, target_rir,
+                 target_duration_seconds, default_rest_seconds, is_complex_lift, substitution_allowed, notes)
+               values (71801, 71701, 71201, 'SKILL', 3, 5, 6, 8, 11, 6.5, 1, 40, 150, true, false, 'ex-notes')`);
+    await sql(`insert into workout_logs (id, user_id, session_id, date, completed, notes, perceived_difficulty, enjoyment_rating, feedback_tags, actual_duration_minutes, created_at, visibility)
+               values (71901, 71001, 71701, '2026-02-11', false, 'log-notes', 9, 2, ?::json, 47, '2026-02-11 18:19:20', 'PUBLIC')`, [json(['too_easy'])]);
+    await sql(`insert into top_set_logs (id, workout_log_id, movement_id, weight, reps, rpe, rir, avg_rest_seconds, e1rm_value, e1rm_formula, pattern, created_at)
+               values (72001, 71901, 71201, 82.5, 4, 9.5, 3, 210, 87.25, 'OCONNER', 'CARRY', '2026-02-11 18:20:21')`);
+    await sql(`insert into pattern_exposures (id, user_id, microcycle_id, date, pattern, e1rm_value, source_top_set_log_id, created_at)
+               values (72101, 71001, 71601, '2026-02-12', 'ROTATION', 91.75, 72001, '2026-02-12 19:20:22')`);
+    await sql(`insert into soreness_logs (id, user_id, date, body_part, soreness_1_5, inferred_cause_session_id, notes, created_at)
+               values (72201, 71001, '2026-02-13', 'forearms', 4, 71701, 'sore-notes', '2026-02-13 07:08:09')`);
+    await sql(`insert into recovery_signals (id, user_id, date, session_id, source, hrv, resting_hr, sleep_score, sleep_hours, readiness, notes, created_at, raw_payload_json)
+               values (72301, 71001, '2026-02-14', 71701, 'AURA_RING', 61.5, 48, 83.5, 7.25, 72.5, 'rec-notes', '2026-02-14 06:07:08', ?::json)`, [json({ provider: 'oura' })]);
+    await sql(`insert into heuristic_configs (id, name, version, json_blob, description, active, created_at) values (72401, 'ent-heuristic', 17, ?::json, 'h-desc', true, '2026-01-02 03:04:05')`, [json({ k: 1 })]);
+    await sql(`insert into conversation_threads (id, user_id, context_type, context_date, context_session_id, is_active, final_plan_accepted, accepted_plan_json, created_at, updated_at)
+               values (72501, 71001, 'ent-context', '2026-02-15 10:11:12', 71701, false, true, ?::json, '2026-02-15 09:10:11', '2026-02-16 11:12:13')`, [json({ plan: 'p' })]);
+    await sql(`insert into conversation_turns (id, thread_id, turn_number, role, content, structured_response_json, created_at) values (72601, 72501, 3, 'assistant', 'turn-content', ?::json, '2026-02-15 09:30:31')`, [json({ swaps: [] })]);
+    await sql(`insert into user_movement_rules (id, user_id, movement_id, rule_type, cadence, notes) values (72701, 71001, 71201, 'HARD_YES', 'BIWEEKLY', 'rule-notes')`);
+    await sql(`insert into user_enjoyable_activities (id, user_id, activity_type, custom_name, recommend_every_days, enabled, notes) values (72801, 71001, 'MARTIAL_ARTS', 'BJJ', 12, false, 'act-notes')`);
+    db.em.clear();
+  }
+
+  const ref = (entity: { id: number } | null | undefined) => entity?.id ?? null;
+
+  it('users, settings, rules, activities', async () => {
+    await everyTable();
+    const user = await db.em.findOneOrFail(User, 71001, { populate: ['settings'] });
+    expect({ id: user.id, name: user.name, email: user.email, experienceLevel: user.experienceLevel, personaTone: user.personaTone, personaAggression: user.personaAggression }).toEqual({
+      id: 71001, name: 'Ent User', email: 'ent@example.com', experienceLevel: 'expert', personaTone: 'minimalist', personaAggression: 4,
+    });
+    const settings = user.settings!;
+    expect({ id: settings.id, user: ref(settings.user), activeE1rmFormula: settings.activeE1rmFormula, useMetric: settings.useMetric }).toEqual({ id: 71101, user: 71001, activeE1rmFormula: 'lombardi', useMetric: false });
+    const rule = await db.em.findOneOrFail(UserMovementRule, 72701);
+    expect({ user: ref(rule.user), movement: ref(rule.movement), ruleType: rule.ruleType, cadence: rule.cadence, notes: rule.notes }).toEqual({ user: 71001, movement: 71201, ruleType: 'hard_yes', cadence: 'biweekly', notes: 'rule-notes' });
+    const activity = await db.em.findOneOrFail(UserEnjoyableActivity, 72801);
+    expect({ user: ref(activity.user), activityType: activity.activityType, customName: activity.customName, recommendEveryDays: activity.recommendEveryDays, enabled: activity.enabled, notes: activity.notes }).toEqual({
+      user: 71001, activityType: 'martial_arts', customName: 'BJJ', recommendEveryDays: 12, enabled: false, notes: 'act-notes',
+    });
+  });
+
+  it('movements, relationships, circuits', async () => {
+    await everyTable();
+    const m = await db.em.findOneOrFail(Movement, 71201);
+    expect({
+      name: m.name, pattern: m.pattern, primaryMuscle: m.primaryMuscle, primaryRegion: m.primaryRegion, secondaryMuscles: m.secondaryMuscles, cnsLoad: m.cnsLoad, skillLevel: m.skillLevel,
+      compound: m.compound, isComplexLift: m.isComplexLift, isUnilateral: m.isUnilateral, metricType: m.metricType, disciplineTags: m.disciplineTags, equipmentTags: m.equipmentTags,
+      description: m.description, coachingCues: m.coachingCues, substitutionGroup: m.substitutionGroup, user: ref(m.user), primaryDiscipline: m.primaryDiscipline, tags: m.tags,
+    }).toEqual({
+      name: 'Ent Movement', pattern: 'carry', primaryMuscle: 'forearms', primaryRegion: 'full body', secondaryMuscles: ['core'], cnsLoad: 'low', skillLevel: 'beginner',
+      compound: false, isComplexLift: true, isUnilateral: true, metricType: 'distance', disciplineTags: ['strongman'], equipmentTags: ['farmer-handles'],
+      description: 'ent-desc', coachingCues: ['walk tall'], substitutionGroup: 'loaded-carry', user: 71001, primaryDiscipline: 'Strongman', tags: ['grip'],
+    });
+    const rel = await db.em.findOneOrFail(MovementRelationship, 71301);
+    expect({ source: ref(rel.sourceMovement), target: ref(rel.targetMovement), type: rel.relationshipType, notes: rel.notes }).toEqual({ source: 71201, target: 71202, type: 'antagonist', notes: 'rel-notes' });
+    const c = await db.em.findOneOrFail(CircuitTemplate, 71401);
+    expect({ name: c.name, description: c.description, circuitType: c.circuitType, exercisesJson: c.exercisesJson, defaultRounds: c.defaultRounds, defaultDurationSeconds: c.defaultDurationSeconds, bucketStress: c.bucketStress, tags: c.tags, difficultyTier: c.difficultyTier }).toEqual({
+      name: 'Ent Circuit', description: 'circ-desc', circuitType: 'chipper', exercisesJson: [{ movement: 'Row', calories: 50 }], defaultRounds: 13, defaultDurationSeconds: 1260, bucketStress: { conditioning: 4.5 }, tags: ['benchmark'], difficultyTier: 7,
+    });
+  });
+
+  it('programs, microcycles, sessions, session exercises', async () => {
+    await everyTable();
+    const p = await db.em.findOneOrFail(Program, 71501);
+    expect({
+      user: ref(p.user), startDate: p.startDate, durationWeeks: p.durationWeeks, goal1: p.goal1, goal2: p.goal2, goal3: p.goal3, goalWeight1: p.goalWeight1, goalWeight2: p.goalWeight2, goalWeight3: p.goalWeight3,
+      splitTemplate: p.splitTemplate, daysPerWeek: p.daysPerWeek, progressionStyle: p.progressionStyle, hybridDefinition: p.hybridDefinition, disciplinesJson: p.disciplinesJson,
+      deloadEveryNMicrocycles: p.deloadEveryNMicrocycles, personaTone: p.personaTone, personaAggression: p.personaAggression, isActive: p.isActive, createdAt: p.createdAt, isTemplate: p.isTemplate, visibility: p.visibility, name: p.name,
+    }).toEqual({
+      user: 71001, startDate: '2026-02-02', durationWeeks: 11, goal1: 'speed', goal2: 'fat_loss', goal3: 'explosiveness', goalWeight1: 6, goalWeight2: 3, goalWeight3: 1,
+      splitTemplate: 'ppl', daysPerWeek: 5, progressionStyle: 'wave_loading', hybridDefinition: { days: [{ day: 1 }] }, disciplinesJson: [{ discipline: 'sprint', weight: 8 }],
+      deloadEveryNMicrocycles: 9, personaTone: 'drill_sergeant', personaAggression: 1, isActive: false, createdAt: ts('2026-01-30 08:09:10'), isTemplate: true, visibility: 'friends', name: 'Ent Program',
+    });
+    const mc = await db.em.findOneOrFail(Microcycle, 71601);
+    expect({ program: ref(mc.program), startDate: mc.startDate, lengthDays: mc.lengthDays, sequenceNumber: mc.sequenceNumber, status: mc.status, isDeload: mc.isDeload }).toEqual({
+      program: 71501, startDate: '2026-02-09', lengthDays: 8, sequenceNumber: 2, status: 'complete', isDeload: true,
+    });
+    const s = await db.em.findOneOrFail(Session, 71701);
+    expect({
+      microcycle: ref(s.microcycle), date: s.date, dayNumber: s.dayNumber, sessionType: s.sessionType, intentTags: s.intentTags, warmupJson: s.warmupJson, mainJson: s.mainJson, accessoryJson: s.accessoryJson,
+      finisherJson: s.finisherJson, cooldownJson: s.cooldownJson, estimatedDurationMinutes: s.estimatedDurationMinutes, warmupDurationMinutes: s.warmupDurationMinutes, mainDurationMinutes: s.mainDurationMinutes,
+      accessoryDurationMinutes: s.accessoryDurationMinutes, finisherDurationMinutes: s.finisherDurationMinutes, cooldownDurationMinutes: s.cooldownDurationMinutes, coachNotes: s.coachNotes,
+      mainCircuit: ref(s.mainCircuit), finisherCircuit: ref(s.finisherCircuit),
+    }).toEqual({
+      microcycle: 71601, date: '2026-02-11', dayNumber: 4, sessionType: 'skill', intentTags: ['speed'], warmupJson: [{ movement: 'w' }], mainJson: [{ movement: 'm' }], accessoryJson: [{ movement: 'a' }],
+      finisherJson: { type: 'f' }, cooldownJson: [{ movement: 'c' }], estimatedDurationMinutes: 71, warmupDurationMinutes: 12, mainDurationMinutes: 33,
+      accessoryDurationMinutes: 19, finisherDurationMinutes: 6, cooldownDurationMinutes: 4, coachNotes: 'ent-coach', mainCircuit: 71401, finisherCircuit: 71402,
+    });
+    const e = await db.em.findOneOrFail(SessionExercise, 71801);
+    expect({
+      session: ref(e.session), movement: ref(e.movement), role: e.role, orderInSession: e.orderInSession, supersetGroup: e.supersetGroup, targetSets: e.targetSets, targetRepRangeMin: e.targetRepRangeMin,
+      targetRepRangeMax: e.targetRepRangeMax, targetRpe: e.targetRpe, targetRir: e.targetRir, targetDurationSeconds: e.targetDurationSeconds, defaultRestSeconds: e.defaultRestSeconds,
+      isComplexLift: e.isComplexLift, substitutionAllowed: e.substitutionAllowed, notes: e.notes,
+    }).toEqual({
+      session: 71701, movement: 71201, role: 'skill', orderInSession: 3, supersetGroup: 5, targetSets: 6, targetRepRangeMin: 8, targetRepRangeMax: 11, targetRpe: 6.5, targetRir: 1,
+      targetDurationSeconds: 40, defaultRestSeconds: 150, isComplexLift: true, substitutionAllowed: false, notes: 'ex-notes',
+    });
+  });
+
+  it('workout logs, top sets, exposures, soreness, recovery', async () => {
+    await everyTable();
+    const w = await db.em.findOneOrFail(WorkoutLog, 71901);
+    expect({
+      user: ref(w.user), session: ref(w.session), date: w.date, completed: w.completed, notes: w.notes, perceivedDifficulty: w.perceivedDifficulty, enjoymentRating: w.enjoymentRating,
+      feedbackTags: w.feedbackTags, actualDurationMinutes: w.actualDurationMinutes, createdAt: w.createdAt, visibility: w.visibility,
+    }).toEqual({
+      user: 71001, session: 71701, date: '2026-02-11', completed: false, notes: 'log-notes', perceivedDifficulty: 9, enjoymentRating: 2, feedbackTags: ['too_easy'], actualDurationMinutes: 47,
+      createdAt: ts('2026-02-11 18:19:20'), visibility: 'public',
+    });
+    const t = await db.em.findOneOrFail(TopSetLog, 72001);
+    expect({
+      workoutLog: ref(t.workoutLog), movement: ref(t.movement), weight: t.weight, reps: t.reps, rpe: t.rpe, rir: t.rir, avgRestSeconds: t.avgRestSeconds, e1rmValue: t.e1rmValue, e1rmFormula: t.e1rmFormula,
+      pattern: t.pattern, createdAt: t.createdAt,
+    }).toEqual({ workoutLog: 71901, movement: 71201, weight: 82.5, reps: 4, rpe: 9.5, rir: 3, avgRestSeconds: 210, e1rmValue: 87.25, e1rmFormula: 'oconner', pattern: 'carry', createdAt: ts('2026-02-11 18:20:21') });
+    const x = await db.em.findOneOrFail(PatternExposure, 72101);
+    expect({ user: ref(x.user), microcycle: ref(x.microcycle), date: x.date, pattern: x.pattern, e1rmValue: x.e1rmValue, source: ref(x.sourceTopSetLog), createdAt: x.createdAt }).toEqual({
+      user: 71001, microcycle: 71601, date: '2026-02-12', pattern: 'rotation', e1rmValue: 91.75, source: 72001, createdAt: ts('2026-02-12 19:20:22'),
+    });
+    const so = await db.em.findOneOrFail(SorenessLog, 72201);
+    expect({ user: ref(so.user), date: so.date, bodyPart: so.bodyPart, soreness15: so.soreness15, cause: ref(so.inferredCauseSession), notes: so.notes, createdAt: so.createdAt }).toEqual({
+      user: 71001, date: '2026-02-13', bodyPart: 'forearms', soreness15: 4, cause: 71701, notes: 'sore-notes', createdAt: ts('2026-02-13 07:08:09'),
+    });
+    const r = await db.em.findOneOrFail(RecoverySignal, 72301);
+    expect({
+      user: ref(r.user), date: r.date, session: ref(r.session), source: r.source, hrv: r.hrv, restingHr: r.restingHr, sleepScore: r.sleepScore, sleepHours: r.sleepHours, readiness: r.readiness,
+      notes: r.notes, createdAt: r.createdAt, rawPayloadJson: r.rawPayloadJson,
+    }).toEqual({
+      user: 71001, date: '2026-02-14', session: 71701, source: 'aura ring', hrv: 61.5, restingHr: 48, sleepScore: 83.5, sleepHours: 7.25, readiness: 72.5,
+      notes: 'rec-notes', createdAt: ts('2026-02-14 06:07:08'), rawPayloadJson: { provider: 'oura' },
+    });
+  });
+
+  it('heuristic configs, conversation threads and turns', async () => {
+    await everyTable();
+    const h = await db.em.findOneOrFail(HeuristicConfig, 72401);
+    expect({ name: h.name, version: h.version, jsonBlob: h.jsonBlob, description: h.description, active: h.active, createdAt: h.createdAt }).toEqual({
+      name: 'ent-heuristic', version: 17, jsonBlob: { k: 1 }, description: 'h-desc', active: true, createdAt: ts('2026-01-02 03:04:05'),
+    });
+    const th = await db.em.findOneOrFail(ConversationThread, 72501);
+    expect({
+      user: ref(th.user), contextType: th.contextType, contextDate: th.contextDate, contextSession: ref(th.contextSession), isActive: th.isActive, finalPlanAccepted: th.finalPlanAccepted,
+      acceptedPlanJson: th.acceptedPlanJson, createdAt: th.createdAt, updatedAt: th.updatedAt,
+    }).toEqual({
+      user: 71001, contextType: 'ent-context', contextDate: ts('2026-02-15 10:11:12'), contextSession: 71701, isActive: false, finalPlanAccepted: true,
+      acceptedPlanJson: { plan: 'p' }, createdAt: ts('2026-02-15 09:10:11'), updatedAt: ts('2026-02-16 11:12:13'),
+    });
+    const tu = await db.em.findOneOrFail(ConversationTurn, 72601);
+    expect({ thread: ref(tu.thread), turnNumber: tu.turnNumber, role: tu.role, content: tu.content, structuredResponseJson: tu.structuredResponseJson, createdAt: tu.createdAt }).toEqual({
+      thread: 72501, turnNumber: 3, role: 'assistant', content: 'turn-content', structuredResponseJson: { swaps: [] }, createdAt: ts('2026-02-15 09:30:31'),
+    });
+  });
+});
