@@ -1,15 +1,37 @@
 import { defineConfig } from 'vitest/config';
+import { findPgBouncer } from './test/support/pgbouncer.js';
+
+/**
+ * Files that run a second time through a real PgBouncer in transaction pooling mode (issue #20):
+ * the workflow, concurrency and fault tests. The `pgbouncer` project's global setup starts it in
+ * front of the test server, and test/support/database.ts hands out URLs through it.
+ */
+const THROUGH_PGBOUNCER = [
+  'test/integration/workflows.test.ts',
+  'test/integration/concurrency.test.ts',
+  'test/reliability/faults.test.ts',
+  'test/reliability/connection-faults.test.ts',
+  'test/reliability/pgbouncer.test.ts',
+];
+
+const pgbouncer = findPgBouncer();
+if (!pgbouncer) {
+  console.warn('[gainsly tests] pgbouncer is not installed: the workflow, concurrency and fault tests do not run through it (Debian: apt-get install pgbouncer)');
+}
 
 export default defineConfig({
   // Compile decorators like tsup/esbuild does (legacy, no metadata) so tests see the
   // same entity metadata as the published bundle and a missing explicit `type` fails here too.
   oxc: { decorator: { legacy: true, emitDecoratorMetadata: false } },
   test: {
-    include: ['test/**/*.test.ts'],
     exclude: ['test/consumer/**', 'node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'direct', include: ['test/**/*.test.ts'] } },
+      ...(pgbouncer ? [{ extends: true, test: { name: 'pgbouncer', include: THROUGH_PGBOUNCER, provide: { gainslyThroughPgBouncer: true } } }] : []),
+    ],
   },
 });

@@ -191,6 +191,23 @@ export class GainslyPostgreSqlConnection extends PostgreSqlConnection {
   }
 }
 
+/** The part of MikroORM's schema helper that starts every migration's SQL. */
+interface SchemaHelperStart {
+  getSchemaBeginning(charset: string, disableForeignKeys?: boolean): string;
+  disableForeignKeysSQL(): string;
+}
+
+/**
+ * MikroORM's migration runner starts each migration with `set names '<charset>'`: a session-level
+ * SET, which under a transaction pooler (PgBouncer) stays on the server connection the next client
+ * gets (docs/scaling.md, "Connection poolers"). It is redundant here: pg announces
+ * `client_encoding = UTF8` in every connection's start-up message. The foreign-key part is kept.
+ */
+function withoutSessionCharset(helper: SchemaHelperStart | undefined): void {
+  if (!helper || typeof helper.getSchemaBeginning !== 'function') return;
+  helper.getSchemaBeginning = (_charset, disableForeignKeys) => (disableForeignKeys ? `${helper.disableForeignKeysSQL()}\n\n` : '');
+}
+
 /** Key of {@link ReplicaPolicy} in the MikroORM options (MikroORM ignores it). @internal */
 export const REPLICA_POLICY_KEY = 'gainslyReplicaPolicy';
 
@@ -238,6 +255,7 @@ export class GainslyPostgreSqlDriver extends PostgreSqlDriver {
     // for the replicas too (typed errors, dead clients discarded, their own passwords scrubbed).
     (this as unknown as { connection: PostgreSqlConnection }).connection = new GainslyPostgreSqlConnection(this.config);
     (this as unknown as { replicas: PostgreSqlConnection[] }).replicas = this.createReplicas((options) => new GainslyPostgreSqlConnection(this.config, options, 'read'));
+    withoutSessionCharset(this.platform.getSchemaHelper() as unknown as SchemaHelperStart | undefined);
     const policy = (this.config.get(REPLICA_POLICY_KEY as never) ?? {}) as ReplicaPolicy;
     this.replicaRouter =
       this.replicas.length === 0

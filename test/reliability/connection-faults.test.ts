@@ -30,7 +30,7 @@ import {
   User,
 } from '../../src/index.js';
 import { doctor } from '../../src/admin/doctor.js';
-import { createEmptyDatabase, useClonedDatabase, withRawClient, type TestDatabase } from '../support/database.js';
+import { createEmptyDatabase, throughPgBouncer, useClonedDatabase, withRawClient, type TestDatabase } from '../support/database.js';
 import { connectRaw, withDatabase } from '../support/pg-client.js';
 import { holdLocks, terminate, waitFor, waitUntilBlocked, withDeadline } from '../support/reliability-db.js';
 import { errorTexts, findSecrets, passwordOf, withPassword } from '../support/reliability-secrets.js';
@@ -115,7 +115,9 @@ describe('a connection lost at BEGIN and at COMMIT of a library workflow (create
 
   const checkedOut = () => pool.totalCount - pool.idleCount;
 
-  it('at BEGIN: the connection dies after acquisition, before BEGIN; a GainslyConnectionError saying nothing was written; the next call works', async () => {
+  // Through PgBouncer a client has no backend of its own between transactions: the one this test
+  // kills is back in PgBouncer's pool, and the BEGIN that follows runs on another one.
+  it.skipIf(throughPgBouncer())('at BEGIN: the connection dies after acquisition, before BEGIN; a GainslyConnectionError saying nothing was written; the next call works', async () => {
     const admin = await connectRaw(db.url);
     try {
       onReserve = async (connection) => {

@@ -24,7 +24,7 @@ import { adopt } from '../../src/admin/adopt.js';
 import { doctor } from '../../src/admin/doctor.js';
 import { importMovements } from '../../src/admin/import.js';
 import { ormRunner, readCatalog, type Catalog } from '../../src/admin/catalog.js';
-import { createEmptyDatabase, useClonedDatabase, withRawClient, type TestDatabase } from '../support/database.js';
+import { createEmptyDatabase, throughPgBouncer, useClonedDatabase, withRawClient, type TestDatabase } from '../support/database.js';
 import { connectRaw, type RawClient } from '../support/pg-client.js';
 import { loadUpstreamDump, requireFixtures } from '../support/fixtures.js';
 import { makeMovement, PROGRAM } from '../support/factories.js';
@@ -286,7 +286,9 @@ describe('a statement timeout in the middle of an import', () => {
     await closeQuietly(victim?.orm);
   });
 
-  it('is a GainslyTimeoutError and leaves nothing half-applied; the same ORM then imports', async () => {
+  // PgBouncer refuses statement_timeout as a start-up parameter ("unsupported startup parameter"):
+  // behind a pooler it is set per role or database on the server (docs/scaling.md).
+  it.skipIf(throughPgBouncer())('is a GainslyTimeoutError and leaves nothing half-applied; the same ORM then imports', async () => {
     victim = await victimOrm(db.url, { statement_timeout: 750 });
     const { orm } = victim;
     const contested = 'Reliability Timeout Row';

@@ -88,8 +88,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await run;
 
   let dropped = false;
+  // In the `pgbouncer` project (vitest.config.ts) the clone is used through PgBouncer; it is still
+  // made and dropped directly on the server.
+  const bouncerPort = inject('gainslyThroughPgBouncer') ? inject('gainslyPgBouncerPort') : undefined;
+  if (inject('gainslyThroughPgBouncer') && !bouncerPort) throw new Error('The pgbouncer project runs without a PgBouncer: the global setup did not start one.');
+  const direct = withDatabase(adminUrl, name);
   return {
-    url: withDatabase(adminUrl, name),
+    url: bouncerPort ? viaPgBouncer(direct, bouncerPort) : direct,
     name,
     async drop() {
       if (dropped) return;
@@ -97,6 +102,24 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await dropDatabase(adminUrl, name);
     },
   };
+}
+
+/**
+ * Whether this file runs in the `pgbouncer` project (its databases reached through PgBouncer in
+ * transaction mode). For the few tests whose fault only exists on a direct connection, e.g. killing
+ * "the client's own backend", which a pooled client does not have.
+ */
+export function throughPgBouncer(): boolean {
+  return inject('gainslyThroughPgBouncer') === true;
+}
+
+/** `url` through the local PgBouncer on `port` (it logs in to the server itself; see pgbouncer.ts). */
+function viaPgBouncer(url: string, port: number): string {
+  const u = new URL(url);
+  u.hostname = '127.0.0.1';
+  u.port = String(port);
+  u.password = '';
+  return u.toString();
 }
 
 function ready<T>(value: T | undefined, what: string): T {
@@ -243,8 +266,13 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
   const name = newCloneName(template);
   await withRawClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0 ENCODING 'UTF8'`));
   let dropped = false;
+  // In the `pgbouncer` project (vitest.config.ts) the clone is used through PgBouncer; it is still
+  // made and dropped directly on the server.
+  const bouncerPort = inject('gainslyThroughPgBouncer') ? inject('gainslyPgBouncerPort') : undefined;
+  if (inject('gainslyThroughPgBouncer') && !bouncerPort) throw new Error('The pgbouncer project runs without a PgBouncer: the global setup did not start one.');
+  const direct = withDatabase(adminUrl, name);
   return {
-    url: withDatabase(adminUrl, name),
+    url: bouncerPort ? viaPgBouncer(direct, bouncerPort) : direct,
     name,
     async drop() {
       if (dropped) return;

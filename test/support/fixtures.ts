@@ -38,7 +38,9 @@ export function readDump(which: keyof typeof UPSTREAM_DUMPS): string {
 export async function loadUpstreamDump(url: string, which: keyof typeof UPSTREAM_DUMPS): Promise<void> {
   const sql = readDump(which);
   await withRawClient(url, async (client) => {
-    await client.query(sql);
+    // pg_dump output sets search_path (and more) for the session; under a transaction pooler that
+    // would stay on the server connection the next client gets (the pgbouncer test project).
+    await client.query(`${sql};\nRESET ALL;`);
   });
 }
 

@@ -12,6 +12,7 @@ import { resolvePgServer, type PgServer } from './pg-server.js';
 import { prepareTemplate } from './template.js';
 import { clonePrefix, newTemplateName } from './names.js';
 import { quoteIdent, withDatabase, withRawClient } from './pg-client.js';
+import { findPgBouncer, startPgBouncer, type PgBouncer } from './pgbouncer.js';
 
 /** Drops `template` and every clone of it, forcibly (open connections are terminated). */
 export async function dropRunDatabases(adminUrl: string, template: string): Promise<string[]> {
@@ -50,8 +51,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('gainslyAdminUrl', server.adminUrl);
   project.provide('gainslyTemplateDb', template);
 
+  // For the `pgbouncer` project (vitest.config.ts), whose files ask for it with the static
+  // `provide: { gainslyThroughPgBouncer: true }`: one PgBouncer in front of the server for the run.
+  // The global setup runs once for all projects, so it is started whenever pgbouncer is installed.
+  let bouncer: PgBouncer | undefined;
+  if (findPgBouncer()) {
+    try {
+      // Room for the tests' own observer and lock-holding connections beside the library's; the
+      // one-server-connection case is test/reliability/pgbouncer.test.ts's own PgBouncer.
+      bouncer = await startPgBouncer(server.adminUrl, { poolSize: 20 });
+    } catch (error) {
+      await dropRunDatabases(server.adminUrl, template).catch(() => undefined);
+      await server.stop();
+      throw error;
+    }
+    console.log(`[gainsly tests] PgBouncer (transaction pooling) on 127.0.0.1:${bouncer.port} in front of it`);
+    project.provide('gainslyPgBouncerPort', bouncer.port);
+  }
+
   return async function teardown() {
     try {
+      await bouncer?.stop();
       const dropped = await dropRunDatabases(server.adminUrl, template);
       const leftovers = dropped.filter((name) => name !== template);
       if (leftovers.length > 0) {

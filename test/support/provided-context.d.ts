@@ -7,5 +7,9 @@ declare module 'vitest' {
     gainslyAdminUrl: string;
     /** Name of the migrated template database each test file clones. */
     gainslyTemplateDb: string;
+    /** Port of the run's PgBouncer (transaction pooling, in front of the server), when pgbouncer is installed. */
+    gainslyPgBouncerPort?: number;
+    /** Set by the `pgbouncer` project (vitest.config.ts): its test databases are reached through PgBouncer. */
+    gainslyThroughPgBouncer?: boolean;
   }
 }
