@@ -686,3 +686,70 @@ describe('entities (what forUser and forViewer return): every column of every ta
     });
   });
 });
+
+describe('session plans: writePlan stores each field in its own JSON key and column; readPlan reads each back', () => {
+  it('a plan with a distinct value in every field', async () => {
+    await user(9620);
+    await program(9720, 9620, '2026-08-03', true);
+    await microcycle(9120, 9720, '2026-08-03', 7, 1, 'ACTIVE', false);
+    await movement(9580, { name: 'Plan Lift' });
+    await movement(9581, { name: 'Plan Partner' });
+    await movement(9582, { name: 'Plan Burpee' });
+    await sql(`insert into circuit_templates (id, name, circuit_type, exercises_json, bucket_stress) values (9380, 'plan-main', 'AMRAP', '[]', '{}'), (9381, 'plan-finisher', 'EMOM', '[]', '{}')`);
+    const plan = {
+      microcycleId: 9120,
+      date: '2026-08-05',
+      dayNumber: 3,
+      sessionType: 'push' as const,
+      intentTags: ['plan-intent'],
+      coachNotes: 'plan-coach',
+      estimatedDurationMinutes: 66,
+      mainCircuitId: 9380,
+      finisherCircuitId: 9381,
+      sections: {
+        main: [{ movementId: 9580, sets: 5, repRangeMin: 6, repRangeMax: 9, rpe: 7.5, rir: 2, durationSeconds: 31, restSeconds: 121, supersetWith: 'Plan Partner', notes: 'main-notes', isComplexLift: true, substitutionAllowed: false, extra: { tempo: '3-1-1' } }, { movementId: 9581, sets: 2, supersetWith: 'Plan Lift' }],
+        finisher: { type: 'EMOM', durationMinutes: 12, rounds: 4, durationSeconds: 45, restSeconds: 15, notes: 'fin-notes', exercises: [{ movementId: 9582, sets: 8, repRangeMin: 10, repRangeMax: 14 }] },
+      },
+      durations: { warmup: 7, main: 34, accessory: 11, finisher: 13, cooldown: 3 },
+    };
+    const session = await forUser(db.em, 9620).sessions.writePlan(plan);
+    const [row] = await sql(
+      `select microcycle_id, date::text, day_number, session_type::text, intent_tags, main_json, finisher_json, estimated_duration_minutes, warmup_duration_minutes, main_duration_minutes,
+              accessory_duration_minutes, finisher_duration_minutes, cooldown_duration_minutes, coach_notes, main_circuit_id, finisher_circuit_id, warmup_json, accessory_json, cooldown_json
+         from sessions where id = ?`,
+      [session.id],
+    );
+    expect(row).toMatchObject({
+      microcycle_id: 9120, date: '2026-08-05', day_number: 3, session_type: 'PUSH', intent_tags: ['plan-intent'], estimated_duration_minutes: 66, warmup_duration_minutes: 7,
+      main_duration_minutes: 34, accessory_duration_minutes: 11, finisher_duration_minutes: 13, cooldown_duration_minutes: 3, coach_notes: 'plan-coach', main_circuit_id: 9380, finisher_circuit_id: 9381,
+    });
+    expect(row!.main_json).toEqual([
+      { movement_id: 9580, movement: 'Plan Lift', sets: 5, rep_range_min: 6, rep_range_max: 9, target_rpe: 7.5, target_rir: 2, duration_seconds: 31, rest_seconds: 121, superset_with: 'Plan Partner', notes: 'main-notes', tempo: '3-1-1' },
+      { movement_id: 9581, movement: 'Plan Partner', sets: 2, superset_with: 'Plan Lift' },
+    ]);
+    expect(row!.finisher_json).toMatchObject({ type: 'EMOM', duration_minutes: 12, rounds: 4, duration_seconds: 45, rest_seconds: 15, notes: 'fin-notes', exercises: [{ movement_id: 9582, movement: 'Plan Burpee', sets: 8, rep_range_min: 10, rep_range_max: 14 }] });
+    const exercises = await sql(
+      `select movement_id, role::text, order_in_session, target_sets, target_rep_range_min, target_rep_range_max, target_rpe, target_rir, target_duration_seconds, default_rest_seconds,
+              is_complex_lift, substitution_allowed, notes from session_exercises where session_id = ? order by role, order_in_session`,
+      [session.id],
+    );
+    const byRole = Object.fromEntries(exercises.map((e) => [`${e.role as string}${e.order_in_session as number}`, e]));
+    expect(byRole.MAIN1).toEqual({
+      movement_id: 9580, role: 'MAIN', order_in_session: 1, target_sets: 5, target_rep_range_min: 6, target_rep_range_max: 9, target_rpe: 7.5, target_rir: 2,
+      target_duration_seconds: 31, default_rest_seconds: 121, is_complex_lift: true, substitution_allowed: false, notes: 'main-notes',
+    });
+    expect(exercises.filter((e) => e.role === 'FINISHER')).toHaveLength(1);
+    expect(exercises.find((e) => e.role === 'FINISHER')).toMatchObject({ movement_id: 9582, role: 'FINISHER', target_sets: 8, target_rep_range_min: 10, target_rep_range_max: 14 });
+
+    const read = await forUser(db.em, 9620).sessions.readPlan(session.id);
+    expect(read).toMatchObject({
+      microcycleId: 9120, date: '2026-08-05', dayNumber: 3, sessionType: 'push', intentTags: ['plan-intent'], coachNotes: 'plan-coach', estimatedDurationMinutes: 66,
+      mainCircuitId: 9380, finisherCircuitId: 9381, durations: { warmup: 7, main: 34, accessory: 11, finisher: 13, cooldown: 3 },
+    });
+    expect(read.sections.main).toEqual([
+      expect.objectContaining({ movementId: 9580, sets: 5, repRangeMin: 6, repRangeMax: 9, rpe: 7.5, rir: 2, durationSeconds: 31, restSeconds: 121, supersetWith: 'Plan Partner', notes: 'main-notes', isComplexLift: true, substitutionAllowed: false, extra: { tempo: '3-1-1' } }),
+      expect.objectContaining({ movementId: 9581, sets: 2, supersetWith: 'Plan Lift' }),
+    ]);
+    expect(read.sections.finisher).toMatchObject({ type: 'EMOM', durationMinutes: 12, rounds: 4, durationSeconds: 45, restSeconds: 15, notes: 'fin-notes', exercises: [expect.objectContaining({ movementId: 9582, sets: 8, repRangeMin: 10, repRangeMax: 14 })] });
+  });
+});
