@@ -9,8 +9,14 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import {
+  addDaysToIsoDate,
+  deloadSignal,
   DomainArgumentError,
   E1RMRangeError,
+  isIsoDate,
+  patternStrengthIndexAll,
+  patternTrend,
+  upstreamMicrocycleWindow,
   estimateOneRepMax,
   estimateOneRepMaxWithEffort,
   loadForReps,
@@ -510,6 +516,42 @@ describe('domain validators', () => {
     expect(() => roundToPlate(nextDown(0), { useMetric: true })).toThrow(DomainArgumentError);
     expect(() => roundToPlate(10, { useMetric: true, increment: 0 })).toThrow(DomainArgumentError);
     expect(roundToPlate(10, { useMetric: true, increment: 0.25 })).toBe(10);
+  });
+});
+
+describe('domain option bounds: windows >= 1, thresholds >= 0, dates in years 0001-9999', () => {
+  it('patternTrend threshold: 0 accepted, the next double below 0 rejected at options.threshold', () => {
+    expect(patternTrend([100, 100, 100, 100], { threshold: 0 })).toBe('stable');
+    const error = failureOf(() => patternTrend([100, 100, 100, 100], { threshold: nextDown(0) })) as DomainArgumentError;
+    expect(error.problems.map((p) => p.path)).toEqual([['options', 'threshold']]);
+  });
+  it('deloadSignal minDecliningPatterns: 1 accepted, 0 rejected', () => {
+    expect(deloadSignal({ squat: 'decreasing' }, { minDecliningPatterns: 1 })).toEqual({ deload: true, decliningPatterns: ['squat'] });
+    expect(deloadSignal({ squat: 'decreasing' }, { minDecliningPatterns: 2 })).toEqual({ deload: false, decliningPatterns: ['squat'] });
+    expect((failureOf(() => deloadSignal({ squat: 'decreasing' }, { minDecliningPatterns: 0 })) as DomainArgumentError).problems.map((p) => p.path)).toEqual([['options', 'minDecliningPatterns']]);
+  });
+  it('window sizes (patternStrengthIndexAll lastNMicrocycles, upstreamMicrocycleWindow size): 1 accepted, 0 rejected', () => {
+    expect(() => patternStrengthIndexAll([], { lastNMicrocycles: 1 })).not.toThrow();
+    expect((failureOf(() => patternStrengthIndexAll([], { lastNMicrocycles: 0 })) as DomainArgumentError).problems.map((p) => p.path)).toEqual([['options', 'lastNMicrocycles']]);
+    const weeks = [{ id: 1, startDate: '2026-01-05' }, { id: 2, startDate: '2026-01-12' }];
+    expect(upstreamMicrocycleWindow(weeks, 1)).toEqual([2]);
+    expect((failureOf(() => upstreamMicrocycleWindow(weeks, 0)) as DomainArgumentError).problems.map((p) => p.path)).toEqual([['size']]);
+  });
+  it('calendar dates: 0001-01-01 and 9999-12-31 are dates, one day beyond either is not', () => {
+    expect(addDaysToIsoDate('0001-01-02', -1)).toBe('0001-01-01');
+    expect(addDaysToIsoDate('9999-12-30', 1)).toBe('9999-12-31');
+    expect(() => addDaysToIsoDate('0001-01-01', -1)).toThrow(DomainArgumentError);
+    expect(() => addDaysToIsoDate('9999-12-31', 1)).toThrow(DomainArgumentError);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2026-04-30')).toBe(true);
+    expect(isIsoDate('2026-04-31')).toBe(false);
+  });
+  it('timestamps: years 1 and 9999 accepted, year 10000 rejected at the field', () => {
+    const thread = (contextDate: unknown) => ({ contextType: 'x', contextDate });
+    expect(failureOf(() => parseInput(INPUT_SCHEMAS.ConversationThreadInput, thread('9999-12-31T23:59:59Z')))).toBeUndefined();
+    expect(failureOf(() => parseInput(INPUT_SCHEMAS.ConversationThreadInput, thread('0001-01-01')))).toBeUndefined();
+    expect(issuePaths(failureOf(() => parseInput(INPUT_SCHEMAS.ConversationThreadInput, thread(new Date(Date.UTC(10000, 0, 1)))))!)).toEqual([['contextDate']]);
   });
 });
 
