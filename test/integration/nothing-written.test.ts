@@ -29,15 +29,27 @@ import { failWritesTo, snapshotTables } from '../support/separate-connection.js'
 const db = useClonedDatabase();
 let orm: MikroORM;
 
+type CommittedUser = Awaited<ReturnType<typeof makeCommittedUser>>;
+let shared: CommittedUser;
+
 beforeAll(async () => {
   orm = (await createGainslyOrm({ url: db.url })) as MikroORM;
+  shared = await makeCommittedUser();
 });
+
+/**
+ * The user every case works on, made once: each case must leave every table as it was, which the
+ * case itself checks, so the next one starts from the same state.
+ */
+async function committedUser(): Promise<CommittedUser> {
+  return shared;
+}
 afterAll(async () => {
   await orm?.close(true);
 });
 
 /** A committed user with a program (week 1 active), a session with one exercise, a workout, a thread. */
-async function committedUser() {
+async function makeCommittedUser() {
   const em = orm.em.fork();
   const user = await em.getRepository(User).createUser({ email: `${unique('nw')}@example.com` });
   const me = forUser(em, user.id);
@@ -66,7 +78,7 @@ async function expectNothingWritten(call: (em: ReturnType<MikroORM['em']['fork']
 }
 
 describe('bad input: the call rejects and no table changed, seen from another connection', () => {
-  const cases: [string, (em: ReturnType<MikroORM['em']['fork']>, u: Awaited<ReturnType<typeof committedUser>>) => Promise<unknown>, new (...args: never[]) => Error][] = [
+  const cases: [string, (em: ReturnType<MikroORM['em']['fork']>, u: CommittedUser) => Promise<unknown>, new (...args: never[]) => Error][] = [
     ['UserRepository.createUser (bad email)', (em) => em.getRepository(User).createUser({ email: 'not-an-email', name: 'x' }), GainslyValidationError],
     ['UserRepository.createUser (settings with an unknown formula)', (em) => em.getRepository(User).createUser({ name: 'x', settings: { activeE1rmFormula: 'wendler' as never } }), GainslyValidationError],
     ['programs.create (goals summing to 9)', (em, u) => forUser(em, u.userId).programs.create({ ...PROGRAM, goals: [{ goal: 'strength', weight: 5 }, { goal: 'hypertrophy', weight: 3 }, { goal: 'endurance', weight: 1 }] }), GainslyValidationError],
@@ -113,7 +125,7 @@ describe('bad input: the call rejects and no table changed, seen from another co
 });
 
 describe('a failure after the first write inside the workflow: the first write is gone too', () => {
-  const planted: [string, string, 'insert' | 'update' | 'delete', (u: Awaited<ReturnType<typeof committedUser>>) => Promise<unknown>][] = [
+  const planted: [string, string, 'insert' | 'update' | 'delete', (u: CommittedUser) => Promise<unknown>][] = [
     ['createUser: users row written, user_settings insert fails', 'user_settings', 'insert', () => orm.em.fork().getRepository(User).createUser({ email: `${unique('x')}@example.com`, settings: { useMetric: false } })],
     ['createProgram: program written and the previous one deactivated, microcycles insert fails', 'microcycles', 'insert', (u) => forUser(orm.em.fork(), u.userId).programs.create({ ...PROGRAM, startDate: '2026-03-02' })],
     ['logWorkout: workout log and top sets written, pattern_exposures insert fails', 'pattern_exposures', 'insert', (u) => forUser(orm.em.fork(), u.userId).workouts.log({ date: '2026-01-07', topSets: [{ movementId: u.movementId, weight: 110, reps: 3 }] })],

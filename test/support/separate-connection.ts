@@ -24,18 +24,20 @@ export type TableSnapshot = Record<string, { rows: number; digest: string | null
 export async function snapshotTables(url: string): Promise<TableSnapshot> {
   return withRawClient(url, async (client) => {
     const { rows: tables } = await client.query<{ tablename: string }>("select tablename from pg_tables where schemaname = 'public' order by tablename");
+    const names = tables.map((t) => t.tablename).filter((t) => !isMigrationTable(t));
+    // One statement (one snapshot of the database), one row per table.
+    const { rows } = await client.query<{ name: string; rows: number; digest: string | null }>(
+      names
+        .map((name) => `select ${quoteLiteral(name)} as name, count(*)::int as rows, md5(string_agg(x.r, E'\\n' order by x.r)) as digest from (select t::text as r from public.${quoteIdent(name)} t) x`)
+        .join(' union all '),
+    );
     const out: TableSnapshot = {};
-    for (const { tablename } of tables) {
-      if (isMigrationTable(tablename)) continue;
-      const t = `public.${quoteIdent(tablename)}`;
-      const { rows } = await client.query<{ rows: number; digest: string | null }>(
-        `select count(*)::int as rows, md5(string_agg(x.r, E'\\n' order by x.r)) as digest from (select t::text as r from ${t} t) x`,
-      );
-      out[tablename] = rows[0]!;
-    }
+    for (const row of rows) out[row.name] = { rows: row.rows, digest: row.digest };
     return out;
   });
 }
+
+const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** Row counts only, per table, over a fresh connection (see {@link snapshotTables}). */
 export async function countRows(url: string, tables: readonly string[]): Promise<Record<string, number>> {
