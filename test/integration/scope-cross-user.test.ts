@@ -6,7 +6,8 @@
 //
 // The scope's methods are listed by reflection: a method added to UserScope or ViewerScope without a
 // case here fails the completeness tests at the bottom.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import {
@@ -37,11 +38,11 @@ const PROGRAM = {
 const WEEK_DAYS = ['2026-01-06', '2026-01-13', '2026-01-20', '2026-01-27'];
 
 /** One of everything for a user. `e1rm` gives the hinge and squat weights of the four weekly workouts. */
-async function populated(label: string, values: { hinge: number[]; squat: number[]; soreness: number; sleepHours: number; visibility: 'private' | 'public' }) {
-  const user = await db.em.getRepository(User).createUser({ name: label, email: `${unique(label)}@example.com` });
-  const me = forUser(db.em, user.id);
-  const system = makeMovement(db.em, { name: unique(`${label} system squat`), pattern: 'squat' });
-  await db.em.flush();
+async function populated(em: EntityManager, label: string, values: { hinge: number[]; squat: number[]; soreness: number; sleepHours: number; visibility: 'private' | 'public' }) {
+  const user = await em.getRepository(User).createUser({ name: label, email: `${unique(label)}@example.com` });
+  const me = forUser(em, user.id);
+  const system = makeMovement(em, { name: unique(`${label} system squat`), pattern: 'squat' });
+  await em.flush();
   const own = await me.movements.create({ name: unique(`${label} Own Hinge`), pattern: 'hinge', primaryMuscle: 'glutes', primaryRegion: 'posterior lower', description: `${label} original` });
   const program = await me.programs.create({ ...PROGRAM, visibility: values.visibility });
   const microcycle = (await me.programs.microcycles(program.id))[0]!;
@@ -64,19 +65,31 @@ async function populated(label: string, values: { hinge: number[]; squat: number
   const recovery = await me.recovery.create({ date: '2026-01-07', source: 'apple', sleepHours: values.sleepHours });
   const thread = await me.conversations.create({ contextType: 'daily_adaptation', contextSessionId: session.id });
   await me.conversations.appendTurn(thread.id, { role: 'user', content: `${label} hello` });
-  db.em.clear();
-  return { id: user.id, email: user.email!, me, system, own, program, microcycle, session, logs, rule, activity, soreness, recovery, thread };
+  em.clear();
+  const data = { id: user.id, email: user.email!, system, own, program, microcycle, session, logs, rule, activity, soreness, recovery, thread };
+  // The scope of the CURRENT test's EntityManager (each test runs in its own rolled-back transaction).
+  return Object.defineProperty(data, 'me', { get: () => forUser(db.em, data.id), enumerable: true }) as typeof data & { readonly me: UserScope };
 }
 
 type Populated = Awaited<ReturnType<typeof populated>>;
 
-/** A's values fall week by week, B's rise: mixing them changes every mean and every trend. */
-async function twoUsers() {
-  const a = await populated('alice', { hinge: [200, 190, 180, 170], squat: [150, 140, 130, 120], soreness: 2, sleepHours: 6, visibility: 'private' });
-  const b = await populated('bob', { hinge: [100, 150, 200, 250], squat: [90, 130, 170, 210], soreness: 5, sleepHours: 9, visibility: 'public' });
+/**
+ * A's values fall week by week, B's rise: mixing them changes every mean and every trend. Made once
+ * for the file and committed on its clone; every test runs in a transaction that is rolled back, so
+ * each starts from these two users exactly.
+ */
+let users: { a: Populated; b: Populated } | undefined;
+beforeAll(async () => {
+  const em = db.orm.em.fork();
+  const a = await populated(em, 'alice', { hinge: [200, 190, 180, 170], squat: [150, 140, 130, 120], soreness: 2, sleepHours: 6, visibility: 'private' });
+  const b = await populated(em, 'bob', { hinge: [100, 150, 200, 250], squat: [90, 130, 170, 210], soreness: 5, sleepHours: 9, visibility: 'public' });
   // B's session drifts out of sync; A's stays in step.
-  await db.em.execute(`update sessions set main_json = ?::json where id = ?`, [JSON.stringify([{ movement: 'Drifted', sets: 9 }]), b.session.id]);
-  return { a, b };
+  await em.execute(`update sessions set main_json = ?::json where id = ?`, [JSON.stringify([{ movement: 'Drifted', sets: 9 }]), b.session.id]);
+  users = { a, b };
+});
+
+async function twoUsers() {
+  return users!;
 }
 
 /** Every row of B's data, over SQL in the test's transaction: a digest per table. */
