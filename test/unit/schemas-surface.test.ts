@@ -137,6 +137,7 @@ describe('@gainsly/db/schemas surface', () => {
         'movementSearchSchema',
         'userMovementSearchSchema',
         'viewerMovementSearchSchema',
+        'scopeOptionsSchema',
         'parseArgument',
         'parseOptions',
         'configureJsonLimits',
