@@ -1,6 +1,6 @@
 import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Configuration, ConnectionType, EntityManagerType } from '@mikro-orm/core';
-import { currentRoute, DEFAULT_REPLICA_POLICY, ReplicaRouter, type ReplicaPolicy } from './replicas.js';
+import { attachRouter, currentRoute, DEFAULT_REPLICA_POLICY, ReplicaRouter, type ReplicaPolicy } from './replicas.js';
 import { GainslyError } from '../enums/index.js';
 import { translateGlobalContextRefusal } from './context.js';
 import {
@@ -246,8 +246,8 @@ export class GainslyPostgreSqlDriver extends PostgreSqlDriver {
     Object.defineProperty(this, 'name', { value: 'PostgreSqlDriver', configurable: true });
   }
 
-  /** Where library reads go when the ORM has read replicas (`replicas` of `GainslyOrmOptions`). @internal */
-  readonly replicaRouter: ReplicaRouter | undefined;
+  /** Where library reads go when the ORM has read replicas (replicas.ts). */
+  #router: ReplicaRouter | undefined;
 
   constructor(config: Configuration) {
     super(config);
@@ -257,12 +257,13 @@ export class GainslyPostgreSqlDriver extends PostgreSqlDriver {
     (this as unknown as { replicas: PostgreSqlConnection[] }).replicas = this.createReplicas((options) => new GainslyPostgreSqlConnection(this.config, options, 'read'));
     withoutSessionCharset(this.platform.getSchemaHelper() as unknown as SchemaHelperStart | undefined);
     const policy = (this.config.get(REPLICA_POLICY_KEY as never) ?? {}) as ReplicaPolicy;
-    this.replicaRouter =
-      this.replicas.length === 0
-        ? undefined
-        : new ReplicaRouter(this.connection, this.replicas, { retryAfterMs: policy.retryAfterMs ?? DEFAULT_REPLICA_POLICY.retryAfterMs }, (error) =>
-            this.convertException(error),
-          );
+    if (this.replicas.length > 0) {
+      const router = new ReplicaRouter(this.connection, this.replicas, { retryAfterMs: policy.retryAfterMs ?? DEFAULT_REPLICA_POLICY.retryAfterMs }, (error) =>
+        this.convertException(error),
+      );
+      this.#router = router;
+      attachRouter(this, router);
+    }
   }
 
   /**
@@ -272,7 +273,7 @@ export class GainslyPostgreSqlDriver extends PostgreSqlDriver {
    */
   override getConnection(type: ConnectionType = 'write'): ReturnType<PostgreSqlDriver['getConnection']> {
     if (type !== 'read' || this.replicas.length === 0) return this.connection;
-    return (currentRoute() ?? this.replicaRouter?.anyHealthy() ?? this.connection) as ReturnType<PostgreSqlDriver['getConnection']>;
+    return (currentRoute() ?? this.#router?.anyHealthy() ?? this.connection) as ReturnType<PostgreSqlDriver['getConnection']>;
   }
 
   /** Inside a library read, MikroORM's queries default to the routed connection (outside a transaction). */

@@ -25,7 +25,13 @@ import type { AnyMikroORM } from './context.js';
  * `GainslyPostgreSqlDriver.getConnection`).
  */
 
-/** How the library uses read replicas (`replicaPolicy` of `GainslyOrmOptions`). */
+/**
+ * How the library uses read replicas (`replicaPolicy` of `GainslyOrmOptions`).
+ * @example
+ * ```ts
+ * const policy: ReplicaPolicy = { retryAfterMs: 10_000, connectTimeoutMs: 1_000 };
+ * ```
+ */
 export interface ReplicaPolicy {
   /** How long a replica that failed to connect is left out before it is tried again; default 5,000 ms. */
   retryAfterMs?: number | undefined;
@@ -305,9 +311,17 @@ function isRecoveryConflict(error: unknown): boolean {
   return error instanceof GainslyConcurrencyError && /conflict with recovery/i.test(error.message);
 }
 
+/** Each driver's router (drivers of ORMs with replicas only). */
+const routers = new WeakMap<object, ReplicaRouter>();
+
+/** Gives a driver its router (the driver's constructor). @internal */
+export function attachRouter(driver: object, router: ReplicaRouter): void {
+  routers.set(driver, router);
+}
+
 /** The router of the ORM behind `em`, when it was configured with replicas. @internal */
 export function routerOf(em: EntityManager): ReplicaRouter | undefined {
-  return (em.getDriver() as { replicaRouter?: ReplicaRouter }).replicaRouter;
+  return routers.get(em.getDriver());
 }
 
 /**
@@ -358,6 +372,6 @@ export async function replicaStatus(orm: AnyMikroORM, options: { probe?: boolean
   const { probe } = parseOptions(replicaStatusOptionsSchema, options, 'ReplicaStatusOptions');
   const em = (orm as { em?: { getDriver?: unknown } } | null)?.em;
   if (typeof em?.getDriver !== 'function') throw new GainslyConfigError('replicaStatus() needs the MikroORM instance createGainslyOrm() returned.');
-  const router = (em.getDriver as () => { replicaRouter?: ReplicaRouter }).call(em).replicaRouter;
+  const router = routers.get((em.getDriver as () => object).call(em));
   return router ? router.status(probe === true) : [];
 }

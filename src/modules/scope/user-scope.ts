@@ -91,10 +91,20 @@ function dateFilter(range: DateRange | undefined): Record<string, unknown> {
  * Where a scope's reads go on an ORM with read replicas: `'read-your-writes'` (the default) to a
  * replica that has replayed the user's writes through this ORM, else the primary; `'strong'`
  * always to the primary. Without replicas both read the primary.
+ * @example
+ * ```ts
+ * const consistency: Consistency = 'strong';
+ * ```
  */
 export type Consistency = 'read-your-writes' | 'strong';
 
-/** Options of {@link forUser}. */
+/**
+ * Options of {@link forUser}.
+ * @example
+ * ```ts
+ * const checkout = forUser(em, userId, { consistency: 'strong' } satisfies ScopeOptions);
+ * ```
+ */
 export interface ScopeOptions {
   /** Where the scope's reads go; see {@link Consistency}. Default `'read-your-writes'`. */
   consistency?: Consistency | undefined;
