@@ -76,7 +76,10 @@ export async function waitUntilBlocked(admin: RawClient, applicationName: string
   return waitFor(`a backend named ${applicationName} to wait on a lock`, async () => {
     const { rows } = await admin.query<{ pid: number; query: string; wait_event: string }>(
       `select pid, query, wait_event from pg_stat_activity
-        where datname = current_database() and application_name = $1 and wait_event_type = 'Lock'`,
+        where datname = current_database() and application_name = $1 and wait_event_type = 'Lock'
+          -- A heavy-weight lock another transaction holds; not a relation-extension wait ('extend'),
+          -- which a busy machine shows for a moment on any insert.
+          and wait_event in ('relation', 'tuple', 'transactionid', 'advisory', 'object', 'page')`,
       [applicationName],
     );
     const row = rows[0];
