@@ -78,7 +78,7 @@ const dates = (rows: { date: string }[]) => rows.map((r) => r.date).sort();
 
 describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
   beforeAll(async () => {
-    cluster = await startReplicaCluster(binaries!);
+    cluster = await startReplicaCluster(binaries!, { replicas: 2 });
     console.log(`[gainsly tests] replica cluster: ${cluster.description}`);
     primaryPort = Number(new URL(cluster.primaryUrl()).port);
     replicaPort = Number(new URL(cluster.replicaUrl()).port);
@@ -259,6 +259,45 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
       expect(status?.replayLsn).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
     } finally {
       await cluster.setApplyDelay(0);
+    }
+  });
+
+  it('two replicas: reads without a required position are spread over both; a writer skips the one that is behind for the one that is current', async () => {
+    const second = Number(new URL(cluster.replicaUrl(DB, 1)).port);
+    const both = await createGainslyOrm({ url: cluster.primaryUrl(DB), replicas: [cluster.replicaUrl(DB, 0), cluster.replicaUrl(DB, 1)] });
+    try {
+      const reader = await newUser();
+      await cluster.catchUp();
+      const from = sent.length;
+      for (let i = 0; i < 4; i++) await forUser(both.em.fork(), reader).soreness.list();
+      const ports = new Set(sent.slice(from).filter((s) => /soreness_logs/.test(s.sql)).map((s) => s.port));
+      expect([...ports].sort()).toEqual([replicaPort, second].sort());
+
+      await cluster.setApplyDelay(HOUR_MS, 0);
+      try {
+        const writer = await newUser();
+        await forUser(both.em.fork(), writer).soreness.create({ date: '2026-06-01', bodyPart: 'calves', soreness: 2 });
+        await cluster.catchUp(1);
+        for (let i = 0; i < 3; i++) {
+          const start = sent.length;
+          const read = await traced(() => forUser(both.em.fork(), writer).soreness.list());
+          expect(dates(read.result)).toEqual(['2026-06-01']);
+          expect(read.primary).toEqual([]);
+          const data = sent.slice(start).filter((x) => /soreness_logs/.test(x.sql));
+          expect(data.map((x) => x.port)).toEqual([second]);
+        }
+        await cluster.setApplyDelay(HOUR_MS, 1);
+        const another = await newUser();
+        await forUser(both.em.fork(), another).soreness.create({ date: '2026-06-02', bodyPart: 'calves', soreness: 2 });
+        const fallback = await traced(() => forUser(both.em.fork(), another).soreness.list());
+        expect(dates(fallback.result)).toEqual(['2026-06-02']);
+        expect(fallback.primary.some((sql) => /soreness_logs/.test(sql))).toBe(true);
+      } finally {
+        await cluster.setApplyDelay(0, 0);
+        await cluster.setApplyDelay(0, 1);
+      }
+    } finally {
+      await both.close(true);
     }
   });
 

@@ -76,16 +76,18 @@ export interface ReplicaCluster {
   readonly binaries: PostgresBinaries;
   /** URL of `database` on the primary. */
   primaryUrl(database?: string): string;
-  /** URL of `database` on the replica. */
-  replicaUrl(database?: string): string;
-  /** Stops the replica at once (`pg_ctl -m immediate`), as a crash would. */
-  stopReplica(): Promise<void>;
+  /** URL of `database` on replica `index` (0 first). */
+  replicaUrl(database?: string, index?: number): string;
+  /** Stops replica `index` at once (`pg_ctl -m immediate`), as a crash would. */
+  stopReplica(index?: number): Promise<void>;
   /** Starts it again and waits until it accepts connections. */
-  startReplica(): Promise<void>;
-  /** Sets the replica's `recovery_min_apply_delay` (0 to replay at once) and reloads it. */
-  setApplyDelay(ms: number): Promise<void>;
-  /** Waits until the replica has replayed everything the primary has written so far. */
-  catchUp(): Promise<void>;
+  startReplica(index?: number): Promise<void>;
+  /** Sets replica `index`'s `recovery_min_apply_delay` (0 to replay at once) and reloads it. */
+  setApplyDelay(ms: number, index?: number): Promise<void>;
+  /** Waits until every running replica, or replica `index`, has replayed everything the primary has written so far. */
+  catchUp(index?: number): Promise<void>;
+  /** How many replicas there are. */
+  readonly replicas: number;
   /** Stops both servers and removes their files. Idempotent. */
   stop(): Promise<void>;
   readonly description: string;
@@ -127,15 +129,17 @@ async function waitForServer(url: string, check: (client: Awaited<ReturnType<typ
   }
 }
 
-/** Starts a primary and a streaming replica (see the module comment). */
-export async function startReplicaCluster(binaries: PostgresBinaries): Promise<ReplicaCluster> {
+/** Starts a primary and `replicas` (default 1) streaming replicas of it (see the module comment). */
+export async function startReplicaCluster(binaries: PostgresBinaries, { replicas = 1 }: { replicas?: number } = {}): Promise<ReplicaCluster> {
   const started = Date.now();
   const runAs = chooseRunAsUser(process.env);
   const dir = await mkdtemp(join(tmpdir(), 'gainsly-replica-'));
   if (runAs) await chown(dir, runAs.uid, runAs.gid);
   const primaryDir = join(dir, 'primary');
-  const replicaDir = join(dir, 'replica');
-  const [primaryPort, replicaPort] = [await freePort(), await freePort()];
+  const replicaDirs = Array.from({ length: replicas }, (_, i) => join(dir, `replica-${i}`));
+  const primaryPort = await freePort();
+  const replicaPorts: number[] = [];
+  for (let i = 0; i < replicas; i++) replicaPorts.push(await freePort());
   const url = (port: number, database = 'postgres') => `postgresql://postgres@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   const ctl = (dataDir: string, ...args: string[]) => run(binaries, runAs, 'pg_ctl', ['-D', dataDir, ...args]);
   const startServer = (dataDir: string, port: number, log: string) =>
@@ -145,7 +149,7 @@ export async function startReplicaCluster(binaries: PostgresBinaries): Promise<R
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    for (const dataDir of [replicaDir, primaryDir]) {
+    for (const dataDir of [...replicaDirs, primaryDir]) {
       if (existsSync(join(dataDir, 'postmaster.pid'))) {
         try {
           ctl(dataDir, '-m', 'immediate', '-w', 'stop');
@@ -179,24 +183,31 @@ export async function startReplicaCluster(binaries: PostgresBinaries): Promise<R
     await waitForServer(url(primaryPort), async () => true, 'primary');
 
     if (binaries.hasBaseBackup) {
-      run(binaries, runAs, 'pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '--no-sync']);
+      for (const replicaDir of replicaDirs) {
+        run(binaries, runAs, 'pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '--no-sync']);
+      }
     } else {
       ctl(primaryDir, '-m', 'fast', '-w', 'stop');
-      await cp(primaryDir, replicaDir, { recursive: true });
-      await rm(join(replicaDir, 'postmaster.pid'), { force: true });
-      await writeFile(join(replicaDir, 'standby.signal'), '');
-      await appendFile(join(replicaDir, 'postgresql.auto.conf'), `\nprimary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres application_name=gainsly_replica'\n`);
-      await chownTree(replicaDir, runAs);
+      for (const [i, replicaDir] of replicaDirs.entries()) {
+        await cp(primaryDir, replicaDir, { recursive: true });
+        await rm(join(replicaDir, 'postmaster.pid'), { force: true });
+        await writeFile(join(replicaDir, 'standby.signal'), '');
+        await appendFile(join(replicaDir, 'postgresql.auto.conf'), `\nprimary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres application_name=gainsly_replica_${i}'\n`);
+        await chownTree(replicaDir, runAs);
+      }
       startServer(primaryDir, primaryPort, 'primary.log');
     }
-    startServer(replicaDir, replicaPort, 'replica.log');
-    await waitForServer(url(replicaPort), async (client) => (await client.query<{ r: boolean }>('select pg_is_in_recovery() as r')).rows[0]?.r === true, 'replica');
+    for (const [i, replicaDir] of replicaDirs.entries()) {
+      startServer(replicaDir, replicaPorts[i]!, `replica-${i}.log`);
+      await waitForServer(url(replicaPorts[i]!), async (client) => (await client.query<{ r: boolean }>('select pg_is_in_recovery() as r')).rows[0]?.r === true, `replica ${i}`);
+    }
   } catch (error) {
     await stop();
     throw error;
   }
 
-  const catchUp = async () => {
+  const running = new Set(replicaDirs.map((_, i) => i));
+  const catchUp = async (index?: number) => {
     const primary = await connectRaw(url(primaryPort));
     let target: string;
     try {
@@ -204,27 +215,32 @@ export async function startReplicaCluster(binaries: PostgresBinaries): Promise<R
     } finally {
       await primary.end().catch(() => undefined);
     }
-    await waitForServer(
-      url(replicaPort),
-      async (client) => (await client.query<{ ok: boolean }>('select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [target])).rows[0]?.ok === true,
-      'replica catch-up',
-    );
+    for (const i of index === undefined ? running : [index]) {
+      await waitForServer(
+        url(replicaPorts[i]!),
+        async (client) => (await client.query<{ ok: boolean }>('select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok', [target])).rows[0]?.ok === true,
+        `replica ${i} catch-up`,
+      );
+    }
   };
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   return {
     binaries,
     primaryUrl: (database) => url(primaryPort, database),
-    replicaUrl: (database) => url(replicaPort, database),
-    async stopReplica() {
-      ctl(replicaDir, '-m', 'immediate', '-w', 'stop');
+    replicaUrl: (database, index = 0) => url(replicaPorts[index]!, database),
+    replicas,
+    async stopReplica(index = 0) {
+      ctl(replicaDirs[index]!, '-m', 'immediate', '-w', 'stop');
+      running.delete(index);
     },
-    async startReplica() {
-      startServer(replicaDir, replicaPort, 'replica.log');
-      await waitForServer(url(replicaPort), async () => true, 'replica');
+    async startReplica(index = 0) {
+      startServer(replicaDirs[index]!, replicaPorts[index]!, `replica-${index}.log`);
+      await waitForServer(url(replicaPorts[index]!), async () => true, `replica ${index}`);
+      running.add(index);
     },
-    async setApplyDelay(ms: number) {
-      const client = await connectRaw(url(replicaPort));
+    async setApplyDelay(ms: number, index = 0) {
+      const client = await connectRaw(url(replicaPorts[index]!));
       try {
         await client.query(`alter system set recovery_min_apply_delay = '${Math.max(0, Math.trunc(ms))}ms'`);
         await client.query('select pg_reload_conf()');
@@ -234,6 +250,6 @@ export async function startReplicaCluster(binaries: PostgresBinaries): Promise<R
     },
     catchUp,
     stop,
-    description: `primary 127.0.0.1:${primaryPort}, replica 127.0.0.1:${replicaPort} (${binaries.source} binaries in ${binaries.dir}, ${binaries.hasBaseBackup ? 'pg_basebackup' : 'cold copy'}; started in ${seconds} s)`,
+    description: `primary 127.0.0.1:${primaryPort}, replicas ${replicaPorts.map((p) => `127.0.0.1:${p}`).join(', ')} (${binaries.source} binaries in ${binaries.dir}, ${binaries.hasBaseBackup ? 'pg_basebackup' : 'cold copy'}; started in ${seconds} s)`,
   };
 }
