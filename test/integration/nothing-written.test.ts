@@ -14,6 +14,7 @@ import {
   GainslyError,
   GainslyNotFoundError,
   GainslyValidationError,
+  HeuristicConfig,
   Movement,
   Program,
   Session,
@@ -61,7 +62,12 @@ async function makeCommittedUser() {
   const thread = await me.conversations.create({ contextType: 'daily_adaptation' });
   await me.conversations.appendTurn(thread.id, { role: 'user', content: 'first' });
   const rule = await me.movementRules.create({ movementId: movement.id, ruleType: 'preferred' });
-  return { userId: user.id, movementId: movement.id, programId: program.id, microcycleId: week1!.id, sessionId: session.id, threadId: thread.id, ruleId: rule.id };
+  const activity = await me.enjoyableActivities.create({ activityType: 'yoga' });
+  const heuristic = unique('nw-heuristic');
+  await em.execute(`insert into heuristic_configs (name, version, json_blob, active) values (?, 1, '{}', true), (?, 2, '{}', false)`, [heuristic, heuristic]);
+  return {
+    activityId: activity.id,
+    heuristic, userId: user.id, movementId: movement.id, programId: program.id, microcycleId: week1!.id, sessionId: session.id, threadId: thread.id, ruleId: rule.id };
 }
 
 /** Runs `call` on a fresh EntityManager (no transaction of the test's), expects it to fail, then checks every table from a new connection. */
@@ -104,6 +110,10 @@ describe('bad input: the call rejects and no table changed, seen from another co
     ['recovery.create (session that does not exist)', (em, u) => forUser(em, u.userId).recovery.create({ date: '2026-01-07', sessionId: 2_000_000_000 }), GainslyNotFoundError],
     ['movements.create (padded enum value)', (em, u) => forUser(em, u.userId).movements.create({ name: unique('Bad'), pattern: ' squat ' as never, primaryMuscle: 'quadriceps', primaryRegion: 'anterior lower' }), GainslyValidationError],
     ['movements.update (one good field, one bad)', (em, u) => forUser(em, u.userId).movements.update(u.movementId, { description: 'changed', cnsLoad: 'extreme' as never }), GainslyValidationError],
+    ['enjoyableActivities.delete (not found)', (em, u) => forUser(em, u.userId).enjoyableActivities.delete(u.activityId + 100_000), GainslyNotFoundError],
+    ['movements.delete (a movement its top sets reference)', (em, u) => forUser(em, u.userId).movements.delete(u.movementId), GainslyError],
+    ['account.erase (an unknown option)', (em, u) => forUser(em, u.userId).account.erase({ dryrun: true } as never), GainslyValidationError],
+    ['HeuristicConfigRepository.activate (a version that does not exist: every version deactivated first, then not found)', (em, u) => em.getRepository(HeuristicConfig).activate(u.heuristic, 3), GainslyNotFoundError],
     ['importMovements (second record invalid)', (em) => importMovements(em, [{ name: unique('Imp OK'), pattern: 'squat', primary_muscle: 'quadriceps', primary_region: 'anterior lower' }, { name: unique('Imp Bad'), pattern: 'not-a-pattern' }]), GainslyValidationError],
     ['importCircuits (second record without a name)', (em) => importCircuits(em, [{ name: unique('C OK'), circuit_type: 'amrap' }, { circuit_type: 'amrap', default_rounds: 'many' }]), GainslyValidationError],
     ['importHeuristicConfigs (second record invalid)', (em) => importHeuristicConfigs(em, [{ name: unique('h'), version: 1, json_blob: {} }, { name: unique('h'), version: 0, json_blob: {} }]), GainslyValidationError],
