@@ -104,16 +104,17 @@ describe('enumSchema messages', () => {
 });
 
 describe('strictInput', () => {
-  const schema = strictInput({ a: z.number(), b: z.number().optional() }, { notAnObject: (input) => (Array.isArray(input) ? 'must be one object, not a list' : undefined) });
+  // Built inside each test (not at collection time) so Stryker's per-test coverage sees which test uses it.
+  const build = () => strictInput({ a: z.number(), b: z.number().optional() }, { notAnObject: (input) => (Array.isArray(input) ? 'must be one object, not a list' : undefined) });
 
   it('one unknown key is singular, two are plural; both list the allowed keys', () => {
-    expect(issues(schema, { a: 1, c: 2 })[0]!.message).toBe("unknown key 'c'; allowed keys: a, b");
-    expect(issues(schema, { a: 1, c: 2, d: 3 })[0]!.message).toBe("unknown keys 'c', 'd'; allowed keys: a, b");
+    expect(issues(build(), { a: 1, c: 2 })[0]!.message).toBe("unknown key 'c'; allowed keys: a, b");
+    expect(issues(build(), { a: 1, c: 2, d: 3 })[0]!.message).toBe("unknown keys 'c', 'd'; allowed keys: a, b");
   });
 
   it('notAnObject words the type error for the inputs it recognises; the others get the plain message', () => {
-    expect(issues(schema, [])[0]!.message).toBe('must be one object, not a list');
-    expect(issues(schema, 'text')[0]!.message).toBe('must be an object (got string)');
+    expect(issues(build(), [])[0]!.message).toBe('must be one object, not a list');
+    expect(issues(build(), 'text')[0]!.message).toBe('must be an object (got string)');
     expect(issues(strictInput({ a: z.number() }), [])[0]!.message).toBe('must be an object (got an array)');
   });
 
@@ -191,5 +192,16 @@ describe('validInt', () => {
     expect(probe({ n: 3.5 })).toBe(false);
     expect(probe({ n: '3' })).toBe(false);
     expect(probe({ n: 3, m: 'bad' })).toBe(true); // an issue elsewhere does not count
+  });
+
+  it('is false for an integer that already has an issue of its own (raised by an earlier rule)', () => {
+    let answer: boolean | undefined;
+    z.object({ n: z.number() })
+      .superRefine((_v, ctx) => ctx.addIssue({ code: 'custom', path: ['n'], message: 'earlier rule' }))
+      .superRefine((v, ctx) => {
+        answer = validInt(ctx, v, 'n');
+      }, RUN_ALWAYS)
+      .safeParse({ n: 3 });
+    expect(answer).toBe(false);
   });
 });
