@@ -17,6 +17,7 @@ import { logWorkoutOp } from './ops/log-workout.js';
 import { microcycleOp } from './ops/microcycle.js';
 import { psiOp, psiScalingOp } from './ops/psi.js';
 import { searchOp } from './ops/search.js';
+import { runScaling } from './scaling.js';
 import { renderNotes, renderTable, resultJson } from './report.js';
 import { connect, findServer, readDatabaseMeta, recreateDatabase, dropDatabase, serverSettings, withDatabase, writeDatabaseMeta, type PgServer } from './server.js';
 import type { Dataset, OpContext, OpResult } from './types.js';
@@ -45,6 +46,8 @@ const USAGE = `npm run bench -- [options]
   --out <file>   where to write the JSON (default bench/results/latest.json; smoke: bench/results/smoke.json,
                  so a smoke run never replaces the latest full figures).
   --no-build     (bench.mjs) reuse bench/.build from the previous run.
+  --scaling      only the scaling benchmarks (16 clients via PgBouncer vs direct, psiAll on a
+                 read replica under writes): bench/results/scaling.json; \`--scaling --help\` for its options.
 
 Exit code: 0 when every enforced target passes, 1 when one fails, 2 on a usage error.`;
 
@@ -213,6 +216,8 @@ async function openDataset(L: LoadedLibrary, server: PgServer, spec: DatasetSpec
 }
 
 export async function main(argv: readonly string[], paths: { root: string; libDir: string }): Promise<number> {
+  // `--scaling`: only the scaling benchmarks (PgBouncer, read replica), see bench/src/scaling.ts.
+  if (argv.includes('--scaling')) return runScaling(argv.filter((a) => a !== '--scaling'), paths);
   let options: Options;
   try {
     const parsed = parseOptions(argv, paths.root);

