@@ -36,8 +36,10 @@ const SECRET_PARAMETER = /^(?:password|sslpassword|oauth_client_secret)$/i;
  */
 function maskUrlText(text: string): string {
   return text
-    .replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@')
-    .replace(/^([^:/@\s]+:)(?!\/\/)[^@/]*@/, '$1***@')
+    // Up to the LAST '@': a password may hold '@' (and '/'), a host never does; masking a little
+    // too much of a string that did not parse is the safe side.
+    .replace(/(\/\/[^:/@]*:).*@/, '$1***@')
+    .replace(/^([^:/@\s]+:)(?!\/\/).*@/, '$1***@')
     .replace(/([?&](?:password|sslpassword|oauth_client_secret)=)[^&#]*/gi, '$1***')
     .replace(/(^|\s)(password|sslpassword|oauth_client_secret)(\s*=\s*)(?:'(?:[^'\\]|\\.)*'?|\S*)/gi, '$1$2$3***');
 }

@@ -72,6 +72,13 @@ describe('maskDatabaseUrl hides every secret-bearing parameter', () => {
     const masked = maskDatabaseUrl(`postgres://app:${encodeURIComponent(S.userinfo)}@db.internal:6543/gainsly?sslmode=verify-full&sslkey=/keys/client.key&passfile=/home/app/.pgpass&${q('sslpassword', S.sslpassword)}`);
     for (const kept of ['app', 'db.internal', '6543', '/gainsly', 'sslmode=verify-full', 'sslkey=', 'passfile=']) expect(masked).toContain(kept);
   });
+  it.each([
+    ['postgres://u:p@ss@[::1', 'postgres://u:***@[::1'],
+    ['postgres://u:pa@ss@host:notaport/db', 'postgres://u:***@host:notaport/db'],
+    ['u:p@s/s@host/db', 'u:***@host/db'],
+  ])('an unparseable URL whose password holds @: %s is masked up to the last @', (url, expected) => {
+    expect(maskDatabaseUrl(url)).toBe(expected);
+  });
   it('an unparseable URL (bad port) is masked as text', () => {
     const url = `postgres://app:${encodeURIComponent(S.userinfo)}@127.0.0.1:notaport/gainsly?${SECRET_PARAMETERS.map((key) => q(key, S[key])).join('&')}`;
     expect(leaks(maskDatabaseUrl(url), [S.userinfo, ...SECRET_PARAMETERS.map((key) => S[key])])).toEqual([]);
