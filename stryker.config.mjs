@@ -34,7 +34,7 @@ const config = {
   // high/low are the issue's targets (>= 85 % overall, >= 80 % per area). `break` fails the run
   // below the score measured on 2026-12-04 (54 % before the mutation-* tests; see test/README.md):
   // a regression guard, to be raised as survivors are killed, up to 85.
-  thresholds: { high: 85, low: 80, break: 50 },
+  thresholds: { high: 85, low: 80, break: Number(process.env.GAINSLY_MUTATE_BREAK ?? 50) },
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
