@@ -23,6 +23,7 @@ import { ANCHOR_DATE, generateDataset, type DatasetSpec } from './generate.js';
 import { loadLibrary, type LoadedLibrary } from './lib.js';
 import { connect, dropDatabase, findServer, recreateDatabase, serverSettings, withClient, quoteIdent } from './server.js';
 import { setPerformanceIndexes } from './what-if.js';
+import { quantile } from './stats.js';
 
 const log = (line: string) => process.stderr.write(`[bench scaling] ${line}\n`);
 
@@ -99,13 +100,6 @@ const sentTo = (port: number) => sentByPort.get(port) ?? 0;
 // ---------------------------------------------------------------------------------------------
 // Statistics.
 
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
 const r2 = (v: number) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : v);
 function latency(samples: readonly number[]) {
   const s = [...samples].sort((a, b) => a - b);

@@ -11,7 +11,7 @@ export interface Summary {
 }
 
 /** The q-quantile (0..1) of sorted values, linearly interpolated. */
-function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
