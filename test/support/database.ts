@@ -24,6 +24,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { newCloneName } from './names.js';
 import { quoteIdent, withDatabase, withRawClient, type RawClient } from './pg-client.js';
 import { openOrm } from './template.js';
+import { viaPgBouncer } from './pgbouncer.js';
 
 export { withRawClient, type RawClient } from './pg-client.js';
 
@@ -88,13 +89,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await run;
 
   let dropped = false;
-  // In the `pgbouncer` project (vitest.config.ts) the clone is used through PgBouncer; it is still
-  // made and dropped directly on the server.
-  const bouncerPort = inject('gainslyThroughPgBouncer') ? inject('gainslyPgBouncerPort') : undefined;
-  if (inject('gainslyThroughPgBouncer') && !bouncerPort) throw new Error('The pgbouncer project runs without a PgBouncer: the global setup did not start one.');
-  const direct = withDatabase(adminUrl, name);
   return {
-    url: bouncerPort ? viaPgBouncer(direct, bouncerPort) : direct,
+    url: clientUrl(withDatabase(adminUrl, name)),
     name,
     async drop() {
       if (dropped) return;
@@ -113,13 +109,16 @@ export function throughPgBouncer(): boolean {
   return inject('gainslyThroughPgBouncer') === true;
 }
 
-/** `url` through the local PgBouncer on `port` (it logs in to the server itself; see pgbouncer.ts). */
-function viaPgBouncer(url: string, port: number): string {
-  const u = new URL(url);
-  u.hostname = '127.0.0.1';
-  u.port = String(port);
-  u.password = '';
-  return u.toString();
+/**
+ * The URL tests use for a database made directly on the server: in the `pgbouncer` project
+ * (vitest.config.ts) through PgBouncer, elsewhere the server's own. Databases are still made and
+ * dropped directly on the server.
+ */
+function clientUrl(direct: string): string {
+  if (!throughPgBouncer()) return direct;
+  const port = inject('gainslyPgBouncerPort');
+  if (!port) throw new Error('The pgbouncer project runs without a PgBouncer: the global setup did not start one.');
+  return viaPgBouncer(direct, port);
 }
 
 function ready<T>(value: T | undefined, what: string): T {
@@ -266,13 +265,8 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
   const name = newCloneName(template);
   await withRawClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0 ENCODING 'UTF8'`));
   let dropped = false;
-  // In the `pgbouncer` project (vitest.config.ts) the clone is used through PgBouncer; it is still
-  // made and dropped directly on the server.
-  const bouncerPort = inject('gainslyThroughPgBouncer') ? inject('gainslyPgBouncerPort') : undefined;
-  if (inject('gainslyThroughPgBouncer') && !bouncerPort) throw new Error('The pgbouncer project runs without a PgBouncer: the global setup did not start one.');
-  const direct = withDatabase(adminUrl, name);
   return {
-    url: bouncerPort ? viaPgBouncer(direct, bouncerPort) : direct,
+    url: clientUrl(withDatabase(adminUrl, name)),
     name,
     async drop() {
       if (dropped) return;

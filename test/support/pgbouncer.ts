@@ -39,6 +39,15 @@ export interface PgBouncer {
   stop(): Promise<void>;
 }
 
+/** `url` (a URL of the server) through the local PgBouncer on `port`: same database, no password (PgBouncer logs in itself). */
+export function viaPgBouncer(url: string, port: number): string {
+  const u = new URL(url);
+  u.hostname = '127.0.0.1';
+  u.port = String(port);
+  u.password = '';
+  return u.toString();
+}
+
 export interface PgBouncerOptions {
   /** Server connections per database and user (PgBouncer's `default_pool_size`). */
   poolSize?: number;
@@ -108,13 +117,7 @@ export async function startPgBouncer(adminUrl: string, options: PgBouncerOptions
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   };
 
-  const via = (url: string) => {
-    const u = new URL(url);
-    u.hostname = '127.0.0.1';
-    u.port = String(port);
-    u.password = '';
-    return u.toString();
-  };
+  const via = (url: string) => viaPgBouncer(url, port);
 
   // Ready when a query through it reaches the server.
   const deadline = Date.now() + 30_000;
