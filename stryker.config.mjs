@@ -1,4 +1,9 @@
 // @ts-check
+// GAINSLY_MUTATE_OUT=<name> writes the reports, the incremental file and the sandbox under
+// names of their own (reports/mutation-<name>/, .stryker-tmp-<name>), so runs over different
+// files can go side by side; score-by-area.mjs merges their JSON reports.
+const out = process.env.GAINSLY_MUTATE_OUT ? `-${process.env.GAINSLY_MUTATE_OUT}` : '';
+
 /**
  * Mutation testing, CI set (issue #24): the pure layers and the ORM building blocks.
  *
@@ -29,16 +34,16 @@ const config = {
   // keep their result from this file, so a run after a small change re-tests only what it touched.
   // Not committed (6.8 MB, rewritten by every run): CI keeps it between runs as a cache; without
   // it a run is a full run. See test/README.md.
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  incrementalFile: `reports/mutation${out}/stryker-incremental.json`,
   ignorePatterns: ['dist', 'coverage', '.gainsly', 'docs/api', 'bench/.build', 'bench/results', '*.tgz', '.vitest-cache'],
   // high/low are the issue's targets (>= 85 % overall, >= 80 % per area). `break` fails the run
   // below the score measured on 2026-12-04 (54 % before the mutation-* tests; see test/README.md):
   // a regression guard, to be raised as survivors are killed, up to 85.
   thresholds: { high: 85, low: 80, break: Number(process.env.GAINSLY_MUTATE_BREAK ?? 50) },
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  tempDirName: '.stryker-tmp',
+  htmlReporter: { fileName: `reports/mutation${out}/index.html` },
+  jsonReporter: { fileName: `reports/mutation${out}/mutation.json` },
+  tempDirName: `.stryker-tmp${out}`,
   cleanTempDir: 'always',
 };
 

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Mutation score per area from a Stryker JSON report (default reports/mutation/mutation.json):
-//   node test/mutation/score-by-area.mjs [report.json] [--survivors]
+//   node test/mutation/score-by-area.mjs [report.json ...] [--survivors]
+// Several reports (runs over different files, e.g. GAINSLY_MUTATE_OUT=<name>) are merged; a file
+// in more than one report counts from the last one given.
 // Score as Stryker computes it: (killed + timeout) / (killed + timeout + survived + no coverage);
 // ignored (static) mutants and compile/runtime errors are left out.
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith('--')) ?? 'reports/mutation/mutation.json';
-const report = JSON.parse(readFileSync(file, 'utf8'));
+const given = args.filter((a) => !a.startsWith('--'));
+const files = given.length > 0 ? given : ['reports/mutation/mutation.json'];
+const report = { files: Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(f, 'utf8')).files)) };
 
 const areaOf = (path) => {
   const m = /(?:^|\/)src\/(modules\/[^/]+|[^/]+)\//.exec(path);
