@@ -53,12 +53,16 @@ export async function executeBound<T>(em: EntityManager, statement: BoundStateme
   // Outside a transaction, a library read routed to a replica runs there (replicas.ts).
   const connection = ((transaction ? undefined : currentRoute()) ?? driver.getConnection('write')) as unknown as SqlConnection;
   const values = [...params];
+  // Logged as MikroORM logs its own queries: with the values written in when `debug` includes
+  // 'query-params' (formatted only then: it costs a pass over the text).
+  const logger = context.config.getLogger();
+  const logged = logger.isEnabled('query') && logger.isEnabled('query-params') ? driver.getPlatform().formatQuery(bound.sql, values) : bound.sql;
   try {
     await connection.ensureConnection();
     return await connection.executeQuery(
-      bound.sql,
+      logged,
       async () => (await (transaction ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(bound.text, values))).rows,
-      { query: bound.sql, params: values },
+      { query: logged, params: values },
     );
   } catch (error) {
     throw driver.convertException(error as Error);

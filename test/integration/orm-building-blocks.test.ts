@@ -1,0 +1,136 @@
+// The ORM building blocks every repository stands on (src/orm/base-repository.ts,
+// src/orm/bound-query.ts, src/orm/strict-hydrator.ts), tested for what a caller sees: the error a
+// missing row raises, bound statements that log their values and refuse a wrong value count
+// before sending anything, and an entity left untouched when its row holds a value the library
+// cannot read. They were the survivors of the database-bound mutation run (test/README.md,
+// "Mutation scores").
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+import { createGainslyOrm, GainslyDataError, GainslyNotFoundError, Movement } from '../../src/index.js';
+import { executeBound } from '../../src/orm/bound-query.js';
+import { createTestDatabase, useTestOrm, withRawClient, type TestDatabase } from '../support/database.js';
+import { makeMovement } from '../support/factories.js';
+
+const db = useTestOrm();
+
+/** An id no row has: the clone's sequences start at 1 and these tests insert a handful of rows. */
+const ABSENT_ID = 2_000_000_000;
+
+describe('GainslyRepository.getById / findById', () => {
+  it('getById returns the row with that id', async () => {
+    const movement = makeMovement(db.em, { name: 'Getbyid Squat' });
+    await db.em.flush();
+    db.em.clear();
+    const found = await db.em.getRepository(Movement).getById(movement.id);
+    expect(found).toBeInstanceOf(Movement);
+    expect(found.name).toBe('Getbyid Squat');
+  });
+
+  it('getById of an id no row has throws GainslyNotFoundError naming the entity, the table and the id', async () => {
+    const error = await db.em.getRepository(Movement).getById(ABSENT_ID).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GainslyNotFoundError);
+    const notFound = error as GainslyNotFoundError;
+    expect({ entity: notFound.entity, table: notFound.table, key: notFound.key, code: notFound.code }).toEqual({
+      entity: 'Movement',
+      table: 'movements',
+      key: { id: ABSENT_ID },
+      code: 'GAINSLY_NOT_FOUND',
+    });
+    expect(notFound.message).toBe(`Movement (movements) not found: id=${ABSENT_ID}`);
+  });
+
+  it('findById of an id no row has is null', async () => {
+    await expect(db.em.getRepository(Movement).findById(ABSENT_ID)).resolves.toBeNull();
+  });
+});
+
+describe('executeBound: statements with server-side parameters', () => {
+  let logDb: TestDatabase;
+  let orm: MikroORM;
+  const lines: string[] = [];
+  const contexts: LogContext[] = [];
+
+  beforeAll(async () => {
+    logDb = await createTestDatabase();
+    orm = await createGainslyOrm({
+      url: logDb.url,
+      debug: ['query', 'query-params'],
+      // A logger of one's own gets each query's context (its values included), not just the line.
+      loggerFactory: (options: LoggerOptions) =>
+        new (class extends DefaultLogger {
+          override logQuery(context: { query: string } & LogContext): void {
+            contexts.push(context);
+            super.logQuery(context);
+          }
+        })({ ...options, writer: (message: string) => lines.push(message) }),
+    });
+  });
+
+  afterAll(async () => {
+    await orm?.close(true);
+    await logDb?.drop();
+  });
+
+  it('returns the rows, with text values that look like SQL handed over as values', async () => {
+    const rows = await executeBound<{ a: string; b: number }>(orm.em.fork(), 'select ?::text as a, ?::int + 1 as b', ["x'); drop table users; --", 41]);
+    expect(rows).toEqual([{ a: "x'); drop table users; --", b: 42 }]);
+  });
+
+  it('logs the statement with its values, like every ORM query', async () => {
+    lines.length = 0;
+    await executeBound(orm.em.fork(), 'select ?::text as logged_marker', ['bound-value-7731']);
+    const logged = lines.find((line) => line.includes('logged_marker'));
+    expect(logged, lines.join('\n')).toBeDefined();
+    expect(logged).toContain('bound-value-7731');
+    const context = contexts.find((c) => c.query?.includes('logged_marker'));
+    expect(context?.params).toEqual(['bound-value-7731']);
+  });
+
+  it('refuses a value count that does not match the placeholders, before sending anything', async () => {
+    lines.length = 0;
+    await expect(executeBound(orm.em.fork(), 'select ?::int as never_sent_marker, ?::int', [1])).rejects.toThrow('executeBound: the statement takes 2 values, 1 given');
+    await expect(executeBound(orm.em.fork(), 'select 1 as never_sent_marker', [1])).rejects.toThrow('executeBound: the statement takes 0 values, 1 given');
+    expect(lines.filter((line) => line.includes('never_sent_marker'))).toEqual([]);
+  });
+});
+
+describe('StrictHydrator: a row holding a value the library cannot read', () => {
+  it('leaves the entity as it was (its id only), and reads it once the row is fixed', async () => {
+    const movement = makeMovement(db.em, { name: 'Halffilled Press' });
+    await db.em.flush();
+    const id = movement.id;
+    const [{ pattern: stored }] = (await db.em.execute(`select pattern from movements where id = ?`, [id])) as [{ pattern: string }];
+    // Bypass the library, as the upstream app or a script could.
+    await db.em.execute(`update movements set pattern = 'Squat ' where id = ?`, [id]);
+    db.em.clear();
+
+    const error = await db.em.findOne(Movement, id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GainslyDataError);
+    expect({ table: (error as GainslyDataError).table, rowId: (error as GainslyDataError).rowId, column: (error as GainslyDataError).column }).toEqual({
+      table: 'movements',
+      rowId: id,
+      column: 'pattern',
+    });
+    // MikroORM had put the entity in the identity map before hydrating it: nothing of the row
+    // may have reached it, or a later flush could write the half it got.
+    const held = db.em.getUnitOfWork().getById(Movement, id);
+    expect(held, 'the entity MikroORM registered before hydrating').toBeDefined();
+    expect(held!.name).toBeUndefined();
+
+    await db.em.execute(`update movements set pattern = ? where id = ?`, [stored, id]);
+    const fixed = await db.em.findOneOrFail(Movement, id);
+    expect(fixed.name).toBe('Halffilled Press');
+  });
+});
+
+describe('executeBound runs in the caller transaction', () => {
+  it("sees the caller's uncommitted row, which a separate connection does not", async () => {
+    const movement = makeMovement(db.em, { name: 'Uncommitted Row' });
+    await db.em.flush();
+    const inside = await executeBound<{ name: string }>(db.em, 'select name from movements where id = ?', [movement.id]);
+    expect(inside).toEqual([{ name: 'Uncommitted Row' }]);
+    const outside = await withRawClient(db.db.url, async (client) => (await client.query('select name from movements where id = $1', [movement.id])).rows);
+    expect(outside).toEqual([]);
+  });
+});
