@@ -30,7 +30,7 @@ export function maskDatabaseUrl(url: string): string {
 const SECRET_PARAMETER = /^(?:password|sslpassword|oauth_client_secret)$/i;
 
 /**
- * Masks `//user:password@`, a leading `user:password@`, secret query parameters and, in libpq's
+ * Masks `//user:password@`, a `user:password@` without the `//`, secret query parameters and, in libpq's
  * keyword/value form (`host=db password=…`), secret keywords' values (plain or single-quoted), in a
  * string that is not a parseable URL.
  */
@@ -39,7 +39,9 @@ function maskUrlText(text: string): string {
     // Up to the LAST '@': a password may hold '@' (and '/'), a host never does; masking a little
     // too much of a string that did not parse is the safe side.
     .replace(/(\/\/[^:/@]*:).*@/, '$1***@')
-    .replace(/^([^:/@\s]+:)(?!\/\/).*@/, '$1***@')
+    // Not anchored at the start: `new URL` ignores leading blanks, so ' user:pw@db/x' parses (as the
+    // scheme `user:`) and its message would show the password.
+    .replace(/([^:/@\s]+:)(?!\/\/).*@/, '$1***@')
     .replace(/([?&](?:password|sslpassword|oauth_client_secret)=)[^&#]*/gi, '$1***')
     .replace(/(^|\s)(password|sslpassword|oauth_client_secret)(\s*=\s*)(?:'(?:[^'\\]|\\.)*'?|\S*)/gi, '$1$2$3***');
 }

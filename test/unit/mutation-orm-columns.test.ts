@@ -16,6 +16,7 @@ import {
   timestampColumn,
   UTC_NOW,
 } from '../../src/orm/columns.js';
+import { GainslyNamingStrategy } from '../../src/orm/naming-strategy.js';
 import { PgEnumType } from '../../src/orm/pg-enum-type.js';
 import { STORED_JSON } from '../../src/orm/stored-values.js';
 
@@ -94,10 +95,40 @@ describe('strict column types name where the value is', () => {
     expect(() => text.checkStored('glutes')).not.toThrow();
   });
 
+  it('a column with no field names is named "?" by each strict type', () => {
+    const json = new StoredJsonType(STORED_JSON.object);
+    Object.assign(json, { prop: {}, meta: { tableName: 't' } });
+    expect(() => json.checkStored([], platform)).toThrow('t.? holds [], which is not a JSON object;');
+    const text = new StoredEnumStringType(ENUMS.MovementRuleType);
+    Object.assign(text, { prop: {}, meta: { tableName: 't' } });
+    expect(() => text.checkStored('HARD_NO')).toThrow('t.? holds "HARD_NO", which is not a MovementRuleType value');
+    const pg = new PgEnumType(ENUMS.MovementRuleType);
+    Object.assign(pg, { prop: {}, meta: { tableName: 't' } });
+    expect(() => pg.checkStored('MAYBE')).toThrow('t.? holds "MAYBE", which is not a MovementRuleType label');
+  });
+
+  it('PgEnumType of a codec without a PostgreSQL type declares text', () => {
+    expect(new PgEnumType(ENUMS.PrimaryMuscle as never).getColumnType({} as never, platform)).toBe('text');
+  });
+
   it('PgEnumType names table and column of an unknown label', () => {
     const type = new PgEnumType(ENUMS.MovementRuleType);
     Object.assign(type, { prop: { fieldNames: ['rule_type'] }, meta: { tableName: 'movement_rules' } });
     expect(() => type.convertToJSValue('MAYBE' as never)).toThrow(/^movement_rules\.rule_type holds "MAYBE", which is not a MovementRuleType label/);
     expect(() => type.checkStored(undefined)).not.toThrow();
+  });
+});
+
+describe('GainslyNamingStrategy: the table is the last part of a qualified name, for every kind', () => {
+  // MikroORM's own naming keeps everything after the FIRST dot; upstream's names use the bare table.
+  const strategy = new GainslyNamingStrategy();
+  it.each([
+    ['sequence', 'users_id_seq'],
+    ['check', 'users_id_check'],
+    ['foreign', 'users_id_fkey'],
+    ['unique', 'users_id_key'],
+    ['index', 'ix_users_id'],
+  ] as const)('a.b.users %s -> %s', (kind, name) => {
+    expect(strategy.indexName('a.b.users', ['id'], kind)).toBe(name);
   });
 });

@@ -13,6 +13,10 @@ describe('maskDatabaseUrl: strings that are not URLs are masked as text', () => 
     // A leading `user:password@` (no `//`), also with '@' in the password.
     ['gainsly:p@ss@db:5432/gainsly', 'gainsly:***@db:5432/gainsly'],
     ['g:s@[bad', 'g:***@[bad'],
+    // `new URL` ignores leading blanks: this parses (scheme `gainsly:`), so it must be masked too.
+    [' gainsly:secret@db/g', ' gainsly:***@db/g'],
+    ['\tgainsly:secret@db/g', '\tgainsly:***@db/g'],
+    ['url gainsly:secret@db/g', 'url gainsly:***@db/g'],
     // Secret query parameters, up to the next '&' or '#', any case.
     ['postgres://[bad/db?sslpassword=key&oauth_client_secret=s#frag', 'postgres://[bad/db?sslpassword=***&oauth_client_secret=***#frag'],
     ['postgres://[bad/db?a=1&PASSWORD=p1&password=p2', 'postgres://[bad/db?a=1&PASSWORD=***&password=***'],
@@ -47,9 +51,22 @@ describe('maskDatabaseUrl: URLs', () => {
     expect(maskDatabaseUrl('postgresql://db/g?password=a&password=b')).toBe('postgresql://db/g?password=***');
   });
 
+  it('a secret parameter is found under its percent-encoded name too (libpq decodes names)', () => {
+    expect(maskDatabaseUrl('postgres://db/g?pass%77ord=secret')).toBe('postgres://db/g?password=***');
+    expect(maskDatabaseUrl('pglite:./data?pass%77ord=secret')).toBe('pglite:./data?password=***');
+  });
+
   it('a URL without a host and without "@" has nothing to mask', () => {
     expect(maskDatabaseUrl('pglite:./data')).toBe('pglite:./data');
     expect(maskDatabaseUrl('pglite:./data?password=x')).toBe('pglite:./data?password=***');
+  });
+});
+
+describe('parseDatabaseUrl: errors never show the password', () => {
+  it('a scheme-less URL with a leading blank', () => {
+    expect(() => parseDatabaseUrl(' gainsly:secret@db/g')).toThrow(
+      'Unsupported database URL scheme "gainsly:" in  gainsly:***@db/g. Use postgres://, postgresql://, pglite: or pglite:<dir>.',
+    );
   });
 });
 
