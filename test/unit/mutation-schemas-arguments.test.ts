@@ -33,9 +33,14 @@ function thrown(run: () => unknown): GainslyValidationError {
   throw new Error('expected a GainslyValidationError');
 }
 
-/** The issues without zod's code, which these tests do not care about. */
+/** The issues without zod's code, for rules whose code is zod's own. */
 function issuesOf(error: GainslyValidationError) {
   return error.issues.map(({ code: _code, ...rest }) => rest);
+}
+
+/** The issues as they are, code included: the library's own rules report `custom`. */
+function withCodes(error: GainslyValidationError) {
+  return error.issues;
 }
 
 const ID = 'must be an integer id between 1 and 2147483647';
@@ -108,7 +113,7 @@ describe('dateRangeSchema: from must not be after to', () => {
 
   it('refuses to before from, at to, naming from', () => {
     const error = thrown(() => parseOptions(dateRangeSchema, { from: '2026-01-05', to: '2026-01-04' }, 'DateRange'));
-    expect(issuesOf(error)).toEqual([{ path: ['to'], message: 'must not be before from (2026-01-05)', received: '2026-01-04' }]);
+    expect(withCodes(error)).toEqual([{ path: ['to'], message: 'must not be before from (2026-01-05)', received: '2026-01-04', code: 'custom' }]);
   });
 
   it('does not compare an end that is not a date: only that end is reported', () => {
@@ -132,7 +137,7 @@ describe('dateWindowSchema and windowStart', () => {
   it('accepts a window reaching exactly 0001-01-01 and refuses one day more at days', () => {
     expect(parseOptions(dateWindowSchema, { days: 7, until: '0001-01-07' }, 'DateWindow')).toEqual({ days: 7, until: '0001-01-07' });
     const error = thrown(() => parseOptions(dateWindowSchema, { days: 8, until: '0001-01-07' }, 'DateWindow'));
-    expect(issuesOf(error)).toEqual([{ path: ['days'], message: 'must not reach before 0001-01-01 (the window ends 0001-01-07)', received: 8 }]);
+    expect(withCodes(error)).toEqual([{ path: ['days'], message: 'must not reach before 0001-01-01 (the window ends 0001-01-07)', received: 8, code: 'custom' }]);
   });
 
   it('leaves the start check out when until is not given (the repository picks today)', () => {
@@ -160,7 +165,7 @@ describe('e1rmHistoryTargetSchema: exactly one of pattern and movementId', () =>
 
   it('asks for pattern when neither is given', () => {
     const error = thrown(() => parseOptions(e1rmHistoryTargetSchema, { from: '2026-01-01' }, 'E1rmTarget'));
-    expect(issuesOf(error)).toEqual([{ path: ['pattern'], message: 'is required (or give movementId)' }]);
+    expect(withCodes(error)).toEqual([{ path: ['pattern'], message: 'is required (or give movementId)', code: 'custom' }]);
   });
 
   it('does not also ask for one when the one given is wrong', () => {
@@ -170,13 +175,13 @@ describe('e1rmHistoryTargetSchema: exactly one of pattern and movementId', () =>
 
   it('refuses both, at movementId', () => {
     const error = thrown(() => parseOptions(e1rmHistoryTargetSchema, { pattern: 'squat', movementId: 3 }, 'E1rmTarget'));
-    expect(issuesOf(error)).toEqual([{ path: ['movementId'], message: 'cannot be combined with pattern; give one of them', received: 3 }]);
+    expect(withCodes(error)).toEqual([{ path: ['movementId'], message: 'cannot be combined with pattern; give one of them', received: 3, code: 'custom' }]);
   });
 
   it('refuses to before from and accepts from = to', () => {
     expect(parseOptions(e1rmHistoryTargetSchema, { movementId: 3, from: '2026-01-05', to: '2026-01-05' }, 'E1rmTarget')).toEqual({ movementId: 3, from: '2026-01-05', to: '2026-01-05' });
     const error = thrown(() => parseOptions(e1rmHistoryTargetSchema, { movementId: 3, from: '2026-01-05', to: '2026-01-04' }, 'E1rmTarget'));
-    expect(issuesOf(error)).toEqual([{ path: ['to'], message: 'must not be before from (2026-01-05)', received: '2026-01-04' }]);
+    expect(withCodes(error)).toEqual([{ path: ['to'], message: 'must not be before from (2026-01-05)', received: '2026-01-04', code: 'custom' }]);
   });
 
   it('does not compare an end that is not a date', () => {
@@ -211,9 +216,9 @@ describe('pattern metric options (knownOptions)', () => {
 
   it('reports an unknown key together with a bad value', () => {
     const error = thrown(() => parseOptions(patternTrendOptionsSchema, { windowMicrocycles: 0, window: 6 }, 'PatternTrendOptions'));
-    expect(issuesOf(error)).toEqual([
-      { path: ['windowMicrocycles'], message: 'must be an integer between 1 and 2147483647', received: 0 },
-      { path: ['window'], message: 'is not a known option (allowed: method, windowMicrocycles, threshold)', received: 6 },
+    expect(withCodes(error)).toEqual([
+      { path: ['windowMicrocycles'], message: 'must be an integer between 1 and 2147483647', received: 0, code: 'custom' },
+      { path: ['window'], message: 'is not a known option (allowed: method, windowMicrocycles, threshold)', received: 6, code: 'custom' },
     ]);
   });
 

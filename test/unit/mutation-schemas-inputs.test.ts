@@ -52,8 +52,8 @@ describe('logWorkoutInputSchema: topSets', () => {
 
 describe('movementRelationshipInputSchema: a movement cannot relate to itself', () => {
   it('refuses the same id on both ends at targetMovementId, and takes two different ids', () => {
-    expect(issuesOf(thrown(() => parseInput(movementRelationshipInputSchema, { sourceMovementId: 3, targetMovementId: 3, relationshipType: 'progression' })))).toEqual([
-      { path: ['targetMovementId'], message: 'must differ from sourceMovementId (a movement cannot relate to itself)', received: 3 },
+    expect(thrown(() => parseInput(movementRelationshipInputSchema, { sourceMovementId: 3, targetMovementId: 3, relationshipType: 'progression' })).issues).toEqual([
+      { path: ['targetMovementId'], message: 'must differ from sourceMovementId (a movement cannot relate to itself)', received: 3, code: 'custom' },
     ]);
     expect(parseInput(movementRelationshipInputSchema, { sourceMovementId: 3, targetMovementId: 4, relationshipType: 'progression' })).toEqual({
       sourceMovementId: 3,

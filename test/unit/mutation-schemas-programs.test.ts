@@ -16,13 +16,15 @@ function thrown(run: () => unknown): GainslyValidationError {
   throw new Error('expected a GainslyValidationError');
 }
 
-/** The issues without zod's code, which these tests do not care about. */
+/** The issues without zod's code, for rules whose code is zod's own. */
 function issuesOf(error: GainslyValidationError) {
   return error.issues.map(({ code: _code, ...rest }) => rest);
 }
 
 const exercise = (value: unknown) => parseInput(sessionPlanExerciseInputSchema, value, 'SessionPlanExerciseInput');
 const exerciseIssues = (value: unknown) => issuesOf(thrown(() => exercise(value)));
+/** With the code: the library's own rules report `custom`. */
+const exerciseRuleIssues = (value: unknown) => thrown(() => exercise(value)).issues;
 
 describe('createProgramInputSchema: goals', () => {
   const program = {
@@ -48,7 +50,14 @@ describe('sessionPlanExerciseInputSchema: the movement', () => {
   });
 
   it('asks for movementId when neither is given', () => {
-    expect(exerciseIssues({ sets: 3 })).toEqual([{ path: ['movementId'], message: 'is required (or give the movement by name in `movement`)' }]);
+    expect(exerciseRuleIssues({ sets: 3 })).toEqual([{ path: ['movementId'], message: 'is required (or give the movement by name in `movement`)', code: 'custom' }]);
+  });
+
+  it('asks for it next to an unrelated refused field', () => {
+    expect(exerciseIssues({ sets: 0 })).toEqual([
+      { path: ['sets'], message: 'must be >= 1', received: 0 },
+      { path: ['movementId'], message: 'is required (or give the movement by name in `movement`)' },
+    ]);
   });
 
   it('does not also ask for it when the one given is wrong', () => {
@@ -61,8 +70,8 @@ describe('sessionPlanExerciseInputSchema: supersets', () => {
   it('takes supersetGroup or supersetWith alone, and refuses both at supersetWith', () => {
     expect(exercise({ movementId: 1, supersetGroup: 2 })).toEqual({ movementId: 1, supersetGroup: 2 });
     expect(exercise({ movementId: 1, supersetWith: 'Row' })).toEqual({ movementId: 1, supersetWith: 'Row' });
-    expect(exerciseIssues({ movementId: 1, supersetGroup: 2, supersetWith: 'Row' })).toEqual([
-      { path: ['supersetWith'], message: 'cannot be combined with supersetGroup on one exercise; use one of them', received: 'Row' },
+    expect(exerciseRuleIssues({ movementId: 1, supersetGroup: 2, supersetWith: 'Row' })).toEqual([
+      { path: ['supersetWith'], message: 'cannot be combined with supersetGroup on one exercise; use one of them', received: 'Row', code: 'custom' },
     ]);
   });
 });
@@ -70,7 +79,7 @@ describe('sessionPlanExerciseInputSchema: supersets', () => {
 describe('sessionPlanExerciseInputSchema: repRangeMax >= repRangeMin', () => {
   it('accepts max = min and refuses max = min - 1 at repRangeMax, naming min', () => {
     expect(exercise({ movementId: 1, repRangeMin: 6, repRangeMax: 6 })).toEqual({ movementId: 1, repRangeMin: 6, repRangeMax: 6 });
-    expect(exerciseIssues({ movementId: 1, repRangeMin: 6, repRangeMax: 5 })).toEqual([{ path: ['repRangeMax'], message: 'must be >= repRangeMin (6)', received: 5 }]);
+    expect(exerciseRuleIssues({ movementId: 1, repRangeMin: 6, repRangeMax: 5 })).toEqual([{ path: ['repRangeMax'], message: 'must be >= repRangeMin (6)', received: 5, code: 'custom' }]);
   });
 
   it('does not compare against a min already refused', () => {
@@ -80,10 +89,10 @@ describe('sessionPlanExerciseInputSchema: repRangeMax >= repRangeMin', () => {
 
 describe('extra: keys the library writes itself are refused, naming the input field to use', () => {
   it('exercise blocks', () => {
-    expect(exerciseIssues({ movementId: 1, extra: { tempo: '3-1-1', target_rpe: 8, movement_id: 2, superset_with: 'Row' } })).toEqual([
-      { path: ['extra', 'target_rpe'], message: 'is written by the library; set it through `rpe` instead', received: 8 },
-      { path: ['extra', 'movement_id'], message: 'is written by the library; set it through `movementId` instead', received: 2 },
-      { path: ['extra', 'superset_with'], message: 'is written by the library; set it through `supersetWith or supersetGroup` instead', received: 'Row' },
+    expect(exerciseRuleIssues({ movementId: 1, extra: { tempo: '3-1-1', target_rpe: 8, movement_id: 2, superset_with: 'Row' } })).toEqual([
+      { path: ['extra', 'target_rpe'], message: 'is written by the library; set it through `rpe` instead', received: 8, code: 'custom' },
+      { path: ['extra', 'movement_id'], message: 'is written by the library; set it through `movementId` instead', received: 2, code: 'custom' },
+      { path: ['extra', 'superset_with'], message: 'is written by the library; set it through `supersetWith or supersetGroup` instead', received: 'Row', code: 'custom' },
     ]);
     expect(exercise({ movementId: 1, extra: { tempo: '3-1-1' } })).toEqual({ movementId: 1, extra: { tempo: '3-1-1' } });
   });
