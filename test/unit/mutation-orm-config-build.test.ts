@@ -93,6 +93,12 @@ describe('gainslyConfig: the URL is read when the ORM starts', () => {
     }
   });
 
+  it('clientUrl can be replaced by a framework that sets its own', () => {
+    const config = build({});
+    expect(delete config.clientUrl).toBe(true);
+    expect('clientUrl' in config).toBe(false);
+  });
+
   it('an embedded URL is refused when read, password masked', () => {
     const config = gainslyConfig({ url: 'pglite:./data' }) as unknown as { clientUrl: string };
     expect(configError(() => config.clientUrl)).toBe('gainslyConfig() builds a PostgreSQL configuration; pglite:./data is an embedded URL, use createGainslyOrm() for it.');
@@ -124,6 +130,8 @@ describe('gainslyConfig: acquireTimeoutMs becomes pg\'s connectionTimeoutMillis'
     expect(build({ driverOptions: dialect as never }).driverOptions).toBe(dialect);
     expect(build({ driverOptions: kysely as never }).driverOptions).toBe(kysely);
     expect(build({ driverOptions: null as never }).driverOptions).toBeNull();
+    const factory = (): undefined => undefined;
+    expect(build({ driverOptions: factory as never }).driverOptions).toBe(factory);
   });
 });
 
@@ -178,6 +186,7 @@ describe('gainslyConfig: replicas', () => {
     [['postgres://r/g', null], 'replicas[1] must be a postgres:// URL or { url, name }.'],
     [[{ name: 'x' }], 'replicas[0] must be a postgres:// URL or { url, name }.'],
     [[{ url: 5 }], 'replicas[0] must be a postgres:// URL or { url, name }.'],
+    [[Object.assign(function replica() {}, { url: 'postgres://r/g' })], 'replicas[0] must be a postgres:// URL or { url, name }.'],
     [['pglite:'], 'replicas[0] (pglite:) must be a PostgreSQL server URL.'],
     [[{ url: 'postgres://r/g', name: '' }], 'replicas[0].name must be a non-empty string.'],
     [[{ url: 'postgres://r/g', name: 7 }], 'replicas[0].name must be a non-empty string.'],
@@ -218,6 +227,22 @@ describe('gainslyAsyncConfig', () => {
 
   it.each([[undefined], [null], ['x'], [{}], [{ useFactory: 'not a function' }]])('%j is refused', (options) => {
     expect(configError(() => gainslyAsyncConfig(options as never))).toBe('gainslyAsyncConfig() needs { useFactory } returning the gainslyConfig() options.');
+  });
+});
+
+describe('gainslyConfig: appMigrations and appMigrationsTable reach composeSchema', () => {
+  class M1 {}
+  it.each([
+    [{ appMigrations: [Object.assign(function m1() {}, { class: M1 })] }, 'appMigrations[0] must be { name: string, class: MigrationClass }.'],
+    [{ appMigrationsTable: ['app_migrations'] }, 'appMigrationsTable must be a lower-case SQL name, got ["app_migrations"].'],
+    [{ appMigrationsTable: 5 }, 'appMigrationsTable must be a lower-case SQL name, got 5.'],
+  ])('%o -> %s', (options, message) => {
+    expect(configError(() => build(options as never))).toBe(message);
+  });
+
+  it('the app schema is carried in the migrations options', () => {
+    const migrations = build({ appMigrations: [{ name: 'one', class: M1 }] as never }).migrations as Record<string, unknown>;
+    expect(migrations.gainslyApp).toEqual({ migrations: [{ name: 'one', class: M1 }], tableName: 'app_migrations' });
   });
 });
 

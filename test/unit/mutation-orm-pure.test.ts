@@ -144,9 +144,27 @@ describe('argument checks', () => {
     expect(checkFindOptions({ limit: null, offset: undefined })).toEqual({ limit: null, offset: undefined });
   });
 
+  it('checkFindOptions: limit is 1..10000, offset 0..2147483647, each with its own rule', () => {
+    expect(issuesOf(() => checkFindOptions({ limit: 0 }))).toEqual([{ path: ['options', 'limit'], message: 'must be an integer between 1 and 10000' }]);
+    expect(issuesOf(() => checkFindOptions({ limit: 10_001 }))[0]!.message).toBe('must be an integer between 1 and 10000');
+    expect(checkFindOptions({ limit: 10_000, offset: 0 })).toEqual({ limit: 10_000, offset: 0 });
+    expect(checkFindOptions({ offset: 10_001 })).toEqual({ offset: 10_001 });
+    expect(issuesOf(() => checkFindOptions({ offset: 2_147_483_648 }))).toEqual([{ path: ['options', 'offset'], message: 'must be an integer between 0 and 2147483647' }]);
+  });
+
+  it('a bad argument is reported as invalid "arguments"', () => {
+    const error = thrown(() => requireDateRange('2026-01-05', '2026-01-04')) as GainslyValidationError;
+    expect(error.input).toBe('arguments');
+    expect(error.message.startsWith('Invalid arguments: ')).toBe(true);
+    expect((thrown(() => checkFilter(7)) as GainslyValidationError).input).toBe('arguments');
+  });
+
   it('checkFilter: a plain object only', () => {
     const where = { id: 1 };
     expect(checkFilter(where)).toBe(where);
+    expect(issuesOf(() => checkFilter(undefined))).toEqual([{ path: ['where'], message: 'must be an object (a MikroORM filter)' }]);
+    expect(checkFilter(Object.create(null) as object)).toEqual({});
+    expect(issuesOf(() => checkFilter([{ id: 1 }]))).toEqual([{ path: ['where'], message: 'must be an object (a MikroORM filter)' }]);
     expect(issuesOf(() => checkFilter(null))).toEqual([{ path: ['where'], message: 'must be an object (a MikroORM filter)' }]);
     expect(issuesOf(() => checkFilter('id = 1', 'filter'))).toEqual([{ path: ['filter'], message: 'must be an object (a MikroORM filter)' }]);
   });
@@ -212,6 +230,8 @@ describe('stored values', () => {
       expect(error).toBeInstanceOf(GainslyDataError);
       expect(error.message).toContain('which is not a MovementRuleType label this version of the library knows (HARD_NO, HARD_YES, PREFERRED);');
     }
+    // Only a string is a label: a list holding one (an enum array column) is not read as that label.
+    expect(thrown(() => storedLabel(ENUMS.MovementRuleType, ['HARD_NO'], at))).toBeInstanceOf(GainslyDataError);
     expect(labelExpectation(ENUMS.MovementRuleType)).toBe('a MovementRuleType label this version of the library knows (HARD_NO, HARD_YES, PREFERRED)');
   });
 

@@ -116,6 +116,10 @@ describe('the global-context refusal is a GainslyConfigError that says to fork',
     expect(em.getContext()).toBe('replaced');
     Object.defineProperty(em, 'getContext', { value: () => 'redefined' });
     expect(em.getContext()).toBe('redefined');
+    const own = { getContext: (): string => 'prototype' };
+    const wrapped = translateGlobalContextRefusal(Object.create(own) as typeof own);
+    expect(delete (wrapped as Partial<typeof own>).getContext).toBe(true);
+    expect(wrapped.getContext()).toBe('prototype');
   });
 });
 
