@@ -119,6 +119,24 @@ describe('codec lookups', () => {
   });
 });
 
+describe('a codec defined at run time', () => {
+  it('answers is, parse, toDb and fromDb for its own members', () => {
+    const codec = defineEnum('Size', 'size', { SMALL: 's', LARGE: 'l' });
+    expect(codec.is('s')).toBe(true);
+    expect(codec.is('S')).toBe(false);
+    expect(codec.parse('l')).toBe('l');
+    expect(codec.toDb('s')).toBe('SMALL');
+    expect(codec.fromDb('LARGE')).toBe('l');
+    expect(codec.values).toEqual(['s', 'l']);
+    expect(codec.dbValues).toEqual(['SMALL', 'LARGE']);
+  });
+
+  it('suggests a string member for a number that reads the same', () => {
+    const codec = defineEnum('Digits', null, { ONE: '1', TWO: '2' });
+    expect(enumError(() => codec.parse(1)).message).toBe('Invalid value 1 for enum Digits (parse expects a semantic value; did you mean "1"?). Allowed values: 1, 2');
+  });
+});
+
 describe('describeValue', () => {
   it('renders primitives as their literals', () => {
     expect(describeValue('a"b')).toBe('"a\\"b"');
@@ -174,7 +192,8 @@ describe('defineEnum refuses malformed definitions', () => {
 
   it('needs a lowercase PostgreSQL identifier or null as pgType', () => {
     const message = 'defineEnum(X): pgType must be null or a lowercase PostgreSQL identifier';
-    for (const pgType of ['Bad', '1abc', 'abc-', 'abc def', '', 5]) {
+    // An object that prints as an identifier is still not a string.
+    for (const pgType of ['Bad', '1abc', 'abc-', 'abc def', '', 5, { toString: () => 'abc' }]) {
       expect(definitionError(() => defineEnum('X', pgType as never, { A: 'a' }))).toBe(message);
     }
     expect(defineEnum('X', '_ok_1', { A: 'a' }).pgType).toBe('_ok_1');
