@@ -93,6 +93,23 @@ describe('patternStrengthIndex: the window', () => {
     expect(patternStrengthIndex(oneSequence, { pattern: 'squat', lastNMicrocycles: 1 })).toBeCloseTo(110, 10);
   });
 
+  it('breaks a tie of date and sequence by id, whatever the input order', () => {
+    // Both microcycles start 03-03 with sequence 1; id 2 is the newer: (300 + 310) / 2 = 305.
+    const tied = [
+      squat('2025-03-03', 300, { microcycleId: 2, microcycleSequence: 1 }),
+      squat('2025-03-04', 310, { microcycleId: 2, microcycleSequence: 1 }),
+      squat('2025-03-03', 100, { microcycleId: 1, microcycleSequence: 1 }),
+      squat('2025-03-04', 100, { microcycleId: 1, microcycleSequence: 1 }),
+    ];
+    expect(patternStrengthIndex(tied, { pattern: 'squat', lastNMicrocycles: 1 })).toBe(305);
+    expect(patternStrengthIndex([...tied].reverse(), { pattern: 'squat', lastNMicrocycles: 1 })).toBe(305);
+  });
+
+  it('accepts a null sequence beside an id', () => {
+    const exposures = [squat('2025-03-03', 100, { microcycleId: 3, microcycleSequence: null }), squat('2025-03-04', 120, { microcycleId: 3, microcycleSequence: null })];
+    expect(patternStrengthIndex(exposures, { pattern: 'squat' })).toBe(110);
+  });
+
   it('needs two exposures of the pattern, and a null lookback means the default of 4', () => {
     const weeks = [1, 2, 3, 4, 5].map((n) => squat(`2025-03-0${n}`, n * 100, { microcycleSequence: n }));
     // Last 4: (200 + 300 + 400 + 500) / 4 = 350.
@@ -144,6 +161,8 @@ describe('patternStrengthIndex: refusals', () => {
       { pattern: 'squat', date: 20250303, e1rmValue: Number.POSITIVE_INFINITY, microcycleId: 1 },
       { pattern: 'squat', date: '2025-03-03', e1rmValue: 0, microcycleId: null },
       { pattern: 'squat', date: '2025-03-03', e1rmValue: 0, microcycleSequence: 1.5 },
+      // An object that prints as a date is still not a date string.
+      { pattern: 'squat', date: { toString: () => '2025-03-03' }, e1rmValue: 0, microcycleSequence: 1 },
     ];
     expect(problemsOf(() => patternStrengthIndex(exposures as never, { pattern: 'squat' }))).toStrictEqual([
       { path: ['exposures', 0], message: 'must be an object { pattern, date, e1rmValue, microcycleId | microcycleSequence }', received: null },
@@ -156,6 +175,7 @@ describe('patternStrengthIndex: refusals', () => {
       { path: ['exposures', 2, 'e1rmValue'], message: 'must be a finite number >= 0', received: Number.POSITIVE_INFINITY },
       { path: ['exposures', 3, 'microcycleId'], message: 'is required when microcycleSequence is absent (the window is counted in microcycles)' },
       { path: ['exposures', 4, 'microcycleSequence'], message: 'must be an integer', received: 1.5 },
+      { path: ['exposures', 5, 'date'], message: "must be a valid calendar date written 'YYYY-MM-DD'", received: exposures[5]!.date },
     ]);
   });
 });

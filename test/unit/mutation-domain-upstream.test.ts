@@ -170,6 +170,8 @@ describe('upstreamPatternTrend', () => {
   it('reproduces the worked example: 130, 120 | 110, 100 is +19 %, increasing', () => {
     // Window of 4 holds all three weeks; recent (130 + 120) / 2 = 125, older (110 + 100) / 2 = 105.
     expect(upstreamPatternTrend(example, { pattern: 'squat' })).toBe('increasing');
+    // No hinge exposure at all: the squats do not count for it.
+    expect(upstreamPatternTrend(example, { pattern: 'hinge' })).toBe('insufficient_data');
   });
 
   it('is strict at the default 5 %: exactly 5 % either way is stable', () => {
