@@ -59,7 +59,9 @@ describe('configureJsonLimits', () => {
   });
 
   it('refuses an unknown key, naming the two it takes', () => {
-    expect(refused({ maxBytes: 10 }).issues).toEqual([{ path: ['maxBytes'], message: 'is not a known limit (allowed: maxBlobBytes, maxBlobElements)', received: 10 }]);
+    const error = refused({ maxBytes: 10 });
+    expect(error.input).toBe('JsonBlobLimits');
+    expect(error.issues).toEqual([{ path: ['maxBytes'], message: 'is not a known limit (allowed: maxBlobBytes, maxBlobElements)', received: 10 }]);
   });
 
   it('takes 1 and 2147483647; refuses 0, 2147483648, fractions and strings', () => {
@@ -98,6 +100,7 @@ describe('blob size: bytes charged per character, as JSON.stringify writes UTF-8
     ['the last surrogate pair (U+10FFFF)', '\udbff\udfff', 6],
     ['a lone high surrogate (escaped as \\ud800)', '\ud800', 8],
     ['a lone low surrogate (escaped as \\udfff)', '\udfff', 8],
+    ['two low surrogates (no pair: each escaped)', '\udc00\udc00', 14],
     ['a high surrogate followed by a letter', '\ud83dA', 9],
     ['a three-byte character followed by a lone low surrogate', '\u4e00\udc00', 11],
   ])('%s', (_what, text, bytes) => {
@@ -221,6 +224,7 @@ describe('duplicates', () => {
 describe('exercise and finisher blocks: the keys the app reads', () => {
   it('a fractional integer field is an invalid_type issue expecting an int', () => {
     expect(issues(sessionExerciseBlockSchema, { movement: 'Squat', sets: 1.5 })).toEqual([{ path: ['sets'], code: 'invalid_type', message: 'must be an integer', input: 1.5 }]);
+    expect(sessionExerciseBlockSchema.safeParse({ movement: 'Squat', rest_seconds: 0.5 }).error?.issues).toEqual([expect.objectContaining({ path: ['rest_seconds'], expected: 'int' })]);
   });
 
   it('a root-level JSON problem does not hide a known-key problem', () => {

@@ -32,6 +32,7 @@ describe('gainslyErrorMap: wrong types', () => {
     expect(messages(z.date(), new Date('not a date'))).toEqual(['must be a valid Date (got Invalid Date)']);
     expect(messages(z.date(), '2026-01-05')).toEqual(['must be a valid Date (got string)']);
     expect(messages(z.string(), new Date(0))).toEqual(['must be a string (got object)']);
+    expect(messages(z.string(), Number.NaN)).toEqual(['must be a string (got number)']);
   });
 
   it('says what it got: null and arrays by name, an unlisted type as zod names it', () => {
