@@ -10,6 +10,7 @@ import { createGainslyOrm } from '../../src/orm/create-orm.js';
 import { GainslyConfigError } from '../../src/orm/database-url.js';
 import { GainslyPostgreSqlDriver, REPLICA_POLICY_KEY } from '../../src/orm/driver.js';
 import { GainslySchemaError } from '../../src/orm/errors.js';
+import { GainslySchemaGenerator } from '../../src/orm/schema-generator.js';
 import { insideRoute, onPrimary, replicaStatus, routeRead } from '../../src/orm/replicas.js';
 import { GainslyValidationError } from '../../src/schemas/errors.js';
 
@@ -68,6 +69,10 @@ describe('the driver an ORM is made with', () => {
     expect(orm.em.getDriver().getMetadata().find(entity!)).toBeDefined();
   });
 
+  it('its schema generator is the library\'s, which never creates a database', () => {
+    expect(makeOrm({ extensions: [GainslySchemaGenerator] }).schema).toBeInstanceOf(GainslySchemaGenerator);
+  });
+
   it('without replicas: no router, replicaStatus is empty', async () => {
     expect(await replicaStatus(makeOrm())).toEqual([]);
   });
@@ -108,7 +113,7 @@ describe('routing of library reads before any write (no position is required)', 
     expect(insideRoute()).toBe(false);
   });
 
-  it('a read nested in another keeps the outer choice; onPrimary keeps its reads on the primary', async () => {
+  it('a read nested in another keeps the outer choice, onPrimary included; onPrimary keeps its reads on the primary', async () => {
     const orm = makeOrm(TWO_REPLICAS);
     const driver = orm.em.getDriver();
     const em = orm.em.fork() as never;
@@ -121,6 +126,9 @@ describe('routing of library reads before any write (no position is required)', 
     expect(nested.inner).toBe(nested.outer);
     expect(await onPrimary(em, async () => driver.getConnection('read'))).toBe(primary);
     expect(await onPrimary(em, async () => routeRead(em, 7, async () => driver.getConnection('read')))).toBe(primary);
+    const inReplicaRead = await routeRead(em, 7, async () => ({ outer: driver.getConnection('read'), inner: await onPrimary(em, async () => driver.getConnection('read')) }));
+    expect(inReplicaRead.inner).toBe(inReplicaRead.outer);
+    expect(inReplicaRead.outer).not.toBe(primary);
   });
 
   it('without replicas a read runs as is, on the primary', async () => {
