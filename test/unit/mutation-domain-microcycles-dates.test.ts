@@ -183,6 +183,12 @@ describe('planMicrocycleAdvance', () => {
     expect(planMicrocycleAdvance(lowestLast, options).activate).toBe(weeks[1]);
   });
 
+  it('of several planned rows sharing the lowest sequence, activates the first listed', () => {
+    const first = row(2, '2026-01-12', 'planned');
+    const second = row(2, '2026-01-13', 'planned');
+    expect(planMicrocycleAdvance([row(3, '2026-01-19', 'planned'), first, second], options).activate).toBe(first);
+  });
+
   it('with everything complete, appends after the highest sequence, wherever it is listed', () => {
     // 2026-01-19 + 8 = 2026-01-27, sequence 4: 4 % 4 === 0 is a deload.
     const highestFirst = [row(3, '2026-01-19', 'complete', 8), row(1, '2026-01-05', 'complete'), row(2, '2026-01-12', 'complete')];
