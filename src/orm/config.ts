@@ -164,8 +164,10 @@ export const DEFAULT_ACQUIRE_TIMEOUT_MS = 10_000;
 
 /** @internal */
 export function resolveDatabaseUrl(url: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const resolved = url ?? env.GAINSLY_DATABASE_URL ?? env.DATABASE_URL;
-  if (!resolved) {
+  // A blank value counts as unset, as in the CLI (cli/connection.ts): `GAINSLY_DATABASE_URL=` left
+  // empty in a .env file must not hide DATABASE_URL.
+  const resolved = [url, env.GAINSLY_DATABASE_URL, env.DATABASE_URL].find((value) => value !== undefined && value.trim() !== '');
+  if (resolved === undefined) {
     throw new GainslyConfigError(
       'No database URL: pass { url }, or set GAINSLY_DATABASE_URL or DATABASE_URL. ' +
         "For an embedded in-process database use url 'pglite:' (in memory) or 'pglite:<dir>'.",

@@ -41,6 +41,12 @@ describe('resolveDatabaseUrl', () => {
       "No database URL: pass { url }, or set GAINSLY_DATABASE_URL or DATABASE_URL. For an embedded in-process database use url 'pglite:' (in memory) or 'pglite:<dir>'.",
     );
     expect(configError(() => resolveDatabaseUrl('', {}))).toContain('No database URL');
+    expect(configError(() => resolveDatabaseUrl(' ', { GAINSLY_DATABASE_URL: '', DATABASE_URL: '\t' }))).toContain('No database URL');
+  });
+
+  it('skips a blank value, as the CLI does: an empty GAINSLY_DATABASE_URL does not hide DATABASE_URL', () => {
+    expect(resolveDatabaseUrl(undefined, { GAINSLY_DATABASE_URL: '', DATABASE_URL: 'postgres://d/b' })).toBe('postgres://d/b');
+    expect(resolveDatabaseUrl('  ', { GAINSLY_DATABASE_URL: 'postgres://g/a' })).toBe('postgres://g/a');
   });
 });
 
