@@ -160,8 +160,8 @@ export const gainslyErrorMap: z.core.$ZodErrorMap = (issue) => {
     }
     case 'too_big': {
       const max = String(issue.maximum);
-      if (issue.origin === 'string') return `must be at most ${max} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `must have at most ${max} items`;
+      if (issue.origin === 'string') return `must be at most ${max} character${issue.maximum === 1 ? '' : 's'}`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `must have at most ${max} item${issue.maximum === 1 ? '' : 's'}`;
       return issue.inclusive === false ? `must be < ${max}` : `must be <= ${max}`;
     }
     case 'invalid_value':

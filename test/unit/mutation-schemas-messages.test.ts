@@ -57,6 +57,8 @@ describe('gainslyErrorMap: sizes', () => {
     expect(messages(z.string().max(3), 'abcd')).toEqual(['must be at most 3 characters']);
     expect(messages(z.array(z.number()).max(2), [1, 2, 3])).toEqual(['must have at most 2 items']);
     expect(messages(z.set(z.number()).max(2), new Set([1, 2, 3]))).toEqual(['must have at most 2 items']);
+    expect(messages(z.array(z.number()).max(1), [1, 2])).toEqual(['must have at most 1 item']);
+    expect(messages(z.string().max(1), 'ab')).toEqual(['must be at most 1 character']);
     expect(messages(z.number().lt(5), 5)).toEqual(['must be < 5']);
     expect(messages(z.number().max(5), 6)).toEqual(['must be <= 5']);
   });

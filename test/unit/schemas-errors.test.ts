@@ -103,7 +103,7 @@ describe('parseInput', () => {
 
   it('gainslyErrorMap gives plain zod schemas the library wording', () => {
     const result = z.object({ n: z.number().min(2), s: z.string().max(1), e: z.enum(['a', 'b']) }).safeParse({ n: 1, s: 'xx', e: 'c' }, { error: gainslyErrorMap });
-    expect(result.error?.issues.map((i) => i.message)).toEqual(['must be >= 2', 'must be at most 1 characters', "must be one of 'a', 'b'"]);
+    expect(result.error?.issues.map((i) => i.message)).toEqual(['must be >= 2', 'must be at most 1 character', "must be one of 'a', 'b'"]);
   });
 });
 
