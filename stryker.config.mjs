@@ -38,10 +38,11 @@ const config = {
   // Stryker skips only a folder named exactly .stryker-tmp; runs side by side (GAINSLY_MUTATE_OUT)
   // must not copy each other's sandboxes.
   ignorePatterns: ['dist', 'coverage', '.gainsly', 'docs/api', 'bench/.build', 'bench/results', '*.tgz', '.vitest-cache', '.stryker-tmp-*'],
-  // high/low are the issue's targets (>= 85 % overall, >= 80 % per area). `break` fails the run
-  // below the score measured on 2026-12-04 (54 % before the mutation-* tests; see test/README.md):
-  // a regression guard, to be raised as survivors are killed, up to 85.
-  thresholds: { high: 85, low: 80, break: Number(process.env.GAINSLY_MUTATE_BREAK ?? 50) },
+  // high/low are the issue's targets (>= 85 % overall, >= 80 % per area); `break` fails a run below
+  // 85 % overall (per area: test/mutation/score-by-area.mjs --break-area 80). The whole CI set
+  // scores above it even though the database-bound files of src/orm count as "no coverage" here
+  // (test/README.md, "Mutation scores").
+  thresholds: { high: 85, low: 80, break: Number(process.env.GAINSLY_MUTATE_BREAK ?? 85) },
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation${out}/index.html` },
   jsonReporter: { fileName: `reports/mutation${out}/mutation.json` },

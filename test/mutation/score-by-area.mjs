@@ -6,9 +6,14 @@
 // Score as Stryker computes it: (killed + timeout) / (killed + timeout + survived + no coverage);
 // ignored (static) mutants and compile/runtime errors are left out.
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 
-const args = process.argv.slice(2);
-const given = args.filter((a) => !a.startsWith('--'));
+// --break-all N / --break-area N: exit 1 when the total / any area scores below N (Stryker's own
+// `thresholds.break` only knows the total; issue #24 sets a floor per area too).
+const { values: options, positionals: given } = parseArgs({
+  allowPositionals: true,
+  options: { survivors: { type: 'boolean' }, 'break-all': { type: 'string' }, 'break-area': { type: 'string' } },
+});
 const files = given.length > 0 ? given : ['reports/mutation/mutation.json'];
 const report = { files: Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(f, 'utf8')).files)) };
 
@@ -32,14 +37,25 @@ for (const [path, { mutants }] of Object.entries(report.files)) {
     }
   }
 }
-const score = (c) => {
+const percent = (c) => {
   const valid = c.Killed + c.Timeout + c.Survived + c.NoCoverage;
-  return valid === 0 ? 'n/a' : `${((100 * (c.Killed + c.Timeout)) / valid).toFixed(2)} %`;
+  return valid === 0 ? undefined : (100 * (c.Killed + c.Timeout)) / valid;
 };
+const score = (c) => (percent(c) === undefined ? 'n/a' : `${percent(c).toFixed(2)} %`);
 console.log('| area | score | killed | timeout | survived | no coverage | ignored (static) |');
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const [area, c] of [...areas].sort(([a], [b]) => a.localeCompare(b))) {
   console.log(`| ${area} | ${score(c)} | ${c.Killed} | ${c.Timeout} | ${c.Survived} | ${c.NoCoverage} | ${c.Ignored} |`);
 }
 console.log(`| **all** | **${score(total)}** | ${total.Killed} | ${total.Timeout} | ${total.Survived} | ${total.NoCoverage} | ${total.Ignored} |`);
-if (args.includes('--survivors')) console.log(`\n${survivors.join('\n')}`);
+if (options.survivors) console.log(`\n${survivors.join('\n')}`);
+
+const below = [];
+if (options['break-all'] !== undefined && (percent(total) ?? 100) < Number(options['break-all'])) below.push(`all: ${score(total)} < ${options['break-all']} %`);
+if (options['break-area'] !== undefined) {
+  for (const [area, c] of areas) if ((percent(c) ?? 100) < Number(options['break-area'])) below.push(`${area}: ${score(c)} < ${options['break-area']} %`);
+}
+if (below.length > 0) {
+  console.error(`\nMutation score below its floor: ${below.join('; ')}`);
+  process.exitCode = 1;
+}
