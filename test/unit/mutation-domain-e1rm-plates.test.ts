@@ -12,17 +12,9 @@ import {
   loadForReps,
   roundToPlate,
 } from '../../src/domain/index.js';
+import { thrownBy } from '../support/thrown.js';
 
-/** The problems of the DomainArgumentError `fn` throws (fails the test when it throws anything else). */
-function problemsOf(fn: () => unknown): unknown[] {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainArgumentError);
-    return [...(error as DomainArgumentError).problems];
-  }
-  throw new Error('expected a DomainArgumentError, nothing was thrown');
-}
+const problemsOf = (run: () => unknown): unknown[] => [...thrownBy(DomainArgumentError, run).problems];
 
 const FORMULA_LIST = 'must be one of epley, brzycki, lombardi, oconner';
 

@@ -6,16 +6,9 @@ import { DomainArgumentError, addDaysToIsoDate, formatValidationProblems, isIsoD
 import { planMicrocycleAdvance, type MicrocycleState } from '../../src/domain/microcycle-plan.js';
 import { checkIntegerInRange, describeRange } from '../../src/domain/ranges.js';
 import type { ValidationProblem } from '../../src/domain/problems.js';
+import { thrownBy } from '../support/thrown.js';
 
-function thrown(run: () => unknown): DomainArgumentError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainArgumentError);
-    return error as DomainArgumentError;
-  }
-  throw new Error('expected a DomainArgumentError');
-}
+const thrown = (run: () => unknown) => thrownBy(DomainArgumentError, run);
 
 const lengthsOf = (durationWeeks: number, microcycleLengthDays: number) =>
   planMicrocycles({ startDate: '2025-01-06', durationWeeks, microcycleLengthDays }).map((m) => m.lengthDays);

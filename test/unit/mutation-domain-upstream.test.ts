@@ -12,19 +12,9 @@ import {
   type UpstreamExposure,
   type UpstreamMetricsData,
 } from '../../src/domain/index.js';
+import { PATTERN_LIST, thrownBy } from '../support/thrown.js';
 
-const PATTERN_LIST =
-  'squat, hinge, horizontal_push, vertical_push, horizontal_pull, vertical_pull, carry, core, lunge, rotation, plyometric, olympic, isolation, mobility, isometric, conditioning, cardio';
-
-function problemsOf(run: () => unknown): DomainArgumentError['problems'] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainArgumentError);
-    return (error as DomainArgumentError).problems;
-  }
-  throw new Error('expected a DomainArgumentError');
-}
+const problemsOf = (run: () => unknown) => thrownBy(DomainArgumentError, run).problems;
 
 const weeks = [
   { id: 1, startDate: '2026-01-05' },

@@ -13,18 +13,11 @@ import { formatLsn, parseLsn } from '../../src/orm/replicas.js';
 import { GainslySchemaGenerator } from '../../src/orm/schema-generator.js';
 import { StrictHydrator } from '../../src/orm/strict-hydrator.js';
 import { ENTITIES } from '../../src/modules/entities.js';
+import { thrownBy } from '../support/thrown.js';
 
 const URL_ = 'postgres://app:pw@db.internal:5432/gainsly';
 
-function configError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GainslyConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a GainslyConfigError');
-}
+const configError = (run: () => unknown) => thrownBy(GainslyConfigError, run).message;
 
 function build(options: GainslyOrmOptions): Record<string, unknown> {
   return gainslyConfig({ url: URL_, ...options }) as unknown as Record<string, unknown>;

@@ -13,16 +13,9 @@ import { resolvePgliteDir } from '../../src/orm/embedded.js';
 import { GainslyDataError } from '../../src/orm/errors.js';
 import { PgEnumType } from '../../src/orm/pg-enum-type.js';
 import { STORED_JSON } from '../../src/orm/stored-values.js';
+import { thrownBy } from '../support/thrown.js';
 
-function configError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GainslyConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a GainslyConfigError');
-}
+const configError = (run: () => unknown) => thrownBy(GainslyConfigError, run).message;
 
 class M1 {}
 class M2 {}

@@ -19,15 +19,9 @@ import {
   storedValueError,
   withRowId,
 } from '../../src/orm/stored-values.js';
+import { thrownValue } from '../support/thrown.js';
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+const thrown = thrownValue;
 
 describe('maskDatabaseUrl', () => {
   it.each([

@@ -12,6 +12,7 @@ import { GainslyConfigError } from '../../src/orm/database-url.js';
 import { GainslyError } from '../../src/enums/index.js';
 import { GainslySchemaError, GainslyUniqueViolationError } from '../../src/orm/errors.js';
 import { replicaStatus } from '../../src/orm/replicas.js';
+import { thrownValue } from '../support/thrown.js';
 
 const orms: MikroORM[] = [];
 function orm(options: Parameters<typeof gainslyConfig>[0] = {}): MikroORM {
@@ -28,14 +29,7 @@ afterAll(async () => {
   for (const made of orms) await made.close();
 });
 
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+const thrown = thrownValue;
 
 const FORK_ADVICE =
   'The global EntityManager was used outside a request context. Outside a request context (a cron job, a queue consumer, a start-up hook) fork it first: `const em = orm.em.fork()` (or run the work inside `RequestContext.create(em, ...)` / `@CreateRequestContext()`), then pass that em.';

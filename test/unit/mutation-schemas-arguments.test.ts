@@ -22,21 +22,11 @@ import {
   viewerOptionsSchema,
   windowStart,
 } from '../../src/schemas/inputs/arguments.js';
+import { issuesWithoutCode, thrownBy } from '../support/thrown.js';
 
-function thrown(run: () => unknown): GainslyValidationError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GainslyValidationError);
-    return error as GainslyValidationError;
-  }
-  throw new Error('expected a GainslyValidationError');
-}
+const thrown = (run: () => unknown) => thrownBy(GainslyValidationError, run);
 
-/** The issues without zod's code, for rules whose code is zod's own. */
-function issuesOf(error: GainslyValidationError) {
-  return error.issues.map(({ code: _code, ...rest }) => rest);
-}
+const issuesOf = issuesWithoutCode;
 
 /** The issues as they are, code included: the library's own rules report `custom`. */
 function withCodes(error: GainslyValidationError) {

@@ -8,21 +8,11 @@ import { appendTurnInputSchema } from '../../src/schemas/inputs/coaching.js';
 import { logWorkoutInputSchema } from '../../src/schemas/inputs/logging.js';
 import { movementRelationshipInputSchema, updateMovementInputSchema } from '../../src/schemas/inputs/movements.js';
 import { updateUserInputSchema } from '../../src/schemas/inputs/users.js';
+import { issuesWithoutCode, thrownBy } from '../support/thrown.js';
 
-function thrown(run: () => unknown): GainslyValidationError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GainslyValidationError);
-    return error as GainslyValidationError;
-  }
-  throw new Error('expected a GainslyValidationError');
-}
+const thrown = (run: () => unknown) => thrownBy(GainslyValidationError, run);
 
-/** The issues without zod's code, which these tests do not care about. */
-function issuesOf(error: GainslyValidationError) {
-  return error.issues.map(({ code: _code, ...rest }) => rest);
-}
+const issuesOf = issuesWithoutCode;
 
 describe('appendTurnInputSchema', () => {
   it('takes the two roles and non-empty content', () => {

@@ -5,21 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { GainslyValidationError, parseInput } from '../../src/schemas/errors.js';
 import { createProgramInputSchema, sessionFinisherInputSchema, sessionPlanExerciseInputSchema } from '../../src/schemas/inputs/programs.js';
+import { issuesWithoutCode, thrownBy } from '../support/thrown.js';
 
-function thrown(run: () => unknown): GainslyValidationError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GainslyValidationError);
-    return error as GainslyValidationError;
-  }
-  throw new Error('expected a GainslyValidationError');
-}
+const thrown = (run: () => unknown) => thrownBy(GainslyValidationError, run);
 
-/** The issues without zod's code, for rules whose code is zod's own. */
-function issuesOf(error: GainslyValidationError) {
-  return error.issues.map(({ code: _code, ...rest }) => rest);
-}
+const issuesOf = issuesWithoutCode;
 
 const exercise = (value: unknown) => parseInput(sessionPlanExerciseInputSchema, value, 'SessionPlanExerciseInput');
 const exerciseIssues = (value: unknown) => issuesOf(thrown(() => exercise(value)));

@@ -12,16 +12,9 @@ import {
   sorenessInputSchema,
   type ValidationIssue,
 } from '../../src/schemas/index.js';
+import { thrownBy } from '../support/thrown.js';
 
-function thrown(fn: () => unknown): GainslyValidationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GainslyValidationError);
-    return error as GainslyValidationError;
-  }
-  throw new Error('expected a GainslyValidationError');
-}
+const thrown = (run: () => unknown) => thrownBy(GainslyValidationError, run);
 
 describe('GainslyError', () => {
   it('is the root of the library errors', () => {
