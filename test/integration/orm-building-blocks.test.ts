@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
-import { createGainslyOrm, GainslyDataError, GainslyNotFoundError, Movement } from '../../src/index.js';
+import { createGainslyOrm, GainslyDataError, GainslyNotFoundError, Movement, WorkoutLog } from '../../src/index.js';
 import { executeBound } from '../../src/orm/bound-query.js';
 import { createTestDatabase, useTestOrm, withRawClient, type TestDatabase } from '../support/database.js';
-import { makeMovement } from '../support/factories.js';
+import { makeMovement, makeUser, makeWorkoutLog } from '../support/factories.js';
 
 const db = useTestOrm();
 
@@ -42,6 +42,35 @@ describe('GainslyRepository.getById / findById', () => {
 
   it('findById of an id no row has is null', async () => {
     await expect(db.em.getRepository(Movement).findById(ABSENT_ID)).resolves.toBeNull();
+  });
+});
+
+describe("UserOwnedRepository / DatedUserOwnedRepository: one user's rows", () => {
+  it("findByUser returns that user's rows only, narrowed by the filter; findByUserInDateRange takes both ends, oldest first", async () => {
+    const me = makeUser(db.em);
+    const other = makeUser(db.em);
+    // Inserted out of date order, with the other user's rows on the same dates.
+    for (const date of ['2026-03-31', '2026-02-28', '2026-03-01', '2026-04-01', '2026-03-15']) {
+      makeWorkoutLog(db.em, me, { date, completed: date !== '2026-03-15' });
+      makeWorkoutLog(db.em, other, { date });
+    }
+    await db.em.flush();
+    db.em.clear();
+    const logs = db.em.getRepository(WorkoutLog);
+
+    const mine = await logs.findByUser(me.id);
+    expect(mine.map((log) => log.date).sort()).toEqual(['2026-02-28', '2026-03-01', '2026-03-15', '2026-03-31', '2026-04-01']);
+    const skipped = await logs.findByUser(me.id, undefined, { completed: false });
+    expect(skipped.map((log) => log.date)).toEqual(['2026-03-15']);
+
+    const march = await logs.findByUserInDateRange(me.id, '2026-03-01', '2026-03-31');
+    expect(march.map((log) => log.date)).toEqual(['2026-03-01', '2026-03-15', '2026-03-31']);
+  });
+});
+
+describe('the schema generator', () => {
+  it('ensureDatabase checks the connection and never creates a database (false: nothing created)', async () => {
+    await expect(db.orm.schema.ensureDatabase()).resolves.toBe(false);
   });
 });
 
@@ -85,6 +114,20 @@ describe('executeBound: statements with server-side parameters', () => {
     expect(logged).toContain('bound-value-7731');
     const context = contexts.find((c) => c.query?.includes('logged_marker'));
     expect(context?.params).toEqual(['bound-value-7731']);
+  });
+
+  it("logs placeholders, not values, when debug has 'query' without 'query-params'", async () => {
+    const plain: string[] = [];
+    const quiet = await createGainslyOrm({ url: logDb.url, debug: ['query'], logger: (message: string) => plain.push(message) });
+    try {
+      await executeBound(quiet.em.fork(), 'select ?::text as placeholder_marker', ['hidden-value-5513']);
+    } finally {
+      await quiet.close(true);
+    }
+    const logged = plain.find((line) => line.includes('placeholder_marker'));
+    expect(logged, plain.join('\n')).toBeDefined();
+    expect(logged).not.toContain('hidden-value-5513');
+    expect(logged).toContain('?');
   });
 
   it('refuses a value count that does not match the placeholders, before sending anything', async () => {
