@@ -27,6 +27,9 @@ process.env.GAINSLY_MUTATION_TESTS ??= [
   // The driver's pool hardening and transaction-step errors.
   'test/reliability/connection-faults.test.ts',
   'test/reliability/faults.test.ts',
+  // The embedded database (pglite: URLs) and ensureDatabase.
+  'test/integration/pglite.test.ts',
+  'test/integration/migrations.test.ts',
 ].join(',');
 
 const config = {
@@ -37,7 +40,9 @@ const config = {
     'src/orm/context.ts',
     'src/orm/create-orm.ts',
     'src/orm/driver.ts',
+    'src/orm/embedded.ts',
     'src/orm/replicas.ts',
+    'src/orm/schema-generator.ts',
     'src/orm/strict-hydrator.ts',
   ],
   htmlReporter: { fileName: 'reports/mutation-orm-db/index.html' },
