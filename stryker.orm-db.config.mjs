@@ -12,6 +12,9 @@
  */
 import sql from './stryker.sql.config.mjs';
 
+// GAINSLY_MUTATE_OUT=<name> as in stryker.config.mjs: its own reports, incremental file and sandbox.
+const out = process.env.GAINSLY_MUTATE_OUT ?? 'orm-db';
+
 process.env.GAINSLY_MUTATION_TESTS ??= [
   'test/unit/**/*.test.ts',
   // Typed errors, stored values, workflows and scopes through the repositories' base.
@@ -45,10 +48,10 @@ const config = {
     'src/orm/schema-generator.ts',
     'src/orm/strict-hydrator.ts',
   ],
-  htmlReporter: { fileName: 'reports/mutation-orm-db/index.html' },
-  jsonReporter: { fileName: 'reports/mutation-orm-db/mutation.json' },
-  incrementalFile: 'reports/mutation-orm-db/stryker-incremental.json',
-  tempDirName: '.stryker-tmp-orm-db',
+  htmlReporter: { fileName: `reports/mutation-${out}/index.html` },
+  jsonReporter: { fileName: `reports/mutation-${out}/mutation.json` },
+  incrementalFile: `reports/mutation-${out}/stryker-incremental.json`,
+  tempDirName: `.stryker-tmp-${out}`,
 };
 
 export default config;

@@ -14,6 +14,9 @@
  */
 import base from './stryker.config.mjs';
 
+// GAINSLY_MUTATE_OUT=<name> as in stryker.config.mjs: its own reports, incremental file and sandbox.
+const out = process.env.GAINSLY_MUTATE_OUT ?? 'sql';
+
 const config = {
   ...base,
   vitest: { configFile: 'test/mutation/vitest.db.config.ts', related: false, pool: 'forks' },
@@ -28,9 +31,10 @@ const config = {
   // A mutant can turn a query into a full scan or a loop into one that never ends.
   timeoutMS: 60_000,
   thresholds: { high: 85, low: 80, break: null },
-  htmlReporter: { fileName: 'reports/mutation-sql/index.html' },
-  jsonReporter: { fileName: 'reports/mutation-sql/mutation.json' },
-  incrementalFile: 'reports/mutation-sql/stryker-incremental.json',
+  htmlReporter: { fileName: `reports/mutation-${out}/index.html` },
+  jsonReporter: { fileName: `reports/mutation-${out}/mutation.json` },
+  incrementalFile: `reports/mutation-${out}/stryker-incremental.json`,
+  tempDirName: `.stryker-tmp-${out}`,
 };
 
 export default config;
