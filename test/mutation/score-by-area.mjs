@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Mutation score per area from a Stryker JSON report (default reports/mutation/mutation.json):
 //   node test/mutation/score-by-area.mjs [report.json ...] [--survivors]
-// Several reports (runs over different files, e.g. GAINSLY_MUTATE_OUT=<name>) are merged; a file
-// in more than one report counts from the last one given.
+// Several reports (runs over different files or with different tests, e.g. GAINSLY_MUTATE_OUT=<name>)
+// are merged mutant by mutant: a mutant in more than one report counts with its best status
+// (killed or timed out by any run's tests is detected), since each run judged it with other tests.
 // Score as Stryker computes it: (killed + timeout) / (killed + timeout + survived + no coverage);
 // ignored (static) mutants and compile/runtime errors are left out.
 import { readFileSync } from 'node:fs';
@@ -15,7 +16,22 @@ const { values: options, positionals: given } = parseArgs({
   options: { survivors: { type: 'boolean' }, 'break-all': { type: 'string' }, 'break-area': { type: 'string' } },
 });
 const files = given.length > 0 ? given : ['reports/mutation/mutation.json'];
-const report = { files: Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(f, 'utf8')).files)) };
+// Best first; a status not listed (compile or runtime error) ranks last.
+const RANK = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'Ignored'];
+const rank = (status) => (RANK.includes(status) ? RANK.indexOf(status) : RANK.length);
+const mutantKey = (m) => `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement ?? ''}`;
+const merged = new Map();
+for (const file of files) {
+  for (const [path, { mutants }] of Object.entries(JSON.parse(readFileSync(file, 'utf8')).files)) {
+    if (!merged.has(path)) merged.set(path, new Map());
+    const byKey = merged.get(path);
+    for (const mutant of mutants) {
+      const known = byKey.get(mutantKey(mutant));
+      if (!known || rank(mutant.status) < rank(known.status)) byKey.set(mutantKey(mutant), mutant);
+    }
+  }
+}
+const report = { files: Object.fromEntries([...merged].map(([path, byKey]) => [path, { mutants: [...byKey.values()] }])) };
 
 const areaOf = (path) => {
   const m = /(?:^|\/)src\/(modules\/[^/]+|[^/]+)\//.exec(path);
