@@ -1,0 +1,415 @@
+/**
+ * Read-replica routing decisions (src/orm/replicas.ts; docs/scaling.md, "Read replicas") against
+ * stand-in replicas: each is a second database on the test server, migrated like the primary,
+ * whose `pg_last_wal_replay_lsn()` the test sets (a function in `public`, which the database's
+ * `search_path` puts before `pg_catalog`). Each database holds rows of its own for the same user,
+ * so what a read returns shows where it ran, and a stand-in can be made to report any replay
+ * position, to fail a statement with any SQLSTATE, or to be unreachable, in milliseconds.
+ *
+ * test/reliability/replicas.test.ts proves the same routing against a real streaming replica;
+ * it takes a cluster start-up, far too slow to judge each mutant of replicas.ts by (the
+ * database-bound mutation run of issue #24, test/README.md "Mutation scores"). This file pins
+ * every decision the router makes: which replica, when to probe, when to fall back, what
+ * `replicaStatus` reports.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import {
+  createGainslyOrm,
+  forUser,
+  forViewer,
+  GainslyConcurrencyError,
+  GainslyDatabaseError,
+  HeuristicConfig,
+  replicaStatus,
+  SorenessLog,
+  User,
+  WorkoutLog,
+} from '../../src/index.js';
+import { createTestDatabase, withRawClient, type TestDatabase } from '../support/database.js';
+import { freePort } from '../support/pg-server.js';
+import { unique } from '../support/factories.js';
+
+/** The date of the soreness row (and workout) each database holds for every user: a read's result names its server. */
+const ON = { primary: '2026-01-01', a: '2026-02-01', b: '2026-03-01' } as const;
+/** A replay position past anything the test server will write. */
+const FAR_AHEAD = 'FFFFFFFF/FFFFFFFF';
+/** A replay position behind every write. */
+const BEHIND = '0/0';
+/** Long enough that a replica left out stays out for the rest of a test, however slow the machine. */
+const MINUTE_MS = 60_000;
+
+let primary: TestDatabase;
+let a: TestDatabase;
+let b: TestDatabase;
+/** A plain ORM on the primary (no replicas), for setting up users without recording writes. */
+let setup: MikroORM;
+const opened: MikroORM[] = [];
+
+/** Makes a migrated clone behave as a replica whose replay position and failures the test sets. */
+async function standIn(): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  await withRawClient(db.url, async (c) => {
+    await c.query(`create table gainsly_test_replay (lsn text, probes integer not null default 0)`);
+    await c.query(`insert into gainsly_test_replay (lsn) values (null)`);
+    // Text, not pg_lsn, so a test can also make it answer something that is not an LSN.
+    await c.query(`create function public.pg_last_wal_replay_lsn() returns text language sql volatile as $$
+      update gainsly_test_replay set probes = probes + 1 returning lsn $$`);
+    await c.query(`create table gainsly_test_fault (sqlstate text not null, message text not null)`);
+    await c.query(`create function gainsly_test_fault() returns boolean language plpgsql volatile as $$
+      declare f record;
+      begin
+        select * into f from gainsly_test_fault limit 1;
+        if found then raise exception using errcode = f.sqlstate, message = f.message; end if;
+        return true;
+      end $$`);
+    await c.query(`alter table soreness_logs rename to gainsly_test_soreness_rows`);
+    await c.query(`create view soreness_logs as select * from gainsly_test_soreness_rows where gainsly_test_fault()`);
+    await c.query(`alter database "${db.name}" set search_path = public, pg_catalog`);
+  });
+  return db;
+}
+
+async function setReplay(db: TestDatabase, lsn: string | null): Promise<void> {
+  await withRawClient(db.url, (c) => c.query(`update gainsly_test_replay set lsn = $1`, [lsn]));
+}
+
+async function probes(db: TestDatabase): Promise<number> {
+  return withRawClient(db.url, async (c) => (await c.query<{ probes: number }>(`select probes from gainsly_test_replay`)).rows[0]!.probes);
+}
+
+async function fail(db: TestDatabase, sqlstate: string, message: string): Promise<void> {
+  await withRawClient(db.url, (c) => c.query(`insert into gainsly_test_fault values ($1, $2)`, [sqlstate, message]));
+}
+
+/**
+ * A user created on the primary by an ORM without replicas (so no write is recorded for them),
+ * copied to both stand-ins, with a soreness row and a workout on each server's own date.
+ */
+async function user(): Promise<number> {
+  const created = await setup.em.fork().getRepository(User).createUser({ name: 'Routed', email: `${unique('routed')}@example.com` });
+  const row = await withRawClient(primary.url, async (c) => (await c.query(`select row_to_json(u) as row from users u where id = $1`, [created.id])).rows[0].row);
+  for (const [db, date, soreness] of [[primary, ON.primary, 'soreness_logs'], [a, ON.a, 'gainsly_test_soreness_rows'], [b, ON.b, 'gainsly_test_soreness_rows']] as const) {
+    await withRawClient(db.url, async (c) => {
+      if (db !== primary) await c.query(`insert into users select * from json_populate_record(null::users, $1::json)`, [JSON.stringify(row)]);
+      await c.query(`insert into ${soreness} (user_id, date, body_part, soreness_1_5) values ($1, $2, 'quads', 3)`, [created.id, date]);
+      await c.query(`insert into workout_logs (user_id, date, completed) values ($1, $2, true)`, [created.id, date]);
+    });
+  }
+  return created.id;
+}
+
+type Replica = string | { url: string; name: string };
+
+/** An ORM on the primary with these replicas; closed after the test. */
+async function open(replicas: Replica[], retryAfterMs = MINUTE_MS): Promise<MikroORM> {
+  const orm = await createGainslyOrm({ url: primary.url, replicas, replicaPolicy: { retryAfterMs, connectTimeoutMs: 5_000 } });
+  opened.push(orm);
+  return orm;
+}
+
+/** Where `userId`'s soreness read ran, by the dates it returned: 'primary', 'a', 'b', or the dates themselves. */
+async function servedBy(orm: MikroORM, userId: number, options: { consistency?: 'strong' } = {}): Promise<string> {
+  const dates = (await forUser(orm.em.fork(), userId, options).soreness.list()).map((r) => r.date).sort();
+  return where(dates);
+}
+
+function where(dates: string[]): string {
+  const own = (date: string) => Object.entries(ON).find(([, d]) => d === date)?.[0];
+  return dates.length === 1 && own(dates[0]!) ? own(dates[0]!)! : JSON.stringify(dates);
+}
+
+/** A closed port on this machine: a replica there refuses every connection. */
+async function unreachable(): Promise<string> {
+  return `postgresql://postgres@127.0.0.1:${await freePort()}/nowhere`;
+}
+
+beforeAll(async () => {
+  primary = await createTestDatabase();
+  a = await standIn();
+  b = await standIn();
+  setup = await createGainslyOrm({ url: primary.url });
+});
+
+afterEach(async () => {
+  for (const orm of opened.splice(0)) await orm.close(true);
+  for (const db of [a, b]) {
+    await withRawClient(db.url, async (c) => {
+      await c.query(`update gainsly_test_replay set lsn = null, probes = 0`);
+      await c.query(`delete from gainsly_test_fault`);
+    });
+  }
+});
+
+afterAll(async () => {
+  await setup?.close(true);
+  for (const db of [primary, a, b]) await db?.drop();
+});
+
+describe('which replica a read goes to', () => {
+  it('a user with no write through this ORM reads from the replica, which is not even probed', async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    expect(await servedBy(orm, id)).toBe('a');
+    expect(await probes(a)).toBe(0);
+  });
+
+  it('after a write, a replica behind it is probed and skipped: the read runs on the primary and sees the write, probing again each time', async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    await setReplay(a, BEHIND);
+    await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-15', bodyPart: 'calves', soreness: 2 });
+    const dates = (await forUser(orm.em.fork(), id).soreness.list()).map((r) => r.date).sort();
+    expect(dates).toEqual([ON.primary, '2026-01-15']);
+    expect(await probes(a)).toBe(1);
+    expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-01-15']));
+    expect(await probes(a)).toBe(2);
+  });
+
+  it('once the replica reports a position past the write, the writer reads from it; the remembered position spares later probes', async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-16', bodyPart: 'calves', soreness: 2 });
+    await setReplay(a, FAR_AHEAD);
+    expect(await servedBy(orm, id)).toBe('a');
+    expect(await servedBy(orm, id)).toBe('a');
+    await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-17', bodyPart: 'calves', soreness: 2 });
+    expect(await servedBy(orm, id)).toBe('a');
+    expect(await probes(a)).toBe(1);
+  });
+
+  it('a server not in recovery (replay position NULL: a primary named as a replica) has every write', async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    await setReplay(a, null);
+    await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-18', bodyPart: 'calves', soreness: 2 });
+    expect(await servedBy(orm, id)).toBe('a');
+  });
+
+  it("other users' reads do not wait for a writer's position", async () => {
+    const orm = await open([a.url]);
+    const writer = await user();
+    const other = await user();
+    await setReplay(a, BEHIND);
+    await forUser(orm.em.fork(), writer).soreness.create({ date: '2026-01-19', bodyPart: 'calves', soreness: 2 });
+    expect(await servedBy(orm, other)).toBe('a');
+    expect(await probes(a)).toBe(0);
+  });
+
+  it("a write inside the caller's transaction: its position is read at the writer's next read, after the commit", async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    await setReplay(a, BEHIND);
+    await orm.em.fork().transactional(async (tx) => {
+      await forUser(tx, id).soreness.create({ date: '2026-01-20', bodyPart: 'calves', soreness: 2 });
+    });
+    expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-01-20']));
+    // The pending write now has a position, which a replica can reach.
+    await setReplay(a, FAR_AHEAD);
+    expect(await servedBy(orm, id)).toBe('a');
+  });
+
+  it('a catalog-wide write (activating a heuristic config) makes every reader wait for it, then lets them back once replayed', async () => {
+    const orm = await open([a.url]);
+    const reader = await user();
+    await withRawClient(primary.url, (c) =>
+      c.query(`insert into heuristic_configs (name, version, json_blob, active) values ('routing_rules', 1, '{}', false)`),
+    );
+    await setReplay(a, BEHIND);
+    expect(await servedBy(orm, reader)).toBe('a');
+    await orm.em.fork().getRepository(HeuristicConfig).activate('routing_rules', 1);
+    expect(await servedBy(orm, reader)).toBe('primary');
+    await setReplay(a, FAR_AHEAD);
+    expect(await servedBy(orm, reader)).toBe('a');
+  });
+
+  it('a catalog-wide write inside a transaction holds every reader on the primary until a replica has its position', async () => {
+    const orm = await open([a.url]);
+    const reader = await user();
+    await withRawClient(primary.url, (c) =>
+      c.query(`insert into heuristic_configs (name, version, json_blob, active) values ('routing_pending', 1, '{}', false)`),
+    );
+    await setReplay(a, BEHIND);
+    await orm.em.fork().transactional((tx) => tx.getRepository(HeuristicConfig).activate('routing_pending', 1));
+    expect(await servedBy(orm, reader)).toBe('primary');
+    await setReplay(a, FAR_AHEAD);
+    expect(await servedBy(orm, reader)).toBe('a');
+  });
+
+  it('two replicas: reads with no position to meet alternate between them', async () => {
+    const orm = await open([a.url, b.url]);
+    const id = await user();
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) order.push(await servedBy(orm, id));
+    expect(order).toEqual(['a', 'b', 'a', 'b']);
+  });
+
+  it('two replicas: a writer skips the one behind its write for the one that has replayed it, every time', async () => {
+    const orm = await open([a.url, b.url]);
+    const id = await user();
+    await setReplay(a, BEHIND);
+    await setReplay(b, FAR_AHEAD);
+    await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-21', bodyPart: 'calves', soreness: 2 });
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) order.push(await servedBy(orm, id));
+    expect(order).toEqual(['b', 'b', 'b']);
+  });
+
+  it("consistency: 'strong', reads inside a transaction, and a viewer's strong reads run on the primary; a viewer's default reads on the replica", async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    expect(await servedBy(orm, id, { consistency: 'strong' })).toBe('primary');
+    const inTx = await orm.em.fork().transactional(async (tx) => (await forUser(tx, id).soreness.list()).map((r) => r.date));
+    expect(where(inTx)).toBe('primary');
+    const viewerDates = async (options: { consistency?: 'strong' }) =>
+      where((await forViewer(orm.em.fork(), id, options).workoutLogsOf(id)).map((w) => w.date));
+    expect(await viewerDates({ consistency: 'strong' })).toBe('primary');
+    expect(await viewerDates({})).toBe('a');
+  });
+
+  it("MikroORM's own queries inside a routed read (the workouts list) run on the replica the read chose", async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    const dates = (await forUser(orm.em.fork(), id).workouts.list()).map((w) => w.date);
+    expect(where(dates)).toBe('a');
+  });
+});
+
+describe('replicas that fail', () => {
+  it('a replica that refuses connections: the read that meets it runs on the primary; it is reported down with the error and a retry time, and skipped until then', async () => {
+    const closed = await unreachable();
+    const orm = await open([closed, { url: a.url, name: 'stand-in-a' }]);
+    const id = await user();
+    const before = Date.now();
+    expect(await servedBy(orm, id)).toBe('primary');
+    const [down, up] = await replicaStatus(orm);
+    expect(down).toMatchObject({ name: `127.0.0.1:${new URL(closed).port}`, up: false });
+    expect(down!.lastError).toMatch(/127\.0\.0\.1/);
+    // retryAt is the failure's time plus retryAfterMs.
+    expect(down!.retryAt!.getTime()).toBeGreaterThanOrEqual(before + MINUTE_MS);
+    expect(down!.retryAt!.getTime()).toBeLessThanOrEqual(Date.now() + MINUTE_MS);
+    expect(up).toEqual({ name: 'stand-in-a', up: true });
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) order.push(await servedBy(orm, id));
+    expect(order).toEqual(['a', 'a', 'a']);
+  });
+
+  it('once retryAfterMs has passed, the replica is tried again', async () => {
+    const closed = await unreachable();
+    const orm = await open([closed, a.url], 1);
+    const id = await user();
+    expect(await servedBy(orm, id)).toBe('primary');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Round robin: the next read goes to the other replica, the one after that to the closed one
+    // again, which fails it over to the primary once more (with a minute's retryAfterMs it would
+    // have gone to a: the test above).
+    expect(await servedBy(orm, id)).toBe('a');
+    expect(await servedBy(orm, id)).toBe('primary');
+    const [closedStatus] = await replicaStatus(orm);
+    expect(closedStatus!.lastError).toMatch(/127\.0\.0\.1/);
+  });
+
+  it('a replica cancelling the read for a conflict with recovery: the read runs again on the primary, and the replica stays up', async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    await fail(a, '40001', 'canceling statement due to conflict with recovery');
+    expect(await servedBy(orm, id)).toBe('primary');
+    expect(await replicaStatus(orm)).toEqual([{ name: `${new URL(a.url).hostname}:${new URL(a.url).port}`, up: true }]);
+  });
+
+  it("any other error of a read on the replica reaches the caller, typed, and the replica stays up", async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    await fail(a, '40001', 'could not serialize access due to concurrent update');
+    const conflict = await forUser(orm.em.fork(), id).soreness.list().catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(GainslyConcurrencyError);
+    expect((conflict as Error).message).toMatch(/could not serialize access/);
+    await withRawClient(a.url, (c) => c.query(`delete from gainsly_test_fault`));
+    await fail(a, '22012', 'division by zero on the stand-in');
+    const other = await forUser(orm.em.fork(), id).soreness.list().catch((e: unknown) => e);
+    expect(other).toBeInstanceOf(GainslyDatabaseError);
+    expect((other as Error).message).toMatch(/division by zero on the stand-in/);
+    const [status] = await replicaStatus(orm);
+    expect(status!.up).toBe(true);
+  });
+
+  it('a replica answering something that is not a WAL position is left out, and says why', async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    await setReplay(a, 'garbage');
+    await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-22', bodyPart: 'calves', soreness: 2 });
+    expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-01-22']));
+    const [status] = await replicaStatus(orm);
+    expect(status!.up).toBe(false);
+    expect(status!.lastError).toBe('The server returned "garbage" where a WAL position (LSN) was expected.');
+  });
+});
+
+describe('replicaStatus', () => {
+  it('before any probe: names and up, no position; with probe: the replay position as PostgreSQL writes it and the lag in bytes', async () => {
+    const orm = await open([{ url: a.url, name: 'behind' }, { url: b.url, name: 'ahead' }]);
+    expect(await replicaStatus(orm)).toEqual([
+      { name: 'behind', up: true },
+      { name: 'ahead', up: true },
+    ]);
+    // A million bytes behind the primary's insert position, computed by the server.
+    const lsnNow = async () => withRawClient(primary.url, async (c) => (await c.query<{ lsn: string }>(`select pg_current_wal_insert_lsn()::text as lsn`)).rows[0]!.lsn);
+    const base = await lsnNow();
+    const behind = await withRawClient(primary.url, async (c) => (await c.query<{ lsn: string }>(`select ($1::pg_lsn - 1000000)::text as lsn`, [base])).rows[0]!.lsn);
+    await setReplay(a, behind);
+    await setReplay(b, FAR_AHEAD);
+    const [slow, fast] = await replicaStatus(orm, { probe: true });
+    const grown = await withRawClient(primary.url, async (c) => Number((await c.query<{ d: string }>(`select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1::pg_lsn) as d`, [base])).rows[0]!.d));
+    expect(slow).toMatchObject({ name: 'behind', up: true, replayLsn: behind });
+    expect(slow!.lagBytes).toBeGreaterThanOrEqual(1_000_000);
+    expect(slow!.lagBytes).toBeLessThanOrEqual(1_000_000 + grown);
+    expect(fast).toEqual({ name: 'ahead', up: true, replayLsn: FAR_AHEAD, lagBytes: 0 });
+    // Without probe, the last positions read are still reported, without a lag.
+    expect(await replicaStatus(orm)).toEqual([
+      { name: 'behind', up: true, replayLsn: behind },
+      { name: 'ahead', up: true, replayLsn: FAR_AHEAD },
+    ]);
+  });
+
+  it('a positionless server (NULL) counts as having replayed everything; a down replica has no lag', async () => {
+    const closed = await unreachable();
+    const orm = await open([a.url, closed]);
+    const id = await user();
+    await setReplay(a, null);
+    // The read goes to a; the next one meets the closed replica and marks it down.
+    await servedBy(orm, id);
+    await servedBy(orm, id);
+    const [positionless, down] = await replicaStatus(orm, { probe: true });
+    expect(positionless).toMatchObject({ up: true, replayLsn: FAR_AHEAD, lagBytes: 0 });
+    expect(down!.up).toBe(false);
+    expect(down!.lagBytes).toBeUndefined();
+    expect(down!.name).toBe(`127.0.0.1:${new URL(closed).port}`);
+  });
+
+  it('a replica URL without a port is named with the default port 5432', async () => {
+    const orm = await open(['postgresql://postgres@replica.invalid/gainsly']);
+    expect(await replicaStatus(orm)).toEqual([{ name: 'replica.invalid:5432', up: true }]);
+  });
+});
+
+describe("your own queries asking MikroORM for a 'read' connection", () => {
+  it('go to the replicas in turn, and to the primary while every replica is left out', async () => {
+    const orm = await open([a.url, b.url]);
+    const id = await user();
+    const found = async (o: MikroORM) => where((await o.em.fork().find(SorenessLog, { user: id }, { connectionType: 'read' })).map((s) => s.date));
+    expect([await found(orm), await found(orm)].sort()).toEqual(['a', 'b']);
+
+    const closed = await unreachable();
+    const lonely = await open([closed]);
+    // A library read meets the closed replica and leaves it out ...
+    expect(await servedBy(lonely, id)).toBe('primary');
+    // ... so a 'read' query runs on the primary.
+    expect(await found(lonely)).toBe('primary');
+    // Writes always go to the primary.
+    const fork = lonely.em.fork();
+    const log = await fork.findOneOrFail(WorkoutLog, { user: id });
+    log.notes = 'edited';
+    await fork.flush();
+    expect(await withRawClient(primary.url, async (c) => (await c.query(`select notes from workout_logs where id = $1`, [log.id])).rows[0].notes)).toBe('edited');
+  });
+});
