@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createGainslyOrm, migrate, MIGRATIONS_TABLE } from '../../src/index.js';
 import { ormRunner, readCatalog } from '../../src/admin/catalog.js';
@@ -15,16 +15,28 @@ describe('migrate()', () => {
     orm = await createGainslyOrm({ url: db.url });
   });
 
+  // Every test starts from a fully migrated database, whichever ran before it (each passes alone).
+  beforeEach(async () => {
+    await migrate(orm);
+  });
+
   afterAll(async () => {
     await orm?.close(true);
     await db?.drop();
   });
 
   it('applies every migration on an empty database, then nothing on the second call', async () => {
-    expect(await migrate(orm)).toEqual({ applied: [...ALL_MIGRATIONS] });
-    expect(await migrate(orm)).toEqual({ applied: [] });
-    const rows = await orm.em.getConnection().execute<{ name: string }[]>(`select name from ${MIGRATIONS_TABLE} order by id`);
-    expect(rows.map((r) => r.name)).toEqual([...ALL_MIGRATIONS]);
+    const empty = await createEmptyDatabase();
+    const fresh = await createGainslyOrm({ url: empty.url });
+    try {
+      expect(await migrate(fresh)).toEqual({ applied: [...ALL_MIGRATIONS] });
+      expect(await migrate(fresh)).toEqual({ applied: [] });
+      const rows = await fresh.em.getConnection().execute<{ name: string }[]>(`select name from ${MIGRATIONS_TABLE} order by id`);
+      expect(rows.map((r) => r.name)).toEqual([...ALL_MIGRATIONS]);
+    } finally {
+      await fresh.close(true);
+      await empty.drop();
+    }
   });
 
   it("leaves nothing for MikroORM's schema comparison to change", async () => {
@@ -125,5 +137,8 @@ describe('migrate()', () => {
     expect(tags).toHaveLength(1);
     const program = await conn.execute<{ p: string }[]>(`select progression_style::text as p from programs where user_id = 9001`);
     expect(program).toEqual([{ p: 'WAVE_LOADING' }]);
+    // Leave nothing that would make another test's down refuse.
+    await conn.execute(`delete from programs where user_id = 9001`);
+    await conn.execute(`delete from users where id = 9001`);
   });
 });
