@@ -88,7 +88,7 @@ async function fail(db: TestDatabase, sqlstate: string, message: string): Promis
  */
 async function user(): Promise<number> {
   const created = await setup.em.fork().getRepository(User).createUser({ name: 'Routed', email: `${unique('routed')}@example.com` });
-  const row = await withRawClient(primary.url, async (c) => (await c.query(`select row_to_json(u) as row from users u where id = $1`, [created.id])).rows[0].row);
+  const row = await withRawClient(primary.url, async (c) => (await c.query(`select row_to_json(u) as row from users u where id = $1`, [created.id])).rows[0]!.row);
   for (const [db, date, soreness] of [[primary, ON.primary, 'soreness_logs'], [a, ON.a, 'gainsly_test_soreness_rows'], [b, ON.b, 'gainsly_test_soreness_rows']] as const) {
     await withRawClient(db.url, async (c) => {
       if (db !== primary) await c.query(`insert into users select * from json_populate_record(null::users, $1::json)`, [JSON.stringify(row)]);
@@ -410,6 +410,6 @@ describe("your own queries asking MikroORM for a 'read' connection", () => {
     const log = await fork.findOneOrFail(WorkoutLog, { user: id });
     log.notes = 'edited';
     await fork.flush();
-    expect(await withRawClient(primary.url, async (c) => (await c.query(`select notes from workout_logs where id = $1`, [log.id])).rows[0].notes)).toBe('edited');
+    expect(await withRawClient(primary.url, async (c) => (await c.query(`select notes from workout_logs where id = $1`, [log.id])).rows[0]!.notes)).toBe('edited');
   });
 });

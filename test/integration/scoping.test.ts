@@ -18,22 +18,10 @@ import {
   type UserScope,
 } from '../../src/index.js';
 import { useTestOrm } from '../support/database.js';
-import { makeMovement, unique } from '../support/factories.js';
+import { FULL_BODY_PROGRAM as PROGRAM, makeMovement, unique } from '../support/factories.js';
 
 const db = useTestOrm();
 
-const PROGRAM = {
-  startDate: '2026-01-05',
-  durationWeeks: 8,
-  daysPerWeek: 3,
-  goals: [
-    { goal: 'strength' as const, weight: 4 },
-    { goal: 'hypertrophy' as const, weight: 4 },
-    { goal: 'mobility' as const, weight: 2 },
-  ],
-  splitTemplate: 'full_body' as const,
-  progressionStyle: 'single_progression' as const,
-};
 
 /** A user with one of everything, created through their own scope. */
 async function populatedUser() {

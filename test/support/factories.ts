@@ -29,6 +29,20 @@ export const PROGRAM: CreateProgramInput = {
   progressionStyle: 'double_progression',
 };
 
+/** A three-day full-body program (the scope tests' program). */
+export const FULL_BODY_PROGRAM = {
+  startDate: '2026-01-05',
+  durationWeeks: 8,
+  daysPerWeek: 3,
+  goals: [
+    { goal: 'strength', weight: 4 },
+    { goal: 'hypertrophy', weight: 4 },
+    { goal: 'mobility', weight: 2 },
+  ],
+  splitTemplate: 'full_body',
+  progressionStyle: 'single_progression',
+} as const satisfies CreateProgramInput;
+
 let counter = 0;
 /** A value unique within the test run, for unique columns. */
 export function unique(prefix: string): string {
