@@ -29,8 +29,12 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // `npm run test:unit` (no database: the global setup starts none when only `unit` runs),
+    // `test:integration`, `test:reliability`; `npm test` runs them all (test/README.md).
     projects: [
-      { extends: true, test: { name: 'direct', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'] } },
+      { extends: true, test: { name: 'reliability', include: ['test/reliability/**/*.test.ts'] } },
       ...(pgbouncer ? [{ extends: true, test: { name: 'pgbouncer', include: THROUGH_PGBOUNCER, provide: { gainslyThroughPgBouncer: true } } }] : []),
     ],
   },

@@ -32,7 +32,16 @@ export async function dropRunDatabases(adminUrl: string, template: string): Prom
   });
 }
 
+/** The projects of vitest.config.ts whose tests need no database server. */
+const SERVERLESS_PROJECTS = new Set(['unit']);
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // One setup serves the whole run (it is the root config's). `vitest run --project unit` needs no
+  // server, so none is looked for, started or migrated.
+  if (project.vitest.projects.every((p) => SERVERLESS_PROJECTS.has(p.name))) {
+    console.log('[gainsly tests] unit tests only: no PostgreSQL needed');
+    return async () => undefined;
+  }
   const server: PgServer = await resolvePgServer();
   console.log(`[gainsly tests] PostgreSQL: ${server.description}`);
 
