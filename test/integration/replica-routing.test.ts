@@ -26,6 +26,7 @@ import {
   User,
   WorkoutLog,
 } from '../../src/index.js';
+import { routerOf, type ReplicaRouter } from '../../src/orm/replicas.js';
 import { createTestDatabase, withRawClient, type TestDatabase } from '../support/database.js';
 import { freePort } from '../support/pg-server.js';
 import { unique } from '../support/factories.js';
@@ -117,6 +118,11 @@ async function servedBy(orm: MikroORM, userId: number, options: { consistency?: 
 function where(dates: string[]): string {
   const own = (date: string) => Object.entries(ON).find(([, d]) => d === date)?.[0];
   return dates.length === 1 && own(dates[0]!) ? own(dates[0]!)! : JSON.stringify(dates);
+}
+
+/** The primary's WAL insert position now, as PostgreSQL writes it. */
+async function primaryPosition(): Promise<string> {
+  return withRawClient(primary.url, async (c) => (await c.query<{ lsn: string }>(`select pg_current_wal_insert_lsn()::text as lsn`)).rows[0]!.lsn);
 }
 
 /** A closed port on this machine: a replica there refuses every connection. */
@@ -267,6 +273,33 @@ describe('which replica a read goes to', () => {
     expect(await viewerDates({})).toBe('a');
   });
 
+  it("a replica that has replayed the writer's write but not a later catalog-wide write is skipped: the read needs both", async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    await withRawClient(primary.url, (c) =>
+      c.query(`insert into heuristic_configs (name, version, json_blob, active) values ('routing_both', 1, '{}', false)`),
+    );
+    await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-23', bodyPart: 'calves', soreness: 2 });
+    // Past the user's write (recorded when it returned), before the catalog write below.
+    const between = await primaryPosition();
+    await orm.em.fork().getRepository(HeuristicConfig).activate('routing_both', 1);
+    await setReplay(a, between);
+    expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-01-23']));
+  });
+
+  it("a write in the caller's transaction needs the position of its commit, not of the write: a replica between the two is skipped", async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    let beforeCommit = '';
+    await orm.em.fork().transactional(async (tx) => {
+      await forUser(tx, id).soreness.create({ date: '2026-01-24', bodyPart: 'calves', soreness: 2 });
+      beforeCommit = await primaryPosition();
+    });
+    // The commit record comes after `beforeCommit`: a replica there has not got the write.
+    await setReplay(a, beforeCommit);
+    expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-01-24']));
+  });
+
   it("MikroORM's own queries inside a routed read (the workouts list) run on the replica the read chose", async () => {
     const orm = await open([a.url]);
     const id = await user();
@@ -292,6 +325,22 @@ describe('replicas that fail', () => {
     const order: string[] = [];
     for (let i = 0; i < 3; i++) order.push(await servedBy(orm, id));
     expect(order).toEqual(['a', 'a', 'a']);
+  });
+
+  it("a replica that cannot be reached when a writer's read probes it: the read runs on the primary, the probe's error is reported, and the replica is not tried again while left out", async () => {
+    const closed = await unreachable();
+    const orm = await open([closed]);
+    const id = await user();
+    await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-25', bodyPart: 'calves', soreness: 2 });
+    expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-01-25']));
+    const [first] = await replicaStatus(orm);
+    expect(first).toMatchObject({ up: false });
+    expect(first!.lastError).toMatch(/127\.0\.0\.1/);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-01-25']));
+    const [second] = await replicaStatus(orm);
+    // No new attempt: the retry time is still the first failure's.
+    expect(second!.retryAt).toEqual(first!.retryAt);
   });
 
   it('once retryAfterMs has passed, the replica is tried again', async () => {
@@ -386,9 +435,62 @@ describe('replicaStatus', () => {
     expect(down!.name).toBe(`127.0.0.1:${new URL(closed).port}`);
   });
 
+  it("a replica's replay position never moves back, and one at 0/0 is reported with its whole lag", async () => {
+    const orm = await open([a.url]);
+    await setReplay(a, FAR_AHEAD);
+    await replicaStatus(orm, { probe: true });
+    await setReplay(a, BEHIND);
+    expect(await replicaStatus(orm, { probe: true })).toEqual([expect.objectContaining({ replayLsn: FAR_AHEAD, lagBytes: 0 })]);
+
+    const fresh = await open([a.url]);
+    const before = await primaryPosition();
+    const [status] = await replicaStatus(fresh, { probe: true });
+    expect(status).toMatchObject({ up: true, replayLsn: '0/0' });
+    const floor = await withRawClient(primary.url, async (c) => Number((await c.query<{ d: string }>(`select pg_wal_lsn_diff($1::pg_lsn, '0/0') as d`, [before])).rows[0]!.d));
+    expect(status!.lagBytes).toBeGreaterThanOrEqual(floor);
+  });
+
   it('a replica URL without a port is named with the default port 5432', async () => {
     const orm = await open(['postgresql://postgres@replica.invalid/gainsly']);
     expect(await replicaStatus(orm)).toEqual([{ name: 'replica.invalid:5432', up: true }]);
+  });
+});
+
+describe("the table of writers' positions stays small", () => {
+  /** Its size: no public API shows it; it is what bounds the router's memory (replicas.ts). */
+  const tracked = (orm: MikroORM) => (routerOf(orm.em.fork()) as unknown as { written: Map<number, bigint> }).written.size;
+  const router = (orm: MikroORM) => routerOf(orm.em.fork()) as ReplicaRouter;
+  /** Records committed writes for `count` user ids that exist nowhere (positions only). */
+  async function writers(orm: MikroORM, from: number, count: number): Promise<void> {
+    for (let id = from; id < from + count; id++) await router(orm).noteWrite(id, true);
+  }
+
+  it('from 1,000 writers on, a read that found every replica past them forgets them; a write not yet committed is kept', async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-26', bodyPart: 'calves', soreness: 2 });
+    await writers(orm, 1_000_000, 998);
+    await router(orm).noteWrite(2_000_000, false);
+    expect(tracked(orm)).toBe(1_000);
+    await setReplay(a, FAR_AHEAD);
+    expect(await servedBy(orm, id)).toBe('a');
+    expect(tracked(orm)).toBe(1);
+  });
+
+  it('below 1,000 writers, or while a replica has never been probed, nothing is forgotten', async () => {
+    const small = await open([a.url]);
+    const id = await user();
+    await forUser(small.em.fork(), id).soreness.create({ date: '2026-01-27', bodyPart: 'calves', soreness: 2 });
+    await writers(small, 1_000_000, 998);
+    await setReplay(a, FAR_AHEAD);
+    expect(await servedBy(small, id)).toBe('a');
+    expect(tracked(small)).toBe(999);
+
+    const unprobed = await open([a.url, b.url]);
+    await forUser(unprobed.em.fork(), id).soreness.create({ date: '2026-01-28', bodyPart: 'calves', soreness: 2 });
+    await writers(unprobed, 1_000_000, 999);
+    expect(await servedBy(unprobed, id)).toBe('a');
+    expect(tracked(unprobed)).toBe(1_000);
   });
 });
 
@@ -398,6 +500,12 @@ describe("your own queries asking MikroORM for a 'read' connection", () => {
     const id = await user();
     const found = async (o: MikroORM) => where((await o.em.fork().find(SorenessLog, { user: id }, { connectionType: 'read' })).map((s) => s.date));
     expect([await found(orm), await found(orm)].sort()).toEqual(['a', 'b']);
+
+    // With the first replica left out, the turn passes to the next one.
+    const closedFirst = await open([await unreachable(), a.url]);
+    expect(await servedBy(closedFirst, id)).toBe('primary');
+    expect(await servedBy(closedFirst, id)).toBe('a');
+    expect([await found(closedFirst), await found(closedFirst)]).toEqual(['a', 'a']);
 
     const closed = await unreachable();
     const lonely = await open([closed]);
