@@ -22,7 +22,7 @@ export class Migration0001UpstreamSchema extends Migration {
       movementruletype: ['HARD_NO', 'HARD_YES', 'PREFERRED'],
       personaaggression: ['CONSERVATIVE', 'MODERATE_CONSERVATIVE', 'BALANCED', 'MODERATE_AGGRESSIVE', 'AGGRESSIVE'],
       personatone: ['DRILL_SERGEANT', 'SUPPORTIVE', 'ANALYTICAL', 'MOTIVATIONAL', 'MINIMALIST'],
-      // Upstream's type lacks WAVE_LOADING; migration 0002 adds it, as the overview requires.
+      // Upstream's type lacks WAVE_LOADING; migration 0002 adds it (docs/data-model.md, "ProgressionStyle").
       progressionstyle: ['SINGLE_PROGRESSION', 'DOUBLE_PROGRESSION', 'PAUSED_VARIATIONS', 'BUILD_TO_DROP'],
       recoverysource: ['DUMMY', 'MANUAL', 'GARMIN', 'APPLE', 'AURA_RING', 'WHOOP_BAND'],
       rulecadence: ['PER_MICROCYCLE', 'WEEKLY', 'BIWEEKLY'],

@@ -2,9 +2,9 @@ import { Migration } from '@mikro-orm/migrations';
 import { UTC_NOW } from '../src/orm/columns.js';
 
 /**
- * The overview's documented defaults that upstream applies only in Python. As server defaults
- * they also hold for raw SQL inserts (a NOT NULL column with no default made every raw insert
- * spell them out), and they change no existing row.
+ * The documented defaults (docs/data-model.md, "Enums" and "Tables") that upstream applies only in
+ * Python. As server defaults they also hold for raw SQL inserts (a NOT NULL column with no default
+ * made every raw insert spell them out), and they change no existing row.
  */
 export const OVERVIEW_DEFAULTS: readonly (readonly [table: string, column: string, sql: string])[] = [
   ['users', 'experience_level', `'INTERMEDIATE'`],
@@ -40,7 +40,7 @@ export const OVERVIEW_DEFAULTS: readonly (readonly [table: string, column: strin
 ];
 
 /**
- * What the overview (and upstream's own models) have that no upstream migration creates:
+ * What docs/data-model.md (and upstream's own models) have that no upstream migration creates:
  * `movements.tags`, the `WAVE_LOADING` progression style and the documented defaults as server
  * defaults. Written with IF NOT EXISTS so it
  * is also the step `adopt` runs on a database the upstream app made.

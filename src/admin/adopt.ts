@@ -57,9 +57,9 @@ const ADOPT_LOCK_KEY = SCHEMA_LOCK_KEY;
 const PG_ADD_VALUE_IN_TRANSACTION = 120000;
 
 /**
- * Brings a database the upstream Python app created up to the overview without losing or changing
- * a row: adds what the overview has and the database lacks (`movements.tags`, the `WAVE_LOADING`
- * label, the documented server defaults) and the library's performance indexes (migration 0003),
+ * Brings a database the upstream Python app created up to the schema of docs/data-model.md without
+ * losing or changing a row: adds what that schema has and the database lacks (`movements.tags`,
+ * the `WAVE_LOADING` label, the documented server defaults) and the library's performance indexes (migration 0003),
  * then records the library's migrations as applied so `migrate` has nothing to do. Upstream's tables, columns, `alembic_version` and data are left
  * alone, so the Python app keeps working. Afterwards {@link doctor} reports `ok`.
  *

@@ -38,7 +38,10 @@ export interface AuditColumnReport {
   table: string;
   column: string;
   storage: EnumColumnStorage;
-  /** `enum`: the overview names an enum for it (sections 4.1/4.2); `open`: an open category (4.3). */
+  /**
+   * `enum`: an enum governs it (docs/data-model.md, "SQL enum columns", "Enum-backed string
+   * columns"); `open`: an open category ("Open categorical columns").
+   */
   kind: 'enum' | 'open';
   /** The enum the values should come from (enum-backed columns only). */
   enum?: EnumName;
@@ -59,7 +62,8 @@ export interface AuditColumnReport {
 }
 
 /**
- * Rows breaking an app-level range the overview documents but the database does not enforce.
+ * Rows breaking an app-level range: documented, but not enforced by the database
+ * (docs/data-model.md, "App-level ranges").
  *
  * @example
  * ```ts
@@ -173,15 +177,15 @@ export interface AuditOptions {
   /** The schema holding the tables; default: the ORM's `schema` option, else `public`. */
   schema?: string;
   /**
-   * Also list the values of the 24 SQL enum columns (overview 4.1). PostgreSQL already restricts
-   * them to the type's labels, so they only show the distribution and labels the library does not
-   * know. Default `false`.
+   * Also list the values of the 24 SQL enum columns (docs/data-model.md, "SQL enum columns").
+   * PostgreSQL already restricts them to the type's labels, so they only show the distribution and
+   * labels the library does not know. Default `false`.
    */
   includeSqlEnums?: boolean;
 }
 
 /**
- * The app-level ranges the overview documents and the database does not enforce.
+ * The app-level ranges the database does not enforce (docs/data-model.md, "App-level ranges").
  * @internal
  */
 export const AUDIT_RANGES: readonly { table: string; column: string; min: number; max: number }[] = [
@@ -193,14 +197,14 @@ export const AUDIT_RANGES: readonly { table: string; column: string; min: number
 ];
 
 /**
- * The overview's section 5, automated: for every enum-backed string column and JSON array
- * (overview 4.2) and every open categorical column and tag array (4.3), the distinct values in the
- * data with their counts. Values of enum-backed columns outside the enum are flagged as
- * `wrong_case` (`'Squat'`), `spacing` (`'horizontal push'`, `'full_body'` for a region) or
- * `unknown`, with the value they were probably meant to be. Also counts rows breaking the ranges
- * the overview documents but the database does not enforce (ratings, days per week, soreness,
- * day number), programs whose microcycle statuses the upstream app cannot work with
- * (several ACTIVE microcycles; an active program with none: {@link AuditMicrocycleLifecycleReport}),
+ * The data audit of docs/data-model.md ("Data audit"), automated: for every enum-backed string
+ * column and JSON array ("Enum-backed string columns") and every open categorical column and tag
+ * array ("Open categorical columns"), the distinct values in the data with their counts. Values of
+ * enum-backed columns outside the enum are flagged as `wrong_case` (`'Squat'`), `spacing`
+ * (`'horizontal push'`, `'full_body'` for a region) or `unknown`, with the value they were probably
+ * meant to be. Also counts rows breaking the ranges documented but not enforced by the database
+ * ("App-level ranges": ratings, days per week, soreness, day number), programs whose microcycle
+ * statuses the upstream app cannot work with (several ACTIVE microcycles; an active program with none: {@link AuditMicrocycleLifecycleReport}),
  * session plans whose JSON sections the app cannot read ({@link AuditSessionPlanReport}), and top
  * sets whose stored e1RM is not their named formula of (weight, reps) ({@link AuditStoredE1rmReport}:
  * what versions before the upstream contract stored).

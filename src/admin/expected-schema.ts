@@ -1,5 +1,5 @@
-// The schema the library's migrations produce (0001 upstream schema at 9c1a2b3c4d5e + 0002 overview
-// additions + 0003 performance indexes + 0004 foreign key indexes), as PostgreSQL's catalog prints it. Written out rather than derived at run time so `doctor`
+// The schema the library's migrations produce (0001 upstream schema at 9c1a2b3c4d5e + 0002 additions
+// of docs/data-model.md + 0003 performance indexes + 0004 foreign key indexes), as PostgreSQL's catalog prints it. Written out rather than derived at run time so `doctor`
 // needs no scratch schema and behaves the same on PostgreSQL and PGlite; test/integration/admin-doctor.test.ts
 // proves it equals the catalog of a freshly migrated database, so it cannot drift from the migrations.
 import { PERFORMANCE_INDEXES } from '../../migrations/0003-performance-indexes.js';

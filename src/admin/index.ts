@@ -1,4 +1,4 @@
-// The admin tools: doctor (schema drift), adopt (bring an upstream database up to the overview),
+// The admin tools: doctor (schema drift), adopt (bring an upstream database up to docs/data-model.md),
 // audit (categorical values and ranges in the data) and import (upstream seed files). Explicit
 // names only; `src/index.ts` re-exports the public ones.
 

@@ -237,7 +237,7 @@ export async function seedDemo(em: EntityManager, onProgress?: (done: number, to
       });
     }
     for (const r of plan.recovery) {
-      // `dummy` is the overview's source for generated readings, which these are.
+      // `dummy` is the source for generated readings (docs/data-model.md, "RecoverySource"), which these are.
       const { sessionId: _none, ...reading } = parseInput(recoverySignalInputSchema, { ...r, source: 'dummy' }, 'RecoverySignalInput');
       tx.create(RecoverySignal, { user, ...reading });
     }

@@ -4,8 +4,8 @@ import type { ValidationProblem } from './problems.js';
 import { checkIntegerInRange, type IntRange } from './ranges.js';
 
 /**
- * Inclusive integer scales of the feedback ratings. The overview documents them but the database does
- * not enforce them, so this is the only place they are checked.
+ * Inclusive integer scales of the feedback ratings. They are documented (docs/data-model.md, "App-level
+ * ranges") but the database does not enforce them, so this is the only place they are checked.
  *
  * @example
  * ```ts

@@ -14,7 +14,8 @@ import type { EnumName } from './registry.js';
 export type EnumColumnStorage = 'sql_enum' | 'string' | 'json_array';
 
 /**
- * A column whose values come from one of the 24 enums (overview sections 4.1 and 4.2).
+ * A column whose values come from one of the 24 enums (docs/data-model.md, "SQL enum columns" and
+ * "Enum-backed string columns").
  *
  * @example
  * ```ts
@@ -29,11 +30,12 @@ export interface EnumColumn {
 }
 
 /**
- * Every enum-backed column: the 24 SQL enum columns of overview 4.1 (`programs.goal_1`, `goal_2` and
- * `goal_3` are separate entries), then the 8 string/JSON columns of overview 4.2, in the overview's
- * order. Audits and schema checks iterate this instead of hard-coding column lists.
+ * Every enum-backed column: the 24 SQL enum columns (docs/data-model.md, "SQL enum columns";
+ * `programs.goal_1`, `goal_2` and `goal_3` are separate entries), then the 8 string/JSON columns
+ * ("Enum-backed string columns"), in that document's order. Audits and schema checks iterate this
+ * instead of hard-coding column lists.
  *
- * Not listed, because the overview does not list them in section 4: the keys of the
+ * Not listed, because the upstream spec's column summary does not list them: the keys of the
  * `circuit_templates.bucket_stress` JSON object (StressBucket values).
  *
  * @example
@@ -45,7 +47,7 @@ export interface EnumColumn {
  * ```
  */
 export const ENUM_COLUMNS = deepFreeze([
-  // 4.1 True SQL enums
+  // SQL enum columns (docs/data-model.md)
   { table: 'users', column: 'experience_level', enum: 'ExperienceLevel', storage: 'sql_enum' },
   { table: 'users', column: 'persona_tone', enum: 'PersonaTone', storage: 'sql_enum' },
   { table: 'users', column: 'persona_aggression', enum: 'PersonaAggression', storage: 'sql_enum' },
@@ -70,7 +72,7 @@ export const ENUM_COLUMNS = deepFreeze([
   { table: 'pattern_exposures', column: 'pattern', enum: 'MovementPattern', storage: 'sql_enum' },
   { table: 'recovery_signals', column: 'source', enum: 'RecoverySource', storage: 'sql_enum' },
   { table: 'circuit_templates', column: 'circuit_type', enum: 'CircuitType', storage: 'sql_enum' },
-  // 4.2 Enum-backed string columns (the overview writes `movement.secondary_muscles`; the table is `movements`)
+  // Enum-backed string columns (the upstream spec writes `movement.secondary_muscles`; the table is `movements`)
   { table: 'movements', column: 'pattern', enum: 'MovementPattern', storage: 'string' },
   { table: 'movements', column: 'primary_muscle', enum: 'PrimaryMuscle', storage: 'string' },
   { table: 'movements', column: 'primary_region', enum: 'PrimaryRegion', storage: 'string' },
@@ -82,8 +84,9 @@ export const ENUM_COLUMNS = deepFreeze([
 ] as const satisfies readonly EnumColumn[]);
 
 /**
- * A column that is categorical in practice but not bounded by any enum (overview 4.3). `examples` are
- * the values the overview mentions; the real set is whatever the data holds.
+ * A column that is categorical in practice but not bounded by any enum (docs/data-model.md, "Open
+ * categorical columns"). `examples` are the values the upstream spec mentions; the real set is
+ * whatever the data holds.
  *
  * @example
  * ```ts
@@ -100,8 +103,9 @@ export interface OpenCategoricalColumn {
 }
 
 /**
- * The open categorical / free-text columns of overview 4.3, with the example values the overview
- * gives for each in section 3. Audits use it to report distinct values without flagging them invalid.
+ * The open categorical / free-text columns (docs/data-model.md, "Open categorical columns"), with
+ * the example values the upstream spec gives for each. Audits use it to report distinct values
+ * without flagging them invalid.
  *
  * @example
  * ```ts

@@ -1,10 +1,10 @@
-// The 24 enums of the Gainsly database overview, section 2, in the overview's order.
+// The 24 enums of the data model, in the order of docs/data-model.md ("Enums"), which describes them.
 // Member names are the database labels (what SQL enum columns store); values are the semantic values
-// application code uses. For the string-only enums the overview lists values only; their member names
-// are the value upper-cased with spaces turned into underscores.
+// application code uses. For the string-only enums the upstream spec lists values only; their member
+// names are the value upper-cased with spaces turned into underscores.
 
 /**
- * Movement pattern classification. (overview 2.1)
+ * Movement pattern classification. (docs/data-model.md, "MovementPattern")
  *
  * Storage: SQL enum `movementpattern` in `top_set_logs.pattern` and `pattern_exposures.pattern`;
  * plain string (semantic value) in `movements.pattern`.
@@ -54,7 +54,7 @@ export type MovementPattern = (typeof MovementPattern)[keyof typeof MovementPatt
 export type MovementPatternLabel = keyof typeof MovementPattern;
 
 /**
- * Body region emphasis of a movement. (overview 2.2)
+ * Body region emphasis of a movement. (docs/data-model.md, "PrimaryRegion")
  *
  * Storage: String only (no PG type): `movements.primary_region` stores the semantic value, spaces
  * included.
@@ -95,7 +95,7 @@ export type PrimaryRegion = (typeof PrimaryRegion)[keyof typeof PrimaryRegion];
 export type PrimaryRegionLabel = keyof typeof PrimaryRegion;
 
 /**
- * Primary muscular focus of a movement. (overview 2.3)
+ * Primary muscular focus of a movement. (docs/data-model.md, "PrimaryMuscle")
  *
  * Storage: String only (no PG type): `movements.primary_muscle` stores the semantic value;
  * `movements.secondary_muscles` is a JSON array of them.
@@ -147,7 +147,7 @@ export type PrimaryMuscle = (typeof PrimaryMuscle)[keyof typeof PrimaryMuscle];
 export type PrimaryMuscleLabel = keyof typeof PrimaryMuscle;
 
 /**
- * Measurement unit of a movement. (overview 2.4)
+ * Measurement unit of a movement. (docs/data-model.md, "MetricType")
  *
  * Storage: String only (no PG type): `movements.metric_type` stores the semantic value.
  *
@@ -183,7 +183,7 @@ export type MetricType = (typeof MetricType)[keyof typeof MetricType];
 export type MetricTypeLabel = keyof typeof MetricType;
 
 /**
- * Movement skill / complexity. (overview 2.5)
+ * Movement skill / complexity. (docs/data-model.md, "SkillLevel")
  *
  * Storage: String only (no PG type): `movements.skill_level` stores the semantic value.
  *
@@ -220,7 +220,7 @@ export type SkillLevel = (typeof SkillLevel)[keyof typeof SkillLevel];
 export type SkillLevelLabel = keyof typeof SkillLevel;
 
 /**
- * Central nervous system demand of a movement. (overview 2.6)
+ * Central nervous system demand of a movement. (docs/data-model.md, "CNSLoad")
  *
  * Storage: String only (no PG type): `movements.cns_load` stores the semantic value.
  *
@@ -257,7 +257,7 @@ export type CNSLoad = (typeof CNSLoad)[keyof typeof CNSLoad];
 export type CNSLoadLabel = keyof typeof CNSLoad;
 
 /**
- * Program goal category. (overview 2.7)
+ * Program goal category. (docs/data-model.md, "Goal")
  *
  * Storage: SQL enum `goal` in `programs.goal_1`, `goal_2`, `goal_3`.
  *
@@ -296,7 +296,7 @@ export type Goal = (typeof Goal)[keyof typeof Goal];
 export type GoalLabel = keyof typeof Goal;
 
 /**
- * Program split style (`HYBRID` is user-customisable). (overview 2.8)
+ * Program split style (`HYBRID` is user-customisable). (docs/data-model.md, "SplitTemplate")
  *
  * Storage: SQL enum `splittemplate` in `programs.split_template`.
  *
@@ -332,7 +332,7 @@ export type SplitTemplate = (typeof SplitTemplate)[keyof typeof SplitTemplate];
 export type SplitTemplateLabel = keyof typeof SplitTemplate;
 
 /**
- * Progression methodology. (overview 2.9)
+ * Progression methodology. (docs/data-model.md, "ProgressionStyle")
  *
  * Storage: SQL enum `progressionstyle` in `programs.progression_style`. Databases built by the
  * upstream migrations lack the `WAVE_LOADING` label.
@@ -371,7 +371,7 @@ export type ProgressionStyleLabel = keyof typeof ProgressionStyle;
 
 /**
  * A user's movement preference rule: `HARD_NO` never include, `HARD_YES` at least once per
- * microcycle, `PREFERRED` at least once every 2 weeks. (overview 2.10)
+ * microcycle, `PREFERRED` at least once every 2 weeks. (docs/data-model.md, "MovementRuleType")
  *
  * Storage: SQL enum `movementruletype` in `user_movement_rules.rule_type`.
  *
@@ -406,7 +406,7 @@ export type MovementRuleType = (typeof MovementRuleType)[keyof typeof MovementRu
 export type MovementRuleTypeLabel = keyof typeof MovementRuleType;
 
 /**
- * Cadence of a movement rule. (overview 2.11)
+ * Cadence of a movement rule. (docs/data-model.md, "RuleCadence")
  *
  * Storage: SQL enum `rulecadence` in `user_movement_rules.cadence`.
  *
@@ -441,7 +441,7 @@ export type RuleCadence = (typeof RuleCadence)[keyof typeof RuleCadence];
 export type RuleCadenceLabel = keyof typeof RuleCadence;
 
 /**
- * Enjoyable non-gym activity. (overview 2.12)
+ * Enjoyable non-gym activity. (docs/data-model.md, "EnjoyableActivity")
  *
  * Storage: SQL enum `enjoyableactivity` in `user_enjoyable_activities.activity_type`.
  *
@@ -484,7 +484,7 @@ export type EnjoyableActivity = (typeof EnjoyableActivity)[keyof typeof Enjoyabl
 export type EnjoyableActivityLabel = keyof typeof EnjoyableActivity;
 
 /**
- * Type of training session. (overview 2.13)
+ * Type of training session. (docs/data-model.md, "SessionType")
  *
  * Storage: SQL enum `sessiontype` in `sessions.session_type`.
  *
@@ -527,7 +527,7 @@ export type SessionType = (typeof SessionType)[keyof typeof SessionType];
 export type SessionTypeLabel = keyof typeof SessionType;
 
 /**
- * Role of an exercise within a session. (overview 2.14)
+ * Role of an exercise within a session. (docs/data-model.md, "ExerciseRole")
  *
  * Storage: SQL enum `exerciserole` in `session_exercises.role`.
  *
@@ -565,7 +565,7 @@ export type ExerciseRole = (typeof ExerciseRole)[keyof typeof ExerciseRole];
 export type ExerciseRoleLabel = keyof typeof ExerciseRole;
 
 /**
- * Microcycle lifecycle status. (overview 2.15)
+ * Microcycle lifecycle status. (docs/data-model.md, "MicrocycleStatus")
  *
  * Storage: SQL enum `microcyclestatus` in `microcycles.status`.
  *
@@ -600,7 +600,7 @@ export type MicrocycleStatus = (typeof MicrocycleStatus)[keyof typeof Microcycle
 export type MicrocycleStatusLabel = keyof typeof MicrocycleStatus;
 
 /**
- * Estimated one-rep-max formula. (overview 2.16)
+ * Estimated one-rep-max formula. (docs/data-model.md, "E1RMFormula")
  *
  * Storage: SQL enum `e1rmformula` in `user_settings.active_e1rm_formula` and
  * `top_set_logs.e1rm_formula`.
@@ -638,7 +638,7 @@ export type E1RMFormulaLabel = keyof typeof E1RMFormula;
 
 /**
  * Source of recovery data. Two semantic values contain a space (`'aura ring'`, `'whoop band'`).
- * (overview 2.17)
+ * (docs/data-model.md, "RecoverySource")
  *
  * Storage: SQL enum `recoverysource` in `recovery_signals.source`.
  *
@@ -676,7 +676,7 @@ export type RecoverySource = (typeof RecoverySource)[keyof typeof RecoverySource
 export type RecoverySourceLabel = keyof typeof RecoverySource;
 
 /**
- * Coach persona tone. (overview 2.18)
+ * Coach persona tone. (docs/data-model.md, "PersonaTone")
  *
  * Storage: SQL enum `personatone` in `users.persona_tone` and `programs.persona_tone`.
  *
@@ -713,7 +713,7 @@ export type PersonaTone = (typeof PersonaTone)[keyof typeof PersonaTone];
 export type PersonaToneLabel = keyof typeof PersonaTone;
 
 /**
- * Relationship between two movements. (overview 2.19)
+ * Relationship between two movements. (docs/data-model.md, "RelationshipType")
  *
  * Storage: String only (no PG type): `movement_relationships.relationship_type` stores the
  * semantic value.
@@ -751,7 +751,7 @@ export type RelationshipType = (typeof RelationshipType)[keyof typeof Relationsh
 export type RelationshipTypeLabel = keyof typeof RelationshipType;
 
 /**
- * Circuit structure type. (overview 2.20)
+ * Circuit structure type. (docs/data-model.md, "CircuitType")
  *
  * Storage: SQL enum `circuittype` in `circuit_templates.circuit_type`.
  *
@@ -790,7 +790,7 @@ export type CircuitType = (typeof CircuitType)[keyof typeof CircuitType];
 export type CircuitTypeLabel = keyof typeof CircuitType;
 
 /**
- * Stress normalisation bucket. (overview 2.21)
+ * Stress normalisation bucket. (docs/data-model.md, "StressBucket")
  *
  * Storage: String only (no PG type): used as keys of the `circuit_templates.bucket_stress` JSON
  * object.
@@ -829,7 +829,7 @@ export type StressBucketLabel = keyof typeof StressBucket;
 
 /**
  * Programming aggressiveness, from 1 (conservative) to 5 (aggressive). The only enum with numeric
- * semantic values. (overview 2.22)
+ * semantic values. (docs/data-model.md, "PersonaAggression")
  *
  * Storage: SQL enum `personaaggression` in `users.persona_aggression` and
  * `programs.persona_aggression`; the database stores the labels, never the numbers.
@@ -867,7 +867,7 @@ export type PersonaAggression = (typeof PersonaAggression)[keyof typeof PersonaA
 export type PersonaAggressionLabel = keyof typeof PersonaAggression;
 
 /**
- * User experience level. (overview 2.23)
+ * User experience level. (docs/data-model.md, "ExperienceLevel")
  *
  * Storage: SQL enum `experiencelevel` in `users.experience_level`.
  *
@@ -903,7 +903,7 @@ export type ExperienceLevel = (typeof ExperienceLevel)[keyof typeof ExperienceLe
 export type ExperienceLevelLabel = keyof typeof ExperienceLevel;
 
 /**
- * Content visibility. (overview 2.24)
+ * Content visibility. (docs/data-model.md, "Visibility")
  *
  * Storage: SQL enum `visibility` in `programs.visibility` and `workout_logs.visibility`.
  *

@@ -48,7 +48,7 @@ export interface EnumCodec<
   L extends string,
   M extends { readonly [K in L]: V } = { readonly [K in L]: V },
 > {
-  /** The enum's name as the overview spells it, e.g. `'MovementRuleType'`. */
+  /** The enum's name as docs/data-model.md ("Enums") spells it, e.g. `'MovementRuleType'`. */
   readonly name: string;
   /** The PostgreSQL enum type name (e.g. `'movementruletype'`), or `null` for string-only enums. */
   readonly pgType: string | null;
@@ -89,7 +89,7 @@ export type AnyEnumCodec = EnumCodec<string | number, string, any>;
  * typo in a definition (duplicate value, mixed string/number values) fails at import time, not on
  * the first unlucky row.
  *
- * @param name - the enum's name as the overview spells it
+ * @param name - the enum's name as docs/data-model.md ("Enums") spells it
  * @param pgType - the PostgreSQL enum type name, or `null` when the columns are plain strings
  * @param members - `{ LABEL: semanticValue, ... }`, usually an exported `as const` object
  *

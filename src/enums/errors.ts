@@ -36,7 +36,7 @@ export type EnumDirection = 'toDb' | 'fromDb' | 'parse';
 export class InvalidEnumValueError extends GainslyError {
   override readonly name: string = 'InvalidEnumValueError';
   override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.INVALID_ENUM_VALUE;
-  /** The enum's name as the overview spells it, e.g. `'MovementRuleType'`. */
+  /** The enum's name as docs/data-model.md ("Enums") spells it, e.g. `'MovementRuleType'`. */
   readonly enumName: string;
   /** The rejected input, exactly as it was passed (may be `null`, `undefined`, an object, ...). */
   readonly value: unknown;
@@ -46,7 +46,7 @@ export class InvalidEnumValueError extends GainslyError {
   readonly direction: EnumDirection;
 
   /**
-   * @param enumName - the enum's overview name
+   * @param enumName - the enum's name (docs/data-model.md, "Enums")
    * @param value - the rejected input
    * @param allowed - what this direction accepts (labels for `fromDb`, semantic values otherwise)
    * @param direction - the conversion that rejected it

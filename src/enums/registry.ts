@@ -27,7 +27,7 @@ import {
 import { defineEnum } from './enum-codec.js';
 
 /**
- * The codecs of all 24 enums, keyed by the overview's enum names, in the overview's order.
+ * The codecs of all 24 enums, keyed by enum name, in the order of docs/data-model.md ("Enums").
  *
  * `pgType` is the PostgreSQL enum type name the upstream migrations create for the 17 SQL enums
  * (upstream-schema-notes section 2), and `null` for the 7 enums that only ever live in string or JSON
@@ -69,7 +69,7 @@ export const ENUMS = Object.freeze({
 } as const);
 
 /**
- * The name of one of the 24 enums, as the overview spells it.
+ * The name of one of the 24 enums, as docs/data-model.md ("Enums") spells it.
  *
  * @example
  * ```ts

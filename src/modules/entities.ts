@@ -19,7 +19,7 @@ import { ConversationThread } from './coaching/conversation-thread.entity.js';
 import { ConversationTurn } from './coaching/conversation-turn.entity.js';
 
 /**
- * The 19 entity classes, one per table of the overview, in the overview's order.
+ * The 19 entity classes, one per table, in the order of docs/data-model.md, "Tables".
  *
  * @example
  * ```ts

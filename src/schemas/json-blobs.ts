@@ -1,5 +1,6 @@
-// Schemas of the JSON columns (overview section 3). The database stores them as `json` without any
-// check, so these schemas are the only thing between a caller's value and a row every reader trusts.
+// Schemas of the JSON columns (docs/data-model.md, "JSON columns"). The database stores them as
+// `json` without any check, so these schemas are the only thing between a caller's value and a row
+// every reader trusts.
 //
 // Open blobs (hybrid_definition, json_blob, accepted plans, ...) only have to be JSON: what
 // JSON.stringify would write back unchanged. That rules out NaN/Infinity (stringified as null),

@@ -1,6 +1,6 @@
-// Field-level building blocks: every column type of the overview maps to one helper here, so each
-// rule (integer range, varchar length, real calendar date, semantic enum value) is written once and
-// worded once.
+// Field-level building blocks: every column type of docs/data-model.md ("Tables") maps to one
+// helper here, so each rule (integer range, varchar length, real calendar date, semantic enum
+// value) is written once and worded once.
 // Namespace import (zod's recommended form): a named `z` import defeats tree-shaking of zod's locales in browser bundles.
 import * as z from 'zod';
 import type { AnyEnumCodec } from '../enums/index.js';
@@ -43,8 +43,9 @@ export const INT4_MAX = 2_147_483_647;
 export const TEXT_MAX_LENGTH = 10_000;
 
 /**
- * Maximum lengths of the `varchar(n)` columns written through the inputs, from the overview
- * (section 3). Lengths count characters (Unicode code points), as PostgreSQL does, not UTF-16 units.
+ * Maximum lengths of the `varchar(n)` columns written through the inputs, as the migrations declare
+ * them (`migrations/0001-upstream-schema.ts`). Lengths count characters (Unicode code points), as
+ * PostgreSQL does, not UTF-16 units.
  *
  * @example
  * ```ts

@@ -40,7 +40,7 @@ const findingsOf = (report: DoctorReport): DoctorFinding[] => [
 const keysOf = (findings: DoctorFinding[]) =>
   findings.map((f) => `${f.severity} ${f.kind} ${[f.table, f.column, f.name, f.label].filter(Boolean).join('.')}`).sort();
 
-/** The fixable findings of any database the upstream migrations made: the overview additions, the library's indexes and the bookkeeping. */
+/** The fixable findings of any database the upstream migrations made: the additions of docs/data-model.md (migration 0002), the library's indexes and the bookkeeping. */
 function upstreamFixables(): string[] {
   return [
     'fixable column_missing movements.tags',

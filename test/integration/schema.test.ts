@@ -7,8 +7,9 @@ import { loadUpstreamDump, requireFixtures } from '../support/fixtures.js';
 const UTC_NOW = "timezone('utc'::text, now())";
 
 /**
- * What the library adds to upstream's 19-table schema, written out from the overview (not taken
- * from the migrations): movements.tags, the WAVE_LOADING label, and the documented defaults as
+ * What the library adds to upstream's 19-table schema, written out from the upstream spec (the
+ * overview, kept outside this repository; described in docs/data-model.md), not taken from the
+ * migrations: movements.tags, the WAVE_LOADING label, and the documented defaults as
  * server defaults (plus the performance indexes, below).
  */
 const EXPECTED_DEFAULTS: Record<string, Record<string, string>> = {
@@ -68,7 +69,7 @@ const ADDED_INDEXES: Record<string, Record<string, string>> = {
   },
 };
 
-/** Upstream's catalog with the overview's additions applied: what a fresh `migrate` must produce. */
+/** Upstream's catalog with the additions of docs/data-model.md applied: what a fresh `migrate` must produce. */
 function withOverviewAdditions(upstream: Catalog): Catalog {
   const expected = structuredClone(upstream);
   delete expected.tables.alembic_version;

@@ -47,7 +47,8 @@ afterAll(async () => {
 });
 
 // ------------------------------------------------------------------------------------------------
-// An independent e1RM: the formulas as the overview states them, written here, not imported.
+// An independent e1RM: the E1RMFormula formulas (docs/data-model.md, "E1RMFormula"), written here,
+// not imported.
 
 // What is stored is the plain formula of (weight, reps), as the upstream app stores it: RPE and RIR
 // do not enter it, and Brzycki at 37 reps or more is the app's weight * 2.5.

@@ -21,9 +21,10 @@ import {
 } from '../../src/enums/index.js';
 
 // ---------------------------------------------------------------------------------------------
-// The expected enums, typed out by hand from gainsly-database-overview.md section 2 (and the PG
-// type names from upstream-schema-notes.md section 2). Labels and values are separate lists, as the
-// overview writes them, so a label paired with the wrong value fails too. Nothing here is derived
+// The expected enums, typed out by hand from the upstream spec (gainsly-database-overview.md section 2,
+// kept outside this repository; the enums are described in docs/data-model.md, "Enums"), and the PG
+// type names from upstream-schema-notes.md section 2. Labels and values are separate lists, as the
+// upstream spec writes them, so a label paired with the wrong value fails too. Nothing here is derived
 // from the code under test.
 // ---------------------------------------------------------------------------------------------
 interface Expected {
@@ -449,8 +450,9 @@ describe('defineEnum', () => {
   });
 });
 
-// The overview's section 4, typed out by hand. 4.1 has 22 bullets; `programs.goal_1, goal_2, goal_3`
-// is one bullet for three columns, so 24 SQL enum columns.
+// The upstream spec's column summary (the overview's section 4, kept outside this repository; described
+// in docs/data-model.md, "Categorical columns"), typed out by hand. Its SQL enum list has 22 bullets;
+// `programs.goal_1, goal_2, goal_3` is one bullet for three columns, so 24 SQL enum columns.
 const EXPECTED_SQL_ENUM_COLUMNS: [string, string, string][] = [
   ['users', 'experience_level', 'ExperienceLevel'],
   ['users', 'persona_tone', 'PersonaTone'],

@@ -35,7 +35,7 @@ function printResult(out: Output, result: AdoptResult): void {
 }
 
 /**
- * `gainsly-db adopt`: brings a database created by the upstream Python app up to the overview
+ * `gainsly-db adopt`: brings a database created by the upstream Python app up to docs/data-model.md
  * (without changing a row) and records the library's migrations. A refusal (differences it
  * cannot fix safely) changes nothing and exits 1 with the blocking findings.
  *

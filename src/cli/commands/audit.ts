@@ -68,8 +68,8 @@ function printReport(out: Output, report: AuditReport, verbose: boolean): void {
 }
 
 /**
- * `gainsly-db audit`: the overview's data audit of categorical columns and app-level ranges, and
- * the microcycle lifecycle check (several ACTIVE microcycles, active programs with none).
+ * `gainsly-db audit`: the data audit of categorical columns and app-level ranges
+ * (docs/data-model.md, "Data audit"), and the microcycle lifecycle check (several ACTIVE microcycles, active programs with none).
  * Read-only; exit 3 when it flags anything (or a table it reads is missing), exit 1 when none of
  * its tables exists ("nothing to audit").
  *

@@ -57,7 +57,10 @@ export class RecoverySignal {
   @Property(createdAtColumn())
   createdAt: Opt<Date> | null = new Date();
 
-  /** The provider's original payload (upstream's model has it; not in the overview). */
+  /**
+   * The provider's original payload (upstream's model has it; the upstream spec does not:
+   * docs/data-model.md, "recovery_signals").
+   */
   @Property(jsonColumn(STORED_JSON.objectOrNull, { nullable: true }))
   rawPayloadJson?: JsonObject | null;
 }

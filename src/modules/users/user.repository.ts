@@ -40,8 +40,9 @@ export class UserRepository extends GainslyRepository<User> {
   }
 
   /**
-   * Validates the input, then creates the user with the overview's defaults (intermediate,
-   * supportive, balanced) and their settings row (epley, metric) in one flush: both or neither.
+   * Validates the input, then creates the user with the documented defaults (intermediate,
+   * supportive, balanced) and their settings row (epley, metric) in one flush: both or neither
+   * (docs/data-model.md, "users" and "user_settings").
    * Throws `GainslyValidationError` for bad input and `GainslyUniqueViolationError` for a taken e-mail.
    * @example
    * ```ts

@@ -1,6 +1,7 @@
 // Numeric limits of the write inputs in one place, so forms can show them and tests can probe the
-// edges. Where the overview gives a range it is used as is; where it gives none, the cap is a generous
-// "no real workout has more" bound, chosen so nonsense is caught before it reaches the database.
+// edges. Where docs/data-model.md gives a range ("App-level ranges", "Tables") it is used as is;
+// where it gives none, the cap is a generous "no real workout has more" bound, chosen so nonsense
+// is caught before it reaches the database.
 import { PROGRAM_LIMITS, RATING_LIMITS } from '../../domain/index.js';
 
 /**
