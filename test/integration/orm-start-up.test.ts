@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { EntitySchema } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
@@ -189,6 +190,8 @@ describe("createGainslyOrm({ verify: 'schema' })", () => {
   });
 });
 
+const AppNote = new EntitySchema({ name: 'AppNote', tableName: 'app_notes', properties: { id: { type: 'integer', primary: true } } });
+
 class CreateAppNotes extends Migration {
   override up(): void {
     this.addSql('create table app_notes (id serial primary key, body text not null)');
@@ -263,6 +266,8 @@ describe('migrate()', () => {
   });
 });
 
+const VICTIM = 'gainsly_start_up_victim';
+
 describe('the driver on a server', () => {
   let db: TestDatabase;
   let orm: MikroORM;
@@ -270,9 +275,17 @@ describe('the driver on a server', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     url = withPassword(db.url);
-    orm = await createGainslyOrm({ url, pool: { min: 0, max: 1 }, acquireTimeoutMs: 400, verify: false });
+    orm = await createGainslyOrm({ url, pool: { min: 0, max: 1 }, acquireTimeoutMs: 400, verify: false, driverOptions: { application_name: VICTIM } });
     await withRawClient(db.url, (c) =>
-      c.query(`create table gainsly_test_deferred (id int primary key, parent int references gainsly_test_deferred (id) deferrable initially deferred)`),
+      c.query(`
+        create table gainsly_test_deferred (id int primary key, parent int references gainsly_test_deferred (id) deferrable initially deferred);
+        create function gainsly_test_wait_at_commit() returns trigger language plpgsql as $$
+        begin
+          if new.id = 500 then perform pg_advisory_xact_lock(4243); end if;
+          return null;
+        end $$;
+        create constraint trigger gainsly_test_wait_at_commit after insert on gainsly_test_deferred
+          deferrable initially deferred for each row execute function gainsly_test_wait_at_commit();`),
     );
   });
   afterAll(async () => {
@@ -310,6 +323,46 @@ describe('the driver on a server', () => {
     expect(error).toBeInstanceOf(GainslyDatabaseError);
     expect((error as GainslyDatabaseError).sqlState).toBe('23503');
     expect(await within(orm.em.fork().execute('select count(*)::int as n from gainsly_test_deferred'), 'the query after a failed COMMIT')).toEqual([{ n: 0 }]);
+  });
+
+  it("a BEGIN the server refuses is the library's typed error, and its connection is given back", async () => {
+    // Kysely accepts 'snapshot' (SQL Server's); PostgreSQL refuses it at BEGIN with a syntax error.
+    const error = await rejectionOf(orm.em.fork().transactional((em) => em.execute('select 1'), { isolationLevel: 'snapshot' as never }));
+    expect(error).toBeInstanceOf(GainslyDatabaseError);
+    expect((error as GainslyDatabaseError).sqlState).toBe('42601');
+    // One connection in the pool: a leaked one would make this wait out acquireTimeoutMs and fail.
+    expect(await orm.em.fork().execute('select 2 as n')).toEqual([{ n: 2 }]);
+  });
+
+  it.skipIf(throughPgBouncer())('a connection killed while COMMIT runs: a GainslyConnectionError saying it may have committed; the dead client is given back', async () => {
+    const pool = (await orm.em.getConnection().getNativeClient()) as Pool;
+    const holder = await connectRaw(db.url);
+    try {
+      await holder.query('begin');
+      await holder.query('select pg_advisory_xact_lock(4243)');
+      const outcome = rejectionOf(orm.em.fork().transactional((em) => em.execute('insert into gainsly_test_deferred (id) values (500)')));
+      let pid = 0;
+      await until('COMMIT to wait on the lock', async () => {
+        const { rows } = await holder.query<{ pid: number }>(
+          `select pid from pg_stat_activity where application_name = $1 and wait_event_type = 'Lock' and wait_event = 'advisory'`,
+          [VICTIM],
+        );
+        pid = rows[0]?.pid ?? 0;
+        return pid > 0;
+      });
+      await holder.query('select pg_terminate_backend($1)', [pid]);
+      const error = await within(outcome, 'the killed COMMIT');
+      expect(error).toBeInstanceOf(GainslyConnectionError);
+      expect((error as GainslyConnectionError).mayHaveCommitted).toBe(true);
+      expect((error as Error).message).toMatch(/^Connection lost during COMMIT \(.+\): the write may have been committed\./);
+    } finally {
+      await holder.query('rollback').catch(() => undefined);
+      await holder.end();
+    }
+    // One connection in the pool: the dead one must have been destroyed, not kept checked out.
+    const [next] = await within(orm.em.fork().execute<{ n: number }[]>('select count(*)::int as n from gainsly_test_deferred'), 'the query after the killed COMMIT');
+    expect(next).toEqual({ n: 0 });
+    expect(pool.totalCount - pool.idleCount).toBe(0);
   });
 
   it('pool.query() (the callback form of connect) works on the hardened pool', async () => {
@@ -374,7 +427,7 @@ describe('the embedded database (pglite:)', () => {
   });
 
   it("a directory: creates missing parents; verify: 'schema' refuses it, new, naming its URL, and closes it", async () => {
-    const nested = join(dir, 'a', 'b', 'db');
+    const nested = join(dir, 'a b', 'c', 'db');
     const error = await rejectionOf(createGainslyOrm({ url: `pglite:${nested}`, verify: 'schema' }));
     expect(error).toBeInstanceOf(GainslySchemaError);
     expect((error as GainslySchemaError).problem).toBe('not_migrated');
@@ -391,7 +444,13 @@ describe('the embedded database (pglite:)', () => {
       expect(error).toBeInstanceOf(GainslyConfigError);
       expect((error as Error).message).toBe(message);
     }
-    const orm = await createPgliteOrm(undefined, { replicas: [] });
-    await orm.close(true);
+    // An empty list is no replica; the app's entities join the library's.
+    const orm = await createPgliteOrm(undefined, { replicas: [], entities: [AppNote] });
+    try {
+      expect(orm.getMetadata().find('AppNote')?.tableName).toBe('app_notes');
+      expect(orm.getMetadata().find('User')?.tableName).toBe('users');
+    } finally {
+      await orm.close(true);
+    }
   });
 });
