@@ -300,6 +300,33 @@ describe('which replica a read goes to', () => {
     expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-01-24']));
   });
 
+  it("a write in a transaction still open when the user's next write commits: the read waits for the transaction's commit too", async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    let whileOpen = '';
+    await orm.em.fork().transactional(async (tx) => {
+      await forUser(tx, id).soreness.create({ date: '2026-01-29', bodyPart: 'calves', soreness: 2 });
+      // Another request of the same user commits a write meanwhile.
+      await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-30', bodyPart: 'calves', soreness: 2 });
+      whileOpen = await primaryPosition();
+    });
+    await setReplay(a, whileOpen);
+    expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-01-29', '2026-01-30']));
+  });
+
+  it('a committed write, then one in a transaction: the read waits for the later commit, not the earlier position', async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-30', bodyPart: 'calves', soreness: 2 });
+    let beforeCommit = '';
+    await orm.em.fork().transactional(async (tx) => {
+      await forUser(tx, id).soreness.create({ date: '2026-01-31', bodyPart: 'calves', soreness: 2 });
+      beforeCommit = await primaryPosition();
+    });
+    await setReplay(a, beforeCommit);
+    expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-01-30', '2026-01-31']));
+  });
+
   it("MikroORM's own queries inside a routed read (the workouts list) run on the replica the read chose", async () => {
     const orm = await open([a.url]);
     const id = await user();
@@ -486,6 +513,23 @@ describe("the table of writers' positions stays small", () => {
     expect(tracked(orm)).toBe(2);
   });
 
+  it('with two replicas, only what the one furthest behind has replayed is forgotten', async () => {
+    const orm = await open([a.url, b.url]);
+    const id = await user();
+    const late = await user();
+    await forUser(orm.em.fork(), id).soreness.create({ date: '2026-02-02', bodyPart: 'calves', soreness: 2 });
+    await writers(orm, 1_000_000, 998);
+    const replayed = await primaryPosition();
+    await forUser(orm.em.fork(), late).soreness.create({ date: '2026-02-03', bodyPart: 'calves', soreness: 2 });
+    expect(tracked(orm)).toBe(1_000);
+    await setReplay(a, replayed);
+    await setReplay(b, FAR_AHEAD);
+    await replicaStatus(orm, { probe: true });
+    expect(await servedBy(orm, id)).toBe('a');
+    // b has everything, a not the late write: it stays.
+    expect(tracked(orm)).toBe(1);
+  });
+
   it('below 1,000 writers, or while a replica has never been probed, nothing is forgotten', async () => {
     const small = await open([a.url]);
     const id = await user();
@@ -515,6 +559,10 @@ describe("your own queries asking MikroORM for a 'read' connection", () => {
     expect(await servedBy(closedFirst, id)).toBe('primary');
     expect(await servedBy(closedFirst, id)).toBe('a');
     expect([await found(closedFirst), await found(closedFirst)]).toEqual(['a', 'a']);
+    // Three: the turn after the one that answered, skipping the one left out.
+    const three = await open([await unreachable(), a.url, b.url]);
+    expect(await servedBy(three, id)).toBe('primary');
+    expect([await found(three), await found(three), await found(three), await found(three)]).toEqual(['a', 'b', 'a', 'b']);
 
     const closed = await unreachable();
     const lonely = await open([closed]);
