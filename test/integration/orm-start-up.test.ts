@@ -447,8 +447,8 @@ describe('the embedded database (pglite:)', () => {
     // An empty list is no replica; the app's entities join the library's.
     const orm = await createPgliteOrm(undefined, { replicas: [], entities: [AppNote] });
     try {
-      expect(orm.getMetadata().find('AppNote')?.tableName).toBe('app_notes');
-      expect(orm.getMetadata().find('User')?.tableName).toBe('users');
+      expect(orm.getMetadata().find(AppNote)?.tableName).toBe('app_notes');
+      expect(orm.getMetadata().find(User)?.tableName).toBe('users');
     } finally {
       await orm.close(true);
     }
