@@ -553,6 +553,8 @@ describe("your own queries asking MikroORM for a 'read' connection", () => {
     const id = await user();
     const found = async (o: MikroORM) => where((await o.em.fork().find(SorenessLog, { user: id }, { connectionType: 'read' })).map((s) => s.date));
     expect([await found(orm), await found(orm)].sort()).toEqual(['a', 'b']);
+    // Without connectionType, MikroORM's own finds stay on the primary.
+    expect(where((await orm.em.fork().find(SorenessLog, { user: id })).map((r) => r.date))).toBe('primary');
 
     // With the first replica left out, the turn passes to the next one.
     const closedFirst = await open([await unreachable(), a.url]);
