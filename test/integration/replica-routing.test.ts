@@ -530,6 +530,49 @@ describe("the table of writers' positions stays small", () => {
     expect(tracked(orm)).toBe(1);
   });
 
+  it('past 100,000 writers the oldest folds into a floor every read must meet: a committed position, or a pending write', async () => {
+    const orm = await open([a.url]);
+    const reader = await user();
+    // Ids no user has (the clone's users are numbered from 1).
+    const W1 = 10_000_001;
+    const W2 = 10_000_002;
+    const many = (from: number, count: number) => Array.from({ length: count }, (_, i) => 20_000_000 + from + i);
+    // Writer 1 writes, then writer 2, then writer 1 again: writer 2 is now the oldest entry.
+    await router(orm).noteWrite(W1, true);
+    await router(orm).noteWrite(W2, true);
+    const afterTwo = await primaryPosition();
+    await withRawClient(primary.url, (c) => c.query(`insert into heuristic_configs (name, version, json_blob) values ('routing_wal', 1, '{}')`));
+    await router(orm).noteWrite(W1, true);
+    // Pending writes cost no query: fill the table past its bound with them.
+    for (const id of many(0, 99_999)) await router(orm).noteWrite(id, false);
+    expect(tracked(orm)).toBe(100_000);
+    // Writer 2's position is the floor: a replica at it serves a reader with no writes.
+    await setReplay(a, afterTwo);
+    expect(await servedBy(orm, reader)).toBe('a');
+
+    // The oldest pending: the floor is the position when the next read asks, so a replica behind it is skipped.
+    const pending = await open([b.url]);
+    for (const id of many(0, 100_001)) await router(pending).noteWrite(id, false);
+    expect(tracked(pending)).toBe(100_000);
+    await setReplay(b, afterTwo);
+    expect(await servedBy(pending, reader)).toBe('primary');
+  });
+
+  it("a pending write's position, once read, is kept: later reads do not ask for a newer one", async () => {
+    const orm = await open([a.url]);
+    const id = await user();
+    await setReplay(a, BEHIND);
+    await orm.em.fork().transactional(async (tx) => {
+      await forUser(tx, id).soreness.create({ date: '2026-02-04', bodyPart: 'calves', soreness: 2 });
+    });
+    expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-02-04']));
+    const resolved = await primaryPosition();
+    // WAL written after the position was read: a newer position would be past the replica's.
+    await withRawClient(primary.url, (c) => c.query(`insert into heuristic_configs (name, version, json_blob) values ('routing_wal', 2, '{}')`));
+    await setReplay(a, resolved);
+    expect(await servedBy(orm, id)).toBe('a');
+  });
+
   it('below 1,000 writers, or while a replica has never been probed, nothing is forgotten', async () => {
     const small = await open([a.url]);
     const id = await user();
