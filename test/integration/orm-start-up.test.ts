@@ -30,6 +30,7 @@ import {
   User,
 } from '../../src/index.js';
 import { createPgliteOrm } from '../../src/orm/embedded.js';
+import { ALL_MIGRATIONS } from '../support/migrations.js';
 import { createEmptyDatabase, createTestDatabase, throughPgBouncer, withRawClient, type TestDatabase } from '../support/database.js';
 import { connectRaw, withDatabase } from '../support/pg-client.js';
 import { freePort } from '../support/pg-server.js';
@@ -37,10 +38,10 @@ import { passwordOf, withPassword } from '../support/reliability-secrets.js';
 
 /** The advisory lock key migrate and adopt share: the bytes of "gainsl" (create-orm.ts). */
 const SCHEMA_LOCK = BigInt(`0x${Buffer.from('gainsl').toString('hex')}`).toString();
-const LIBRARY_MIGRATIONS = ['0001-upstream-schema', '0002-overview-additions', '0003-performance-indexes', '0004-foreign-key-indexes'];
+const LIBRARY_MIGRATIONS = [...ALL_MIGRATIONS];
 
 /** Fails (instead of hanging the file) when `promise` has not settled within `ms`; generous on purpose. */
-async function within<T>(promise: Promise<T>, what: string, ms = 10_000): Promise<T> {
+async function within<T>(promise: Promise<T>, what: string, ms = 20_000): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what}: not settled within ${ms} ms`)), ms);
@@ -63,9 +64,9 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 
 /** Polls `probe` until it returns true; fails after 10 s. */
 async function until(what: string, probe: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 20_000;
   while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`waited 10 s for ${what}`);
+    if (Date.now() > deadline) throw new Error(`waited 20 s for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -228,6 +229,31 @@ describe('migrate()', () => {
       expect(rows).toEqual({ app: ['0001-app-notes'], library: LIBRARY_MIGRATIONS });
     } finally {
       await withApp.close(true);
+    }
+  });
+
+  it('runs on a pool of one connection: each step holds the lock in the transaction it migrates in', async () => {
+    const empty = await createEmptyDatabase();
+    const orm = await createGainslyOrm({ url: empty.url, pool: { min: 0, max: 1 }, acquireTimeoutMs: 15_000, appMigrations: [{ name: '0001-app-notes', class: CreateAppNotes }] });
+    try {
+      expect(await migrate(orm)).toEqual({ applied: LIBRARY_MIGRATIONS, app: ['0001-app-notes'] });
+    } finally {
+      await orm.close(true);
+      await empty.drop();
+    }
+  });
+
+  it('four processes starting together on a new database: one applies the migrations, the others find nothing to apply', async () => {
+    const empty = await createEmptyDatabase();
+    const orms = await Promise.all([1, 2, 3, 4].map(() => createGainslyOrm({ url: empty.url })));
+    try {
+      const results = await Promise.all(orms.map((orm) => migrate(orm)));
+      expect(results.map((r) => r.applied.length).sort()).toEqual([0, 0, 0, LIBRARY_MIGRATIONS.length]);
+      const recorded = await withRawClient(empty.url, async (c) => (await c.query<{ name: string }>('select name from gainsly_db_migrations order by id')).rows.map((r) => r.name));
+      expect(recorded).toEqual(LIBRARY_MIGRATIONS);
+    } finally {
+      for (const orm of orms) await orm.close(true);
+      await empty.drop();
     }
   });
 
