@@ -558,6 +558,44 @@ describe("the table of writers' positions stays small", () => {
     expect(await servedBy(pending, reader)).toBe('primary');
   });
 
+  it('the fold keeps the higher requirement: a floor above the folded position, or a pending floor, stays', async () => {
+    const reader = await user();
+    const W1 = 10_000_001;
+    const fill = async (orm: MikroORM) => {
+      for (let i = 0; i < 100_000; i++) await router(orm).noteWrite(30_000_000 + i, false);
+    };
+    const walAfter = async () => {
+      const position = await primaryPosition();
+      await withRawClient(primary.url, (c) => c.query(`insert into heuristic_configs (name, version, json_blob) values ('routing_wal', 3, '{}')`));
+      return position;
+    };
+
+    // A folded position raises a floor that was lower: a replica below it is skipped.
+    const raised = await open([a.url]);
+    await router(raised).noteWrite(W1, true);
+    await fill(raised);
+    await setReplay(a, BEHIND);
+    expect(await servedBy(raised, reader)).toBe('primary');
+
+    // A catalog-wide write after the folded writer's: the floor stays at the catalog write.
+    const higher = await open([b.url]);
+    await router(higher).noteWrite(W1, true);
+    const between = await walAfter();
+    await router(higher).noteWrite(undefined, true);
+    await fill(higher);
+    await setReplay(b, between);
+    expect(await servedBy(higher, reader)).toBe('primary');
+
+    // A catalog-wide write not yet committed: the floor stays pending, whatever is folded into it.
+    const pendingFloor = await open([a.url]);
+    await router(pendingFloor).noteWrite(W1, true);
+    const beforePending = await walAfter();
+    await router(pendingFloor).noteWrite(undefined, false);
+    await fill(pendingFloor);
+    await withRawClient(a.url, (c) => c.query(`update gainsly_test_replay set lsn = $1, probes = 0`, [beforePending]));
+    expect(await servedBy(pendingFloor, reader)).toBe('primary');
+  });
+
   it("a pending write's position, once read, is kept: later reads do not ask for a newer one", async () => {
     const orm = await open([a.url]);
     const id = await user();
