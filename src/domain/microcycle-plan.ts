@@ -167,7 +167,8 @@ const APPENDED_LENGTH_DAYS = 7;
  * `programStartDate`.
  *
  * Pure: it returns the items to change and does not modify them. When several stored rows share the
- * sequence number to activate, the first of them in `microcycles` order is taken.
+ * sequence number to activate, the first of them in `microcycles` order is taken; likewise, of
+ * several active rows sharing the highest sequence number, the new microcycle follows the first.
  *
  * @throws {DomainArgumentError} when a microcycle must be created and its start date would fall past
  * 9999-12-31 (path `startDate`), or `deloadEveryNMicrocycles` is not an integer >= 1 (path

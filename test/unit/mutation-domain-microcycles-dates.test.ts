@@ -157,6 +157,14 @@ describe('planMicrocycleAdvance', () => {
     expect(planMicrocycleAdvance(reversed, options).activate).toBe(weeks[2]);
   });
 
+  it('several active rows at the same highest sequence (corrupt data): the appended one follows the first of them', () => {
+    const weeks = [row(2, '2026-01-12', 'active', 10), row(2, '2026-01-13', 'active', 7), row(1, '2026-01-05', 'complete')];
+    const plan = planMicrocycleAdvance(weeks, options);
+    expect(plan.complete).toEqual([weeks[0], weeks[1]]);
+    // 2026-01-12 + 10 days, not 2026-01-13 + 7.
+    expect(plan.create).toEqual({ sequenceNumber: 3, startDate: '2026-01-22', lengthDays: 7, isDeload: false });
+  });
+
   it('appends a 7-day microcycle the day after the active one ends when none follows it', () => {
     // 2026-01-12 + 9 days = 2026-01-21; sequence 2 + 1 = 3, and 3 % 3 === 0 is a deload.
     const weeks = [row(1, '2026-01-05', 'complete'), row(2, '2026-01-12', 'active', 9)];
