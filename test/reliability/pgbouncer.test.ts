@@ -115,7 +115,8 @@ describe.skipIf(!binary)('through PgBouncer in transaction mode with one server 
         prepared: await one('select count(*)::text as n from pg_prepared_statements'),
         listening: await one('select count(*)::text as n from pg_listening_channels()'),
         tempTables: await one(`select count(*)::text as n from pg_class where relpersistence = 't'`),
-        advisoryLocks: await one(`select count(*)::text as n from pg_locks where locktype = 'advisory'`),
+        // This server connection's own (pg_locks is server-wide: other test files' clones take advisory locks).
+        advisoryLocks: await one(`select count(*)::text as n from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()`),
         openTransactions: await one(`select count(*)::text as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`),
       };
     });
