@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { findPgBouncer } from './test/support/pgbouncer.js';
 
@@ -29,6 +30,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Every file works on its own database clone, so files run side by side. Left to itself vitest
+    // ran one file at a time on a 2-core machine (test/README.md, "How the suite is organised");
+    // capped so a large machine does not exhaust the server's connections.
+    maxWorkers: Math.max(2, Math.min(4, availableParallelism())),
     // `npm run test:unit` (no database: the global setup starts none when only `unit` runs),
     // `test:integration`, `test:reliability`; `npm test` runs them all (test/README.md).
     projects: [
