@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createEmptyDatabase, withRawClient, type TestDatabase } from '../support/database.js';
 import { fixturePath, loadUpstreamDump, requireFixtures } from '../support/fixtures.js';
 import { ALL_MIGRATIONS } from '../support/migrations.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const OUT_DIR = join(ROOT, 'node_modules', '.cache', `gainsly-cli-test-${process.pid}-${randomBytes(3).toString('hex')}`);
@@ -477,16 +478,10 @@ describe('against PGlite', () => {
 });
 
 describe('demo in a fresh directory with no database variables', () => {
-  let cwd: string;
-
-  beforeAll(async () => {
-    cwd = await mkdtemp(join(tmpdir(), 'gainsly-cli-demo-'));
-  });
-  afterAll(async () => {
-    await rm(cwd, { recursive: true, force: true });
-  });
+  const tmp = useTempDir('gainsly-cli-demo-');
 
   it('creates .gainsly/demo, prints the PSI table, trends and e1RM charts, and shows where the database is', async () => {
+    const cwd = tmp.path;
     const result = await run(['demo'], { cwd, env: cleanEnv() });
     expect(result.code).toBe(0);
     const where = `pglite:${resolve(cwd, '.gainsly', 'demo')}`;
@@ -506,6 +501,7 @@ describe('demo in a fresh directory with no database variables', () => {
   }, SLOW);
 
   it('runs again cleanly: reuses the data, same numbers, as JSON', async () => {
+    const cwd = tmp.path;
     const again = await run(['demo', '--json'], { cwd, env: cleanEnv() });
     expect(again.code).toBe(0);
     const doc = json(again);
@@ -521,6 +517,7 @@ describe('demo in a fresh directory with no database variables', () => {
   }, SLOW);
 
   it('demo --remove deletes the demo rows; in a directory without a demo database it creates nothing', async () => {
+    const cwd = tmp.path;
     const removed = await run(['demo', '--remove', '--json'], { cwd, env: cleanEnv() });
     expect(removed.code).toBe(0);
     expect(json(removed)).toMatchObject({ ok: true, removed: true });

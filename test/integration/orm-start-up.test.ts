@@ -7,8 +7,6 @@
  * where the reliability and migration suites are too slow to run once per mutant.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EntitySchema } from '@mikro-orm/core';
@@ -35,6 +33,7 @@ import { createEmptyDatabase, createTestDatabase, throughPgBouncer, withRawClien
 import { connectRaw, withDatabase } from '../support/pg-client.js';
 import { freePort } from '../support/pg-server.js';
 import { passwordOf, withPassword } from '../support/reliability-secrets.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 /** The advisory lock key migrate and adopt share: the bytes of "gainsl" (create-orm.ts). */
 const SCHEMA_LOCK = BigInt(`0x${Buffer.from('gainsl').toString('hex')}`).toString();
@@ -427,13 +426,7 @@ describe('the driver on a server', () => {
 });
 
 describe('the embedded database (pglite:)', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'gainsly-start-up-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tmp = useTempDir('gainsly-start-up-');
 
   it('in memory: starts, verifies, translates errors (global context, missing library table, unique violation)', async () => {
     const orm = await createGainslyOrm({ url: 'pglite:' });
@@ -453,7 +446,7 @@ describe('the embedded database (pglite:)', () => {
   });
 
   it("a directory: creates missing parents; verify: 'schema' refuses it, new, naming its URL, and closes it", async () => {
-    const nested = join(dir, 'a b', 'c', 'db');
+    const nested = join(tmp.path, 'a b', 'c', 'db');
     const error = await rejectionOf(createGainslyOrm({ url: `pglite:${nested}`, verify: 'schema' }));
     expect(error).toBeInstanceOf(GainslySchemaError);
     expect((error as GainslySchemaError).problem).toBe('not_migrated');

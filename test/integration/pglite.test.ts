@@ -2,8 +2,6 @@
  * The embedded default: `createGainslyOrm({ url: 'pglite:' })` (in memory) and `'pglite:<dir>'`
  * (persistent) run the library's entities and migrations on PGlite in-process.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -11,6 +9,7 @@ import { createGainslyOrm, GainslyConfigError, type CreateProgramInput, GainslyU
 import { createPgliteOrm, resolvePgliteDir } from '../../src/orm/embedded.js';
 import { doctor } from '../../src/admin/doctor.js';
 import { ALL_MIGRATIONS } from '../support/migrations.js';
+import { useTempDir } from '../support/temp-dir.js';
 
 /** An 8-week, 3-day full-body program with the given progression style. */
 const threeDayProgram = (progressionStyle: CreateProgramInput['progressionStyle']): CreateProgramInput => ({
@@ -119,17 +118,10 @@ describe('migrations on PGlite', () => {
 });
 
 describe("createGainslyOrm({ url: 'pglite:<dir>' }) — persistent", () => {
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'gainsly-pglite-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const tmp = useTempDir('gainsly-pglite-');
 
   it('creates missing parent directories, and finds the data again after closing and reopening', async () => {
-    const url = `pglite:${join(dir, 'nested', 'data')}`;
+    const url = `pglite:${join(tmp.path, 'nested', 'data')}`;
     const first = await createGainslyOrm({ url });
     try {
       await migrate(first);
