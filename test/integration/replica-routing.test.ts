@@ -125,6 +125,21 @@ async function primaryPosition(): Promise<string> {
   return withRawClient(primary.url, async (c) => (await c.query<{ lsn: string }>(`select pg_current_wal_insert_lsn()::text as lsn`)).rows[0]!.lsn);
 }
 
+/**
+ * The primary's position now, then a row written there behind the library (no write recorded):
+ * WAL past the returned position, so a replica at it has not replayed everything since.
+ */
+async function positionBeforeWal(): Promise<string> {
+  const position = await primaryPosition();
+  await configOnPrimary(unique('routing_wal'));
+  return position;
+}
+
+/** An inactive heuristic config `name` (version 1), written on the primary behind the library. */
+async function configOnPrimary(name: string): Promise<void> {
+  await withRawClient(primary.url, (c) => c.query(`insert into heuristic_configs (name, version, json_blob, active) values ($1, 1, '{}', false)`, [name]));
+}
+
 /** A closed port on this machine: a replica there refuses every connection. */
 async function unreachable(): Promise<string> {
   return `postgresql://postgres@127.0.0.1:${await freePort()}/nowhere`;
@@ -218,9 +233,7 @@ describe('which replica a read goes to', () => {
   it('a catalog-wide write (activating a heuristic config) makes every reader wait for it, then lets them back once replayed', async () => {
     const orm = await open([a.url]);
     const reader = await user();
-    await withRawClient(primary.url, (c) =>
-      c.query(`insert into heuristic_configs (name, version, json_blob, active) values ('routing_rules', 1, '{}', false)`),
-    );
+    await configOnPrimary('routing_rules');
     await setReplay(a, BEHIND);
     expect(await servedBy(orm, reader)).toBe('a');
     await orm.em.fork().getRepository(HeuristicConfig).activate('routing_rules', 1);
@@ -232,9 +245,7 @@ describe('which replica a read goes to', () => {
   it('a catalog-wide write inside a transaction holds every reader on the primary until a replica has its position', async () => {
     const orm = await open([a.url]);
     const reader = await user();
-    await withRawClient(primary.url, (c) =>
-      c.query(`insert into heuristic_configs (name, version, json_blob, active) values ('routing_pending', 1, '{}', false)`),
-    );
+    await configOnPrimary('routing_pending');
     await setReplay(a, BEHIND);
     await orm.em.fork().transactional((tx) => tx.getRepository(HeuristicConfig).activate('routing_pending', 1));
     expect(await servedBy(orm, reader)).toBe('primary');
@@ -276,9 +287,7 @@ describe('which replica a read goes to', () => {
   it("a replica that has replayed the writer's write but not a later catalog-wide write is skipped: the read needs both", async () => {
     const orm = await open([a.url]);
     const id = await user();
-    await withRawClient(primary.url, (c) =>
-      c.query(`insert into heuristic_configs (name, version, json_blob, active) values ('routing_both', 1, '{}', false)`),
-    );
+    await configOnPrimary('routing_both');
     await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-23', bodyPart: 'calves', soreness: 2 });
     // Past the user's write (recorded when it returned), before the catalog write below.
     const between = await primaryPosition();
@@ -487,9 +496,12 @@ describe("the table of writers' positions stays small", () => {
   /** Its size: no public API shows it; it is what bounds the router's memory (replicas.ts). */
   const tracked = (orm: MikroORM) => (routerOf(orm.em.fork()) as unknown as { written: Map<number, bigint> }).written.size;
   const router = (orm: MikroORM) => routerOf(orm.em.fork()) as ReplicaRouter;
-  /** Records committed writes for `count` user ids that exist nowhere (positions only). */
-  async function writers(orm: MikroORM, from: number, count: number): Promise<void> {
-    for (let id = from; id < from + count; id++) await router(orm).noteWrite(id, true);
+  /**
+   * Records writes for `count` user ids that exist nowhere: committed (each reads the primary's
+   * position), or pending (`committed: false`, no query: how the tests fill the table to its bound).
+   */
+  async function writers(orm: MikroORM, from: number, count: number, committed = true): Promise<void> {
+    for (let id = from; id < from + count; id++) await router(orm).noteWrite(id, committed);
   }
 
   it("from 1,000 writers on, a writer's read forgets those every replica has replayed; later writes and one not yet committed are kept", async () => {
@@ -536,15 +548,13 @@ describe("the table of writers' positions stays small", () => {
     // Ids no user has (the clone's users are numbered from 1).
     const W1 = 10_000_001;
     const W2 = 10_000_002;
-    const many = (from: number, count: number) => Array.from({ length: count }, (_, i) => 20_000_000 + from + i);
     // Writer 1 writes, then writer 2, then writer 1 again: writer 2 is now the oldest entry.
     await router(orm).noteWrite(W1, true);
     await router(orm).noteWrite(W2, true);
-    const afterTwo = await primaryPosition();
-    await withRawClient(primary.url, (c) => c.query(`insert into heuristic_configs (name, version, json_blob) values ('routing_wal', 1, '{}')`));
+    const afterTwo = await positionBeforeWal();
     await router(orm).noteWrite(W1, true);
     // Pending writes cost no query: fill the table past its bound with them.
-    for (const id of many(0, 99_999)) await router(orm).noteWrite(id, false);
+    await writers(orm, 20_000_000, 99_999, false);
     expect(tracked(orm)).toBe(100_000);
     // Writer 2's position is the floor: a replica at it serves a reader with no writes.
     await setReplay(a, afterTwo);
@@ -552,7 +562,7 @@ describe("the table of writers' positions stays small", () => {
 
     // The oldest pending: the floor is the position when the next read asks, so a replica behind it is skipped.
     const pending = await open([b.url]);
-    for (const id of many(0, 100_001)) await router(pending).noteWrite(id, false);
+    await writers(pending, 20_000_000, 100_001, false);
     expect(tracked(pending)).toBe(100_000);
     await setReplay(b, afterTwo);
     expect(await servedBy(pending, reader)).toBe('primary');
@@ -561,14 +571,7 @@ describe("the table of writers' positions stays small", () => {
   it('the fold keeps the higher requirement: a floor above the folded position, or a pending floor, stays', async () => {
     const reader = await user();
     const W1 = 10_000_001;
-    const fill = async (orm: MikroORM) => {
-      for (let i = 0; i < 100_000; i++) await router(orm).noteWrite(30_000_000 + i, false);
-    };
-    const walAfter = async () => {
-      const position = await primaryPosition();
-      await withRawClient(primary.url, (c) => c.query(`insert into heuristic_configs (name, version, json_blob) values ('routing_wal', 3, '{}')`));
-      return position;
-    };
+    const fill = (orm: MikroORM) => writers(orm, 30_000_000, 100_000, false);
 
     // A folded position raises a floor that was lower: a replica below it is skipped.
     const raised = await open([a.url]);
@@ -580,7 +583,7 @@ describe("the table of writers' positions stays small", () => {
     // A catalog-wide write after the folded writer's: the floor stays at the catalog write.
     const higher = await open([b.url]);
     await router(higher).noteWrite(W1, true);
-    const between = await walAfter();
+    const between = await positionBeforeWal();
     await router(higher).noteWrite(undefined, true);
     await fill(higher);
     await setReplay(b, between);
@@ -589,10 +592,10 @@ describe("the table of writers' positions stays small", () => {
     // A catalog-wide write not yet committed: the floor stays pending, whatever is folded into it.
     const pendingFloor = await open([a.url]);
     await router(pendingFloor).noteWrite(W1, true);
-    const beforePending = await walAfter();
+    const beforePending = await positionBeforeWal();
     await router(pendingFloor).noteWrite(undefined, false);
     await fill(pendingFloor);
-    await withRawClient(a.url, (c) => c.query(`update gainsly_test_replay set lsn = $1, probes = 0`, [beforePending]));
+    await setReplay(a, beforePending);
     expect(await servedBy(pendingFloor, reader)).toBe('primary');
   });
 
@@ -604,9 +607,8 @@ describe("the table of writers' positions stays small", () => {
       await forUser(tx, id).soreness.create({ date: '2026-02-04', bodyPart: 'calves', soreness: 2 });
     });
     expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-02-04']));
-    const resolved = await primaryPosition();
     // WAL written after the position was read: a newer position would be past the replica's.
-    await withRawClient(primary.url, (c) => c.query(`insert into heuristic_configs (name, version, json_blob) values ('routing_wal', 2, '{}')`));
+    const resolved = await positionBeforeWal();
     await setReplay(a, resolved);
     expect(await servedBy(orm, id)).toBe('a');
   });
