@@ -1,8 +1,20 @@
 // @ts-check
-// GAINSLY_MUTATE_OUT=<name> writes the reports, the incremental file and the sandbox under
-// names of their own (reports/mutation-<name>/, .stryker-tmp-<name>), so runs over different
-// files can go side by side; score-by-area.mjs merges their JSON reports.
-const out = process.env.GAINSLY_MUTATE_OUT ? `-${process.env.GAINSLY_MUTATE_OUT}` : '';
+/**
+ * Where a run writes its reports, incremental file and sandbox: reports/mutation<suffix>/ and
+ * .stryker-tmp<suffix>. GAINSLY_MUTATE_OUT=<name> makes the suffix `-<name>` (every config), so
+ * runs over different files or with different tests go side by side; score-by-area.mjs merges
+ * their JSON reports.
+ * @param {string} fallback suffix when GAINSLY_MUTATE_OUT is not set
+ */
+export function outputs(fallback) {
+  const suffix = process.env.GAINSLY_MUTATE_OUT ? `-${process.env.GAINSLY_MUTATE_OUT}` : fallback;
+  return {
+    incrementalFile: `reports/mutation${suffix}/stryker-incremental.json`,
+    htmlReporter: { fileName: `reports/mutation${suffix}/index.html` },
+    jsonReporter: { fileName: `reports/mutation${suffix}/mutation.json` },
+    tempDirName: `.stryker-tmp${suffix}`,
+  };
+}
 
 /**
  * Mutation testing, CI set (issue #24): the pure layers and the ORM building blocks.
@@ -30,11 +42,6 @@ const config = {
   // reloading every module and re-running the whole suite: 12 % of the mutants, 65 % of the time.
   // They are reported as "ignored"; `npm run mutate:static` measures them on a schedule.
   ignoreStatic: process.env.GAINSLY_MUTATE_STATIC !== '1',
-  // `npm run mutate` passes --incremental: mutants whose code and covering tests did not change
-  // keep their result from this file, so a run after a small change re-tests only what it touched.
-  // Not committed (6.8 MB, rewritten by every run): CI keeps it between runs as a cache; without
-  // it a run is a full run. See test/README.md.
-  incrementalFile: `reports/mutation${out}/stryker-incremental.json`,
   // Stryker skips only a folder named exactly .stryker-tmp; runs side by side (GAINSLY_MUTATE_OUT)
   // must not copy each other's sandboxes.
   ignorePatterns: ['dist', 'coverage', '.gainsly', 'docs/api', 'bench/.build', 'bench/results', '*.tgz', '.vitest-cache', '.stryker-tmp-*'],
@@ -44,9 +51,11 @@ const config = {
   // (test/README.md, "Mutation scores").
   thresholds: { high: 85, low: 80, break: Number(process.env.GAINSLY_MUTATE_BREAK ?? 85) },
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: `reports/mutation${out}/index.html` },
-  jsonReporter: { fileName: `reports/mutation${out}/mutation.json` },
-  tempDirName: `.stryker-tmp${out}`,
+  // The incremental file among them: `npm run mutate` passes --incremental, so mutants whose code
+  // and covering tests did not change keep their result from it, and a run after a small change
+  // re-tests only what it touched. Not committed (rewritten by every run): CI keeps it between
+  // runs as a cache; without it a run is a full run. See test/README.md.
+  ...outputs(''),
   cleanTempDir: 'always',
 };
 

@@ -11,9 +11,7 @@
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 import sql from './stryker.sql.config.mjs';
-
-// GAINSLY_MUTATE_OUT=<name> as in stryker.config.mjs: its own reports, incremental file and sandbox.
-const out = process.env.GAINSLY_MUTATE_OUT ?? 'orm-db';
+import { outputs } from './stryker.config.mjs';
 
 process.env.GAINSLY_MUTATION_TESTS ??= [
   'test/unit/**/*.test.ts',
@@ -45,10 +43,7 @@ const config = {
     'src/orm/schema-generator.ts',
     'src/orm/strict-hydrator.ts',
   ],
-  htmlReporter: { fileName: `reports/mutation-${out}/index.html` },
-  jsonReporter: { fileName: `reports/mutation-${out}/mutation.json` },
-  incrementalFile: `reports/mutation-${out}/stryker-incremental.json`,
-  tempDirName: `.stryker-tmp-${out}`,
+  ...outputs('-orm-db'),
 };
 
 export default config;

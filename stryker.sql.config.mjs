@@ -12,10 +12,7 @@
  * database and each test file clones it, so runs never share rows.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
-import base from './stryker.config.mjs';
-
-// GAINSLY_MUTATE_OUT=<name> as in stryker.config.mjs: its own reports, incremental file and sandbox.
-const out = process.env.GAINSLY_MUTATE_OUT ?? 'sql';
+import base, { outputs } from './stryker.config.mjs';
 
 const config = {
   ...base,
@@ -31,10 +28,7 @@ const config = {
   // A mutant can turn a query into a full scan or a loop into one that never ends.
   timeoutMS: 60_000,
   thresholds: { high: 85, low: 80, break: null },
-  htmlReporter: { fileName: `reports/mutation-${out}/index.html` },
-  jsonReporter: { fileName: `reports/mutation-${out}/mutation.json` },
-  incrementalFile: `reports/mutation-${out}/stryker-incremental.json`,
-  tempDirName: `.stryker-tmp-${out}`,
+  ...outputs('-sql'),
 };
 
 export default config;
