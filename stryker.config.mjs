@@ -35,6 +35,7 @@ const config = {
     'src/enums/**/*.ts',
     'src/schemas/**/*.ts',
     'src/orm/**/*.ts',
+    'src/setup/**/*.ts',
   ],
   // A 2-core machine that runs other work too.
   concurrency: 2,

@@ -1,7 +1,7 @@
 // The public barrel: explicit named exports only, so nothing internal leaks and a missing
 // export is a visible diff.
 
-export { createGainslyOrm, migrate, type MigrationResult } from './orm/create-orm.js';
+export { createGainslyOrm, migrate, type MigrationResult } from './setup/create-orm.js';
 export {
   gainslyConfig,
   gainslyAsyncConfig,
@@ -11,11 +11,11 @@ export {
   type GainslyOrmOptions,
   type GainslyAsyncConfigOptions,
   type GainslyAsyncModuleOptions,
-} from './orm/config.js';
-export { GainslyPostgreSqlDriver } from './orm/driver.js';
+} from './setup/config.js';
+export { GainslyPostgreSqlDriver } from './setup/driver.js';
 export { replicaStatus, type ReplicaStatus, type ReplicaPolicy } from './orm/replicas.js';
 export type { AnyEntityManager, AnyMikroORM } from './orm/context.js';
-export { maskDatabaseUrl, GainslyConfigError } from './orm/database-url.js';
+export { maskDatabaseUrl } from './setup/database-url.js';
 export {
   GainslyError,
   GAINSLY_ERROR_CODES,
@@ -35,6 +35,7 @@ export {
   type GainslySchemaProblem,
   GainslyTimeoutError,
   GainslyConcurrencyError,
+  GainslyConfigError,
   type DatabaseErrorDetails,
 } from './orm/errors.js';
 export { PgEnumType } from './orm/pg-enum-type.js';

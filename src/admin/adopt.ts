@@ -5,7 +5,7 @@ import { MigrationStorage } from '@mikro-orm/migrations';
 import { fixStatements, inspectDatabase, type DoctorReport } from './doctor.js';
 import { GainslyAdoptError } from './errors.js';
 import { emRunner, ormLocation, toNumber } from './sql.js';
-import { SCHEMA_LOCK_KEY } from '../orm/create-orm.js';
+import { SCHEMA_LOCK_KEY } from '../setup/create-orm.js';
 
 /**
  * Options of {@link adopt}.

@@ -2,7 +2,7 @@
 // values: identifiers come from the library's own tables and lists and are quoted; values are bound.
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { AnyEntityManager, AnyMikroORM } from '../orm/context.js';
-import { MIGRATIONS_TABLE } from '../orm/migrations-table.js';
+import { MIGRATIONS_TABLE } from '../setup/migrations-table.js';
 import type { SqlRunner } from './catalog.js';
 
 /**

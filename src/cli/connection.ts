@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createGainslyOrm } from '../orm/create-orm.js';
-import { GainslyConfigError, maskDatabaseUrl, parseDatabaseUrl, type DatabaseTarget } from '../orm/database-url.js';
-import { resolvePgliteDir } from '../orm/embedded.js';
+import { createGainslyOrm } from '../setup/create-orm.js';
+import { GainslyConfigError } from '../orm/errors.js';
+import { maskDatabaseUrl, parseDatabaseUrl, type DatabaseTarget } from '../setup/database-url.js';
+import { resolvePgliteDir } from '../setup/embedded.js';
 import { CliError, EXIT, UsageError } from './errors.js';
 
 /** Where the CLI found its database URL. */

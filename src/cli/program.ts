@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { GainslyConfigError } from '../orm/database-url.js';
-import { GainslyError } from '../orm/errors.js';
+import { GainslyError, GainslyConfigError } from '../orm/errors.js';
 import { urlSecrets } from './connection.js';
 import type { CliContext } from './context.js';
 import { CliError, EXIT, type ExitCode } from './errors.js';

@@ -1,6 +1,6 @@
 import type { EntityManager as PostgreSqlEntityManager } from '@mikro-orm/postgresql';
 import { ValidationError, type EntityManager as CoreEntityManager, type MikroORM as CoreMikroORM } from '@mikro-orm/core';
-import { GainslyConfigError } from './database-url.js';
+import { GainslyConfigError } from './errors.js';
 
 /**
  * Any MikroORM EntityManager a framework hands out: `@mikro-orm/core`'s `EntityManager` (what the

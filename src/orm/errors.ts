@@ -566,3 +566,17 @@ export function translateTransactionFailure(error: unknown, step: TransactionSte
   }
   return translateDatabaseError(error, secrets, context);
 }
+
+/**
+ * Thrown when the library is configured wrongly: no database URL, an unsupported scheme, or an
+ * optional peer dependency that is not installed.
+ *
+ * @example
+ * ```ts
+ * try { await createGainslyOrm(); } catch (e) { if (e instanceof GainslyConfigError) console.error(e.message); }
+ * ```
+ */
+export class GainslyConfigError extends GainslyError {
+  override readonly name: string = 'GainslyConfigError';
+  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.CONFIG;
+}

@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Connection, EntityManager } from '@mikro-orm/core';
-import { GainslyConcurrencyError, GainslyConnectionError, GainslyDatabaseError } from './errors.js';
-import { GainslyConfigError } from './database-url.js';
+import { GainslyConcurrencyError, GainslyConnectionError, GainslyDatabaseError, GainslyConfigError } from './errors.js';
 import { parseOptions } from './arguments.js';
 import { replicaStatusOptionsSchema } from '../schemas/inputs/arguments.js';
 import type { AnyMikroORM } from './context.js';

@@ -1,5 +1,5 @@
 // The ORM building blocks every repository stands on (src/orm/base-repository.ts,
-// src/orm/bound-query.ts, src/orm/strict-hydrator.ts), tested for what a caller sees: the error a
+// src/orm/bound-query.ts, src/setup/strict-hydrator.ts), tested for what a caller sees: the error a
 // missing row raises, bound statements that log their values and refuse a wrong value count
 // before sending anything, and an entity left untouched when its row holds a value the library
 // cannot read. They were the survivors of the database-bound mutation run (test/README.md,

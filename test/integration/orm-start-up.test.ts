@@ -2,7 +2,7 @@
  * ORM start-up against a real PostgreSQL (and the embedded PGlite): createGainslyOrm's connection
  * check and `verify: 'schema'` refusals, migrate()'s results and advisory lock, the driver's pool
  * hardening, transaction-step errors and password scrubbing, and createPgliteOrm's paths.
- * It exists for the database-bound mutation run of issue #24 (src/orm/driver.ts, create-orm.ts,
+ * It exists for the database-bound mutation run of issue #24 (src/setup/driver.ts, create-orm.ts,
  * embedded.ts; see test/README.md "Mutation scores"): one fast file that judges their mutants,
  * where the reliability and migration suites are too slow to run once per mutant.
  */
@@ -27,7 +27,7 @@ import {
   migrate,
   User,
 } from '../../src/index.js';
-import { createPgliteOrm } from '../../src/orm/embedded.js';
+import { createPgliteOrm } from '../../src/setup/embedded.js';
 import { ALL_MIGRATIONS } from '../support/migrations.js';
 import { createEmptyDatabase, createTestDatabase, throughPgBouncer, withRawClient, type TestDatabase } from '../support/database.js';
 import { connectRaw, withDatabase } from '../support/pg-client.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createGainslyOrm, GainslyConfigError, type CreateProgramInput, GainslyUniqueViolationError, Microcycle, migrate, Movement, Program, Session, SessionExercise, User, WorkoutLog } from '../../src/index.js';
-import { createPgliteOrm, resolvePgliteDir } from '../../src/orm/embedded.js';
+import { createPgliteOrm, resolvePgliteDir } from '../../src/setup/embedded.js';
 import { doctor } from '../../src/admin/doctor.js';
 import { ALL_MIGRATIONS } from '../support/migrations.js';
 import { useTempDir } from '../support/temp-dir.js';

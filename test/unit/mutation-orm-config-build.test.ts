@@ -4,14 +4,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
-import { GainslyConfigError } from '../../src/orm/database-url.js';
-import { DEFAULT_ACQUIRE_TIMEOUT_MS, gainslyAsyncConfig, gainslyConfig, MIGRATIONS_TABLE, type GainslyOrmOptions } from '../../src/orm/config.js';
-import { GainslyPostgreSqlDriver, REPLICA_POLICY_KEY } from '../../src/orm/driver.js';
-import { GainslyDatabaseError } from '../../src/orm/errors.js';
+import { DEFAULT_ACQUIRE_TIMEOUT_MS, gainslyAsyncConfig, gainslyConfig, MIGRATIONS_TABLE, type GainslyOrmOptions } from '../../src/setup/config.js';
+import { GainslyPostgreSqlDriver, REPLICA_POLICY_KEY } from '../../src/setup/driver.js';
+import { GainslyDatabaseError, GainslyConfigError } from '../../src/orm/errors.js';
 import { GainslyNamingStrategy } from '../../src/orm/naming-strategy.js';
 import { formatLsn, parseLsn } from '../../src/orm/replicas.js';
-import { GainslySchemaGenerator } from '../../src/orm/schema-generator.js';
-import { StrictHydrator } from '../../src/orm/strict-hydrator.js';
+import { GainslySchemaGenerator } from '../../src/setup/schema-generator.js';
+import { StrictHydrator } from '../../src/setup/strict-hydrator.js';
 import { ENTITIES } from '../../src/modules/entities.js';
 import { thrownBy } from '../support/thrown.js';
 

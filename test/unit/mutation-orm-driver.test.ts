@@ -6,11 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ENTITIES } from '../../src/modules/entities.js';
-import { createGainslyOrm } from '../../src/orm/create-orm.js';
-import { GainslyConfigError } from '../../src/orm/database-url.js';
-import { GainslyPostgreSqlDriver, REPLICA_POLICY_KEY } from '../../src/orm/driver.js';
-import { GainslySchemaError } from '../../src/orm/errors.js';
-import { GainslySchemaGenerator } from '../../src/orm/schema-generator.js';
+import { createGainslyOrm } from '../../src/setup/create-orm.js';
+import { GainslyPostgreSqlDriver, REPLICA_POLICY_KEY } from '../../src/setup/driver.js';
+import { GainslySchemaError, GainslyConfigError } from '../../src/orm/errors.js';
+import { GainslySchemaGenerator } from '../../src/setup/schema-generator.js';
 import { insideRoute, onPrimary, replicaStatus, routeRead } from '../../src/orm/replicas.js';
 import { GainslyValidationError } from '../../src/schemas/errors.js';
 

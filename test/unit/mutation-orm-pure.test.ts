@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ENUMS, MovementRuleType } from '../../src/enums/index.js';
 import { GainslyValidationError } from '../../src/schemas/errors.js';
 import { checkFilter, checkFindOptions, definedOnly, optionalId, requireDateRange, requireString } from '../../src/orm/arguments.js';
-import { GainslyConfigError, maskDatabaseUrl, parseDatabaseUrl } from '../../src/orm/database-url.js';
-import { GainslyDataError } from '../../src/orm/errors.js';
+import { maskDatabaseUrl, parseDatabaseUrl } from '../../src/setup/database-url.js';
+import { GainslyDataError, GainslyConfigError } from '../../src/orm/errors.js';
 import { floatMeanSql } from '../../src/orm/float-mean.js';
 import { GainslyNamingStrategy } from '../../src/orm/naming-strategy.js';
 import {

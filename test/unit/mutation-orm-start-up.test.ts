@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Configuration } from '@mikro-orm/core';
 import { GainslyConfigError } from '../../src/index.js';
-import { createPgliteOrm } from '../../src/orm/embedded.js';
-import { libraryTables } from '../../src/orm/driver.js';
+import { createPgliteOrm } from '../../src/setup/embedded.js';
+import { libraryTables } from '../../src/setup/driver.js';
 
 const INSTALL = 'npm install @mikro-orm/pglite@7.2.1 @electric-sql/pglite';
 const MISSING = `The embedded database (pglite: URLs) needs the optional peer dependencies @mikro-orm/pglite and @electric-sql/pglite, which are not installed. Install them with: ${INSTALL}`;

@@ -6,11 +6,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { RequestContext, ValidationError } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { gainslyConfig } from '../../src/orm/config.js';
+import { gainslyConfig } from '../../src/setup/config.js';
 import { requestEntityManager, translateGlobalContextRefusal } from '../../src/orm/context.js';
-import { GainslyConfigError } from '../../src/orm/database-url.js';
 import { GainslyError } from '../../src/enums/index.js';
-import { GainslySchemaError, GainslyUniqueViolationError } from '../../src/orm/errors.js';
+import { GainslySchemaError, GainslyUniqueViolationError, GainslyConfigError } from '../../src/orm/errors.js';
 import { replicaStatus } from '../../src/orm/replicas.js';
 import { thrownValue } from '../support/thrown.js';
 

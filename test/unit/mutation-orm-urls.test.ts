@@ -1,8 +1,8 @@
 // Mutation testing (issue #24, test/README.md): password masking of connection strings that do not
-// parse as URLs (src/orm/database-url.ts), where each rule of the text masking has a case of its
+// parse as URLs (src/setup/database-url.ts), where each rule of the text masking has a case of its
 // own, and the pglite: forms of parseDatabaseUrl. Every masked output is written out by hand.
 import { describe, expect, it } from 'vitest';
-import { maskDatabaseUrl, parseDatabaseUrl } from '../../src/orm/database-url.js';
+import { maskDatabaseUrl, parseDatabaseUrl } from '../../src/setup/database-url.js';
 
 describe('maskDatabaseUrl: strings that are not URLs are masked as text', () => {
   it.each([

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Command } from 'commander';
 import * as asciichart from 'asciichart';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { migrate } from '../../orm/create-orm.js';
+import { migrate } from '../../setup/create-orm.js';
 import { DEMO_EMAIL, DEMO_PROGRAM_NAME, countDemo, findDemo, resetDemo, seedDemo, type DemoCounts } from '../../demo/seed.js';
 import { demoReport, type DemoLiftSeries, type DemoReport } from '../../demo/report.js';
 import { demoDatabaseUrl, resolveConnection, type Connection } from '../connection.js';

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { MIGRATIONS } from '../../../migrations/index.js';
-import { MIGRATIONS_TABLE } from '../../orm/config.js';
-import { migrate, runMigrationsLocked } from '../../orm/create-orm.js';
+import { MIGRATIONS_TABLE } from '../../setup/config.js';
+import { migrate, runMigrationsLocked } from '../../setup/create-orm.js';
 import { plural, withDatabase, type CliContext } from '../context.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import type { Output } from '../output.js';

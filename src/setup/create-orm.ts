@@ -4,10 +4,10 @@ import type { MigrationStorage } from '@mikro-orm/migrations';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { appSchemaOf, gainslyConfig, MIGRATIONS_TABLE, resolveDatabaseUrl, type AppSchema, type GainslyOrmOptions } from './config.js';
 import { Migrator } from '@mikro-orm/migrations';
-import { GainslyConfigError, maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
+import { maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
 import { createPgliteOrm } from './embedded.js';
-import { GainslySchemaError } from './errors.js';
-import type { AnyMikroORM } from './context.js';
+import { GainslySchemaError, GainslyConfigError } from '../orm/errors.js';
+import type { AnyMikroORM } from '../orm/context.js';
 
 /**
  * Connects to a Gainsly database and returns a ready MikroORM instance with every entity,

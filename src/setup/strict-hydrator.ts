@@ -1,6 +1,6 @@
 import { ObjectHydrator, type EntityData, type EntityFactory, type EntityMetadata, type EntityProperty, type Platform } from '@mikro-orm/core';
-import { GainslyDataError } from './errors.js';
-import { withRowId } from './stored-values.js';
+import { GainslyDataError } from '../orm/errors.js';
+import { withRowId } from '../orm/stored-values.js';
 
 /**
  * A column type that refuses stored values it cannot read (`PgEnumType`, `StoredJsonType`,

@@ -1,8 +1,8 @@
 import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Configuration, ConnectionType, EntityManagerType } from '@mikro-orm/core';
-import { attachRouter, currentRoute, DEFAULT_REPLICA_POLICY, ReplicaRouter, type ReplicaPolicy } from './replicas.js';
+import { attachRouter, currentRoute, DEFAULT_REPLICA_POLICY, ReplicaRouter, type ReplicaPolicy } from '../orm/replicas.js';
 import { GainslyError } from '../enums/index.js';
-import { translateGlobalContextRefusal } from './context.js';
+import { translateGlobalContextRefusal } from '../orm/context.js';
 import {
   isConnectionLoss,
   translateConnectFailure,
@@ -10,7 +10,7 @@ import {
   translateTransactionFailure,
   type TranslateContext,
   type TransactionStep,
-} from './errors.js';
+} from '../orm/errors.js';
 
 /**
  * The password of the configured connection, so error messages can be scrubbed of it; `options`

@@ -2,10 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { baseOptions, composeSchema, type GainslyOrmOptions } from './config.js';
-import { GainslyConfigError } from './database-url.js';
-import { GainslyError, translateDatabaseError } from './errors.js';
+import { GainslyError, translateDatabaseError, GainslyConfigError } from '../orm/errors.js';
 import { libraryTables } from './driver.js';
-import { translateGlobalContextRefusal } from './context.js';
+import { translateGlobalContextRefusal } from '../orm/context.js';
 
 /** The optional peer dependencies a `pglite:` URL needs, as `npm install` arguments. @internal */
 export const PGLITE_PACKAGES = '@mikro-orm/pglite@7.2.1 @electric-sql/pglite';

@@ -1,4 +1,4 @@
-import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from './errors.js';
+import { GainslyConfigError } from '../orm/errors.js';
 
 /**
  * Replaces the password of a connection URL with `***` so the URL can be printed or logged.
@@ -69,16 +69,3 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   return { kind: 'postgresql', url, dbName };
 }
 
-/**
- * Thrown when the library is configured wrongly: no database URL, an unsupported scheme, or an
- * optional peer dependency that is not installed.
- *
- * @example
- * ```ts
- * try { await createGainslyOrm(); } catch (e) { if (e instanceof GainslyConfigError) console.error(e.message); }
- * ```
- */
-export class GainslyConfigError extends GainslyError {
-  override readonly name: string = 'GainslyConfigError';
-  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.CONFIG;
-}

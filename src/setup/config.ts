@@ -5,11 +5,12 @@ import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { ENTITIES } from '../modules/entities.js';
 import { MIGRATIONS } from '../../migrations/index.js';
-import { GainslyNamingStrategy } from './naming-strategy.js';
+import { GainslyNamingStrategy } from '../orm/naming-strategy.js';
 import { StrictHydrator } from './strict-hydrator.js';
-import { GainslyConfigError, maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
+import { GainslyConfigError } from '../orm/errors.js';
+import { maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
 import { GainslySchemaGenerator } from './schema-generator.js';
-import { DEFAULT_REPLICA_POLICY, type ReplicaPolicy } from './replicas.js';
+import { DEFAULT_REPLICA_POLICY, type ReplicaPolicy } from '../orm/replicas.js';
 
 export { MIGRATIONS_TABLE } from './migrations-table.js';
 import { MIGRATIONS_TABLE } from './migrations-table.js';
