@@ -262,8 +262,8 @@ select p.id, p.u, p.start_date, p.dur,
     },
     {
       label: 'microcycles',
-      // Statuses as the app leaves them (upstream contract, section 2): past weeks COMPLETE, the
-      // week holding the anchor ACTIVE (only in a user's active program), later weeks PLANNED.
+      // Statuses as the app leaves them (docs/upstream.md, "Microcycle status"): past weeks
+      // COMPLETE, the week holding the anchor ACTIVE (only in a user's active program), later weeks PLANNED.
       // checkMicrocycleStatuses verifies it after loading.
       sql: `
 create temp table gm as
@@ -308,7 +308,7 @@ insert into sessions (id, microcycle_id, date, day_number, session_type, intent_
                       finisher_duration_minutes, cooldown_duration_minutes, coach_notes, main_circuit_id, finisher_circuit_id)
 select s.id, s.microcycle_id, s.date, s.day, s.session_type::sessiontype,
        case when s.is_deload then json_build_array('deload', 'recovery') else json_build_array('strength', 'hypertrophy') end,
-       -- The JSON sections in the upstream app's shape (../shared/docs/upstream-contract.md, section 1),
+       -- The JSON sections in the upstream app's shape (docs/upstream.md, "Session plans"),
        -- mirroring the session_exercises rows below: the same targets, and slots 5 and 6 (superset
        -- group 1) name each other in superset_with. The warm-up is a generic item the catalog lacks.
        json_build_array(json_build_object('movement', 'General warm-up', 'duration_seconds', 480)),

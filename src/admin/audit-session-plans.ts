@@ -1,5 +1,5 @@
 // The session plan part of `audit`: rows whose JSON sections the upstream app cannot read
-// (../shared/docs/upstream-contract.md, section 1; an array in finisher_json makes its session
+// (docs/upstream.md, "Session plans"; an array in finisher_json makes its session
 // response fail with a 500, a block without `movement` fails its response model).
 import { formatIssuePath, sessionFinisherBlockSchema, sessionSectionSchema } from '../schemas/index.js';
 import type { SqlRunner } from './catalog.js';

@@ -1,7 +1,7 @@
 // The stored-e1RM part of `audit`: top sets whose `e1rm_value` is not the formula named in
 // `e1rm_formula` applied to (weight, reps). Readers recompute the column from the row
-// (../shared/docs/upstream-contract.md, section 3); versions of this library before that contract
-// stored an RPE/RIR-adjusted value under a plain formula's name, and those rows are what this finds.
+// (docs/upstream.md, "Stored e1RM"); older versions of this library stored an RPE/RIR-adjusted
+// value under a plain formula's name, and those rows are what this finds.
 import type { SqlRunner } from './catalog.js';
 import { parseIntArray, qualified, toNumber } from './sql.js';
 

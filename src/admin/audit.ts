@@ -88,9 +88,9 @@ export interface AuditRangeReport {
 }
 
 /**
- * Programs whose microcycle statuses break the lifecycle the upstream app relies on (upstream
- * contract, section 2): it finds a program's current week by `status = ACTIVE`, expects at most
- * one, and answers 404 for the day plan of a program that has none.
+ * Programs whose microcycle statuses break the lifecycle the upstream app relies on
+ * (docs/upstream.md, "Microcycle status"): it finds a program's current week by
+ * `status = ACTIVE`, expects at most one, and answers 404 for the day plan of a program that has none.
  *
  * Both findings are repaired by `ProgramRepository.advanceMicrocycle`: on a program with several
  * ACTIVE it completes them all and activates the one after the highest; on one with none it
@@ -207,7 +207,7 @@ export const AUDIT_RANGES: readonly { table: string; column: string; min: number
  * statuses the upstream app cannot work with (several ACTIVE microcycles; an active program with none: {@link AuditMicrocycleLifecycleReport}),
  * session plans whose JSON sections the app cannot read ({@link AuditSessionPlanReport}), and top
  * sets whose stored e1RM is not their named formula of (weight, reps) ({@link AuditStoredE1rmReport}:
- * what versions before the upstream contract stored).
+ * what older versions of this library stored; docs/upstream.md, "Stored e1RM").
  * Read-only; a column that does not exist (yet) is reported as not present. A table that does not
  * exist makes the report not `ok`, with the reason: when none of them exists (an empty or unrelated
  * database, a `schema` naming no schema) `nothingToAudit` is `true` and nothing was audited.

@@ -513,9 +513,9 @@ export const LIBRARY_ADDED_COLUMNS: readonly (readonly [table: string, column: s
 export const LIBRARY_ADDED_INDEXES: readonly string[] = [...PERFORMANCE_INDEXES, ...FOREIGN_KEY_INDEXES].map(([name]) => name);
 
 /**
- * The upstream Alembic chain (upstream-schema-notes.md), oldest first. The 19 tables reach the
- * shape the library expects at `9c1a2b3c4d5e`; later revisions only add tables and
- * `programs.macro_cycle_id`.
+ * The upstream Alembic chain (docs/upstream.md, "Upstream's schema"), oldest first. The 19
+ * tables reach the shape the library expects at `9c1a2b3c4d5e`; later revisions only add tables
+ * and `programs.macro_cycle_id`.
  * @internal
  */
 export const UPSTREAM_REVISIONS: readonly string[] = [

@@ -152,7 +152,8 @@ const APPENDED_LENGTH_DAYS = 7;
 
 /**
  * One step of the microcycle lifecycle of a program, as the upstream app's "next microcycle" route
- * takes it (upstream contract, section 2), extended to the states the app never produces itself:
+ * takes it (docs/upstream.md, "Microcycle status"), extended to the states the app never
+ * produces itself:
  *
  * - one or more `active` (several is corrupt data): all of them complete, and the microcycle after
  *   the highest of them (`sequenceNumber` + 1) becomes active, whatever its status;

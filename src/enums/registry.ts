@@ -29,8 +29,8 @@ import { defineEnum } from './enum-codec.js';
 /**
  * The codecs of all 24 enums, keyed by enum name, in the order of docs/data-model.md ("Enums").
  *
- * `pgType` is the PostgreSQL enum type name the upstream migrations create for the 17 SQL enums
- * (upstream-schema-notes section 2), and `null` for the 7 enums that only ever live in string or JSON
+ * `pgType` is the PostgreSQL enum type name the upstream migrations create for the SQL enums
+ * (docs/data-model.md, "Enums"), and `null` for the enums that only ever live in string or JSON
  * columns.
  *
  * @example

@@ -460,7 +460,7 @@ export const disciplinesJsonSchema: z.ZodType<DisciplineWeight[], { discipline: 
 
 // The app's shape, not the library's input rules: these schemas read what any writer stored (the
 // upstream generator included), so they check types only, as the app's response models do
-// (docs: ../shared/docs/upstream-contract.md, section 1). Ranges belong to the write inputs.
+// (docs/upstream.md, "Session plans"). Ranges belong to the write inputs.
 const anyInt = () =>
   z.number(E).superRefine((value, ctx) => {
     if (!Number.isInteger(value)) ctx.addIssue({ code: 'invalid_type', expected: 'int', input: value, message: 'must be an integer', continue: true });

@@ -33,7 +33,7 @@ export interface DisciplineWeight {
 /**
  * One exercise block of a session section (`sessions.warmup_json`, `main_json`, `accessory_json`,
  * `cooldown_json`, and a finisher's `exercises`), as the upstream app reads it
- * (`../shared/docs/upstream-contract.md`, section 1): snake_case keys, `movement` (the movement's
+ * (docs/upstream.md, "Session plans"): snake_case keys, `movement` (the movement's
  * name) required, the rest optional or null. Keys the app does not know are allowed and kept.
  * @example
  * ```ts

@@ -9,7 +9,7 @@ import { createEmptyDatabase, useTestOrm, withRawClient, type TestDatabase } fro
 import { ALL_MIGRATIONS } from '../support/migrations.js';
 import { loadUpstreamDump, requireFixtures, UPSTREAM_DUMPS } from '../support/fixtures.js';
 
-/** The 17 tables upstream's head adds beyond the 19 (upstream-schema-notes section 4). */
+/** The tables upstream's head revision adds beyond the spec's (docs/upstream.md, "Upstream's schema"). */
 const HEAD_EXTRA_TABLES = [
   'activity_definitions',
   'activity_instance_links',

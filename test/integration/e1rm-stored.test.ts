@@ -155,7 +155,7 @@ describe('audit finds top sets whose stored e1RM is not their own formula', () =
     const clean = await audit(db.em);
     expect(clean.storedE1rm).toEqual({ present: true, checked: 4 * SETS.length, mismatched: 0, sampleIds: [] });
 
-    // What versions before the upstream contract wrote: 120 kg x 5 @ RPE 8, O'Conner, stored 141 (the formula gives 135).
+    // What older versions of this library wrote (docs/upstream.md, "Stored e1RM"): 120 kg x 5 @ RPE 8, O'Conner, stored 141 (the formula gives 135).
     const [log] = (await db.em.execute(`select id from workout_logs order by id limit 1`)) as { id: number }[];
     const [old] = (await db.em.execute(
       `insert into top_set_logs (workout_log_id, movement_id, weight, reps, rpe, e1rm_value, e1rm_formula, pattern, created_at)

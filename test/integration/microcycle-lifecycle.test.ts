@@ -1,5 +1,5 @@
 /**
- * The microcycle status lifecycle as the upstream app keeps it (upstream contract, section 2):
+ * The microcycle status lifecycle as the upstream app keeps it (docs/upstream.md, "Microcycle status"):
  * createProgram starts week 1, advanceMicrocycle completes the current week and activates (or
  * creates) the next, the readers find the current week, and concurrent advances serialise.
  * Expected dates and deload flags are worked out by hand in each test.

@@ -1,4 +1,4 @@
-// Session plans in the upstream app's shape (../shared/docs/upstream-contract.md, section 1). What
+// Session plans in the upstream app's shape (docs/upstream.md, "Session plans"). What
 // the library writes is checked against the app's JSON Schema file with ajv, not with the
 // library's own zod schemas, so a mistake cannot be copied into both sides.
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // PatternExposureRepository's pattern metrics with `method: 'upstream'` (the upstream app's PSI, trend
-// and deload signal, upstream-contract.md section 4) against real PostgreSQL, and the validation of
+// and deload signal: docs/upstream.md, "Metrics") against real PostgreSQL, and the validation of
 // every option under both methods. Expected values are worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -52,7 +52,7 @@ async function athlete(starts: string[], programData: Partial<Program> = {}) {
   return { user, program, cycles };
 }
 
-/** The contract's worked example: M1 2026-01-05 (100, 110), M2 2026-01-12 (120, 130), M3 2026-01-19 planned, empty. */
+/** The worked example of docs/upstream.md, "Metrics": M1 2026-01-05 (100, 110), M2 2026-01-12 (120, 130), M3 2026-01-19 planned, empty. */
 async function workedExample() {
   const { user, cycles } = await athlete(['2026-01-05', '2026-01-12', '2026-01-19']);
   const [m1, m2] = cycles as [Microcycle, Microcycle, Microcycle];

@@ -1,4 +1,4 @@
-// The upstream app's metrics (upstream-contract.md, section 4) as pure functions. Expected values are
+// The upstream app's metrics (docs/upstream.md, "Metrics") as pure functions. Expected values are
 // worked out by hand in the comments, never by calling the code under test.
 import { describe, expect, it } from 'vitest';
 import {
@@ -17,7 +17,7 @@ import {
   type UpstreamMetricsData,
 } from '../../src/domain/index.js';
 
-// The contract's worked example: M1 2026-01-05 (100, 110), M2 2026-01-12 (120, 130), M3 2026-01-19 planned.
+// The worked example of docs/upstream.md, "Metrics": M1 2026-01-05 (100, 110), M2 2026-01-12 (120, 130), M3 2026-01-19 planned.
 const M1 = { id: 1, startDate: '2026-01-05' };
 const M2 = { id: 2, startDate: '2026-01-12' };
 const M3 = { id: 3, startDate: '2026-01-19' };

@@ -23,7 +23,7 @@ import {
 // ---------------------------------------------------------------------------------------------
 // The expected enums, typed out by hand from the upstream spec (gainsly-database-overview.md section 2,
 // kept outside this repository; the enums are described in docs/data-model.md, "Enums"), and the PG
-// type names from upstream-schema-notes.md section 2. Labels and values are separate lists, as the
+// type names as docs/data-model.md, "Enums" gives them. Labels and values are separate lists, as the
 // upstream spec writes them, so a label paired with the wrong value fails too. Nothing here is derived
 // from the code under test.
 // ---------------------------------------------------------------------------------------------

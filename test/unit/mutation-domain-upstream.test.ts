@@ -1,6 +1,5 @@
-// Mutation tests (#24) for the upstream app's metrics (upstream contract, section on pattern
-// metrics): the window of newest microcycles, PSI, the strict 5 % trend, and every refusal's path
-// and message. Expected values are worked out by hand in the comments.
+// Mutation tests (#24) for the upstream app's metrics (docs/upstream.md, "Metrics"): the window
+// of newest microcycles, PSI, the strict 5 % trend, and every refusal's path and message. Expected values are worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
 import {
   DomainArgumentError,

@@ -53,7 +53,7 @@ export interface PatternStrength {
  * - `'library'` (the default): the library's own. The window is the user's last N microcycles
  *   **that have exposures**, ordered by their first exposure; the trend compares per-microcycle
  *   mean e1RMs (first half against second half, 2.5 %, inclusive).
- * - `'upstream'`: the upstream Python app's, exactly (its "section 4" contract). The window is the
+ * - `'upstream'`: the upstream Python app's, exactly (docs/upstream.md, "Metrics"). The window is the
  *   user's newest microcycles **by start date, planned future weeks included**; PSI is the plain
  *   mean of the window's exposures; the trend compares the newest half of the exposures against
  *   the rest (4 exposures at least, 5 %, strict). Computed by the `upstreamPattern*` functions of

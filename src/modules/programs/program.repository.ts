@@ -153,8 +153,8 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
 
   /**
    * Moves a program to its next microcycle, as the upstream app's "next microcycle" route does
-   * (upstream contract, section 2): the `active` microcycle becomes `complete` and the next one
-   * (sequence number + 1) becomes `active`. When there is no next one it is created the app's way:
+   * (docs/upstream.md, "Microcycle status"): the `active` microcycle becomes `complete` and the
+   * next one (sequence number + 1) becomes `active`. When there is no next one it is created the app's way:
    * sequence number + 1, starting the day the previous one ends (its start + its length), 7 days
    * long, a deload when `sequenceNumber % deloadEveryNMicrocycles === 0`.
    *

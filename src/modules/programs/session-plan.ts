@@ -1,6 +1,6 @@
 // The session plan in two forms: the caller's input (camelCase, movements by id or name, supersets
 // by group or partner) and the JSON sections the upstream app reads (snake_case exercise blocks,
-// one finisher object; ../shared/docs/upstream-contract.md, section 1). writePlan goes one way,
+// one finisher object; docs/upstream.md, "Session plans"). writePlan goes one way,
 // readPlan the other, and a plan read and written back keeps every key it did not interpret.
 import type { ExerciseRole } from '../../enums/index.js';
 import { GainslyDataError } from '../../orm/errors.js';
