@@ -1,5 +1,5 @@
 import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from '../orm/errors.js';
-import type { DoctorFinding, DoctorReport } from './doctor.js';
+import type { DoctorFinding, DoctorReport } from './doctor/types.js';
 
 const MESSAGE_MAX_FINDINGS = 10;
 

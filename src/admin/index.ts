@@ -2,20 +2,20 @@
 // audit (categorical values and ranges in the data) and import (upstream seed files). Explicit
 // names only; `src/index.ts` re-exports the public ones.
 
-export {
-  doctor,
-  formatDoctorReport,
-  type DoctorOptions,
-  type DoctorReport,
-  type DoctorFinding,
-  type DoctorFindingKind,
-  type DoctorSeverity,
-  type DoctorStatus,
-  type DoctorTableReport,
-  type DoctorEnumReport,
-  type DoctorMigrations,
-  type DatabaseKind,
-} from './doctor.js';
+export { doctor } from './doctor/doctor.js';
+export { formatDoctorReport } from './doctor/fixes.js';
+export type {
+  DoctorOptions,
+  DoctorReport,
+  DoctorFinding,
+  DoctorFindingKind,
+  DoctorSeverity,
+  DoctorStatus,
+  DoctorTableReport,
+  DoctorEnumReport,
+  DoctorMigrations,
+  DatabaseKind,
+} from './doctor/types.js';
 export { adopt, type AdoptOptions, type AdoptResult } from './adopt.js';
 export { GainslyAdoptError } from './errors.js';
 export {
@@ -29,16 +29,9 @@ export {
 } from './audit.js';
 export type { AuditSessionPlanReport } from './audit-session-plans.js';
 export type { AuditStoredE1rmReport } from './audit-stored-e1rm.js';
-export {
-  importMovements,
-  importCircuits,
-  importHeuristicConfigs,
-  GainslyImportError,
-  type ImportSource,
-  type ImportOptions,
-  type ImportReport,
-  type ImportSkip,
-} from './import.js';
+export { importMovements, importCircuits, importHeuristicConfigs } from './import/import.js';
+export { GainslyImportError } from './import/errors.js';
+export type { ImportSource, ImportOptions, ImportReport, ImportSkip } from './import/types.js';
 export { classifyEnumValue, normaliseEnumValue, normaliseTags, circuitTypeFromText, type ValueStatus, type ValueClassification } from './values.js';
 export {
   exportUserData,

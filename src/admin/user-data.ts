@@ -15,7 +15,7 @@ import { GAINSLY_ERROR_CODES, GainslyError, GainslyNotFoundError, type GainslyEr
 import { parseArgument, parseOptions, requireId } from '../orm/arguments.js';
 import { FORBIDDEN_JSON_KEYS } from '../schemas/json-blobs.js';
 import type { SqlRunner } from './catalog.js';
-import { GainslyImportError } from './import.js';
+import { GainslyImportError } from './import/errors.js';
 import { emRunner, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm } from './sql.js';
 
 /**

@@ -19,9 +19,10 @@ import {
 import { ormRunner, readCatalog } from '../../src/admin/catalog.js';
 import { adopt } from '../../src/admin/adopt.js';
 import { audit } from '../../src/admin/audit.js';
-import { doctor } from '../../src/admin/doctor.js';
+import { doctor } from '../../src/admin/doctor/doctor.js';
 import { GainslyAdoptError } from '../../src/admin/errors.js';
-import { GainslyImportError, importMovements } from '../../src/admin/import.js';
+import { GainslyImportError } from '../../src/admin/import/errors.js';
+import { importMovements } from '../../src/admin/import/import.js';
 import { OVERVIEW_DEFAULTS } from '../../migrations/0002-overview-additions.js';
 import { createEmptyDatabase, createTestDatabase, withRawClient, type RawClient, type TestDatabase } from '../support/database.js';
 import { ALL_MIGRATIONS } from '../support/migrations.js';

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createGainslyOrm, Microcycle, migrate, MIGRATIONS_TABLE, Program, User } from '../../src/index.js';
 import { adopt } from '../../src/admin/adopt.js';
-import { allFindings, doctor } from '../../src/admin/doctor.js';
+import { doctor } from '../../src/admin/doctor/doctor.js';
+import { allFindings } from '../../src/admin/doctor/fixes.js';
 import { audit } from '../../src/admin/audit.js';
-import { importCircuits, importHeuristicConfigs, importMovements } from '../../src/admin/import.js';
+import { importCircuits, importHeuristicConfigs, importMovements } from '../../src/admin/import/import.js';
 import { fixturePath, requireFixtures } from '../support/fixtures.js';
 
 /** The admin tools on the embedded database: one connection, no server features. */

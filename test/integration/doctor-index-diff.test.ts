@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createGainslyOrm } from '../../src/index.js';
-import { doctor, type DoctorFinding, type DoctorReport } from '../../src/admin/doctor.js';
+import { doctor } from '../../src/admin/doctor/doctor.js';
+import type { DoctorFinding, DoctorReport } from '../../src/admin/doctor/types.js';
 import { adopt, GainslyAdoptError } from '../../src/admin/index.js';
 import { useClonedDatabase, withRawClient } from '../support/database.js';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createGainslyOrm, GainslyConfigError, type CreateProgramInput, GainslyUniqueViolationError, Microcycle, migrate, Movement, Program, Session, SessionExercise, User, WorkoutLog } from '../../src/index.js';
 import { createPgliteOrm, resolvePgliteDir } from '../../src/setup/embedded.js';
-import { doctor } from '../../src/admin/doctor.js';
+import { doctor } from '../../src/admin/doctor/doctor.js';
 import { ALL_MIGRATIONS } from '../support/migrations.js';
 import { useTempDir } from '../support/temp-dir.js';
 

@@ -21,8 +21,8 @@ import {
   WorkoutLog,
 } from '../../src/index.js';
 import { adopt } from '../../src/admin/adopt.js';
-import { doctor } from '../../src/admin/doctor.js';
-import { importCircuits, importHeuristicConfigs, importMovements } from '../../src/admin/import.js';
+import { doctor } from '../../src/admin/doctor/doctor.js';
+import { importCircuits, importHeuristicConfigs, importMovements } from '../../src/admin/import/import.js';
 import { createEmptyDatabase, withRawClient, type RawClient, type TestDatabase } from '../support/database.js';
 import { fixturePath, loadUpstreamDump, requireFixtures } from '../support/fixtures.js';
 import { LIBRARY_TABLES } from '../support/reliability-db.js';

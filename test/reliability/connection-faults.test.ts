@@ -29,7 +29,7 @@ import {
   MIGRATIONS_TABLE,
   User,
 } from '../../src/index.js';
-import { doctor } from '../../src/admin/doctor.js';
+import { doctor } from '../../src/admin/doctor/doctor.js';
 import { createEmptyDatabase, throughPgBouncer, useClonedDatabase, withRawClient, type TestDatabase } from '../support/database.js';
 import { connectRaw, withDatabase } from '../support/pg-client.js';
 import { holdLocks, terminate, waitFor, waitUntilBlocked, withDeadline } from '../support/reliability-db.js';

@@ -21,8 +21,8 @@ import {
   WorkoutLog,
 } from '../../src/index.js';
 import { adopt } from '../../src/admin/adopt.js';
-import { doctor } from '../../src/admin/doctor.js';
-import { importMovements } from '../../src/admin/import.js';
+import { doctor } from '../../src/admin/doctor/doctor.js';
+import { importMovements } from '../../src/admin/import/import.js';
 import { ormRunner, readCatalog, type Catalog } from '../../src/admin/catalog.js';
 import { createEmptyDatabase, throughPgBouncer, useClonedDatabase, withRawClient, type TestDatabase } from '../support/database.js';
 import { connectRaw, type RawClient } from '../support/pg-client.js';

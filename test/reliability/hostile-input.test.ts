@@ -30,7 +30,8 @@ import {
 } from '../../src/index.js';
 import { ENUMS } from '../../src/enums/index.js';
 import { INPUT_SCHEMAS, parseInput, type CreateProgramInput, type InputName, type MovementInput } from '../../src/schemas/index.js';
-import { GainslyImportError, importCircuits, importHeuristicConfigs, importMovements } from '../../src/admin/import.js';
+import { GainslyImportError } from '../../src/admin/import/errors.js';
+import { importCircuits, importHeuristicConfigs, importMovements } from '../../src/admin/import/import.js';
 import { useTestOrm } from '../support/database.js';
 import { makeCircuit, makeMovement, makeSession, unique, PROGRAM } from '../support/factories.js';
 import { countDelta, tableCounts, type LibraryTable } from '../support/reliability-db.js';

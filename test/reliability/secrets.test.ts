@@ -26,8 +26,8 @@ import {
   User,
 } from '../../src/index.js';
 import { adopt } from '../../src/admin/adopt.js';
-import { doctor } from '../../src/admin/doctor.js';
-import { importMovements } from '../../src/admin/import.js';
+import { doctor } from '../../src/admin/doctor/doctor.js';
+import { importMovements } from '../../src/admin/import/import.js';
 import { createEmptyDatabase, createTestDatabase, useClonedDatabase, withRawClient, type TestDatabase } from '../support/database.js';
 import { connectRaw } from '../support/pg-client.js';
 import { waitFor, withDeadline } from '../support/reliability-db.js';

@@ -3,7 +3,7 @@
 // A process of its own, so the figure is the import's and not the test runner's, and so that
 // `--max-old-space-size` can bound the heap.
 import { createGainslyOrm } from '../../src/index.js';
-import { importMovements } from '../../src/admin/import.js';
+import { importMovements } from '../../src/admin/import/import.js';
 
 const [url, file] = process.argv.slice(2);
 if (!url || !file) throw new Error('usage: import-memory-child <database url> <file>');
