@@ -6,6 +6,7 @@ const libraryEntries = {
   'enums/index': 'src/enums/index.ts',
   'domain/index': 'src/domain/index.ts',
   'schemas/index': 'src/schemas/index.ts',
+  'admin/index': 'src/admin/index.ts',
 };
 
 export default defineConfig({

@@ -9,7 +9,7 @@
 //   npm run bench -- --help            every option
 //
 // Flags of this script: --no-build (reuse bench/.build from the previous run).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -39,12 +39,7 @@ async function buildLibrary() {
   const configOut = join(buildDir, 'tsup.config.mjs');
   await esbuild.build({ entryPoints: [join(root, 'tsup.config.ts')], outfile: configOut, format: 'esm', platform: 'node', bundle: true, packages: 'external', logLevel: 'error' });
   const config = (await import(`${pathToFileURL(configOut).href}?t=${Date.now()}`)).default;
-  const entry = { ...config.entry };
-  // importMovements (operation 5) lives in src/admin; until the public barrel exports it, build it
-  // as an extra entry of the same build (shared chunks: one copy of the entity classes).
-  const barrel = readFileSync(join(root, 'src/index.ts'), 'utf8');
-  if (!/\bimportMovements\b/.test(barrel) && existsSync(join(root, 'src/admin/import.ts'))) entry['bench-internal/admin-import'] = 'src/admin/import.ts';
-  await build({ ...config, config: false, entry, outDir: libDir, dts: false, silent: true });
+  await build({ ...config, config: false, outDir: libDir, dts: false, silent: true });
 }
 
 async function bundleBench() {

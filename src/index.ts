@@ -43,46 +43,6 @@ export { GainslyNamingStrategy, type IndexKind } from './orm/naming-strategy.js'
 export { GainslyRepository, UserOwnedRepository, DatedUserOwnedRepository } from './orm/base-repository.js';
 export { ENTITIES } from './modules/entities.js';
 export {
-  doctor,
-  formatDoctorReport,
-  adopt,
-  audit,
-  importMovements,
-  importCircuits,
-  importHeuristicConfigs,
-  GainslyAdoptError,
-  GainslyImportError,
-  classifyEnumValue,
-  normaliseEnumValue,
-  normaliseTags,
-  circuitTypeFromText,
-  type DoctorOptions,
-  type DoctorReport,
-  type DoctorFinding,
-  type DoctorFindingKind,
-  type DoctorSeverity,
-  type DoctorStatus,
-  type DoctorTableReport,
-  type DoctorEnumReport,
-  type DoctorMigrations,
-  type DatabaseKind,
-  type AdoptOptions,
-  type AdoptResult,
-  type AuditOptions,
-  type AuditReport,
-  type AuditColumnReport,
-  type AuditValue,
-  type AuditRangeReport,
-  type AuditMicrocycleLifecycleReport,
-  type AuditSessionPlanReport,
-  type AuditStoredE1rmReport,
-  type ImportSource,
-  type ImportOptions,
-  type ImportReport,
-  type ImportSkip,
-  type ValueStatus,
-  type ValueClassification,
-  type OrmOrEm,
   exportUserData,
   writeUserExport,
   eraseUserData,
@@ -101,7 +61,8 @@ export {
   type EraseKeptReference,
   type UserImportOptions,
   type UserImportReport,
-} from './admin/index.js';
+} from './admin/user-data.js';
+export type { OrmOrEm } from './admin/sql.js';
 export { UserScope, forUser, type DateRange, type ScopeOptions, type Consistency } from './modules/scope/user-scope.js';
 export { ViewerScope, forViewer, type FriendshipResolver, type ViewerOptions } from './modules/scope/viewer-scope.js';
 

@@ -1,17 +1,16 @@
 // The library under test, loaded from the benchmark's own build of it (bench/.build/lib, made by
 // bench/bench.mjs with the package's tsup config): what users get, isolated from concurrent
 // `npm run build`s. Types come from the sources.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Lib from '../../src/index.js';
 import type * as Enums from '../../src/enums/index.js';
 import type * as Domain from '../../src/domain/index.js';
 import type * as Schemas from '../../src/schemas/index.js';
-import type { importMovements as ImportMovementsFn } from '../../src/admin/import.js';
+import type * as Admin from '../../src/admin/index.js';
 
 export type LibModule = typeof Lib;
-export type ImportMovements = typeof ImportMovementsFn;
+export type ImportMovements = typeof Admin.importMovements;
 
 export interface LoadedLibrary {
   dir: string;
@@ -19,7 +18,8 @@ export interface LoadedLibrary {
   enums: typeof Enums;
   domain: typeof Domain;
   schemas: typeof Schemas;
-  /** `importMovements`, from the public barrel when it exports it, else from the admin module; undefined when neither exists. */
+  admin: typeof Admin;
+  /** `importMovements`, from `@gainsly/db/admin`. */
   importMovements: ImportMovements | undefined;
   /** Where importMovements came from. */
   importMovementsFrom: string | undefined;
@@ -34,16 +34,6 @@ export async function loadLibrary(dir: string): Promise<LoadedLibrary> {
   const enums = (await import(libFile(dir, 'enums/index.js'))) as typeof Enums;
   const domain = (await import(libFile(dir, 'domain/index.js'))) as typeof Domain;
   const schemas = (await import(libFile(dir, 'schemas/index.js'))) as typeof Schemas;
-  let importMovements: ImportMovements | undefined;
-  let importMovementsFrom: string | undefined;
-  const fromBarrel = (lib as unknown as { importMovements?: ImportMovements }).importMovements;
-  if (typeof fromBarrel === 'function') {
-    importMovements = fromBarrel;
-    importMovementsFrom = '@gainsly/db';
-  } else if (existsSync(join(dir, 'bench-internal/admin-import.js'))) {
-    const mod = (await import(libFile(dir, 'bench-internal/admin-import.js'))) as { importMovements?: ImportMovements };
-    importMovements = mod.importMovements;
-    importMovementsFrom = 'src/admin/import.ts (not in the public barrel)';
-  }
-  return { dir, lib, enums, domain, schemas, importMovements, importMovementsFrom };
+  const admin = (await import(libFile(dir, 'admin/index.js'))) as typeof Admin;
+  return { dir, lib, enums, domain, schemas, admin, importMovements: admin.importMovements, importMovementsFrom: '@gainsly/db/admin' };
 }

@@ -170,6 +170,7 @@ describe('an ESM TypeScript service', () => {
     expectNoPassword(result);
     const out = lastJsonLine<{
       migrations: { first: string[]; second: string[] };
+      doctor: { ok: boolean; kind: string };
       programActive: boolean;
       ruleType: string;
       ruleLabel: string;
@@ -184,6 +185,8 @@ describe('an ESM TypeScript service', () => {
     }>(result.stdout);
 
     expect(out.migrations).toEqual({ first: MIGRATIONS, second: [] });
+    // doctor, imported from @gainsly/db/admin, finds the freshly migrated schema healthy.
+    expect(out.doctor).toEqual({ ok: true, kind: 'library' });
     expect(out.programActive).toBe(true);
     // Semantic value on the entity, UPPERCASE label in the database.
     expect([out.ruleType, out.ruleLabel, out.storedLabel]).toEqual(['hard_no', 'HARD_NO', 'HARD_NO']);

@@ -6,10 +6,8 @@ import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/l
 import { Migration } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
 import {
-  adopt,
   APP_MIGRATIONS_TABLE,
   createGainslyOrm,
-  doctor,
   forUser,
   gainslyConfig,
   GainslyConfigError,
@@ -17,6 +15,10 @@ import {
   migrate,
   User,
 } from '../../src/index.js';
+import {
+  adopt,
+  doctor,
+} from '../../src/admin/index.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import { createEmptyDatabase, type TestDatabase } from '../support/database.js';
 import { unique } from '../support/factories.js';

@@ -129,7 +129,7 @@ describe('the global EntityManager outside a request context', () => {
       progressionStyle: 'single_progression',
     });
     expect((await forViewer(db.orm.em, user.id).programsOf(user.id)).map((p) => p.id)).toEqual([program.id]);
-    expect((await db.orm.em.getRepository(User).forUser(user.id).programs.get(program.id)).id).toBe(program.id);
+    expect((await forUser(db.orm.em, user.id).programs.get(program.id)).id).toBe(program.id);
   });
 
   it('a repository used on it throws a GainslyConfigError that says to fork, never MikroORM’s error', async () => {

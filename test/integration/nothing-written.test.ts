@@ -22,7 +22,8 @@ import {
   WorkoutLog,
   ConversationThread,
 } from '../../src/index.js';
-import { eraseUserData, exportUserData, importMovements, importUserData, importCircuits, importHeuristicConfigs } from '../../src/admin/index.js';
+import { importMovements, importCircuits, importHeuristicConfigs } from '../../src/admin/index.js';
+import { eraseUserData, exportUserData, importUserData } from '../../src/index.js';
 import { useClonedDatabase } from '../support/database.js';
 import { PROGRAM, unique } from '../support/factories.js';
 import { failWritesTo, snapshotTables } from '../support/separate-connection.js';

@@ -20,12 +20,14 @@ import {
   eraseUserData,
   forUser,
   HeuristicConfig,
-  importCircuits,
-  importMovements,
   migrate,
   Movement,
   User,
 } from '../../src/index.js';
+import {
+  importCircuits,
+  importMovements,
+} from '../../src/admin/index.js';
 import { createTestDatabase, useTestOrm, withRawClient, type TestDatabase } from '../support/database.js';
 import { findPgBouncer, startPgBouncer, type PgBouncer } from '../support/pgbouncer.js';
 import { fixturePath } from '../support/fixtures.js';

@@ -9,10 +9,6 @@ import {
   forUser,
   forViewer,
   migrate,
-  doctor,
-  adopt,
-  audit,
-  importMovements,
   gainslyConfig,
   gainslyAsyncConfig,
   GainslyPostgreSqlDriver,
@@ -20,11 +16,17 @@ import {
   type UserScope,
   type ViewerScope,
   type MigrationResult,
+} from '../../src/index.js';
+import {
+  doctor,
+  adopt,
+  audit,
+  importMovements,
   type DoctorReport,
   type AdoptResult,
   type AuditReport,
   type ImportReport,
-} from '../../src/index.js';
+} from '../../src/admin/index.js';
 
 declare const coreEm: CoreEntityManager;
 declare const sqlEm: SqlEntityManager;

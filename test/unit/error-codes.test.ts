@@ -8,6 +8,7 @@ import * as root from '../../src/index.js';
 import * as enums from '../../src/enums/index.js';
 import * as domain from '../../src/domain/index.js';
 import * as schemas from '../../src/schemas/index.js';
+import * as admin from '../../src/admin/index.js';
 import { translateConnectFailure, translateDatabaseError, translateTransactionFailure } from '../../src/orm/errors.js';
 
 /** The smallest doctor report GainslyAdoptError accepts: no findings. */
@@ -19,7 +20,7 @@ const EMPTY_REPORT = {
   tables: [],
   enums: [],
   summary: { errors: 0, fixable: 0, tolerated: 0 },
-} as unknown as root.DoctorReport;
+} as unknown as admin.DoctorReport;
 
 const details = { sqlState: '23505', table: 'users', constraint: 'users_email_key' };
 
@@ -45,8 +46,8 @@ const INSTANCES: [Error, string][] = [
   [new root.GainslySchemaError('x', 'not_migrated', 'npx gainsly-db migrate'), 'GAINSLY_SCHEMA'],
   [new root.GainslyTimeoutError('x', details), 'GAINSLY_TIMEOUT'],
   [new root.GainslyConcurrencyError('x', details), 'GAINSLY_CONCURRENCY'],
-  [new root.GainslyAdoptError('refused', EMPTY_REPORT), 'GAINSLY_ADOPT'],
-  [new root.GainslyImportError('unreadable'), 'GAINSLY_IMPORT'],
+  [new admin.GainslyAdoptError('refused', EMPTY_REPORT), 'GAINSLY_ADOPT'],
+  [new admin.GainslyImportError('unreadable'), 'GAINSLY_IMPORT'],
   [new root.GainslyUserDataError('needed by another user', 'pattern_exposures', 'source_top_set_log_id'), 'GAINSLY_USER_DATA'],
 ];
 
@@ -59,9 +60,12 @@ describe('error codes', () => {
     expect(Object.values(root.GAINSLY_ERROR_CODES)).toContain(code);
   });
 
-  it('covers every error class the main entry point exports', () => {
-    const exported = Object.entries(root).filter(([, value]) => typeof value === 'function' && (value === root.GainslyError || value.prototype instanceof root.GainslyError)).map(([name]) => name);
-    expect(exported.sort()).toEqual(INSTANCES.map(([error]) => error.name).filter((name) => name in root).sort());
+  it.each([
+    ['the main entry point', root],
+    ['@gainsly/db/admin', admin],
+  ] as const)('covers every error class %s exports', (_entry, entry) => {
+    const exported = Object.entries(entry).filter(([, value]) => typeof value === 'function' && (value === root.GainslyError || value.prototype instanceof root.GainslyError)).map(([name]) => name);
+    expect(exported.sort()).toEqual(INSTANCES.map(([error]) => error.name).filter((name) => name in entry).sort());
   });
 
   it('gives each class its own code, and every code belongs to a class', () => {
@@ -74,6 +78,7 @@ describe('error codes', () => {
     expect(enums.GainslyError).toBe(root.GainslyError);
     expect(domain.GainslyError).toBe(root.GainslyError);
     expect(schemas.GainslyError).toBe(root.GainslyError);
+    expect(admin.GainslyAdoptError.prototype).toBeInstanceOf(root.GainslyError);
     expect(enums.GAINSLY_ERROR_CODES).toBe(root.GAINSLY_ERROR_CODES);
     expect(Object.isFrozen(root.GAINSLY_ERROR_CODES)).toBe(true);
   });

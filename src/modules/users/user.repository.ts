@@ -2,8 +2,7 @@ import { GainslyRepository } from '../../orm/base-repository.js';
 import { createUserInputSchema, parseInput, type CreateUserInput } from '../../schemas/index.js';
 import { User } from './user.entity.js';
 import { UserSettings } from './user-settings.entity.js';
-import { UserScope } from '../scope/user-scope.js';
-import { definedOnly, requireId, requireString } from '../../orm/arguments.js';
+import { definedOnly, requireString } from '../../orm/arguments.js';
 
 /**
  * Repository of {@link User}.
@@ -24,19 +23,6 @@ export class UserRepository extends GainslyRepository<User> {
    */
   async findByEmail(email: string): Promise<User | null> {
     return this.findOne({ email: requireString(email, 'email', 255) });
-  }
-
-  /**
-   * The repositories on behalf of this user: every query filtered by owner, every write checked.
-   * Same as `forUser(em, userId)`.
-   * @example
-   * ```ts
-   * const me = em.getRepository(User).forUser(42);
-   * await me.workouts.list({ from: '2026-01-01' });
-   * ```
-   */
-  forUser(userId: number): UserScope {
-    return new UserScope(this.getEntityManager() as never, requireId(userId, 'userId'));
   }
 
   /**

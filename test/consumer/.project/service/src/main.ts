@@ -26,11 +26,14 @@ import {
 import { ENUMS, MovementRuleType, type MovementPattern, type MovementRuleTypeLabel } from '@gainsly/db/enums';
 import { estimateOneRepMax } from '@gainsly/db/domain';
 import { logWorkoutInputSchema, type LogWorkoutData } from '@gainsly/db/schemas';
+// Operator tools live behind their own entry point, not in the root one.
+import { doctor, type DoctorReport } from '@gainsly/db/admin';
 
 const orm = await createGainslyOrm({ url: process.env.DATABASE_URL });
 try {
   const first: MigrationResult = await migrate(orm);
   const second: MigrationResult = await migrate(orm);
+  const health: DoctorReport = await doctor(orm);
 
   const em = orm.em.fork();
   // The custom repositories, not a bare EntityRepository<User>.
@@ -103,6 +106,7 @@ try {
   console.log(
     JSON.stringify({
       migrations: { first: first.applied, second: second.applied },
+      doctor: { ok: health.ok, kind: health.database.kind },
       userId: user.id,
       programActive: program.isActive,
       ruleType: reloaded.ruleType,
