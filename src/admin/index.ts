@@ -1,6 +1,8 @@
 // The admin tools: doctor (schema drift), adopt (bring an upstream database up to docs/data-model.md),
 // audit (categorical values and ranges in the data) and import (upstream seed files). Explicit
-// names only; `src/index.ts` re-exports the public ones.
+// names only. This is the `@gainsly/db/admin` entry point: tools for operators and migration
+// scripts, kept out of the root entry an application imports. User-data export and erasure
+// (user-data.ts) serve applications (an account's export or deletion) and are exported from the root.
 
 export { doctor } from './doctor/doctor.js';
 export { formatDoctorReport } from './doctor/fixes.js';
@@ -33,24 +35,4 @@ export { importMovements, importCircuits, importHeuristicConfigs } from './impor
 export { GainslyImportError } from './import/errors.js';
 export type { ImportSource, ImportOptions, ImportReport, ImportSkip } from './import/types.js';
 export { classifyEnumValue, normaliseEnumValue, normaliseTags, circuitTypeFromText, type ValueStatus, type ValueClassification } from './values.js';
-export {
-  exportUserData,
-  writeUserExport,
-  eraseUserData,
-  importUserData,
-  GainslyUserDataError,
-  USER_EXPORT_FORMAT,
-  USER_EXPORT_VERSION,
-  USER_DATA_TABLES,
-  type UserDataTable,
-  type UserExportDocument,
-  type UserExportReference,
-  type UserExportOptions,
-  type UserExportSummary,
-  type EraseOptions,
-  type EraseReport,
-  type EraseKeptReference,
-  type UserImportOptions,
-  type UserImportReport,
-} from './user-data.js';
 export type { OrmOrEm } from './sql.js';
