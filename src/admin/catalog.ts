@@ -1,15 +1,15 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { executeBound, questionMarks } from '../orm/bound-query.js';
 
-/** Runs one SQL statement with bound parameters and returns its rows. @internal */
+/** Runs one SQL statement, each `?` one value (bound server-side, see `questionMarks`), and returns its rows. @internal */
 export type SqlRunner = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** A runner over an ORM's connection (outside any entity manager transaction). @internal */
 export function ormRunner(orm: MikroORM): SqlRunner {
-  const connection = orm.em.getConnection();
-  return (sql, params = []) =>
-    (connection.execute(sql, [...params]) as Promise<Record<string, unknown>[]>).catch((error: unknown) => {
-      throw orm.em.getDriver().convertException(error as Error);
-    });
+  // The library's one executor (orm/bound-query.ts) on a fork of the global em, which has no
+  // transaction: values bound server-side, logged, errors translated.
+  const em = orm.em.fork();
+  return async (sql, params = []) => executeBound<Record<string, unknown>>(em, questionMarks(sql, params));
 }
 
 /**

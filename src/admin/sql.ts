@@ -4,18 +4,16 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { AnyEntityManager, AnyMikroORM } from '../orm/context.js';
 import { MIGRATIONS_TABLE } from '../setup/migrations-table.js';
 import type { SqlRunner } from './catalog.js';
+import { executeBound, questionMarks } from '../orm/bound-query.js';
 
 /**
  * A runner inside an entity manager's transaction (or on its connection when it has none).
  * @internal
  */
 export function emRunner(em: EntityManager): SqlRunner {
-  // Through the driver's converter: a lost connection or a timeout becomes the library's typed
-  // error here too, as for every query the ORM itself runs.
-  return (sql, params = []) =>
-    (em.getConnection().execute(sql, [...params], 'all', em.getTransactionContext()) as Promise<Record<string, unknown>[]>).catch((error: unknown) => {
-      throw em.getDriver().convertException(error as Error);
-    });
+  // Through the library's one executor (orm/bound-query.ts): the values are bound server-side, the
+  // statement joins the em's transaction, is logged, and its errors are the library's typed ones.
+  return async (sql, params = []) => executeBound<Record<string, unknown>>(em, questionMarks(sql, params));
 }
 
 /**

@@ -1,5 +1,6 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type RawBuilder } from 'kysely';
 import type { EntityManager } from '@mikro-orm/core';
+import { GainslyError } from './errors.js';
 import { currentRoute } from './replicas.js';
 
 /** The parts of MikroORM's SQL connection this module uses (`executeQuery` is protected: it logs). */
@@ -10,58 +11,170 @@ interface SqlConnection {
 }
 
 /**
- * A statement written with `?` placeholders, numbered for the server (`$1`, `$2`, …) once: each
- * `?` is one parameter, in order. The text must not use `?` for anything else (no jsonb `?`
- * operator, no `?` in a string literal): the statements passed here are the library's own.
+ * Kysely's PostgreSQL compiler with no connection: it only turns a `sql` tag into `$n` text and
+ * its values. Statements run through {@link executeBound}, not through kysely, which would skip
+ * MikroORM's logger, its error translation and the library's replica routes (DESIGN.md section 3,
+ * "SQL is built one way and run through one executor").
+ */
+const compiler = new Kysely<never>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+/**
+ * A statement ready to run: PostgreSQL text with `$n` placeholders and its values, in order (a
+ * kysely `CompiledQuery` is one). `R` is the row type, for the reader only.
  * @internal
  */
-export interface BoundStatement {
-  /** The statement as logged (with `?`). */
+export interface BoundQuery<R = unknown> {
   readonly sql: string;
-  /** The statement as sent (with `$n`). */
+  readonly parameters: readonly unknown[];
+  /** Phantom: the row type. */
+  readonly __row?: R;
+}
+
+/**
+ * What {@link executeBound} runs: a kysely `sql` tag (compiled on the call: for statements run
+ * rarely) or a statement already compiled, e.g. a {@link NamedStatement}'s `bind(...)`.
+ * @internal
+ */
+export type Query<R = unknown> = RawBuilder<R> | BoundQuery<R>;
+
+/**
+ * A statement the library itself got wrong (values that do not match its placeholders). Never the
+ * caller's input: it is refused before anything is sent.
+ * @internal
+ */
+export class GainslyStatementError extends GainslyError {
+  override readonly name: string = 'GainslyStatementError';
+}
+
+/** A `sql` tag as `$n` text and values, with kysely's PostgreSQL compiler. @internal */
+export function compileQuery<R>(query: Query<R>): BoundQuery<R> {
+  return 'compile' in query ? query.compile(compiler) : query;
+}
+
+/** A named parameter's place in a {@link namedStatement} while it is compiled. */
+class Placeholder {
+  constructor(readonly name: string) {}
+}
+
+/**
+ * A statement compiled once, at module level, whose values are given by name on each call: the
+ * hot paths (logging a workout, the week view, PSI, movement search) pay for no compiling per call,
+ * only for putting the values in order.
+ * @internal
+ */
+export interface NamedStatement<P, R = unknown> {
+  /** The statement as sent (`$n` placeholders). */
+  readonly sql: string;
+  /** The statement with `values` in place, ready for {@link executeBound}. */
+  bind(values: P): BoundQuery<R>;
+}
+
+/**
+ * Defines a statement once with named parameters: `build` receives one placeholder per name
+ * (`p.user`) to interpolate into kysely's `sql` tag; each use of a name is its own `$n` (so uses
+ * may cast it differently). Other interpolated values are fixed parts of the statement. Runs of
+ * whitespace in the text are collapsed, a shorter text to send and parse (the library's statements
+ * have no string literal holding such a run).
+ *
+ * @example
+ * ```ts
+ * const BY_USER = namedStatement<{ user: number }, { id: number }>((p) => sql`select id from programs where user_id = ${p.user}`);
+ * const rows = await executeBound(em, BY_USER.bind({ user: 7 }));
+ * ```
+ * @internal
+ */
+export function namedStatement<P extends Record<string, unknown>, R = unknown>(
+  build: (params: { readonly [K in keyof P]: P[K] }) => RawBuilder<unknown>,
+): NamedStatement<P, R> {
+  const params = new Proxy({} as { readonly [K in keyof P]: P[K] }, {
+    get: (_, name) => (typeof name === 'string' ? new Placeholder(name) : undefined),
+  });
+  const compiled = build(params).compile(compiler);
+  const text = compiled.sql.trim().replace(/\s+/g, ' ');
+  const slots = compiled.parameters;
+  return {
+    sql: text,
+    bind(values) {
+      const parameters = slots.map((slot) => {
+        if (!(slot instanceof Placeholder)) return slot;
+        const value = values[slot.name];
+        if (value === undefined) throw new GainslyStatementError(`executeBound: no value for $${slot.name}`);
+        return value;
+      });
+      return { sql: text, parameters };
+    },
+  };
+}
+
+/**
+ * A statement written with `?` for its values (admin's `SqlRunner` strings) as a kysely `sql` tag:
+ * each `?` is one value, in order; the text must not use `?` for anything else. Refuses a count of
+ * values that does not match, before anything is sent.
+ * @internal
+ */
+export function questionMarks<R = Record<string, unknown>>(text: string, params: readonly unknown[]): RawBuilder<R> {
+  const fragments = text.split('?');
+  if (params.length !== fragments.length - 1) {
+    throw new GainslyStatementError(`executeBound: the statement takes ${fragments.length - 1} values, ${params.length} given`);
+  }
+  return sql<R>(Object.assign(fragments, { raw: fragments }) as unknown as TemplateStringsArray, ...params);
+}
+
+/** TRANSITION: a `?` statement of the modules not yet converted (removed once none is left). @internal */
+export interface LegacyStatement {
+  readonly sql: string;
   readonly text: string;
-  /** How many values it takes. */
   readonly parameters: number;
 }
 
-/** Numbers the `?` placeholders of `sql` (see {@link BoundStatement}). @internal */
-export function boundStatement(sql: string): BoundStatement {
-  let parameters = 0;
-  const text = sql.replace(/\?/g, () => `$${++parameters}`);
-  return { sql, text, parameters };
+/** TRANSITION: see {@link LegacyStatement}. @internal */
+export function boundStatement(sql: string): LegacyStatement {
+  return { sql, text: sql, parameters: sql.split('?').length - 1 };
 }
 
 /**
  * Runs one statement with its values bound as server-side parameters (the extended protocol),
  * through the EntityManager: in its transaction when it has one, logged like every ORM query, and
- * with database errors translated as `em.execute` translates them (typed, password scrubbed).
+ * with database errors translated as `em.execute` translates them (typed, password scrubbed). The
+ * one executor of the library's SQL (DESIGN.md section 3).
  *
  * Why not `em.execute`: MikroORM inlines the values into the SQL text on the client (escaped), so
  * the server gets a plain simple-protocol query. On the read models' JSON-building statements that
  * measured 1.0–1.4 ms slower per call than the same statement with bound parameters, as much as
  * the statement itself; and values that travel as parameters never become SQL text at all.
+ * Why not `em.getKysely()`: it skips MikroORM's logger, error translation and the replica routes.
+ *
+ * @example
+ * ```ts
+ * const rows = await executeBound<{ id: number }>(em, sql`select id from movements where name = ${name}`);
+ * ```
  * @internal
  */
-export async function executeBound<T>(em: EntityManager, statement: BoundStatement | string, params: readonly unknown[]): Promise<T[]> {
-  const bound = typeof statement === 'string' ? boundStatement(statement) : statement;
-  if (params.length !== bound.parameters) {
-    throw new Error(`executeBound: the statement takes ${bound.parameters} values, ${params.length} given`);
-  }
+export async function executeBound<T>(em: EntityManager, query: Query<T> | LegacyStatement | string, params?: readonly unknown[]): Promise<T[]> {
+  const bound = typeof query === 'string' || 'text' in query ? compileQuery(questionMarks(typeof query === 'string' ? query : query.sql, params ?? [])) : compileQuery(query);
   const context = em.getContext(false);
   const driver = context.getDriver();
   const transaction = context.getTransactionContext<ReturnType<SqlConnection['getClient']>>();
   // Outside a transaction, a library read routed to a replica runs there (replicas.ts).
   const connection = ((transaction ? undefined : currentRoute()) ?? driver.getConnection('write')) as unknown as SqlConnection;
-  const values = [...params];
+  const values = [...bound.parameters];
   // Logged as MikroORM logs its own queries: with the values written in when `debug` includes
   // 'query-params' (formatted only then: it costs a pass over the text).
   const logger = context.config.getLogger();
-  const logged = logger.isEnabled('query') && logger.isEnabled('query-params') ? driver.getPlatform().formatQuery(bound.sql, values) : bound.sql;
+  const logged =
+    logger.isEnabled('query') && logger.isEnabled('query-params') ? driver.getPlatform().formatQuery(bound.sql.replace(/\$\d+/g, '?'), values) : bound.sql;
   try {
     await connection.ensureConnection();
     return await connection.executeQuery(
       logged,
-      async () => (await (transaction ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(bound.text, values))).rows,
+      async () => (await (transaction ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(bound.sql, values))).rows,
       { query: logged, params: values },
     );
   } catch (error) {

@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/core';
 import { createGainslyOrm, GainslyDataError, GainslyNotFoundError, Movement, WorkoutLog } from '../../src/index.js';
-import { executeBound } from '../../src/orm/bound-query.js';
+import { sql } from 'kysely';
+import { executeBound, GainslyStatementError, namedStatement, questionMarks } from '../../src/orm/bound-query.js';
+import { emRunner } from '../../src/admin/sql.js';
+import { ormRunner } from '../../src/admin/catalog.js';
 import { createTestDatabase, useTestOrm, withRawClient, type TestDatabase } from '../support/database.js';
 import { makeMovement, makeUser, makeWorkoutLog } from '../support/factories.js';
 
@@ -102,13 +105,13 @@ describe('executeBound: statements with server-side parameters', () => {
   });
 
   it('returns the rows, with text values that look like SQL handed over as values', async () => {
-    const rows = await executeBound<{ a: string; b: number }>(orm.em.fork(), 'select ?::text as a, ?::int + 1 as b', ["x'); drop table users; --", 41]);
+    const rows = await executeBound<{ a: string; b: number }>(orm.em.fork(), sql`select ${"x'); drop table users; --"}::text as a, ${41}::int + 1 as b`);
     expect(rows).toEqual([{ a: "x'); drop table users; --", b: 42 }]);
   });
 
   it('logs the statement with its values, like every ORM query', async () => {
     lines.length = 0;
-    await executeBound(orm.em.fork(), 'select ?::text as logged_marker', ['bound-value-7731']);
+    await executeBound(orm.em.fork(), sql`select ${'bound-value-7731'}::text as logged_marker`);
     const logged = lines.find((line) => line.includes('logged_marker'));
     expect(logged, lines.join('\n')).toBeDefined();
     expect(logged).toContain('bound-value-7731');
@@ -120,21 +123,49 @@ describe('executeBound: statements with server-side parameters', () => {
     const plain: string[] = [];
     const quiet = await createGainslyOrm({ url: logDb.url, debug: ['query'], logger: (message: string) => plain.push(message) });
     try {
-      await executeBound(quiet.em.fork(), 'select ?::text as placeholder_marker', ['hidden-value-5513']);
+      await executeBound(quiet.em.fork(), sql`select ${'hidden-value-5513'}::text as placeholder_marker`);
     } finally {
       await quiet.close(true);
     }
     const logged = plain.find((line) => line.includes('placeholder_marker'));
     expect(logged, plain.join('\n')).toBeDefined();
     expect(logged).not.toContain('hidden-value-5513');
-    expect(logged).toContain('?');
+    expect(logged).toContain('$1');
   });
 
   it('refuses a value count that does not match the placeholders, before sending anything', async () => {
     lines.length = 0;
-    await expect(executeBound(orm.em.fork(), 'select ?::int as never_sent_marker, ?::int', [1])).rejects.toThrow('executeBound: the statement takes 2 values, 1 given');
-    await expect(executeBound(orm.em.fork(), 'select 1 as never_sent_marker', [1])).rejects.toThrow('executeBound: the statement takes 0 values, 1 given');
+    const run = emRunner(orm.em.fork());
+    await expect(run('select ?::int as never_sent_marker, ?::int', [1])).rejects.toThrow('executeBound: the statement takes 2 values, 1 given');
+    await expect(run('select 1 as never_sent_marker', [1])).rejects.toThrow(GainslyStatementError);
+    expect(() => questionMarks('select 1 as never_sent_marker', [1])).toThrow('executeBound: the statement takes 0 values, 1 given');
+    const named = namedStatement<{ a: number; b?: number }>((p) => sql`select ${p.a}::int as never_sent_marker, ${p.b}::int`);
+    expect(() => named.bind({ a: 1 })).toThrow('executeBound: no value for $b');
     expect(lines.filter((line) => line.includes('never_sent_marker'))).toEqual([]);
+  });
+
+  // `current_query()` is the text the server received for the running statement: with the values
+  // bound it holds `$1`, with the values inlined on the client it would hold the value itself.
+  it('sends the values as parameters: the server receives `$n`, never the value in the text', async () => {
+    const marker = 'inline-marker-4417';
+    const [direct] = await executeBound<{ q: string; v: string }>(orm.em.fork(), sql`select current_query() as q, ${marker}::text as v`);
+    const named = namedStatement<{ v: string }, { q: string; v: string }>((p) => sql`select current_query() as q, ${p.v}::text as v`);
+    const [byName] = await executeBound(orm.em.fork(), named.bind({ v: marker }));
+    for (const row of [direct, byName]) {
+      expect(row?.v).toBe(marker);
+      expect(row?.q).toContain('$1');
+      expect(row?.q).not.toContain(marker);
+    }
+  });
+
+  it("admin's runners bind their values too (emRunner, ormRunner)", async () => {
+    const marker = 'admin-marker-9022';
+    for (const run of [emRunner(orm.em.fork()), ormRunner(orm)]) {
+      const [row] = await run('select current_query() as q, ?::text as v', [marker]);
+      expect(row?.v).toBe(marker);
+      expect(String(row?.q)).toContain('$1');
+      expect(String(row?.q)).not.toContain(marker);
+    }
   });
 });
 
@@ -171,7 +202,7 @@ describe('executeBound runs in the caller transaction', () => {
   it("sees the caller's uncommitted row, which a separate connection does not", async () => {
     const movement = makeMovement(db.em, { name: 'Uncommitted Row' });
     await db.em.flush();
-    const inside = await executeBound<{ name: string }>(db.em, 'select name from movements where id = ?', [movement.id]);
+    const inside = await executeBound<{ name: string }>(db.em, sql`select name from movements where id = ${movement.id}`);
     expect(inside).toEqual([{ name: 'Uncommitted Row' }]);
     const outside = await withRawClient(db.db.url, async (client) => (await client.query('select name from movements where id = $1', [movement.id])).rows);
     expect(outside).toEqual([]);

@@ -1,7 +1,8 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { requireId } from '../../orm/arguments.js';
-import { executeBound, type BoundStatement } from '../../orm/bound-query.js';
-import { coveringMicrocycleIdSql } from '../programs/covering-microcycle.js';
+import { sql } from 'kysely';
+import { executeBound, namedStatement } from '../../orm/bound-query.js';
+import { coveringMicrocycleId } from '../programs/covering-microcycle.js';
 import { enumValueShape, labelExpectation, storedValueError } from '../../orm/stored-values.js';
 import { GainslyError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern, type Visibility } from '../../enums/index.js';
@@ -114,6 +115,28 @@ export interface LoggedWorkout {
   microcycleId: number | null;
 }
 
+/** The logWorkout statement's values, by name (database labels for enums, JSON as text). */
+interface LogWorkoutParams extends Record<string, unknown> {
+  sets: string;
+  user: number;
+  session: number | null;
+  date: string;
+  patternValues: readonly string[];
+  patternLabels: readonly string[];
+  movementIds: number[];
+  movementCount: number;
+  defaultFormula: string;
+  formulaLabels: readonly string[];
+  completed: boolean;
+  notes: string | null;
+  perceivedDifficulty: number | null;
+  enjoymentRating: number | null;
+  feedbackTags: string;
+  actualDurationMinutes: number | null;
+  now: string;
+  visibility: string;
+}
+
 /** What the logWorkout statement returns: the context it checked, and the ids of the rows it wrote. */
 interface LogWorkoutResultRow {
   user_exists: boolean;
@@ -137,49 +160,48 @@ interface LogWorkoutResultRow {
  * same typed errors as a separate lookup would, from the same snapshot. The e1RM of each top set
  * is computed in JS by the domain's stored-value rule for every E1RMFormula (`e1rm`, keyed by
  * label: the user's formula is only known inside the statement); the statement stores the one of
- * the user's formula. `$name` placeholders become numbered parameters
- * (see `compileNamed`).
+ * the user's formula. Compiled once (`namedStatement`); each call binds its values by name.
  */
-const LOG_WORKOUT_SQL = `
+const LOG_WORKOUT = namedStatement<LogWorkoutParams, LogWorkoutResultRow>((p) => sql`
 with input as (
-  select * from json_to_recordset($sets::json)
+  select * from json_to_recordset(${p.sets}::json)
     as i(ord int, "movementId" int, weight float8, reps int, rpe float8, rir int, "avgRestSeconds" int, e1rm json)
 ), ctx as (
-  select exists (select 1 from users where id = $user) as user_exists,
-         (select s.active_e1rm_formula::text from user_settings s where s.user_id = $user) as formula,
+  select exists (select 1 from users where id = ${p.user}) as user_exists,
+         (select s.active_e1rm_formula::text from user_settings s where s.user_id = ${p.user}) as formula,
          (select json_build_object('owner', p.user_id, 'microcycle_id', se.microcycle_id)
             from sessions se join microcycles m on m.id = se.microcycle_id join programs p on p.id = m.program_id
-           where se.id = $session::int) as session,
-         case when $session::int is null then ${coveringMicrocycleIdSql('$user', '$date')} end as covering_microcycle_id
+           where se.id = ${p.session}::int) as session,
+         case when ${p.session}::int is null then ${coveringMicrocycleId(p.user, p.date)} end as covering_microcycle_id
 ), mv as (
   select mv.id, mv.pattern, mv.user_id, l.label
-    from movements mv left join unnest($patternValues::text[], $patternLabels::text[]) as l(value, label) on l.value = mv.pattern
-   where mv.id = any($movementIds::int[])
+    from movements mv left join unnest(${p.patternValues}::text[], ${p.patternLabels}::text[]) as l(value, label) on l.value = mv.pattern
+   where mv.id = any(${p.movementIds}::int[])
 ), ok as (
-  select coalesce(ctx.formula, $defaultFormula::text) as formula,
+  select coalesce(ctx.formula, ${p.defaultFormula}::text) as formula,
          coalesce((ctx.session ->> 'microcycle_id')::int, ctx.covering_microcycle_id) as microcycle_id
     from ctx
    where ctx.user_exists
-     and ($session::int is null or (ctx.session ->> 'owner')::int = $user)
-     and (select count(*) from mv where (mv.user_id is null or mv.user_id = $user) and mv.label is not null) = $movementCount::bigint
-     and (ctx.formula is null or ctx.formula = any($formulaLabels::text[]))
+     and (${p.session}::int is null or (ctx.session ->> 'owner')::int = ${p.user})
+     and (select count(*) from mv where (mv.user_id is null or mv.user_id = ${p.user}) and mv.label is not null) = ${p.movementCount}::bigint
+     and (ctx.formula is null or ctx.formula = any(${p.formulaLabels}::text[]))
 ), wl as (
   insert into workout_logs (user_id, session_id, date, completed, notes, perceived_difficulty, enjoyment_rating,
                             feedback_tags, actual_duration_minutes, created_at, visibility)
-  select $user::int, $session::int, $date::date, $completed::boolean, $notes::text, $perceivedDifficulty::int, $enjoymentRating::int,
-         $feedbackTags::json, $actualDurationMinutes::int, $now::timestamptz at time zone 'UTC', $visibility::visibility
+  select ${p.user}::int, ${p.session}::int, ${p.date}::date, ${p.completed}::boolean, ${p.notes}::text, ${p.perceivedDifficulty}::int, ${p.enjoymentRating}::int,
+         ${p.feedbackTags}::json, ${p.actualDurationMinutes}::int, ${p.now}::timestamptz at time zone 'UTC', ${p.visibility}::visibility
     from ok
   returning id
 ), ts as (
   insert into top_set_logs (workout_log_id, movement_id, weight, reps, rpe, rir, avg_rest_seconds, e1rm_value, e1rm_formula, pattern, created_at)
   select wl.id, i."movementId", i.weight, i.reps, i.rpe, i.rir, i."avgRestSeconds", (i.e1rm ->> ok.formula)::float8,
-         ok.formula::e1rmformula, mv.label::movementpattern, $now::timestamptz at time zone 'UTC'
+         ok.formula::e1rmformula, mv.label::movementpattern, ${p.now}::timestamptz at time zone 'UTC'
     from wl cross join ok cross join input i join mv on mv.id = i."movementId"
    order by i.ord
   returning id, pattern, e1rm_value
 ), pe as (
   insert into pattern_exposures (user_id, microcycle_id, date, pattern, e1rm_value, source_top_set_log_id, created_at)
-  select $user::int, ok.microcycle_id, $date::date, ts.pattern, ts.e1rm_value, ts.id, $now::timestamptz at time zone 'UTC'
+  select ${p.user}::int, ok.microcycle_id, ${p.date}::date, ts.pattern, ts.e1rm_value, ts.id, ${p.now}::timestamptz at time zone 'UTC'
     from ts cross join ok
    where ok.microcycle_id is not null and ts.e1rm_value is not null
    order by ts.id
@@ -190,7 +212,7 @@ select ctx.user_exists, ctx.formula, ctx.session, ctx.covering_microcycle_id,
        (select id from wl) as workout_log_id,
        (select coalesce(json_agg(ts.id order by ts.id), '[]'::json) from ts) as top_set_ids,
        (select coalesce(json_agg(json_build_array(pe.id, pe.source_top_set_log_id) order by pe.source_top_set_log_id), '[]'::json) from pe) as exposures
-  from ctx`;
+  from ctx`);
 
 /**
  * Repository of {@link WorkoutLog}: the user's workouts, by owner and date range, and the
@@ -287,7 +309,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     rir: s.rir ?? null,
     avgRestSeconds: s.avgRestSeconds ?? null,
   }));
-  const params = LOG_WORKOUT.bind({
+  const params: LogWorkoutParams = {
     sets: JSON.stringify(sets.map((set, ord) => ({ ord, ...set, e1rm: e1rms[ord] }))),
     user: log.userId,
     session: log.sessionId,
@@ -307,8 +329,8 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     actualDurationMinutes: log.actualDurationMinutes,
     now: log.createdAt.toISOString(),
     visibility: ENUMS.Visibility.toDb(log.visibility),
-  });
-  const [row] = await executeBound<LogWorkoutResultRow>(em, LOG_WORKOUT.statement, params);
+  };
+  const [row] = await executeBound(em, LOG_WORKOUT.bind(params));
   if (!row?.user_exists) throw new GainslyNotFoundError('User', 'users', { id: userId });
   const session = parsedJson(row.session) as LogWorkoutResultRow['session'];
   if (data.sessionId != null && (!session || session.owner !== userId)) {
@@ -322,7 +344,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
   }
   if (row.formula != null && !Object.hasOwn(ENUMS.E1RMFormula.dbToSemantic, row.formula)) {
     // A label the type gained upstream: the statement wrote nothing (no e1RM could be computed).
-    const [settings] = await executeBound<{ id: number }>(em, 'select id from user_settings where user_id = ?', [userId]);
+    const [settings] = await executeBound<{ id: number }>(em, sql`select id from user_settings where user_id = ${userId}`);
     throw storedValueError({ table: 'user_settings', column: 'active_e1rm_formula', rowId: settings?.id ?? null }, row.formula, labelExpectation(ENUMS.E1RMFormula));
   }
   const formula: E1RMFormula = row.formula ? ENUMS.E1RMFormula.dbToSemantic[row.formula] : 'epley';
@@ -369,33 +391,6 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
 function parsedJson(value: unknown): unknown {
   return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 }
-
-/**
- * `$name` placeholders to the server's numbered parameters, once: every occurrence of a name is
- * the same `$n` (so each use must cast it to the same type), and `bind` only orders the values.
- * Values travel as bound parameters, never spliced into the text. Runs of whitespace are
- * collapsed (the SQL has no string literal containing any): a shorter text to send and parse.
- */
-function compileNamed(sql: string): { statement: BoundStatement; bind: (values: Record<string, unknown>) => unknown[] } {
-  const names: string[] = [];
-  const text = sql
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/\$([A-Za-z]+)/g, (_, name: string) => {
-      const known = names.indexOf(name);
-      return `$${known >= 0 ? known + 1 : names.push(name)}`;
-    });
-  return {
-    statement: { sql: text, text, parameters: names.length },
-    bind: (values) =>
-      names.map((name) => {
-        if (!(name in values)) throw new Error(`logWorkout: no value for $${name}`);
-        return values[name];
-      }),
-  };
-}
-
-const LOG_WORKOUT = compileNamed(LOG_WORKOUT_SQL);
 
 /** The RPE/RIR-adjusted estimate returned as `e1rmAdjusted`; `null` where the formula is undefined for the effective reps. */
 function adjustedEstimate(weight: number, reps: number, rpe: number | null, rir: number | null, formula: E1RMFormula): number | null {

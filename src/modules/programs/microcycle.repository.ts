@@ -1,7 +1,8 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { parseOptions, requireDate, requireId } from '../../orm/arguments.js';
 import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
-import { boundStatement, executeBound } from '../../orm/bound-query.js';
+import { sql } from 'kysely';
+import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { checkStoredRow, enumValueShape, storedLabel, STORED_JSON, type StoredColumn } from '../../orm/stored-values.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import {
@@ -19,7 +20,7 @@ import {
 } from '../../enums/index.js';
 import type { SessionExerciseBlock, SessionFinisherBlock } from '../../schemas/json-types.js';
 import type { Microcycle } from './microcycle.entity.js';
-import { coveringMicrocycleIdSql } from './covering-microcycle.js';
+import { coveringMicrocycleId } from './covering-microcycle.js';
 
 /**
  * A microcycle as plain data: every `microcycles` column under its camelCase name, `status` as the
@@ -58,7 +59,7 @@ export function toMicrocycleRow(m: Microcycle): MicrocycleRow {
 }
 
 /** One microcycle row as JSON built by PostgreSQL: JSON writes dates as ISO whatever the DateStyle. */
-const ROW_JSON = `json_build_object('id', m.id, 'programId', m.program_id, 'startDate', m.start_date, 'lengthDays', m.length_days,
+const ROW_JSON = sql`json_build_object('id', m.id, 'programId', m.program_id, 'startDate', m.start_date, 'lengthDays', m.length_days,
   'sequenceNumber', m.sequence_number, 'status', m.status, 'isDeload', m.is_deload)`;
 
 type RawMicrocycleRow = Omit<MicrocycleRow, 'status'> & { status: MicrocycleStatusLabel };
@@ -68,18 +69,23 @@ type RawMicrocycleRow = Omit<MicrocycleRow, 'status'> & { status: MicrocycleStat
  * its ACTIVE microcycle. Corrupt data with several ACTIVE: the highest sequence, the one an advance
  * continues from.
  */
-const ACTIVE_SQL = (ownerCheck: boolean) => `
+const ACTIVE_SQL = (ownerCheck: boolean) =>
+  namedStatement<{ id: number; userId?: number }, { id: number; microcycle: RawMicrocycleRow | string | null }>(
+    (p) => sql`
 select p.id,
        (select ${ROW_JSON} from microcycles m
          where m.program_id = p.id and m.status = 'ACTIVE'
          order by m.sequence_number desc, m.id desc limit 1) as microcycle
   from programs p
- where p.id = ?${ownerCheck ? ' and p.user_id = ?' : ''}`;
-const ACTIVE_SQL_ANY = boundStatement(ACTIVE_SQL(false));
-const ACTIVE_SQL_OWNED = boundStatement(ACTIVE_SQL(true));
+ where p.id = ${p.id}${ownerCheck ? sql` and p.user_id = ${p.userId}` : sql``}`,
+  );
+const ACTIVE_SQL_ANY = ACTIVE_SQL(false);
+const ACTIVE_SQL_OWNED = ACTIVE_SQL(true);
 
-const COVERING_ID_SQL = boundStatement(`select ${coveringMicrocycleIdSql('?', '?')} as id`);
-const COVERING_ROW_SQL = boundStatement(`select ${ROW_JSON} as microcycle from microcycles m where m.id = ${coveringMicrocycleIdSql('?', '?')}`);
+const COVERING_ID_SQL = namedStatement<{ user: number; date: string }, { id: number | null }>((p) => sql`select ${coveringMicrocycleId(p.user, p.date)} as id`);
+const COVERING_ROW_SQL = namedStatement<{ user: number; date: string }, { microcycle: RawMicrocycleRow | string | null }>(
+  (p) => sql`select ${ROW_JSON} as microcycle from microcycles m where m.id = ${coveringMicrocycleId(p.user, p.date)}`,
+);
 
 function parseRow(raw: RawMicrocycleRow | string | null | undefined): MicrocycleRow | null {
   if (raw == null) return null;
@@ -210,7 +216,9 @@ type RawMicrocycleView = Omit<MicrocycleView, 'status' | 'sessions'> & {
  * per-row mapping in JS beyond the three enum columns. `json_build_object` (not `to_json(row)`)
  * so the keys are the view's camelCase names and only these columns travel.
  */
-const VIEW_SQL = (ownerCheck: boolean) => `
+const VIEW_SQL = (ownerCheck: boolean) =>
+  namedStatement<{ id: number; userId?: number }, { view: RawMicrocycleView | string }>(
+    (p) => sql`
 select json_build_object(
   'id', m.id, 'programId', m.program_id, 'startDate', m.start_date, 'lengthDays', m.length_days,
   'sequenceNumber', m.sequence_number, 'status', m.status, 'isDeload', m.is_deload,
@@ -240,11 +248,12 @@ select json_build_object(
       order by s.day_number, s.id)
       from sessions s
      where s.microcycle_id = m.id), '[]'::json)) as view
-  from microcycles m${ownerCheck ? ' join programs p on p.id = m.program_id' : ''}
- where m.id = ?${ownerCheck ? ' and p.user_id = ?' : ''}`;
+  from microcycles m${ownerCheck ? sql` join programs p on p.id = m.program_id` : sql``}
+ where m.id = ${p.id}${ownerCheck ? sql` and p.user_id = ${p.userId}` : sql``}`,
+  );
 
-const VIEW_SQL_ANY = boundStatement(VIEW_SQL(false));
-const VIEW_SQL_OWNED = boundStatement(VIEW_SQL(true));
+const VIEW_SQL_ANY = VIEW_SQL(false);
+const VIEW_SQL_OWNED = VIEW_SQL(true);
 
 /**
  * Repository of {@link Microcycle}.
@@ -279,8 +288,7 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
    * ```
    */
   async findActiveForUserOn(userId: number, date: string): Promise<Microcycle | null> {
-    const params = [requireId(userId, 'userId'), requireDate(date, 'date')];
-    const rows = await executeBound<{ id: number | null }>(this.getEntityManager(), COVERING_ID_SQL, [params[0], params[1], params[1]]);
+    const rows = await executeBound(this.getEntityManager(), COVERING_ID_SQL.bind({ user: requireId(userId, 'userId'), date: requireDate(date, 'date') }));
     const id = rows[0]?.id;
     return id == null ? null : this.findOne({ id });
   }
@@ -300,7 +308,7 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
   async findCoveringForUser(userId: number, date: string): Promise<MicrocycleRow | null> {
     const user = requireId(userId, 'userId');
     const day = requireDate(date, 'date');
-    const rows = await this.routed(user, () => executeBound<{ microcycle: RawMicrocycleRow | string | null }>(this.getEntityManager(), COVERING_ROW_SQL, [user, day, day]));
+    const rows = await this.routed(user, () => executeBound(this.getEntityManager(), COVERING_ROW_SQL.bind({ user, date: day })));
     return parseRow(rows[0]?.microcycle);
   }
 
@@ -325,11 +333,7 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
     const id = requireId(programId, 'programId');
     const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const rows = await this.routed(userId, () =>
-      executeBound<{ id: number; microcycle: RawMicrocycleRow | string | null }>(
-        this.getEntityManager(),
-        userId === undefined ? ACTIVE_SQL_ANY : ACTIVE_SQL_OWNED,
-        userId === undefined ? [id] : [id, userId],
-      ),
+      executeBound(this.getEntityManager(), (userId === undefined ? ACTIVE_SQL_ANY : ACTIVE_SQL_OWNED).bind({ id, userId })),
     );
     if (rows.length === 0) throw new GainslyNotFoundError('Program', 'programs', userId === undefined ? { id } : { id, userId });
     return parseRow(rows[0]!.microcycle);
@@ -364,11 +368,7 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
     const id = requireId(microcycleId, 'microcycleId');
     const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const rows = await this.routed(userId, () =>
-      executeBound<{ view: RawMicrocycleView | string }>(
-        this.getEntityManager(),
-        userId === undefined ? VIEW_SQL_ANY : VIEW_SQL_OWNED,
-        userId === undefined ? [id] : [id, userId],
-      ),
+      executeBound(this.getEntityManager(), (userId === undefined ? VIEW_SQL_ANY : VIEW_SQL_OWNED).bind({ id, userId })),
     );
     const found = rows[0]?.view;
     if (found == null) throw new GainslyNotFoundError('Microcycle', 'microcycles', userId === undefined ? { id } : { id, userId });
