@@ -1,5 +1,5 @@
 import type { CatalogConstraint } from '../catalog.js';
-import { matchCatalog, type MatchBy } from './match.js';
+import { matchCatalog, reportMatch, type MatchBy } from './match.js';
 import type { DoctorFinding } from './types.js';
 
 /** A constraint definition with any schema qualification of the referenced table removed. */
@@ -23,51 +23,19 @@ export function compareConstraints(table: string, expected: readonly CatalogCons
   // PostgreSQL 18 (and PGlite on it) lists each NOT NULL as a constraint (contype 'n'); nullability
   // is already compared per column, so these are not constraints in the sense of this check.
   const actual = allActual.filter((c) => !/^NOT NULL /.test(c.definition));
-  const match = matchCatalog(expected, actual, CONSTRAINTS);
-  const findings: DoctorFinding[] = [];
-  for (const { want, have, same } of match.sameKey) {
-    if (same) continue;
-    findings.push({
-      severity: 'error',
-      kind: 'constraint_differs',
-      table,
-      name: want.name,
-      message: `Constraint ${table}.${want.name} is ${have.definition}, expected ${want.definition}`,
+  const about = (severity: DoctorFinding['severity'], kind: DoctorFinding['kind'], c: CatalogConstraint, message: string) => ({ severity, kind, table, name: c.name, message });
+  return reportMatch<CatalogConstraint, DoctorFinding>(matchCatalog(expected, actual, CONSTRAINTS), {
+    differs: (want, have) => ({
+      ...about('error', 'constraint_differs', want, `Constraint ${table}.${want.name} is ${have.definition}, expected ${want.definition}`),
       expected: want.definition,
       actual: have.definition,
-    });
-  }
-  for (const { want, have: twin } of match.otherKey) {
-    if (twin) {
-      findings.push({
-        severity: 'tolerated',
-        kind: 'constraint_renamed',
-        table,
-        name: want.name,
-        message: `Constraint ${table}.${want.name} exists as ${twin.name} (${twin.definition}); the name is left alone`,
-        expected: want.name,
-        actual: twin.name,
-      });
-    } else {
-      findings.push({
-        severity: 'error',
-        kind: 'constraint_missing',
-        table,
-        name: want.name,
-        message: `Constraint ${table}.${want.name} (${want.definition}) is missing`,
-        expected: want.definition,
-      });
-    }
-  }
-  for (const have of match.extra) {
-    findings.push({
-      severity: 'tolerated',
-      kind: 'constraint_extra',
-      table,
-      name: have.name,
-      message: `Constraint ${table}.${have.name} (${have.definition}) is not one of the library's; left alone`,
-      actual: have.definition,
-    });
-  }
-  return findings;
+    }),
+    renamed: (want, twin) => ({
+      ...about('tolerated', 'constraint_renamed', want, `Constraint ${table}.${want.name} exists as ${twin.name} (${twin.definition}); the name is left alone`),
+      expected: want.name,
+      actual: twin.name,
+    }),
+    missing: (want) => ({ ...about('error', 'constraint_missing', want, `Constraint ${table}.${want.name} (${want.definition}) is missing`), expected: want.definition }),
+    extra: (have) => ({ ...about('tolerated', 'constraint_extra', have, `Constraint ${table}.${have.name} (${have.definition}) is not one of the library's; left alone`), actual: have.definition }),
+  });
 }

@@ -1,6 +1,6 @@
 import type { CatalogIndex } from '../catalog.js';
 import { LIBRARY_ADDED_INDEXES } from '../expected-schema.js';
-import { matchCatalog, type MatchBy } from './match.js';
+import { matchCatalog, reportMatch, type MatchBy } from './match.js';
 import type { DoctorFinding } from './types.js';
 
 /** An index definition without its own name and schema, for comparing indexes under different names. */
@@ -29,66 +29,31 @@ function createIndexStatement(definition: string): string {
  */
 export function compareIndexes(table: string, expected: readonly CatalogIndex[], actual: readonly CatalogIndex[]): DoctorFinding[] {
   const match = matchCatalog(expected, actual, INDEXES);
-  const findings: DoctorFinding[] = [];
-  for (const { want, have, same } of match.sameKey) {
-    if (same) continue;
-    findings.push({
-      severity: 'error',
-      kind: 'index_differs',
-      table,
-      name: want.name,
-      message: `Index ${want.name} is "${have.definition}", expected "${want.definition}"`,
+  const about = (severity: DoctorFinding['severity'], kind: DoctorFinding['kind'], i: CatalogIndex, message: string) => ({ severity, kind, table, name: i.name, message });
+  return reportMatch<CatalogIndex, DoctorFinding>(match, {
+    differs: (want, have) => ({
+      ...about('error', 'index_differs', want, `Index ${want.name} is "${have.definition}", expected "${want.definition}"`),
       expected: want.definition,
       actual: have.definition,
-    });
-  }
-  for (const { want, have: twin } of match.otherKey) {
-    if (twin) {
-      findings.push({
-        severity: 'tolerated',
-        kind: 'index_renamed',
-        table,
-        name: want.name,
-        message: `Index ${want.name} exists as ${twin.name}; the name is left alone`,
-        expected: want.name,
-        actual: twin.name,
-      });
-    } else if (LIBRARY_ADDED_INDEXES.includes(want.name)) {
-      findings.push({
-        severity: 'fixable',
-        kind: 'index_missing',
-        table,
-        name: want.name,
-        message: `Index ${want.name} on ${table} is missing (a performance index the library adds; upstream does not create it)`,
-        expected: want.definition,
-        fix: createIndexStatement(want.definition),
-      });
-    } else {
-      findings.push({
-        severity: 'error',
-        kind: 'index_missing',
-        table,
-        name: want.name,
-        message: `Index ${want.name} on ${table} is missing (${want.definition})`,
-        expected: want.definition,
-      });
-    }
-  }
-  for (const have of match.extra) {
-    // Upstream may one day index a column the library already indexes (under its own name: the
-    // library's are `gainsly_ix_…`). Both then serve the same lookups and both slow every write.
-    const shape = INDEXES.shape(have);
-    const twin = match.sameKey.find(({ want }) => LIBRARY_ADDED_INDEXES.includes(want.name) && INDEXES.shape(want) === shape)?.want;
-    findings.push({
-      severity: 'tolerated',
-      kind: 'index_extra',
-      table,
-      name: have.name,
-      message: twin
+    }),
+    renamed: (want, twin) => ({ ...about('tolerated', 'index_renamed', want, `Index ${want.name} exists as ${twin.name}; the name is left alone`), expected: want.name, actual: twin.name }),
+    missing: (want) =>
+      LIBRARY_ADDED_INDEXES.includes(want.name)
+        ? {
+            ...about('fixable', 'index_missing', want, `Index ${want.name} on ${table} is missing (a performance index the library adds; upstream does not create it)`),
+            expected: want.definition,
+            fix: createIndexStatement(want.definition),
+          }
+        : { ...about('error', 'index_missing', want, `Index ${want.name} on ${table} is missing (${want.definition})`), expected: want.definition },
+    extra: (have) => {
+      // Upstream may one day index a column the library already indexes (under its own name: the
+      // library's are `gainsly_ix_…`). Both then serve the same lookups and both slow every write.
+      const shape = INDEXES.shape(have);
+      const twin = match.sameKey.find(({ want }) => LIBRARY_ADDED_INDEXES.includes(want.name) && INDEXES.shape(want) === shape)?.want;
+      const message = twin
         ? `Index ${have.name} on ${table} has the same definition as the library's ${twin.name}; one of them is redundant (drop the library's: doctor then accepts ${have.name} in its place)`
-        : `Index ${have.name} on ${table} is not one of the library's; left alone`,
-      actual: have.definition,
-    });
-  }
-  return findings;
+        : `Index ${have.name} on ${table} is not one of the library's; left alone`;
+      return { ...about('tolerated', 'index_extra', have, message), actual: have.definition };
+    },
+  });
 }

@@ -78,3 +78,42 @@ export function matchCatalog<T>(expected: readonly T[], actual: readonly T[], by
   const extra = actual.filter((item) => !claimed.has(by.key(item)));
   return { sameKey, otherKey, extra };
 }
+
+/**
+ * What a comparator reports for each outcome of {@link matchCatalog}.
+ *
+ * @example
+ * ```ts
+ * const on: MatchReport<CatalogIndex, string> = { differs: (w) => `${w.name} differs`, renamed: (w, h) => `${w.name} is ${h.name}`, missing: (w) => `${w.name} missing`, extra: (h) => `${h.name} extra` };
+ * ```
+ * @internal
+ */
+export interface MatchReport<T, F> {
+  /** Same key, another shape. */
+  differs(want: T, have: T): F;
+  /** Same shape, another key. */
+  renamed(want: T, have: T): F;
+  /** Neither. */
+  missing(want: T): F;
+  /** An actual item no expected item claimed. */
+  extra(have: T): F;
+}
+
+/**
+ * The findings of a match in the order doctor reports them: differing items, then each expected
+ * item found under another key or missing (in expected order), then the extra ones (in actual
+ * order). Items that match by key and shape report nothing.
+ *
+ * @example
+ * ```ts
+ * const findings = reportMatch(matchCatalog(expected, actual, INDEXES), on);
+ * ```
+ * @internal
+ */
+export function reportMatch<T, F>(match: CatalogMatch<T>, on: MatchReport<T, F>): F[] {
+  return [
+    ...match.sameKey.filter((pair) => !pair.same).map((pair) => on.differs(pair.want, pair.have)),
+    ...match.otherKey.map((pair) => (pair.have === undefined ? on.missing(pair.want) : on.renamed(pair.want, pair.have))),
+    ...match.extra.map((have) => on.extra(have)),
+  ];
+}
