@@ -21,7 +21,8 @@ import {
 } from '../../domain/index.js';
 import { GainslyDataError } from '../../orm/errors.js';
 import type { PatternExposure } from './pattern-exposure.entity.js';
-import { boundStatement, executeBound } from '../../orm/bound-query.js';
+import { sql } from 'kysely';
+import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { floatMeanSql } from '../../orm/float-mean.js';
 import { checkStored, labelExpectation, storedLabel, storedValueError, type StoredShape } from '../../orm/stored-values.js';
 import type { EntityManager } from '@mikro-orm/core';
@@ -133,63 +134,80 @@ export interface E1rmPoint {
  * The user's most recent microcycles (by their first exposure), as the PSI window. Shared by
  * every PSI and trend statement so they always agree on "the last N microcycles".
  */
-const RECENT_MICROCYCLES = `
+const recentMicrocycles = (user: unknown, microcycles: unknown) => sql`
   recent as (
     select microcycle_id, min(date) as first_date
-      from pattern_exposures where user_id = ?
+      from pattern_exposures where user_id = ${user}
      group by microcycle_id
      order by min(date) desc, microcycle_id desc
-     limit ?)`;
+     limit ${microcycles})`;
 
-// The statements, numbered for the server once (see `boundStatement`), not on every call.
-const PSI_ALL_SQL = boundStatement(`with ${RECENT_MICROCYCLES}
-       select pe.pattern::text as pattern, ${floatMeanSql('pe.e1rm_value', 'pe.id')} as mean, count(*)::int as n
+/** The overflow-free mean of `pe.e1rm_value` (float-mean.ts), a constant fragment. */
+const E1RM_MEAN = sql.raw(floatMeanSql('pe.e1rm_value', 'pe.id'));
+
+/** The user and the PSI window, the values of every PSI and trend statement. */
+interface WindowParams extends Record<string, unknown> {
+  user: number;
+  microcycles: number;
+}
+
+// The statements, compiled once (see `namedStatement`), not on every call.
+const PSI_ALL_SQL = namedStatement<WindowParams, { pattern: string; mean: number; n: number }>((p) => sql`with ${recentMicrocycles(p.user, p.microcycles)}
+       select pe.pattern::text as pattern, ${E1RM_MEAN} as mean, count(*)::int as n
          from pattern_exposures pe
-        where pe.user_id = ? and pe.microcycle_id in (select microcycle_id from recent)
+        where pe.user_id = ${p.user} and pe.microcycle_id in (select microcycle_id from recent)
         group by pe.pattern`);
-const PSI_SQL = boundStatement(`with ${RECENT_MICROCYCLES}
-       select ${floatMeanSql('pe.e1rm_value', 'pe.id')} as mean, count(*)::int as n
+const PSI_SQL = namedStatement<WindowParams & { label: string }, { mean: number | null; n: number }>((p) => sql`with ${recentMicrocycles(p.user, p.microcycles)}
+       select ${E1RM_MEAN} as mean, count(*)::int as n
          from pattern_exposures pe
-        where pe.user_id = ? and pe.pattern = ?::movementpattern and pe.microcycle_id in (select microcycle_id from recent)`);
-const TREND_ALL_SQL = boundStatement(`with ${RECENT_MICROCYCLES}
-       select pe.pattern::text as pattern, ${floatMeanSql('pe.e1rm_value', 'pe.id')} as mean
+        where pe.user_id = ${p.user} and pe.pattern = ${p.label}::movementpattern and pe.microcycle_id in (select microcycle_id from recent)`);
+const TREND_ALL_SQL = namedStatement<WindowParams, { pattern: string; mean: number }>((p) => sql`with ${recentMicrocycles(p.user, p.microcycles)}
+       select pe.pattern::text as pattern, ${E1RM_MEAN} as mean
          from pattern_exposures pe join recent r on r.microcycle_id = pe.microcycle_id
-        where pe.user_id = ?
+        where pe.user_id = ${p.user}
         group by pe.pattern, r.microcycle_id, r.first_date
         order by pe.pattern, r.first_date, r.microcycle_id`);
 // Run only when a statement above returned an unknown label or a non-finite mean, to name a row.
-const UNKNOWN_PATTERN_ROW_SQL = boundStatement(`select id from pattern_exposures where user_id = ? and pattern::text = ? order by id limit 1`);
-const NON_FINITE_E1RM_ROW_SQL = boundStatement(`with ${RECENT_MICROCYCLES}
+const unknownPatternRow = (user: number, label: string) => sql<{ id: number }>`select id from pattern_exposures where user_id = ${user} and pattern::text = ${label} order by id limit 1`;
+const nonFiniteE1rmRow = (user: number, microcycles: number, label: string | null) => sql<{ id: number; e1rm: number }>`with ${recentMicrocycles(user, microcycles)}
        select pe.id, pe.e1rm_value::float8 as e1rm from pattern_exposures pe
-        where pe.user_id = ? and pe.microcycle_id in (select microcycle_id from recent)
+        where pe.user_id = ${user} and pe.microcycle_id in (select microcycle_id from recent)
           and pe.e1rm_value in ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)
-          and pe.pattern::text = coalesce(?::text, pe.pattern::text)
-        order by pe.id limit 1`);
-const PATTERN_HISTORY_SQL = boundStatement(`select id, to_char(date, 'YYYY-MM-DD') as date, e1rm_value::float8 as e1rm from pattern_exposures
-              where user_id = ? and pattern = ?::movementpattern and date between ?::date and ?::date
+          and pe.pattern::text = coalesce(${label}::text, pe.pattern::text)
+        order by pe.id limit 1`;
+/** The user and an inclusive date range, the values of both history statements. */
+interface HistoryParams extends Record<string, unknown> {
+  user: number;
+  from: string;
+  to: string;
+}
+const PATTERN_HISTORY_SQL = namedStatement<HistoryParams & { label: string }, { id: number; date: string; e1rm: number }>((p) => sql`select id, to_char(date, 'YYYY-MM-DD') as date, e1rm_value::float8 as e1rm from pattern_exposures
+              where user_id = ${p.user} and pattern = ${p.label}::movementpattern and date between ${p.from}::date and ${p.to}::date
               order by date, id`);
-const MOVEMENT_HISTORY_SQL = boundStatement(`select t.id, to_char(w.date, 'YYYY-MM-DD') as date, t.e1rm_value::float8 as e1rm
+const MOVEMENT_HISTORY_SQL = namedStatement<HistoryParams & { movement: number }, { id: number; date: string; e1rm: number }>((p) => sql`select t.id, to_char(w.date, 'YYYY-MM-DD') as date, t.e1rm_value::float8 as e1rm
                from top_set_logs t join workout_logs w on w.id = t.workout_log_id
-              where w.user_id = ? and t.movement_id = ? and t.e1rm_value is not null and w.date between ?::date and ?::date
+              where w.user_id = ${p.user} and t.movement_id = ${p.movement} and t.e1rm_value is not null and w.date between ${p.from}::date and ${p.to}::date
               order by w.date, t.id`);
 
 /**
  * The upstream window and its exposures, in one statement: the user's newest microcycles through
  * all their programs (`start_date` desc, then `id` desc: the tie-break the domain functions use
  * too), then the user's exposures in them, as one list (`exposure_id` null marks a microcycle).
- * Planned weeks are rows of `recent` whether or not they have exposures.
+ * Planned weeks are rows of `recent` whether or not they have exposures. With `label`, only that
+ * pattern's exposures.
  */
-const UPSTREAM_WINDOW = `with recent as (
+const upstreamWindow = (byPattern: boolean) =>
+  namedStatement<WindowParams & { label?: string }, UpstreamWindowRow>((p) => sql`with recent as (
          select m.id, m.start_date from microcycles m join programs p on p.id = m.program_id
-          where p.user_id = ? order by m.start_date desc, m.id desc limit ?)
+          where p.user_id = ${p.user} order by m.start_date desc, m.id desc limit ${p.microcycles})
        select null::int as exposure_id, r.id as microcycle_id, to_char(r.start_date, 'YYYY-MM-DD') as date, null::text as pattern, null::float8 as e1rm
          from recent r
        union all
        select pe.id, pe.microcycle_id, to_char(pe.date, 'YYYY-MM-DD'), pe.pattern::text, pe.e1rm_value::float8
          from pattern_exposures pe
-        where pe.user_id = ? and pe.microcycle_id in (select id from recent)`;
-const UPSTREAM_WINDOW_SQL = boundStatement(UPSTREAM_WINDOW);
-const UPSTREAM_WINDOW_PATTERN_SQL = boundStatement(`${UPSTREAM_WINDOW} and pe.pattern = ?::movementpattern`);
+        where pe.user_id = ${p.user} and pe.microcycle_id in (select id from recent)${byPattern ? sql` and pe.pattern = ${p.label}::movementpattern` : sql``}`);
+const UPSTREAM_WINDOW_SQL = upstreamWindow(false);
+const UPSTREAM_WINDOW_PATTERN_SQL = upstreamWindow(true);
 
 interface UpstreamWindowRow {
   exposure_id: number | null;
@@ -283,11 +301,11 @@ function fromStoredRows<T>(data: UpstreamMetricsData, compute: () => T): T {
 async function checkMeans(em: EntityManager, userId: number, microcycles: number, rows: readonly { pattern?: string; mean: number | null }[], pattern?: string): Promise<void> {
   const unknown = rows.find((r) => r.pattern !== undefined && !Object.hasOwn(ENUMS.MovementPattern.dbToSemantic, r.pattern));
   if (unknown) {
-    const [row] = await executeBound<{ id: number }>(em, UNKNOWN_PATTERN_ROW_SQL, [userId, unknown.pattern]);
+    const [row] = await executeBound(em, unknownPatternRow(userId, unknown.pattern!));
     throw storedValueError({ table: 'pattern_exposures', column: 'pattern', rowId: row?.id ?? null }, unknown.pattern, labelExpectation(ENUMS.MovementPattern));
   }
   if (rows.every((r) => r.mean == null || Number.isFinite(Number(r.mean)))) return;
-  const [row] = await executeBound<{ id: number; e1rm: number }>(em, NON_FINITE_E1RM_ROW_SQL, [userId, microcycles, userId, pattern ?? null]);
+  const [row] = await executeBound(em, nonFiniteE1rmRow(userId, microcycles, pattern ?? null));
   throw storedValueError({ table: 'pattern_exposures', column: 'e1rm_value', rowId: row?.id ?? null }, row ? Number(row.e1rm) : Number.NaN, 'a finite number');
 }
 
@@ -345,7 +363,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
       return ENUMS.MovementPattern.values.map((pattern) => ({ pattern, psi: psi[pattern], exposures: counts.get(pattern) ?? 0 }));
     }
     const rows = await this.routed(userId, async () => {
-      const found = await executeBound<{ pattern: string; mean: number; n: number }>(this.getEntityManager(), PSI_ALL_SQL, [userId, query.microcycles, userId]);
+      const found = await executeBound(this.getEntityManager(), PSI_ALL_SQL.bind({ user: userId, microcycles: query.microcycles }));
       await checkMeans(this.getEntityManager(), userId, query.microcycles, found);
       return found;
     });
@@ -379,7 +397,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     }
     const label = ENUMS.MovementPattern.toDb(pattern);
     const row = await this.routed(userId, async () => {
-      const [found] = await executeBound<{ mean: number | null; n: number }>(this.getEntityManager(), PSI_SQL, [userId, query.microcycles, userId, label]);
+      const [found] = await executeBound(this.getEntityManager(), PSI_SQL.bind({ user: userId, microcycles: query.microcycles, label }));
       if (found) await checkMeans(this.getEntityManager(), userId, query.microcycles, [found], label);
       return found;
     });
@@ -454,7 +472,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
       return fromStoredRows(data, () => upstreamPatternTrendAll(data, { windowMicrocycles: query.microcycles, threshold: query.threshold }));
     }
     const rows = await this.routed(userId, async () => {
-      const found = await executeBound<{ pattern: string; mean: number }>(this.getEntityManager(), TREND_ALL_SQL, [userId, query.microcycles, userId]);
+      const found = await executeBound(this.getEntityManager(), TREND_ALL_SQL.bind({ user: userId, microcycles: query.microcycles }));
       await checkMeans(this.getEntityManager(), userId, query.microcycles, found);
       return found;
     });
@@ -472,8 +490,8 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
   private async upstreamWindow(userId: number, size: number, pattern?: MovementPattern): Promise<UpstreamMetricsData> {
     const rows =
       pattern === undefined
-        ? await executeBound<UpstreamWindowRow>(this.getEntityManager(), UPSTREAM_WINDOW_SQL, [userId, size, userId])
-        : await executeBound<UpstreamWindowRow>(this.getEntityManager(), UPSTREAM_WINDOW_PATTERN_SQL, [userId, size, userId, ENUMS.MovementPattern.toDb(pattern)]);
+        ? await executeBound(this.getEntityManager(), UPSTREAM_WINDOW_SQL.bind({ user: userId, microcycles: size }))
+        : await executeBound(this.getEntityManager(), UPSTREAM_WINDOW_PATTERN_SQL.bind({ user: userId, microcycles: size, label: ENUMS.MovementPattern.toDb(pattern) }));
     return upstreamData(rows);
   }
 
@@ -498,8 +516,8 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     const to = parsed.to ?? '9999-12-31';
     const rows = await this.routed(userId, () =>
       parsed.pattern != null
-        ? executeBound<{ id: number; date: string; e1rm: number }>(this.getEntityManager(), PATTERN_HISTORY_SQL, [userId, ENUMS.MovementPattern.toDb(parsed.pattern), from, to])
-        : executeBound<{ id: number; date: string; e1rm: number }>(this.getEntityManager(), MOVEMENT_HISTORY_SQL, [userId, parsed.movementId, from, to]),
+        ? executeBound(this.getEntityManager(), PATTERN_HISTORY_SQL.bind({ user: userId, label: ENUMS.MovementPattern.toDb(parsed.pattern), from, to }))
+        : executeBound(this.getEntityManager(), MOVEMENT_HISTORY_SQL.bind({ user: userId, movement: parsed.movementId!, from, to })),
     );
     const table = parsed.pattern != null ? 'pattern_exposures' : 'top_set_logs';
     // A point is a number to plot: a stored NaN or Infinity would reach a chart as null (JSON).
