@@ -1,14 +1,18 @@
-import { raw, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
+import { sql, type RawBuilder } from 'kysely';
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { parseArgument, parseOptions, requireId, requireString } from '../../orm/arguments.js';
 import { movementSearchSchema, tagFilterSchema } from '../../schemas/inputs/arguments.js';
 import { COLUMN_LENGTHS, enumSchema, textSchema } from '../../schemas/primitives.js';
 import { ENUMS } from '../../enums/index.js';
-import { executeBound } from '../../orm/bound-query.js';
+import { executeBound, namedStatement, type BoundQuery, type NamedStatement } from '../../orm/bound-query.js';
+import type { EntityRow } from '../../orm/row-types.js';
 import { checkStoredRow, enumValueShape, STORED_JSON, type StoredColumn } from '../../orm/stored-values.js';
-import type { CNSLoad, MetricType, MovementPattern, PrimaryMuscle, PrimaryRegion, SkillLevel } from '../../enums/index.js';
-import type { SecondaryMuscles } from '../../schemas/json-types.js';
-import type { Movement } from './movement.entity.js';
+import type { MovementPattern, PrimaryMuscle, PrimaryRegion } from '../../enums/index.js';
+import { Movement } from './movement.entity.js';
+import { definedOnly } from '../../orm/arguments.js';
+import { movementInputSchema, parseInput, updateMovementInputSchema, type MovementInput, type UpdateMovementInput } from '../../schemas/index.js';
+import { findOwned, requireOwner } from '../owned-row.js';
 
 /**
  * Required criteria of the single-criterion finders (`findByPattern(undefined)` must be an error,
@@ -78,15 +82,16 @@ function checkSearch(filter: unknown) {
 }
 
 /**
- * Whether a JSON tag array holds the tag, case-insensitively (`?` is the tag). Elements are
+ * Whether a JSON tag array holds the tag, case-insensitively. Elements are
  * compared decoded (`json_array_elements_text`), so a tag the upstream app stored with `\u` escapes
  * compares by its characters; a column that is not an array (upstream data) matches nothing
  * instead of failing the statement. The GIN index on `column::jsonb` cannot serve a
  * case-insensitive match: with another criterion (pattern, text) PostgreSQL filters that one's
  * rows, and a tag-only search reads the catalog (thousands of rows, not millions).
  */
-function tagMatchSql(column: string): string {
-  return `exists (select 1 from json_array_elements_text(case when json_typeof(${column}) = 'array' then ${column} end) as tag(value) where lower(tag.value) = lower(?))`;
+function tagMatch(column: 'equipment_tags' | 'discipline_tags', tag: unknown): RawBuilder<unknown> {
+  const c = sql.ref(column);
+  return sql`exists (select 1 from json_array_elements_text(case when json_typeof(${c}) = 'array' then ${c} end) as tag(value) where lower(tag.value) = lower(${tag}))`;
 }
 
 /**
@@ -101,53 +106,40 @@ function tagMatchSql(column: string): string {
  * rows.map((m) => `${m.name} (${m.equipmentTags?.join(', ')})`);
  * ```
  */
-export interface MovementRow {
-  id: number;
-  name: string;
-  pattern: MovementPattern;
-  primaryMuscle: PrimaryMuscle;
-  primaryRegion: PrimaryRegion;
-  secondaryMuscles: SecondaryMuscles | null;
-  cnsLoad: CNSLoad;
-  skillLevel: SkillLevel;
-  compound: boolean | null;
-  isComplexLift: boolean | null;
-  isUnilateral: boolean | null;
-  metricType: MetricType;
-  disciplineTags: string[] | null;
-  equipmentTags: string[] | null;
-  description: string | null;
-  coachingCues: string[] | null;
-  substitutionGroup: string | null;
+export type MovementRow = EntityRow<Movement, Exclude<keyof typeof ROW_COLUMNS, 'userId'>> & {
   /** `null` for a system movement; the owner of a user-defined one. */
   userId: number | null;
-  primaryDiscipline: string;
-  tags: string[] | null;
-}
+};
 
-/** Every column of `movements` under the {@link MovementRow} name, in table order. */
-const ROW_COLUMNS = [
-  'id',
-  'name',
-  'pattern',
-  'primary_muscle as "primaryMuscle"',
-  'primary_region as "primaryRegion"',
-  'secondary_muscles as "secondaryMuscles"',
-  'cns_load as "cnsLoad"',
-  'skill_level as "skillLevel"',
-  'compound',
-  'is_complex_lift as "isComplexLift"',
-  'is_unilateral as "isUnilateral"',
-  'metric_type as "metricType"',
-  'discipline_tags as "disciplineTags"',
-  'equipment_tags as "equipmentTags"',
-  'description',
-  'coaching_cues as "coachingCues"',
-  'substitution_group as "substitutionGroup"',
-  'user_id as "userId"',
-  'primary_discipline as "primaryDiscipline"',
-  'tags',
-].join(', ');
+/**
+ * Every column of `movements` under its {@link MovementRow} name (the entity's property), in table
+ * order: the one list of the read model's columns; its keys make the row type.
+ */
+const ROW_COLUMNS = {
+  id: 'id',
+  name: 'name',
+  pattern: 'pattern',
+  primaryMuscle: 'primary_muscle',
+  primaryRegion: 'primary_region',
+  secondaryMuscles: 'secondary_muscles',
+  cnsLoad: 'cns_load',
+  skillLevel: 'skill_level',
+  compound: 'compound',
+  isComplexLift: 'is_complex_lift',
+  isUnilateral: 'is_unilateral',
+  metricType: 'metric_type',
+  disciplineTags: 'discipline_tags',
+  equipmentTags: 'equipment_tags',
+  description: 'description',
+  coachingCues: 'coaching_cues',
+  substitutionGroup: 'substitution_group',
+  userId: 'user_id',
+  primaryDiscipline: 'primary_discipline',
+  tags: 'tags',
+} as const;
+
+/** The select list of {@link ROW_COLUMNS}: `primary_muscle as "primaryMuscle"`, … */
+const ROW_SELECT = sql.join(Object.entries(ROW_COLUMNS).map(([key, column]) => sql`${sql.ref(column)} as ${sql.ref(key)}`));
 
 /** The columns of a {@link MovementRow} that hold something narrower than their SQL type. */
 const MOVEMENT_ROW_COLUMNS: readonly StoredColumn[] = [
@@ -164,29 +156,92 @@ const MOVEMENT_ROW_COLUMNS: readonly StoredColumn[] = [
   { key: 'tags', column: 'tags', shape: STORED_JSON.stringList },
 ];
 
-/**
- * The WHERE clause of a search, with its values as `?` placeholders: the conditions of
- * {@link MovementRepository.search}, written as SQL.
- */
-function searchConditions(filter: CheckedSearch): { sql: string; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (condition: string, value: unknown) => {
-    where.push(condition);
-    params.push(value);
-  };
-  if (filter.pattern != null) add('pattern = ?', filter.pattern);
-  if (filter.primaryMuscle != null) add('primary_muscle = ?', filter.primaryMuscle);
-  if (filter.primaryRegion != null) add('primary_region = ?', filter.primaryRegion);
-  if (filter.substitutionGroup != null) add('substitution_group = ?', filter.substitutionGroup);
-  if (filter.text != null && filter.text !== '') add('name ilike ?', likePattern(filter.text));
-  if (filter.equipmentTag != null) add(tagMatchSql('equipment_tags'), filter.equipmentTag);
-  if (filter.disciplineTag != null) add(tagMatchSql('discipline_tags'), filter.disciplineTag);
+/** Which criteria a search gives: the shape of its statement (one compiled statement per shape). */
+function searchShape(filter: CheckedSearch): string {
   const scope = filter.scope ?? 'system';
-  if (scope === 'system') where.push('user_id is null');
-  else if (scope.only) add('user_id = ?', scope.userId);
-  else add('(user_id is null or user_id = ?)', scope.userId);
-  return { sql: where.join(' and '), params };
+  return [
+    filter.pattern != null,
+    filter.primaryMuscle != null,
+    filter.primaryRegion != null,
+    filter.substitutionGroup != null,
+    filter.text != null && filter.text !== '',
+    filter.equipmentTag != null,
+    filter.disciplineTag != null,
+    filter.limit != null,
+    filter.offset != null,
+  ]
+    .map((given) => (given ? '1' : '0'))
+    .join('') + (scope === 'system' ? 's' : scope.only ? 'o' : 'u');
+}
+
+/** A search's values by name, as its statement binds them. */
+interface SearchParams extends Record<string, unknown> {
+  pattern?: string;
+  primaryMuscle?: string;
+  primaryRegion?: string;
+  substitutionGroup?: string;
+  text?: string;
+  equipmentTag?: string;
+  disciplineTag?: string;
+  userId?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** The values of a checked search, by name. */
+function searchParams(filter: CheckedSearch): SearchParams {
+  const scope = filter.scope ?? 'system';
+  return {
+    pattern: filter.pattern ?? undefined,
+    primaryMuscle: filter.primaryMuscle ?? undefined,
+    primaryRegion: filter.primaryRegion ?? undefined,
+    substitutionGroup: filter.substitutionGroup ?? undefined,
+    text: filter.text ? likePattern(filter.text) : undefined,
+    equipmentTag: filter.equipmentTag ?? undefined,
+    disciplineTag: filter.disciplineTag ?? undefined,
+    userId: scope === 'system' ? undefined : scope.userId,
+    limit: filter.limit ?? undefined,
+    offset: filter.offset ?? undefined,
+  };
+}
+
+/**
+ * The one definition of a search's filter: the WHERE conditions, order (by name: unique) and
+ * paging of {@link MovementRepository.search} and {@link MovementRepository.searchRows}, with the
+ * given criteria as named parameters.
+ */
+function searchStatement<R>(select: RawBuilder<unknown>, filter: CheckedSearch): NamedStatement<SearchParams, R> {
+  return namedStatement<SearchParams, R>((p) => {
+    const where: RawBuilder<unknown>[] = [];
+    if (filter.pattern != null) where.push(sql`pattern = ${p.pattern}`);
+    if (filter.primaryMuscle != null) where.push(sql`primary_muscle = ${p.primaryMuscle}`);
+    if (filter.primaryRegion != null) where.push(sql`primary_region = ${p.primaryRegion}`);
+    if (filter.substitutionGroup != null) where.push(sql`substitution_group = ${p.substitutionGroup}`);
+    if (filter.text != null && filter.text !== '') where.push(sql`name ilike ${p.text}`);
+    if (filter.equipmentTag != null) where.push(tagMatch('equipment_tags', p.equipmentTag));
+    if (filter.disciplineTag != null) where.push(tagMatch('discipline_tags', p.disciplineTag));
+    const scope = filter.scope ?? 'system';
+    if (scope === 'system') where.push(sql`user_id is null`);
+    else if (scope.only) where.push(sql`user_id = ${p.userId}`);
+    else where.push(sql`(user_id is null or user_id = ${p.userId})`);
+    return sql`select ${select} from movements where ${sql.join(where, sql` and `)} order by name asc${filter.limit != null ? sql` limit ${p.limit}` : sql``}${
+      filter.offset != null ? sql` offset ${p.offset}` : sql``
+    }`;
+  });
+}
+
+/**
+ * The compiled search statements by shape: a search compiles its statement the first time its
+ * combination of criteria is seen, then only binds (a bounded set: a few hundred shapes at most).
+ */
+const ROWS_STATEMENTS = new Map<string, NamedStatement<SearchParams, MovementRow>>();
+const ID_STATEMENTS = new Map<string, NamedStatement<SearchParams, { id: number }>>();
+
+function cached<R>(cache: Map<string, NamedStatement<SearchParams, R>>, select: RawBuilder<unknown>, filter: CheckedSearch): BoundQuery<R> {
+  const shape = searchShape(filter);
+  let statement = cache.get(shape);
+  if (!statement) cache.set(shape, (statement = searchStatement<R>(select, filter)));
+  return statement.bind(searchParams(filter));
 }
 
 /** Escapes LIKE wildcards so user text matches literally. */
@@ -215,23 +270,10 @@ export class MovementRepository extends GainslyRepository<Movement> {
    */
   async search(filter: MovementSearch = {}): Promise<Movement[]> {
     const checked = checkSearch(filter);
-    const where: Record<string, unknown>[] = [];
-    if (checked.pattern != null) where.push({ pattern: checked.pattern });
-    if (checked.primaryMuscle != null) where.push({ primaryMuscle: checked.primaryMuscle });
-    if (checked.primaryRegion != null) where.push({ primaryRegion: checked.primaryRegion });
-    if (checked.substitutionGroup != null) where.push({ substitutionGroup: checked.substitutionGroup });
-    if (checked.text != null && checked.text !== '') where.push({ name: { $ilike: likePattern(checked.text) } });
-    if (checked.equipmentTag != null) where.push(jsonArrayContains('equipment_tags', checked.equipmentTag));
-    if (checked.disciplineTag != null) where.push(jsonArrayContains('discipline_tags', checked.disciplineTag));
-    const scope = checked.scope ?? 'system';
-    if (scope === 'system') where.push({ user: null });
-    else if (scope.only) where.push({ user: scope.userId });
-    else where.push({ $or: [{ user: null }, { user: scope.userId }] });
-    return this.find({ $and: where } as FilterQuery<Movement>, {
-      orderBy: { name: 'asc' },
-      ...(checked.limit != null ? { limit: checked.limit } : {}),
-      ...(checked.offset != null ? { offset: checked.offset } : {}),
-    });
+    // The ids by the one SQL definition of the filter (with searchRows), then the entities.
+    const rows = await executeBound(this.getEntityManager(), cached(ID_STATEMENTS, sql`id`, checked));
+    if (rows.length === 0) return [];
+    return this.find({ id: { $in: rows.map((r) => r.id) } } as FilterQuery<Movement>, { orderBy: { name: 'asc' } });
   }
 
   /**
@@ -248,21 +290,10 @@ export class MovementRepository extends GainslyRepository<Movement> {
    */
   async searchRows(filter: MovementSearch = {}): Promise<MovementRow[]> {
     const checked = checkSearch(filter);
-    const where = searchConditions(checked);
-    const params = [...where.params];
-    let sql = `select ${ROW_COLUMNS} from movements where ${where.sql} order by name asc`;
-    if (checked.limit != null) {
-      sql += ' limit ?';
-      params.push(checked.limit);
-    }
-    if (checked.offset != null) {
-      sql += ' offset ?';
-      params.push(checked.offset);
-    }
     // The drivers (pg, PGlite) parse `json` columns; each row is checked, not converted: a value the
     // entity would refuse (`pattern: 'Squat '`, `equipmentTags: "barbell"`) is refused here too.
     const reader = checked.scope == null || checked.scope === 'system' ? undefined : checked.scope.userId;
-    const rows = await this.routed(reader, () => executeBound<MovementRow>(this.getEntityManager(), sql, params));
+    const rows = await this.routed(reader, () => executeBound(this.getEntityManager(), cached(ROWS_STATEMENTS, ROW_SELECT, checked)));
     for (const row of rows) checkStoredRow('movements', row as unknown as Record<string, unknown>, row.id, MOVEMENT_ROW_COLUMNS);
     return rows;
   }
@@ -365,9 +396,61 @@ export class MovementRepository extends GainslyRepository<Movement> {
   async findByName(name: string): Promise<Movement | null> {
     return this.findOne({ name: requireString(name, 'name', 200) });
   }
-}
 
-/** {@link tagMatchSql} for a MikroORM filter, on the query's alias, with the tag bound as a parameter. */
-function jsonArrayContains(column: string, value: string): Record<string, unknown> {
-  return { [raw((alias: string) => tagMatchSql(`${alias}.${column}`), [value])]: [] };
+  /**
+   * Defines a movement owned by a user (validated: `movementInputSchema`), flushed at once. An
+   * unknown user is `GainslyNotFoundError`; a name already taken is `GainslyUniqueViolationError`
+   * (names are unique across the catalog). The write is recorded for the user's read-your-writes
+   * reads (orm/replicas.ts). `forUser(em, userId).movements.create` calls it.
+   * @example
+   * ```ts
+   * const own = await em.getRepository(Movement).createOwn(userId, { name: 'Sandbag Carry', pattern: 'carry', primaryMuscle: 'core', primaryRegion: 'full body' });
+   * ```
+   */
+  async createOwn(userId: number, input: MovementInput): Promise<Movement> {
+    requireId(userId, 'userId');
+    const data = parseInput(movementInputSchema, input, 'MovementInput');
+    const em = this.getEntityManager();
+    const user = await requireOwner(em, userId);
+    const movement = em.create(Movement, { ...definedOnly(data), user } as never);
+    await em.flush();
+    return this.written(userId, movement);
+  }
+
+  /**
+   * Changes one of a user's own movements (validated: `updateMovementInputSchema`), flushed at once;
+   * keys given as `undefined` are left as they are. A system movement, another user's or a missing
+   * one is `GainslyNotFoundError` (system movements are read-only here).
+   * `forUser(em, userId).movements.update` calls it.
+   * @example
+   * ```ts
+   * await em.getRepository(Movement).updateOwn(userId, movementId, { description: 'Bag on the shoulder' });
+   * ```
+   */
+  async updateOwn(userId: number, movementId: number, input: UpdateMovementInput): Promise<Movement> {
+    requireId(userId, 'userId');
+    const data = parseInput(updateMovementInputSchema, input, 'UpdateMovementInput');
+    const em = this.getEntityManager();
+    const movement = await findOwned(em, Movement, movementId, userId);
+    // Keys given as undefined mean "leave it"; assigning them would write NULL into NOT NULL columns.
+    Object.assign(movement, definedOnly(data));
+    await em.flush();
+    return this.written(userId, movement);
+  }
+
+  /**
+   * Deletes one of a user's own movements, flushed at once. A system movement, another user's or a
+   * missing one is `GainslyNotFoundError`. `forUser(em, userId).movements.delete` calls it.
+   * @example
+   * ```ts
+   * await em.getRepository(Movement).deleteOwn(userId, movementId);
+   * ```
+   */
+  async deleteOwn(userId: number, movementId: number): Promise<void> {
+    requireId(userId, 'userId');
+    const em = this.getEntityManager();
+    em.remove(await findOwned(em, Movement, movementId, userId));
+    await em.flush();
+    await this.written(userId, undefined);
+  }
 }
