@@ -1,4 +1,5 @@
 import type { EnumName } from './registry.js';
+import { ENUM_COLUMN_FACTS } from './columns-generated.js';
 
 /**
  * How an enum-backed column holds its value:
@@ -46,42 +47,60 @@ export interface EnumColumn {
  * }
  * ```
  */
-export const ENUM_COLUMNS = deepFreeze([
-  // SQL enum columns (docs/data-model.md)
-  { table: 'users', column: 'experience_level', enum: 'ExperienceLevel', storage: 'sql_enum' },
-  { table: 'users', column: 'persona_tone', enum: 'PersonaTone', storage: 'sql_enum' },
-  { table: 'users', column: 'persona_aggression', enum: 'PersonaAggression', storage: 'sql_enum' },
-  { table: 'user_settings', column: 'active_e1rm_formula', enum: 'E1RMFormula', storage: 'sql_enum' },
-  { table: 'user_movement_rules', column: 'rule_type', enum: 'MovementRuleType', storage: 'sql_enum' },
-  { table: 'user_movement_rules', column: 'cadence', enum: 'RuleCadence', storage: 'sql_enum' },
-  { table: 'user_enjoyable_activities', column: 'activity_type', enum: 'EnjoyableActivity', storage: 'sql_enum' },
-  { table: 'programs', column: 'goal_1', enum: 'Goal', storage: 'sql_enum' },
-  { table: 'programs', column: 'goal_2', enum: 'Goal', storage: 'sql_enum' },
-  { table: 'programs', column: 'goal_3', enum: 'Goal', storage: 'sql_enum' },
-  { table: 'programs', column: 'split_template', enum: 'SplitTemplate', storage: 'sql_enum' },
-  { table: 'programs', column: 'progression_style', enum: 'ProgressionStyle', storage: 'sql_enum' },
-  { table: 'programs', column: 'persona_tone', enum: 'PersonaTone', storage: 'sql_enum' },
-  { table: 'programs', column: 'persona_aggression', enum: 'PersonaAggression', storage: 'sql_enum' },
-  { table: 'programs', column: 'visibility', enum: 'Visibility', storage: 'sql_enum' },
-  { table: 'microcycles', column: 'status', enum: 'MicrocycleStatus', storage: 'sql_enum' },
-  { table: 'sessions', column: 'session_type', enum: 'SessionType', storage: 'sql_enum' },
-  { table: 'session_exercises', column: 'role', enum: 'ExerciseRole', storage: 'sql_enum' },
-  { table: 'workout_logs', column: 'visibility', enum: 'Visibility', storage: 'sql_enum' },
-  { table: 'top_set_logs', column: 'e1rm_formula', enum: 'E1RMFormula', storage: 'sql_enum' },
-  { table: 'top_set_logs', column: 'pattern', enum: 'MovementPattern', storage: 'sql_enum' },
-  { table: 'pattern_exposures', column: 'pattern', enum: 'MovementPattern', storage: 'sql_enum' },
-  { table: 'recovery_signals', column: 'source', enum: 'RecoverySource', storage: 'sql_enum' },
-  { table: 'circuit_templates', column: 'circuit_type', enum: 'CircuitType', storage: 'sql_enum' },
-  // Enum-backed string columns (the upstream spec writes `movement.secondary_muscles`; the table is `movements`)
-  { table: 'movements', column: 'pattern', enum: 'MovementPattern', storage: 'string' },
-  { table: 'movements', column: 'primary_muscle', enum: 'PrimaryMuscle', storage: 'string' },
-  { table: 'movements', column: 'primary_region', enum: 'PrimaryRegion', storage: 'string' },
-  { table: 'movements', column: 'cns_load', enum: 'CNSLoad', storage: 'string' },
-  { table: 'movements', column: 'skill_level', enum: 'SkillLevel', storage: 'string' },
-  { table: 'movements', column: 'metric_type', enum: 'MetricType', storage: 'string' },
-  { table: 'movement_relationships', column: 'relationship_type', enum: 'RelationshipType', storage: 'string' },
-  { table: 'movements', column: 'secondary_muscles', enum: 'PrimaryMuscle', storage: 'json_array' },
-] as const satisfies readonly EnumColumn[]);
+export const ENUM_COLUMNS: readonly EnumColumn[] = deepFreeze(
+  [
+    // SQL enum columns (docs/data-model.md)
+    'users.experience_level',
+    'users.persona_tone',
+    'users.persona_aggression',
+    'user_settings.active_e1rm_formula',
+    'user_movement_rules.rule_type',
+    'user_movement_rules.cadence',
+    'user_enjoyable_activities.activity_type',
+    'programs.goal_1',
+    'programs.goal_2',
+    'programs.goal_3',
+    'programs.split_template',
+    'programs.progression_style',
+    'programs.persona_tone',
+    'programs.persona_aggression',
+    'programs.visibility',
+    'microcycles.status',
+    'sessions.session_type',
+    'session_exercises.role',
+    'workout_logs.visibility',
+    'top_set_logs.e1rm_formula',
+    'top_set_logs.pattern',
+    'pattern_exposures.pattern',
+    'recovery_signals.source',
+    'circuit_templates.circuit_type',
+    // Enum-backed string columns (the upstream spec writes `movement.secondary_muscles`; the table is `movements`)
+    'movements.pattern',
+    'movements.primary_muscle',
+    'movements.primary_region',
+    'movements.cns_load',
+    'movements.skill_level',
+    'movements.metric_type',
+    'movement_relationships.relationship_type',
+    'movements.secondary_muscles',
+  ].flatMap(enumColumn),
+);
+
+// Which enum a column holds and how is read from the entities (ENUM_COLUMN_FACTS, generated from
+// their metadata by `npm run generate:schema-facts`), so the entity decorator is the one place it
+// is written; the list above only gives the document's order, and
+// test/unit/schema-facts.test.ts fails when it and the generated facts name different columns
+// (docs/architecture.md, "Schema facts"). The facts are generated rather than read by the entities
+// from here because `src/enums` must stay free of MikroORM (browser bundles) while the entity is
+// where a column is declared.
+function enumColumn(key: string): EnumColumn[] {
+  const facts = ENUM_COLUMN_FACTS[key];
+  // A column the entities no longer have is left out rather than thrown on at import; the unit
+  // test names it.
+  if (!facts) return [];
+  const [table, column] = key.split('.') as [string, string];
+  return [{ table, column, enum: facts.enum, storage: facts.storage }];
+}
 
 /**
  * A column that is categorical in practice but not bounded by any enum (docs/data-model.md, "Open

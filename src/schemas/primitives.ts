@@ -6,6 +6,7 @@ import * as z from 'zod';
 import type { AnyEnumCodec } from '../enums/index.js';
 import { isIsoDate, type IntRange, type ValidationProblem } from '../domain/index.js';
 import { gainslyErrorMap, listAllowed } from './messages.js';
+import { VARCHAR_LENGTHS } from './column-lengths-generated.js';
 
 /**
  * Zod params that attach the library's error map; passed to every constructor and check so messages
@@ -43,9 +44,15 @@ export const INT4_MAX = 2_147_483_647;
 export const TEXT_MAX_LENGTH = 10_000;
 
 /**
- * Maximum lengths of the `varchar(n)` columns written through the inputs, as the migrations declare
- * them (`migrations/0001-upstream-schema.ts`). Lengths count characters (Unicode code points), as
+ * Maximum lengths of the `varchar(n)` columns written through the inputs, by what the input holds.
+ * Each is the length of a column in `VARCHAR_LENGTHS`, which `npm run generate:schema-facts` reads
+ * from the entity metadata and checks against the migrated schema, so a length is written once,
+ * on the entity (and its migration). Lengths count characters (Unicode code points), as
  * PostgreSQL does, not UTF-16 units.
+ *
+ * Generated rather than read by the entities from here: the entity decorator is where a column is
+ * declared, and `src/schemas` must stay free of MikroORM (browser bundles); see
+ * docs/architecture.md, "Schema facts". test/unit/schema-facts.test.ts checks the entries.
  *
  * @example
  * ```ts
@@ -53,19 +60,20 @@ export const TEXT_MAX_LENGTH = 10_000;
  * ```
  */
 export const COLUMN_LENGTHS = Object.freeze({
-  userName: 100,
-  email: 255,
-  customName: 100,
-  programName: 100,
-  movementName: 200,
-  enumString: 50,
-  substitutionGroup: 100,
-  primaryDiscipline: 50,
-  bodyPart: 50,
-  contextType: 50,
-  conversationRole: 20,
-  heuristicName: 100,
-  circuitName: 200,
+  userName: VARCHAR_LENGTHS['users.name'],
+  email: VARCHAR_LENGTHS['users.email'],
+  customName: VARCHAR_LENGTHS['user_enjoyable_activities.custom_name'],
+  programName: VARCHAR_LENGTHS['programs.name'],
+  movementName: VARCHAR_LENGTHS['movements.name'],
+  // The varchar columns holding an enum's semantic value (movements.pattern and the rest).
+  enumString: VARCHAR_LENGTHS['movements.pattern'],
+  substitutionGroup: VARCHAR_LENGTHS['movements.substitution_group'],
+  primaryDiscipline: VARCHAR_LENGTHS['movements.primary_discipline'],
+  bodyPart: VARCHAR_LENGTHS['soreness_logs.body_part'],
+  contextType: VARCHAR_LENGTHS['conversation_threads.context_type'],
+  conversationRole: VARCHAR_LENGTHS['conversation_turns.role'],
+  heuristicName: VARCHAR_LENGTHS['heuristic_configs.name'],
+  circuitName: VARCHAR_LENGTHS['circuit_templates.name'],
 } as const);
 
 const NUL = '\u0000';
