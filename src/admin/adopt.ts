@@ -6,7 +6,8 @@ import { inspectDatabase } from './doctor/doctor.js';
 import { fixStatements } from './doctor/fixes.js';
 import type { DoctorReport } from './doctor/types.js';
 import { GainslyAdoptError } from './errors.js';
-import { emRunner, ormLocation, toNumber } from './sql.js';
+import { plannedTables } from './library-tables.js';
+import { emRunner, ormLocation, quoteIdent, toNumber } from './sql.js';
 import { SCHEMA_LOCK_KEY } from '../setup/create-orm.js';
 
 /**
@@ -61,7 +62,8 @@ const PG_ADD_VALUE_IN_TRANSACTION = 120000;
 /**
  * Brings a database the upstream Python app created up to the schema of docs/data-model.md without
  * losing or changing a row: adds what that schema has and the database lacks (`movements.tags`,
- * the `WAVE_LOADING` label, the documented server defaults) and the library's performance indexes (migration 0003),
+ * the `WAVE_LOADING` label, the documented server defaults), the library's performance indexes (migration 0003)
+ * and any table the library's own migrations add (`LIBRARY_ADDED_TABLES`, created with its migration's statements),
  * then records the library's migrations as applied so `migrate` has nothing to do. Upstream's tables, columns, `alembic_version` and data are left
  * alone, so the Python app keeps working. Afterwards {@link doctor} reports `ok`.
  *
@@ -99,7 +101,7 @@ export async function adopt(target: AnyMikroORM, options: AdoptOptions = {}): Pr
   // A read-only look first: refuse early, and learn whether enum labels need the pre-12 path.
   const preview = await inspectDatabase(emRunner(em), location);
   refuseIfUnsafe(preview);
-  const planned = plan(preview);
+  const planned = planAdoption(preview);
   if (options.dryRun) {
     return { changed: planned.changes, statements: planned.statements, alreadyAdopted: planned.changes.length === 0, dryRun: true, before: preview, report: preview };
   }
@@ -127,6 +129,20 @@ export async function adopt(target: AnyMikroORM, options: AdoptOptions = {}): Pr
     // Re-inspect under the lock: another adopt may have finished meanwhile.
     const before = await inspectDatabase(run, location);
     refuseIfUnsafe(before);
+    // Tables first: a later column or index fix may be on one of them (not today: doctor reports
+    // only `table_missing` for a missing table), and enum labels exist already.
+    for (const table of plannedTables(before)) {
+      // The migration's statements name tables unqualified: run them on the target schema, then
+      // put the search path back for the rest of the transaction.
+      const path = String((await run(`select current_setting('search_path') as path`))[0]?.path ?? '');
+      await run(`select set_config('search_path', ?, true)`, [quoteIdent(location.schema)]);
+      for (const sql of table.statements) {
+        await run(sql);
+        statements.push(sql);
+      }
+      await run(`select set_config('search_path', ?, true)`, [path]);
+      changed.push(table.change);
+    }
     for (const fix of fixStatements(before)) {
       await run(fix.sql);
       changed.push(fix.change);
@@ -154,11 +170,19 @@ function refuseIfUnsafe(report: DoctorReport): void {
   }
 }
 
-function plan(report: DoctorReport): { changes: string[]; statements: string[] } {
+/**
+ * What adopt would change, in the order it changes it: the library's missing tables (their
+ * migration's statements), then the enum labels, columns, defaults and indexes, then the
+ * migrations it records. `tableDdl` defaults to the generated `LIBRARY_ADDED_TABLE_DDL`; tests pass
+ * their own to plan a table the product does not add.
+ * @internal
+ */
+export function planAdoption(report: DoctorReport, tableDdl?: Readonly<Record<string, readonly string[]>>): { changes: string[]; statements: string[] } {
+  const tables = plannedTables(report, tableDdl);
   const fixes = fixStatements(report);
   return {
-    changes: [...fixes.map((f) => f.change), ...report.migrations.pending.map((n) => `recorded migration ${n} in ${report.migrations.table}`)],
-    statements: fixes.map((f) => f.sql),
+    changes: [...tables.map((t) => t.change), ...fixes.map((f) => f.change), ...report.migrations.pending.map((n) => `recorded migration ${n} in ${report.migrations.table}`)],
+    statements: [...tables.flatMap((t) => t.statements), ...fixes.map((f) => f.sql)],
   };
 }
 
