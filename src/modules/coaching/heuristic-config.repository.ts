@@ -4,6 +4,8 @@ import { HeuristicConfig } from './heuristic-config.entity.js';
 import { parseArgument, requireString } from '../../orm/arguments.js';
 import { integerArgumentSchema } from '../../schemas/inputs/arguments.js';
 import { INT4_MAX } from '../../schemas/primitives.js';
+import { sql } from 'kysely';
+import { executeBound } from '../../orm/bound-query.js';
 
 const versionArgument = integerArgumentSchema({ min: 1, max: INT4_MAX });
 
@@ -54,11 +56,11 @@ export class HeuristicConfigRepository extends GainslyRepository<HeuristicConfig
     requireString(name, 'name', 100);
     parseArgument(versionArgument, version, 'version');
     return this.written(undefined, await this.getEntityManager().transactional(async (tx) => {
-      await tx.execute(`select pg_advisory_xact_lock(hashtext('gainsly:heuristic_configs:' || ?))`, [name]);
-      const rows = await tx.execute<{ id: number }[]>(
-        `update heuristic_configs set active = (version = ? and id = (select min(id) from heuristic_configs where name = ? and version = ?))
-          where name = ? returning case when active then id end as id`,
-        [version, name, version, name],
+      await executeBound(tx, sql`select pg_advisory_xact_lock(hashtext('gainsly:heuristic_configs:' || ${name}::text))`);
+      const rows = await executeBound<{ id: number }>(
+        tx,
+        sql`update heuristic_configs set active = (version = ${version} and id = (select min(id) from heuristic_configs where name = ${name} and version = ${version}))
+          where name = ${name} returning case when active then id end as id`,
       );
       const id = rows.map((r) => r.id).find((v) => v != null);
       if (id == null) throw new GainslyNotFoundError('HeuristicConfig', 'heuristic_configs', { name, version });
