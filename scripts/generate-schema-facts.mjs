@@ -14,7 +14,7 @@
 // scripts/schema-facts.ts imports the TypeScript sources (entities with decorators, migrations), so
 // it is bundled first with esbuild (as tsup builds the library: legacy decorators, packages left
 // external) into node_modules/.cache, then imported.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -61,6 +61,7 @@ function missingGeneratedFiles() {
 }
 
 const { collectSchemaFacts, renderSchemaFacts, withScratchDatabase } = await import(pathToFileURL(outfile).href);
+rmSync(outfile, { force: true });
 
 const adminUrl = process.env.GAINSLY_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const files = renderSchemaFacts(await withScratchDatabase(adminUrl, collectSchemaFacts));
