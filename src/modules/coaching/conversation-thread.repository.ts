@@ -14,6 +14,7 @@ import { ConversationTurn } from './conversation-turn.entity.js';
 import { User } from '../users/user.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { parseOptions, requireId } from '../../orm/arguments.js';
+import { ownedBy } from '../ownership.js';
 import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
 
 /**
@@ -34,7 +35,7 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
    * ```
    */
   async findActiveByUser(userId: number): Promise<ConversationThread[]> {
-    return this.find({ user: requireId(userId, 'userId'), $or: [{ isActive: true }, { isActive: null }] }, { orderBy: { createdAt: 'desc', id: 'desc' } });
+    return this.find({ ...ownedBy(ConversationThread, requireId(userId, 'userId')), $or: [{ isActive: true }, { isActive: null }] }, { orderBy: { createdAt: 'desc', id: 'desc' } });
   }
 
   /**
@@ -53,7 +54,7 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
       if (!user) throw new GainslyNotFoundError('User', 'users', { id: userId });
       let contextSession: Session | null = null;
       if (data.contextSessionId != null) {
-        contextSession = await tx.findOne(Session, { id: data.contextSessionId, microcycle: { program: { user: userId } } });
+        contextSession = await tx.findOne(Session, { id: data.contextSessionId, ...ownedBy(Session, userId) });
         if (!contextSession) throw new GainslyNotFoundError('Session', 'sessions', { id: data.contextSessionId, userId });
       }
       const thread = tx.create(ConversationThread, { user, contextType: data.contextType, contextDate: data.contextDate ?? null, contextSession });
@@ -111,7 +112,7 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
     requireId(threadId, 'threadId');
     const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const data = parseInput(acceptPlanInputSchema, input, 'AcceptPlanInput');
-    const where = { id: threadId, ...(userId !== undefined ? { user: userId } : {}) };
+    const where = { id: threadId, ...(userId !== undefined ? ownedBy(ConversationThread, userId) : {}) };
     const updated = await this.getEntityManager().nativeUpdate(ConversationThread, where, {
       acceptedPlanJson: data.plan,
       finalPlanAccepted: true,

@@ -11,6 +11,7 @@ import { Movement } from '../movements/movement.entity.js';
 import { CircuitTemplate } from '../circuits/circuit-template.entity.js';
 import { parseOptions, requireDateRange, requireId } from '../../orm/arguments.js';
 import { ownerOptionsSchema, sessionSyncScopeSchema, writePlanOptionsSchema } from '../../schemas/inputs/arguments.js';
+import { ownedBy, visibleMovementFilter } from '../ownership.js';
 import { exerciseBlock, finisherBlock, placeExercises, readExerciseBlock, readFinisherBlock, resolveSupersets, type PlacedExercise } from './session-plan.js';
 
 /** The five JSON sections of a session, in the order a session runs, with the role of their exercises. */
@@ -84,7 +85,7 @@ export class SessionRepository extends GainslyRepository<Session> {
     const user = requireId(userId, 'userId');
     const range = requireDateRange(from, to);
     return this.find(
-      { microcycle: { program: { user } }, date: { $gte: range.from, $lte: range.to } },
+      { ...ownedBy(Session, user), date: { $gte: range.from, $lte: range.to } },
       { orderBy: { date: 'asc', dayNumber: 'asc', id: 'asc' } },
     );
   }
@@ -115,7 +116,7 @@ export class SessionRepository extends GainslyRepository<Session> {
     const data = parseInput(sessionPlanInputSchema, input, 'SessionPlanInput');
     const placed = placeExercises(data.sections);
     return this.written(userId, await this.getEntityManager().transactional(async (tx) => {
-      const owned = userId === undefined ? {} : { program: { user: userId } };
+      const owned = userId === undefined ? {} : ownedBy(Microcycle, userId);
       const microcycle = await tx.findOne(Microcycle, { id: data.microcycleId, ...owned });
       if (!microcycle) throw new GainslyNotFoundError('Microcycle', 'microcycles', { id: data.microcycleId, ...(userId === undefined ? {} : { userId }) });
       const movements = await resolveMovements(tx, placed, userId);
@@ -130,7 +131,7 @@ export class SessionRepository extends GainslyRepository<Session> {
       let session: Session;
       if (sessionId !== undefined) {
         // Locked, so concurrent rewrites of one session replace its exercises one after another.
-        const existing = await tx.findOne(Session, { id: sessionId, ...(userId === undefined ? {} : { microcycle: { program: { user: userId } } }) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        const existing = await tx.findOne(Session, { id: sessionId, ...(userId === undefined ? {} : ownedBy(Session, userId)) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!existing) throw new GainslyNotFoundError('Session', 'sessions', { id: sessionId });
         await tx.nativeDelete(SessionExercise, { session: sessionId });
         session = existing;
@@ -208,7 +209,7 @@ export class SessionRepository extends GainslyRepository<Session> {
     const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const em = this.getEntityManager();
     const { session, rows } = await this.routed(userId, async () => {
-      const found = await em.findOne(Session, { id: sessionId, ...(userId === undefined ? {} : { microcycle: { program: { user: userId } } }) });
+      const found = await em.findOne(Session, { id: sessionId, ...(userId === undefined ? {} : ownedBy(Session, userId)) });
       if (!found) throw new GainslyNotFoundError('Session', 'sessions', { id: sessionId, ...(userId === undefined ? {} : { userId }) });
       return { session: found, rows: await em.find(SessionExercise, { session: sessionId }, { orderBy: { orderInSession: 'asc', id: 'asc' } }) };
     });
@@ -333,7 +334,7 @@ async function resolveMovements(tx: EntityManager, placed: readonly PlacedExerci
   const ids = [...new Set(placed.flatMap((p) => (p.exercise.movementId === undefined ? [] : [p.exercise.movementId])))];
   const names = [...new Set(placed.flatMap((p) => (p.exercise.movementId === undefined && p.exercise.movement !== undefined ? [p.exercise.movement] : [])))];
   if (ids.length === 0 && names.length === 0) return [];
-  const visible = userId === undefined ? {} : { $or: [{ user: null }, { user: userId }] };
+  const visible = userId === undefined ? {} : visibleMovementFilter(userId);
   const found = await tx.find(Movement, { $and: [{ $or: [{ id: { $in: ids } }, { name: { $in: names } }] }, visible] });
   const byId = new Map(found.map((m) => [m.id, m]));
   const byName = new Map(found.map((m) => [m.name, m]));

@@ -10,6 +10,7 @@ import { WorkoutLog } from '../logging/workout-log.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import type { MovementRow, MovementSearch } from '../movements/movement.repository.js';
 import { requireUserExists, type Consistency, type DateRange } from './user-scope.js';
+import { ownedBy } from '../ownership.js';
 import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
 
 /** A row's owner and visibility label, read without decoding anything else of it. */
@@ -132,7 +133,7 @@ export class ViewerScope {
     const levels = await this.visibleLevels(ownerId);
     return this.routed(async () => {
       await this.ownerExists(ownerId);
-      return this.em.find(Program, { user: ownerId, visibility: { $in: levels } }, { orderBy: { startDate: 'desc', id: 'desc' } });
+      return this.em.find(Program, { ...ownedBy(Program, ownerId), visibility: { $in: levels } }, { orderBy: { startDate: 'desc', id: 'desc' } });
     });
   }
 
@@ -155,7 +156,7 @@ export class ViewerScope {
       await this.ownerExists(ownerId);
       return this.em.find(
         WorkoutLog,
-        { user: ownerId, visibility: { $in: levels }, ...(Object.keys(date).length ? { date } : {}) },
+        { ...ownedBy(WorkoutLog, ownerId), visibility: { $in: levels }, ...(Object.keys(date).length ? { date } : {}) },
         { orderBy: { date: 'asc', id: 'asc' } },
       );
     });
