@@ -1,9 +1,13 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
-import type { RecoverySignal } from './recovery-signal.entity.js';
-import { parseOptions, requireId } from '../../orm/arguments.js';
+import { RecoverySignal } from './recovery-signal.entity.js';
+import { Session } from '../programs/session.entity.js';
+import { definedOnly, parseOptions, requireId } from '../../orm/arguments.js';
+import { parseInput, recoverySignalInputSchema, type RecoverySignalInput } from '../../schemas/index.js';
+import { findOwned, requireOwner } from '../owned-row.js';
 import { dateWindowSchema, windowStart } from '../../schemas/inputs/arguments.js';
 import { floatMeanSql } from '../../orm/float-mean.js';
-import { executeBound } from '../../orm/bound-query.js';
+import { sql } from 'kysely';
+import { executeBound, namedStatement } from '../../orm/bound-query.js';
 
 /**
  * The window's averages in one statement. The double precision columns are averaged by
@@ -11,9 +15,12 @@ import { executeBound } from '../../orm/bound-query.js';
  * physical order, and huge stored values cannot make the statement fail); `resting_hr` is an
  * integer, whose `avg` PostgreSQL computes exactly in numeric, so it is deterministic already.
  */
-const AVERAGES_SQL = `select count(*)::int as readings, ${floatMeanSql('sleep_hours', 'id')} as sleep_hours, ${floatMeanSql('sleep_score', 'id')} as sleep_score,
-              ${floatMeanSql('readiness', 'id')} as readiness, ${floatMeanSql('hrv', 'id')} as hrv, avg(resting_hr)::float8 as resting_hr
-         from recovery_signals where user_id = ? and date between ?::date and ?::date`;
+const mean = (column: string) => sql.raw(floatMeanSql(column, 'id'));
+const AVERAGES_SQL = namedStatement<{ user: number; from: string; to: string }, Record<string, number | null>>(
+  (p) => sql`select count(*)::int as readings, ${mean('sleep_hours')} as sleep_hours, ${mean('sleep_score')} as sleep_score,
+              ${mean('readiness')} as readiness, ${mean('hrv')} as hrv, avg(resting_hr)::float8 as resting_hr
+         from recovery_signals where user_id = ${p.user} and date between ${p.from}::date and ${p.to}::date`,
+);
 
 /**
  * Averages of a user's recovery readings over a window; `null` where no reading has the metric.
@@ -68,6 +75,27 @@ export function resolveWindow(window: DateWindow | undefined): { from: string; t
  */
 export class RecoverySignalRepository extends DatedUserOwnedRepository<RecoverySignal> {
   /**
+   * Records a recovery reading of a user (validated: `recoverySignalInputSchema`), flushed at once.
+   * A `sessionId` must name one of the user's own sessions; an unknown user, or a session that is
+   * not theirs, is `GainslyNotFoundError` and nothing is written. The write is recorded for the
+   * user's read-your-writes reads (orm/replicas.ts). `forUser(em, userId).recovery.create` calls it.
+   * @example
+   * ```ts
+   * const reading = await em.getRepository(RecoverySignal).recordReading(userId, { date: '2026-01-07', source: 'manual', sleepHours: 7.5 });
+   * ```
+   */
+  async recordReading(userId: number, input: RecoverySignalInput): Promise<RecoverySignal> {
+    requireId(userId, 'userId');
+    const { sessionId, ...data } = parseInput(recoverySignalInputSchema, input, 'RecoverySignalInput');
+    const em = this.getEntityManager();
+    const user = await requireOwner(em, userId);
+    const session = sessionId == null ? null : await findOwned(em, Session, sessionId, userId);
+    const reading = em.create(RecoverySignal, { user, session, ...definedOnly(data) } as never);
+    await em.flush();
+    return this.written(userId, reading);
+  }
+
+  /**
    * Mean sleep hours, sleep score, readiness, HRV and resting heart rate over the window, in one statement.
    * @example
    * ```ts
@@ -77,7 +105,7 @@ export class RecoverySignalRepository extends DatedUserOwnedRepository<RecoveryS
   async recentAverages(userId: number, window: DateWindow = {}): Promise<RecoveryAverages> {
     requireId(userId, 'userId');
     const { from, to } = resolveWindow(window);
-    const [row] = await this.routed(userId, () => executeBound<Record<string, number | null>>(this.getEntityManager(), AVERAGES_SQL, [userId, from, to]));
+    const [row] = await this.routed(userId, () => executeBound(this.getEntityManager(), AVERAGES_SQL.bind({ user: userId, from, to })));
     const num = (v: unknown) => (v == null ? null : Number(v));
     return {
       from,

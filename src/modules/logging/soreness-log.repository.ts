@@ -1,7 +1,11 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { resolveWindow, type DateWindow } from './recovery-signal.repository.js';
-import type { SorenessLog } from './soreness-log.entity.js';
+import { SorenessLog } from './soreness-log.entity.js';
+import { Session } from '../programs/session.entity.js';
 import { requireId } from '../../orm/arguments.js';
+import { parseInput, sorenessInputSchema, type SorenessInput } from '../../schemas/index.js';
+import { findOwned, requireOwner } from '../owned-row.js';
+import { sql } from 'kysely';
 import { executeBound } from '../../orm/bound-query.js';
 
 /**
@@ -31,6 +35,35 @@ export interface BodyPartSoreness {
  */
 export class SorenessLogRepository extends DatedUserOwnedRepository<SorenessLog> {
   /**
+   * Records a soreness entry of a user (validated: `sorenessInputSchema`), flushed at once. A cause
+   * session (`inferredCauseSessionId`) must be one of the user's own; an unknown user, or a session
+   * that is not theirs, is `GainslyNotFoundError` and nothing is written. The write is recorded for
+   * the user's read-your-writes reads (orm/replicas.ts). `forUser(em, userId).soreness.create`
+   * calls it.
+   * @example
+   * ```ts
+   * const entry = await em.getRepository(SorenessLog).recordSoreness(userId, { date: '2026-01-07', bodyPart: 'quads', soreness: 3 });
+   * ```
+   */
+  async recordSoreness(userId: number, input: SorenessInput): Promise<SorenessLog> {
+    requireId(userId, 'userId');
+    const data = parseInput(sorenessInputSchema, input, 'SorenessInput');
+    const em = this.getEntityManager();
+    const user = await requireOwner(em, userId);
+    const cause = data.inferredCauseSessionId == null ? null : await findOwned(em, Session, data.inferredCauseSessionId, userId);
+    const entry = em.create(SorenessLog, {
+      user,
+      date: data.date,
+      bodyPart: data.bodyPart,
+      soreness15: data.soreness,
+      inferredCauseSession: cause,
+      notes: data.notes ?? null,
+    });
+    await em.flush();
+    return this.written(userId, entry);
+  }
+
+  /**
    * Soreness per body part over the window (most sore first), in one statement.
    * @example
    * ```ts
@@ -41,13 +74,12 @@ export class SorenessLogRepository extends DatedUserOwnedRepository<SorenessLog>
     requireId(userId, 'userId');
     const { from, to } = resolveWindow(window);
     const rows = await this.routed(userId, () => executeBound<Record<string, unknown>>(this.getEntityManager(),
-      `select body_part, avg(soreness_1_5)::float8 as average, max(soreness_1_5)::int as max, count(*)::int as entries,
+      sql`select body_part, avg(soreness_1_5)::float8 as average, max(soreness_1_5)::int as max, count(*)::int as entries,
               to_char(max(date), 'YYYY-MM-DD') as latest_date,
               (array_agg(soreness_1_5 order by date desc, id desc))[1]::int as latest
-         from soreness_logs where user_id = ? and date between ?::date and ?::date
+         from soreness_logs where user_id = ${userId} and date between ${from}::date and ${to}::date
         group by body_part
         order by avg(soreness_1_5) desc, body_part`,
-      [userId, from, to],
     ));
     return rows.map((r) => ({
       bodyPart: String(r.body_part),

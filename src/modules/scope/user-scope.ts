@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FilterQuery } from '@mikro-orm/core';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import { boundStatement, executeBound } from '../../orm/bound-query.js';
 import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
@@ -8,14 +7,6 @@ import { definedOnly, parseOptions, requireId } from '../../orm/arguments.js';
 import { dateRangeSchema, scopeOptionsSchema, userMovementSearchSchema } from '../../schemas/inputs/arguments.js';
 import type { MovementPattern } from '../../enums/index.js';
 import {
-  enjoyableActivityInputSchema,
-  movementInputSchema,
-  movementRuleInputSchema,
-  parseInput,
-  recoverySignalInputSchema,
-  sorenessInputSchema,
-  updateMovementInputSchema,
-  updateUserInputSchema,
   type AcceptPlanInput,
   type AppendTurnInput,
   type ConversationThreadInput,
@@ -31,7 +22,6 @@ import {
   type UpdateUserInput,
 } from '../../schemas/index.js';
 import { User } from '../users/user.entity.js';
-import { UserSettings } from '../users/user-settings.entity.js';
 import { UserMovementRule } from '../users/user-movement-rule.entity.js';
 import { UserEnjoyableActivity } from '../users/user-enjoyable-activity.entity.js';
 import { Program } from '../programs/program.entity.js';
@@ -50,6 +40,8 @@ import type { DateWindow } from '../logging/recovery-signal.repository.js';
 import type { PatternExposureRepository, PatternStrengthQueryOptions, PatternTrendQueryOptions } from '../logging/pattern-exposure.repository.js';
 import { ConversationThread } from '../coaching/conversation-thread.entity.js';
 import { ConversationTurn } from '../coaching/conversation-turn.entity.js';
+import { visibleMovementFilter } from '../ownership.js';
+import { findOwned } from '../owned-row.js';
 import type { Writable } from 'node:stream';
 import {
   eraseUserData,
@@ -147,7 +139,7 @@ export async function requireUserExists(em: EntityManager, userId: number, key: 
  * `GainslyNotFoundError` (entity `User`), never an empty list or all-null figures. A scope is made
  * per request, so the cost is one query per request at most; a failed check is not remembered.
  *
- * Create one per request: `forUser(em, userId)` or `em.getRepository(User).forUser(userId)`. Any
+ * Create one per request: `forUser(em, userId)`. Any
  * EntityManager a framework hands out is accepted (see {@link AnyEntityManager}); the global one
  * is replaced by the request context's, or outside a request context by a fork (so a cron job
  * works), and `scope.em` is the one the scope works through.
@@ -212,103 +204,51 @@ export class UserScope {
     return result;
   }
 
-  /** Flushes the EntityManager as this user's write and returns `value`. */
-  private flushed<T>(value: T): Promise<T> {
-    return this.write(async () => {
-      await this.em.flush();
-      return value;
-    });
+  /** One of the user's rows by id, by its table's ownership rule (see modules/ownership.ts); else `GainslyNotFoundError`. */
+  private own<T extends object>(entity: new (...args: never[]) => T, id: number, populate?: readonly string[]): Promise<T> {
+    return findOwned(this.em, entity, id, this.userId, populate ? { populate } : {});
   }
 
-  /**
-   * The scope's user, for a write that names it: a user that does not exist is
-   * `GainslyNotFoundError`, as for every other missing row, rather than a foreign-key violation at
-   * INSERT (which would also abort the caller's transaction). A user this EntityManager already
-   * holds costs no query.
-   */
-  private async owner(): Promise<User> {
-    const user = await this.em.findOne(User, { id: this.userId });
-    if (!user) throw new GainslyNotFoundError('User', 'users', { id: this.userId });
-    return user;
-  }
-
-  private async own<T extends object>(entity: new (...args: never[]) => T, id: number, where: FilterQuery<T>, populate?: readonly string[]): Promise<T> {
-    const found = await this.em.findOne(entity, { id: checkId(id, entity.name), ...(where as object) } as FilterQuery<T>, populate ? ({ populate } as never) : undefined);
-    const meta = this.em.getMetadata().get(entity);
-    if (!found) throw new GainslyNotFoundError(meta.className, meta.tableName, { id, userId: this.userId });
-    return found;
-  }
-
-  // What a write loads to check or change, on the primary (a replica may not have it yet).
-  private readonly ownProfile = (): Promise<User> => this.own(User, this.userId, {}, ['settings']);
-  private readonly ownSession = (id: number): Promise<Session> => this.own(Session, id, { microcycle: { program: { user: this.userId } } }, ['exercises.movement']);
-  private readonly ownMovement = (id: number): Promise<Movement> => this.own(Movement, id, { $or: [{ user: null }, { user: this.userId }] });
+  private readonly ownProfile = (): Promise<User> => this.own(User, this.userId, ['settings']);
+  private readonly ownSession = (id: number): Promise<Session> => this.own(Session, id, ['exercises.movement']);
+  /** A system movement or one of the user's own. */
+  private readonly ownMovement = (id: number): Promise<Movement> => findOwned(this.em, Movement, id, this.userId, { where: visibleMovementFilter(this.userId) });
 
   /** The user's own row and settings. */
   readonly profile = {
     /** The user, with settings loaded. */
     get: (): Promise<User> => this.routed(this.ownProfile),
     /** Updates name, e-mail, experience, persona and settings (validated: `updateUserInputSchema`). */
-    update: async (input: UpdateUserInput): Promise<User> => {
-      const { settings, ...fields } = parseInput(updateUserInputSchema, input, 'UpdateUserInput');
-      const user = await this.ownProfile();
-      // Plain assignment (em.assign would check enum fields against the column's database labels),
-      // of the keys given a value: `{ experienceLevel: undefined }` means "leave it", not NULL.
-      Object.assign(user, definedOnly(fields));
-      if (settings) {
-        if (user.settings) Object.assign(user.settings, definedOnly(settings));
-        else user.settings = this.em.create(UserSettings, { user, ...definedOnly(settings) });
-      }
-      return this.write(async () => {
-        await this.em.flush();
-        return user;
-      });
-    },
+    update: (input: UpdateUserInput): Promise<User> => this.em.getRepository(User).updateProfile(this.userId, input),
   };
 
   /** The user's movement rules (hard no / hard yes / preferred). */
   readonly movementRules = {
     /** The user's rules, with their movements. */
-    list: (): Promise<UserMovementRule[]> => this.read(() => this.em.find(UserMovementRule, { user: this.userId }, { populate: ['movement'], orderBy: { id: 'asc' } })),
-    /** Adds a rule about a movement the user can see (validated: `movementRuleInputSchema`). */
-    create: async (input: MovementRuleInput): Promise<UserMovementRule> => {
-      const data = parseInput(movementRuleInputSchema, input, 'MovementRuleInput');
-      const user = await this.owner();
-      const movement = await this.ownMovement(data.movementId);
-      const rule = this.em.create(UserMovementRule, { user, movement, ruleType: data.ruleType, ...(data.cadence ? { cadence: data.cadence } : {}), notes: data.notes ?? null });
-      return this.flushed(rule);
-    },
-    /** Removes one of the user's rules. */
-    delete: async (id: number): Promise<void> => {
-      this.em.remove(await this.own(UserMovementRule, id, { user: this.userId }));
-      await this.flushed(undefined);
-    },
+    list: (): Promise<UserMovementRule[]> =>
+      this.read(() => this.em.getRepository(UserMovementRule).findByUser(this.userId, { populate: ['movement'], orderBy: { id: 'asc' } })),
+    /** Adds a rule about a movement the user can see (see `UserMovementRuleRepository.createRule`). */
+    create: (input: MovementRuleInput): Promise<UserMovementRule> => this.em.getRepository(UserMovementRule).createRule(this.userId, input),
+    /** Removes one of the user's rules (see `UserMovementRuleRepository.deleteRule`). */
+    delete: (id: number): Promise<void> => this.em.getRepository(UserMovementRule).deleteRule(this.userId, id),
   };
 
   /** The user's enjoyable activities. */
   readonly enjoyableActivities = {
     /** The user's activities. */
-    list: (): Promise<UserEnjoyableActivity[]> => this.read(() => this.em.find(UserEnjoyableActivity, { user: this.userId }, { orderBy: { id: 'asc' } })),
-    /** Adds an activity (validated: `enjoyableActivityInputSchema`). */
-    create: async (input: EnjoyableActivityInput): Promise<UserEnjoyableActivity> => {
-      const data = parseInput(enjoyableActivityInputSchema, input, 'EnjoyableActivityInput');
-      const user = await this.owner();
-      const activity = this.em.create(UserEnjoyableActivity, { user, ...definedOnly(data) } as never);
-      return this.flushed(activity);
-    },
-    /** Removes one of the user's activities. */
-    delete: async (id: number): Promise<void> => {
-      this.em.remove(await this.own(UserEnjoyableActivity, id, { user: this.userId }));
-      await this.flushed(undefined);
-    },
+    list: (): Promise<UserEnjoyableActivity[]> => this.read(() => this.em.getRepository(UserEnjoyableActivity).findByUser(this.userId, { orderBy: { id: 'asc' } })),
+    /** Adds an activity (see `UserEnjoyableActivityRepository.createActivity`). */
+    create: (input: EnjoyableActivityInput): Promise<UserEnjoyableActivity> => this.em.getRepository(UserEnjoyableActivity).createActivity(this.userId, input),
+    /** Removes one of the user's activities (see `UserEnjoyableActivityRepository.deleteActivity`). */
+    delete: (id: number): Promise<void> => this.em.getRepository(UserEnjoyableActivity).deleteActivity(this.userId, id),
   };
 
   /** The user's programs, their microcycles and sessions. */
   readonly programs = {
     /** The user's programs, newest first. */
-    list: (): Promise<Program[]> => this.read(() => this.em.find(Program, { user: this.userId }, { orderBy: { startDate: 'desc', id: 'desc' } })),
+    list: (): Promise<Program[]> => this.read(() => this.em.getRepository(Program).findByUser(this.userId, { orderBy: { startDate: 'desc', id: 'desc' } })),
     /** One of the user's programs. */
-    get: (id: number): Promise<Program> => this.routed(() => this.own(Program, id, { user: this.userId })),
+    get: (id: number): Promise<Program> => this.routed(() => this.own(Program, id)),
     /** The user's active program, or `null`. */
     active: (): Promise<Program | null> => this.read(() => this.em.getRepository(Program).findActiveByUser(this.userId)),
     /** Creates a program with its microcycle plan and makes it the active one (see `ProgramRepository.createProgram`). */
@@ -316,7 +256,7 @@ export class UserScope {
     /** A program with its microcycles in order. */
     microcycles: (programId: number): Promise<Microcycle[]> =>
       this.routed(async () => {
-        await this.own(Program, programId, { user: this.userId });
+        await this.own(Program, programId);
         return this.em.find(Microcycle, { program: programId }, { orderBy: { sequenceNumber: 'asc' } });
       }),
     /**
@@ -345,7 +285,7 @@ export class UserScope {
      * number of statements whatever the number of sessions.
      */
     microcycle: (microcycleId: number): Promise<Microcycle> =>
-      this.routed(() => this.own(Microcycle, microcycleId, { program: { user: this.userId } }, ['sessions.exercises.movement'])),
+      this.routed(() => this.own(Microcycle, microcycleId, ['sessions.exercises.movement'])),
     /**
      * The same tree as plain data for display, in one statement (`MicrocycleRepository.findForDisplay`):
      * sessions by day, exercises by order, semantic enum values; nothing managed.
@@ -376,10 +316,10 @@ export class UserScope {
     /** The user's workouts in a date range, oldest first. */
     list: async (range?: DateRange): Promise<WorkoutLog[]> => {
       const filter = dateFilter(range);
-      return this.read(() => this.em.find(WorkoutLog, { user: this.userId, ...filter }, { orderBy: { date: 'asc', id: 'asc' } }));
+      return this.read(() => this.em.getRepository(WorkoutLog).findByUser(this.userId, { orderBy: { date: 'asc', id: 'asc' } }, filter));
     },
     /** One of the user's workouts, with top sets and movements. */
-    get: (id: number): Promise<WorkoutLog> => this.routed(() => this.own(WorkoutLog, id, { user: this.userId }, ['topSets.movement'])),
+    get: (id: number): Promise<WorkoutLog> => this.routed(() => this.own(WorkoutLog, id, ['topSets.movement'])),
     /** Logs a workout (see `WorkoutLogRepository.logWorkout`). */
     log: (input: LogWorkoutInput) => this.em.getRepository(WorkoutLog).logWorkout(this.userId, input),
     /** The user's top sets, optionally of one pattern or movement. */
@@ -391,7 +331,7 @@ export class UserScope {
     /** The user's pattern exposures in a date range. */
     exposures: async (range?: DateRange): Promise<PatternExposure[]> => {
       const filter = dateFilter(range);
-      return this.read(() => this.em.find(PatternExposure, { user: this.userId, ...filter }, { orderBy: { date: 'asc', id: 'asc' } }));
+      return this.read(() => this.em.getRepository(PatternExposure).findByUser(this.userId, { orderBy: { date: 'asc', id: 'asc' } }, filter));
     },
     /**
      * Pattern strength index of all 17 patterns (one statement; see `PatternExposureRepository.psiAll`).
@@ -418,23 +358,10 @@ export class UserScope {
     /** The user's soreness entries in a date range. */
     list: async (range?: DateRange): Promise<SorenessLog[]> => {
       const filter = dateFilter(range);
-      return this.read(() => this.em.find(SorenessLog, { user: this.userId, ...filter }, { orderBy: { date: 'asc', id: 'asc' } }));
+      return this.read(() => this.em.getRepository(SorenessLog).findByUser(this.userId, { orderBy: { date: 'asc', id: 'asc' } }, filter));
     },
-    /** Records soreness (validated: `sorenessInputSchema`); a cause session must be the user's. */
-    create: async (input: SorenessInput): Promise<SorenessLog> => {
-      const data = parseInput(sorenessInputSchema, input, 'SorenessInput');
-      const user = await this.owner();
-      const cause = data.inferredCauseSessionId == null ? null : await this.ownSession(data.inferredCauseSessionId);
-      const entry = this.em.create(SorenessLog, {
-        user,
-        date: data.date,
-        bodyPart: data.bodyPart,
-        soreness15: data.soreness,
-        inferredCauseSession: cause,
-        notes: data.notes ?? null,
-      });
-      return this.flushed(entry);
-    },
+    /** Records soreness; a cause session must be the user's (see `SorenessLogRepository.recordSoreness`). */
+    create: (input: SorenessInput): Promise<SorenessLog> => this.em.getRepository(SorenessLog).recordSoreness(this.userId, input),
     /** Soreness per body part over a window. */
     byBodyPart: (window?: DateWindow) => this.read(() => this.em.getRepository(SorenessLog).byBodyPart(this.userId, window)),
   };
@@ -444,16 +371,10 @@ export class UserScope {
     /** The user's recovery readings in a date range. */
     list: async (range?: DateRange): Promise<RecoverySignal[]> => {
       const filter = dateFilter(range);
-      return this.read(() => this.em.find(RecoverySignal, { user: this.userId, ...filter }, { orderBy: { date: 'asc', id: 'asc' } }));
+      return this.read(() => this.em.getRepository(RecoverySignal).findByUser(this.userId, { orderBy: { date: 'asc', id: 'asc' } }, filter));
     },
-    /** Records a recovery reading (validated: `recoverySignalInputSchema`); a session must be the user's. */
-    create: async (input: RecoverySignalInput): Promise<RecoverySignal> => {
-      const { sessionId, ...data } = parseInput(recoverySignalInputSchema, input, 'RecoverySignalInput');
-      const user = await this.owner();
-      const session = sessionId == null ? null : await this.ownSession(sessionId);
-      const reading = this.em.create(RecoverySignal, { user, session, ...definedOnly(data) } as never);
-      return this.flushed(reading);
-    },
+    /** Records a recovery reading; a session must be the user's (see `RecoverySignalRepository.recordReading`). */
+    create: (input: RecoverySignalInput): Promise<RecoverySignal> => this.em.getRepository(RecoverySignal).recordReading(this.userId, input),
     /** Average sleep, readiness, HRV and resting heart rate over a window. */
     averages: (window?: DateWindow) => this.read(() => this.em.getRepository(RecoverySignal).recentAverages(this.userId, window)),
   };
@@ -461,9 +382,10 @@ export class UserScope {
   /** Conversations with the coach. */
   readonly conversations = {
     /** The user's conversation threads, newest first. */
-    list: (): Promise<ConversationThread[]> => this.read(() => this.em.find(ConversationThread, { user: this.userId }, { orderBy: { createdAt: 'desc', id: 'desc' } })),
+    list: (): Promise<ConversationThread[]> =>
+      this.read(() => this.em.getRepository(ConversationThread).findByUser(this.userId, { orderBy: { createdAt: 'desc', id: 'desc' } })),
     /** One of the user's threads, with its turns. */
-    get: (threadId: number): Promise<ConversationThread> => this.routed(() => this.own(ConversationThread, threadId, { user: this.userId }, ['turns'])),
+    get: (threadId: number): Promise<ConversationThread> => this.routed(() => this.own(ConversationThread, threadId, ['turns'])),
     /** Opens a thread; a context session must be the user's. */
     create: (input: ConversationThreadInput): Promise<ConversationThread> => this.em.getRepository(ConversationThread).createThread(this.userId, input),
     /** Appends a turn to one of the user's threads (gap-free numbering under concurrency). */
@@ -491,26 +413,12 @@ export class UserScope {
     },
     /** A system movement or one of the user's own. */
     get: (id: number): Promise<Movement> => this.routed(() => this.ownMovement(id)),
-    /** Defines a movement owned by this user. */
-    create: async (input: MovementInput): Promise<Movement> => {
-      const data = parseInput(movementInputSchema, input, 'MovementInput');
-      const user = await this.owner();
-      const movement = this.em.create(Movement, { ...definedOnly(data), user } as never);
-      return this.flushed(movement);
-    },
-    /** Changes one of the user's own movements (system movements are read-only here). */
-    update: async (id: number, input: UpdateMovementInput): Promise<Movement> => {
-      const data = parseInput(updateMovementInputSchema, input, 'UpdateMovementInput');
-      const movement = await this.own(Movement, id, { user: this.userId });
-      // Keys given as undefined mean "leave it"; assigning them would write NULL into NOT NULL columns.
-      Object.assign(movement, definedOnly(data));
-      return this.flushed(movement);
-    },
-    /** Deletes one of the user's own movements. */
-    delete: async (id: number): Promise<void> => {
-      this.em.remove(await this.own(Movement, id, { user: this.userId }));
-      await this.flushed(undefined);
-    },
+    /** Defines a movement owned by this user (see `MovementRepository.createOwn`). */
+    create: (input: MovementInput): Promise<Movement> => this.em.getRepository(Movement).createOwn(this.userId, input),
+    /** Changes one of the user's own movements; system movements are read-only here (see `MovementRepository.updateOwn`). */
+    update: (id: number, input: UpdateMovementInput): Promise<Movement> => this.em.getRepository(Movement).updateOwn(this.userId, id, input),
+    /** Deletes one of the user's own movements (see `MovementRepository.deleteOwn`). */
+    delete: (id: number): Promise<void> => this.em.getRepository(Movement).deleteOwn(this.userId, id),
   };
 
   /**

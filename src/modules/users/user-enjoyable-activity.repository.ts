@@ -1,6 +1,8 @@
 import { UserOwnedRepository } from '../../orm/base-repository.js';
-import type { UserEnjoyableActivity } from './user-enjoyable-activity.entity.js';
-import { requireId } from '../../orm/arguments.js';
+import { UserEnjoyableActivity } from './user-enjoyable-activity.entity.js';
+import { definedOnly, requireId } from '../../orm/arguments.js';
+import { enjoyableActivityInputSchema, parseInput, type EnjoyableActivityInput } from '../../schemas/index.js';
+import { findOwned, requireOwner } from '../owned-row.js';
 
 /**
  * Repository of {@link UserEnjoyableActivity}.
@@ -20,5 +22,41 @@ export class UserEnjoyableActivityRepository extends UserOwnedRepository<UserEnj
    */
   async findEnabledByUser(userId: number): Promise<UserEnjoyableActivity[]> {
     return this.find({ user: requireId(userId, 'userId'), $or: [{ enabled: true }, { enabled: null }] }, { orderBy: { id: 'asc' } });
+  }
+
+  /**
+   * Adds an activity a user likes (validated: `enjoyableActivityInputSchema`), flushed at once. An
+   * unknown user is `GainslyNotFoundError` and nothing is written. The write is recorded for the
+   * user's read-your-writes reads (orm/replicas.ts). `forUser(em, userId).enjoyableActivities.create`
+   * calls it.
+   * @example
+   * ```ts
+   * const activity = await em.getRepository(UserEnjoyableActivity).createActivity(userId, { activityType: 'bouldering' });
+   * ```
+   */
+  async createActivity(userId: number, input: EnjoyableActivityInput): Promise<UserEnjoyableActivity> {
+    requireId(userId, 'userId');
+    const data = parseInput(enjoyableActivityInputSchema, input, 'EnjoyableActivityInput');
+    const em = this.getEntityManager();
+    const user = await requireOwner(em, userId);
+    const activity = em.create(UserEnjoyableActivity, { user, ...definedOnly(data) } as never);
+    await em.flush();
+    return this.written(userId, activity);
+  }
+
+  /**
+   * Removes one of a user's activities, flushed at once. An activity that does not exist or is
+   * another user's is `GainslyNotFoundError`. `forUser(em, userId).enjoyableActivities.delete` calls it.
+   * @example
+   * ```ts
+   * await em.getRepository(UserEnjoyableActivity).deleteActivity(userId, activityId);
+   * ```
+   */
+  async deleteActivity(userId: number, activityId: number): Promise<void> {
+    requireId(userId, 'userId');
+    const em = this.getEntityManager();
+    em.remove(await findOwned(em, UserEnjoyableActivity, activityId, userId));
+    await em.flush();
+    await this.written(userId, undefined);
   }
 }

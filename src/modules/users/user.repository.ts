@@ -1,8 +1,9 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
-import { createUserInputSchema, parseInput, type CreateUserInput } from '../../schemas/index.js';
+import { createUserInputSchema, parseInput, updateUserInputSchema, type CreateUserInput, type UpdateUserInput } from '../../schemas/index.js';
 import { User } from './user.entity.js';
 import { UserSettings } from './user-settings.entity.js';
-import { definedOnly, requireString } from '../../orm/arguments.js';
+import { definedOnly, requireId, requireString } from '../../orm/arguments.js';
+import { findOwned } from '../owned-row.js';
 
 /**
  * Repository of {@link User}.
@@ -44,5 +45,32 @@ export class UserRepository extends GainslyRepository<User> {
     user.settings = em.create(UserSettings, { user, ...definedOnly(settings ?? {}) });
     await em.flush();
     return this.written(user.id, user);
+  }
+
+  /**
+   * Updates a user's name, e-mail, experience, persona and settings (validated:
+   * `updateUserInputSchema`), creating the settings row when the user has none, in one flush. A key
+   * given as `undefined` is left as it is (not set to NULL). An unknown user is `GainslyNotFoundError`.
+   * The write is recorded for the user's read-your-writes reads (orm/replicas.ts).
+   * `forUser(em, userId).profile.update` calls it.
+   * @example
+   * ```ts
+   * const user = await em.getRepository(User).updateProfile(userId, { personaTone: 'analytical', settings: { useMetric: false } });
+   * ```
+   */
+  async updateProfile(userId: number, input: UpdateUserInput): Promise<User> {
+    requireId(userId, 'userId');
+    const { settings, ...fields } = parseInput(updateUserInputSchema, input, 'UpdateUserInput');
+    const em = this.getEntityManager();
+    const user = await findOwned(em, User, userId, userId, { populate: ['settings'] });
+    // Plain assignment (em.assign would check enum fields against the column's database labels),
+    // of the keys given a value: `{ experienceLevel: undefined }` means "leave it", not NULL.
+    Object.assign(user, definedOnly(fields));
+    if (settings) {
+      if (user.settings) Object.assign(user.settings, definedOnly(settings));
+      else user.settings = em.create(UserSettings, { user, ...definedOnly(settings) });
+    }
+    await em.flush();
+    return this.written(userId, user);
   }
 }
