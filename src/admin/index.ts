@@ -5,7 +5,7 @@
 // (user-data.ts) serve applications (an account's export or deletion) and are exported from the root.
 
 export { doctor } from './doctor/doctor.js';
-export { formatDoctorReport } from './doctor/fixes.js';
+export { allFindings, formatDoctorReport } from './doctor/fixes.js';
 export type {
   DoctorOptions,
   DoctorReport,

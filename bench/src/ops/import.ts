@@ -65,7 +65,7 @@ export async function importOp(ctx: OpContext, count: number): Promise<OpResult>
       title: `import ${count} movements`,
       size: ctx.dataset.spec.name,
       targets: [checkTarget('importMovements exists', false, 'not found in the build')],
-      notes: ['importMovements is neither exported by @gainsly/db nor present in src/admin/import.ts'],
+      notes: ['importMovements is not exported by @gainsly/db/admin'],
     };
   }
   const mark = (await raw.query<{ id: number }>('select coalesce(max(id), 0) as id from movements')).rows[0]!.id;

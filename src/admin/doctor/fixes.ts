@@ -31,7 +31,14 @@ function describeFix(f: DoctorFinding): string {
   }
 }
 
-/** Every finding of a report, tables first, then enums, then migrations. @internal */
+/**
+ * Every finding of a report in one list: tables first, then enums, then migrations.
+ *
+ * @example
+ * ```ts
+ * const errors = allFindings(await doctor(orm)).filter((f) => f.severity === 'error');
+ * ```
+ */
 export function allFindings(report: DoctorReport): DoctorFinding[] {
   return [...report.tables.flatMap((t) => t.findings), ...report.enums.flatMap((e) => e.findings), ...report.migrations.findings];
 }

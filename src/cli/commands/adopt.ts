@@ -1,6 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { adopt, type AdoptResult } from '../../admin/adopt.js';
-import { GainslyAdoptError } from '../../admin/errors.js';
+import { adopt, GainslyAdoptError, type AdoptResult } from '../../admin/index.js';
 import { withDatabase, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
 import type { Output } from '../output.js';

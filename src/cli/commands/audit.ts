@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { audit, type AuditReport } from '../../admin/audit.js';
+import { audit, type AuditReport } from '../../admin/index.js';
 import { plural, problemsExitCode, withDatabase, type CliContext } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { Output } from '../output.js';

@@ -1,7 +1,5 @@
 import { Command } from 'commander';
-import { doctor } from '../../admin/doctor/doctor.js';
-import { allFindings } from '../../admin/doctor/fixes.js';
-import type { DoctorFinding, DoctorReport } from '../../admin/doctor/types.js';
+import { allFindings, doctor, type DoctorFinding, type DoctorReport } from '../../admin/index.js';
 import { plural, problemsExitCode, withDatabase, type CliContext } from '../context.js';
 import type { Output } from '../output.js';
 
