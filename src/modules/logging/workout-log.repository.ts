@@ -3,6 +3,7 @@ import { requireId } from '../../orm/arguments.js';
 import { sql } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { coveringMicrocycleId } from '../programs/covering-microcycle.js';
+import { ownedSql, visibleMovementSql } from '../ownership.js';
 import { enumValueShape, labelExpectation, storedValueError } from '../../orm/stored-values.js';
 import { GainslyError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern, type Visibility } from '../../enums/index.js';
@@ -142,7 +143,8 @@ interface LogWorkoutResultRow {
   user_exists: boolean;
   /** `user_settings.active_e1rm_formula` (a label), or null without settings. */
   formula: E1RMFormulaLabel | null;
-  session: { owner: number; microcycle_id: number } | null;
+  /** The session named, if any: whether the user owns it (src/modules/ownership.ts), and its microcycle. */
+  session: { owned: boolean; microcycle_id: number } | null;
   covering_microcycle_id: number | null;
   movements: { id: number; pattern: string; user_id: number | null }[];
   /** Null when a check failed and nothing was written. */
@@ -168,9 +170,9 @@ with input as (
     as i(ord int, "movementId" int, weight float8, reps int, rpe float8, rir int, "avgRestSeconds" int, e1rm json)
 ), ctx as (
   select exists (select 1 from users where id = ${p.user}) as user_exists,
-         (select s.active_e1rm_formula::text from user_settings s where s.user_id = ${p.user}) as formula,
-         (select json_build_object('owner', p.user_id, 'microcycle_id', se.microcycle_id)
-            from sessions se join microcycles m on m.id = se.microcycle_id join programs p on p.id = m.program_id
+         (select s.active_e1rm_formula::text from user_settings s where ${ownedSql('user_settings', sql.ref('s'), p.user)}) as formula,
+         (select json_build_object('owned', ${ownedSql('sessions', sql.ref('se'), p.user)}, 'microcycle_id', se.microcycle_id)
+            from sessions se
            where se.id = ${p.session}::int) as session,
          case when ${p.session}::int is null then ${coveringMicrocycleId(p.user, p.date)} end as covering_microcycle_id
 ), mv as (
@@ -182,8 +184,8 @@ with input as (
          coalesce((ctx.session ->> 'microcycle_id')::int, ctx.covering_microcycle_id) as microcycle_id
     from ctx
    where ctx.user_exists
-     and (${p.session}::int is null or (ctx.session ->> 'owner')::int = ${p.user})
-     and (select count(*) from mv where (mv.user_id is null or mv.user_id = ${p.user}) and mv.label is not null) = ${p.movementCount}::bigint
+     and (${p.session}::int is null or (ctx.session ->> 'owned')::boolean)
+     and (select count(*) from mv where ${visibleMovementSql(sql.ref('mv'), p.user)} and mv.label is not null) = ${p.movementCount}::bigint
      and (ctx.formula is null or ctx.formula = any(${p.formulaLabels}::text[]))
 ), wl as (
   insert into workout_logs (user_id, session_id, date, completed, notes, perceived_difficulty, enjoyment_rating,
@@ -333,7 +335,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
   const [row] = await executeBound(em, LOG_WORKOUT.bind(params));
   if (!row?.user_exists) throw new GainslyNotFoundError('User', 'users', { id: userId });
   const session = parsedJson(row.session) as LogWorkoutResultRow['session'];
-  if (data.sessionId != null && (!session || session.owner !== userId)) {
+  if (data.sessionId != null && (!session || session.owned !== true)) {
     throw new GainslyNotFoundError('Session', 'sessions', { id: data.sessionId, userId });
   }
   const movements = new Map((parsedJson(row.movements) as LogWorkoutResultRow['movements']).map((m) => [m.id, m]));
@@ -344,7 +346,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
   }
   if (row.formula != null && !Object.hasOwn(ENUMS.E1RMFormula.dbToSemantic, row.formula)) {
     // A label the type gained upstream: the statement wrote nothing (no e1RM could be computed).
-    const [settings] = await executeBound<{ id: number }>(em, sql`select id from user_settings where user_id = ${userId}`);
+    const [settings] = await executeBound<{ id: number }>(em, sql`select s.id from user_settings s where ${ownedSql('user_settings', sql.ref('s'), userId)}`);
     throw storedValueError({ table: 'user_settings', column: 'active_e1rm_formula', rowId: settings?.id ?? null }, row.formula, labelExpectation(ENUMS.E1RMFormula));
   }
   const formula: E1RMFormula = row.formula ? ENUMS.E1RMFormula.dbToSemantic[row.formula] : 'epley';

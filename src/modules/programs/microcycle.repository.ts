@@ -21,6 +21,7 @@ import {
 import type { SessionExerciseBlock, SessionFinisherBlock } from '../../schemas/json-types.js';
 import type { Microcycle } from './microcycle.entity.js';
 import { coveringMicrocycleId } from './covering-microcycle.js';
+import { ownedSql } from '../ownership.js';
 
 /**
  * A microcycle as plain data: every `microcycles` column under its camelCase name, `status` as the
@@ -77,7 +78,7 @@ select p.id,
          where m.program_id = p.id and m.status = 'ACTIVE'
          order by m.sequence_number desc, m.id desc limit 1) as microcycle
   from programs p
- where p.id = ${p.id}${ownerCheck ? sql` and p.user_id = ${p.userId}` : sql``}`,
+ where p.id = ${p.id}${ownerCheck ? sql` and ${ownedSql('programs', sql.ref('p'), p.userId!)}` : sql``}`,
   );
 const ACTIVE_SQL_ANY = ACTIVE_SQL(false);
 const ACTIVE_SQL_OWNED = ACTIVE_SQL(true);
@@ -248,8 +249,8 @@ select json_build_object(
       order by s.day_number, s.id)
       from sessions s
      where s.microcycle_id = m.id), '[]'::json)) as view
-  from microcycles m${ownerCheck ? sql` join programs p on p.id = m.program_id` : sql``}
- where m.id = ${p.id}${ownerCheck ? sql` and p.user_id = ${p.userId}` : sql``}`,
+  from microcycles m
+ where m.id = ${p.id}${ownerCheck ? sql` and ${ownedSql('microcycles', sql.ref('m'), p.userId!)}` : sql``}`,
   );
 
 const VIEW_SQL_ANY = VIEW_SQL(false);
