@@ -1,6 +1,8 @@
 // What the demo shows, read back through the library's query APIs (not from the plan it wrote),
 // so the output demonstrates the repositories a real application would call.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
+import { executeBound } from '../orm/bound-query.js';
 import { addDaysToIsoDate, DEFAULT_PSI_MICROCYCLES, type DeloadSignal, type PatternTrend } from '../domain/index.js';
 import type { MovementPattern } from '../enums/index.js';
 import { Movement } from '../modules/movements/movement.entity.js';
@@ -77,9 +79,9 @@ export async function demoReport(em: EntityManager, userId: number): Promise<Dem
   ];
   const patterns = psi.map((row) => ({ pattern: row.pattern, psi: row.psi, exposures: row.exposures, trend: trends[row.pattern] }));
 
-  const [period] = await em.execute<{ first: string | null; last: string | null }[]>(
-    `select to_char(min(date), 'YYYY-MM-DD') as first, to_char(max(date), 'YYYY-MM-DD') as last from workout_logs where user_id = ?`,
-    [userId],
+  const [period] = await executeBound<{ first: string | null; last: string | null }>(
+    em,
+    sql`select to_char(min(date), 'YYYY-MM-DD') as first, to_char(max(date), 'YYYY-MM-DD') as last from workout_logs where user_id = ${userId}`,
   );
   const from = period?.first ?? null;
   const to = period?.last ?? null;

@@ -1,6 +1,8 @@
 // Writes (and removes) the demo's data. Everything belongs to one demo user, found by a fixed
 // e-mail address, so the demo can share a database with real data without touching it.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, type RawBuilder } from 'kysely';
+import { executeBound } from '../orm/bound-query.js';
 import { movementInputSchema, parseInput, recoverySignalInputSchema, sorenessInputSchema } from '../schemas/index.js';
 import { User } from '../modules/users/user.entity.js';
 import { Program } from '../modules/programs/program.entity.js';
@@ -76,24 +78,24 @@ export interface DemoCounts {
 
 // Children before parents, following every foreign key that can point at a demo row. Only rows
 // reachable from the demo user are touched.
-const RESET_STATEMENTS: readonly (readonly [table: keyof DemoCounts | 'other', sql: string])[] = [
-  ['patternExposures', `delete from pattern_exposures where user_id = ?`],
-  ['topSetLogs', `delete from top_set_logs where workout_log_id in (select id from workout_logs where user_id = ?)`],
-  ['sorenessLogs', `delete from soreness_logs where user_id = ?`],
-  ['recoverySignals', `delete from recovery_signals where user_id = ?`],
-  ['workoutLogs', `delete from workout_logs where user_id = ?`],
-  ['other', `delete from session_exercises where session_id in (select s.id from sessions s join microcycles m on m.id = s.microcycle_id join programs p on p.id = m.program_id where p.user_id = ?)`],
-  ['sessions', `delete from sessions where microcycle_id in (select m.id from microcycles m join programs p on p.id = m.program_id where p.user_id = ?)`],
-  ['microcycles', `delete from microcycles where program_id in (select id from programs where user_id = ?)`],
-  ['programs', `delete from programs where user_id = ?`],
-  ['other', `delete from conversation_turns where thread_id in (select id from conversation_threads where user_id = ?)`],
-  ['other', `delete from conversation_threads where user_id = ?`],
-  ['other', `delete from user_movement_rules where user_id = ?`],
-  ['other', `delete from user_enjoyable_activities where user_id = ?`],
-  ['other', `delete from user_settings where user_id = ?`],
-  ['other', `delete from movement_relationships where source_movement_id in (select id from movements where user_id = ?) or target_movement_id in (select id from movements where user_id = ?)`],
-  ['movements', `delete from movements where user_id = ?`],
-  ['users', `delete from users where id = ?`],
+const RESET_STATEMENTS: readonly (readonly [table: keyof DemoCounts | 'other', statement: (user: number) => RawBuilder<unknown>])[] = [
+  ['patternExposures', (u) => sql`delete from pattern_exposures where user_id = ${u}`],
+  ['topSetLogs', (u) => sql`delete from top_set_logs where workout_log_id in (select id from workout_logs where user_id = ${u})`],
+  ['sorenessLogs', (u) => sql`delete from soreness_logs where user_id = ${u}`],
+  ['recoverySignals', (u) => sql`delete from recovery_signals where user_id = ${u}`],
+  ['workoutLogs', (u) => sql`delete from workout_logs where user_id = ${u}`],
+  ['other', (u) => sql`delete from session_exercises where session_id in (select s.id from sessions s join microcycles m on m.id = s.microcycle_id join programs p on p.id = m.program_id where p.user_id = ${u})`],
+  ['sessions', (u) => sql`delete from sessions where microcycle_id in (select m.id from microcycles m join programs p on p.id = m.program_id where p.user_id = ${u})`],
+  ['microcycles', (u) => sql`delete from microcycles where program_id in (select id from programs where user_id = ${u})`],
+  ['programs', (u) => sql`delete from programs where user_id = ${u}`],
+  ['other', (u) => sql`delete from conversation_turns where thread_id in (select id from conversation_threads where user_id = ${u})`],
+  ['other', (u) => sql`delete from conversation_threads where user_id = ${u}`],
+  ['other', (u) => sql`delete from user_movement_rules where user_id = ${u}`],
+  ['other', (u) => sql`delete from user_enjoyable_activities where user_id = ${u}`],
+  ['other', (u) => sql`delete from user_settings where user_id = ${u}`],
+  ['other', (u) => sql`delete from movement_relationships where source_movement_id in (select id from movements where user_id = ${u}) or target_movement_id in (select id from movements where user_id = ${u})`],
+  ['movements', (u) => sql`delete from movements where user_id = ${u}`],
+  ['users', (u) => sql`delete from users where id = ${u}`],
 ];
 
 /**
@@ -108,10 +110,7 @@ const RESET_STATEMENTS: readonly (readonly [table: keyof DemoCounts | 'other', s
  */
 export async function resetDemo(em: EntityManager, userId: number): Promise<void> {
   await em.transactional(async (tx) => {
-    for (const [, sql] of RESET_STATEMENTS) {
-      const params = sql.split('?').length - 1;
-      await tx.execute(sql, new Array<number>(params).fill(userId));
-    }
+    for (const [, statement] of RESET_STATEMENTS) await executeBound(tx, statement(userId));
   });
   em.clear();
 }
@@ -282,20 +281,20 @@ async function ensureCatalog(em: EntityManager, user: User): Promise<Map<string,
  * ```
  */
 export async function countDemo(em: EntityManager, userId: number): Promise<DemoCounts> {
-  const [row] = await em.execute<Record<string, unknown>[]>(
-    `select
-       (select count(*) from users where id = ?)::int as users,
-       (select count(*) from programs where user_id = ?)::int as programs,
-       (select count(*) from microcycles m join programs p on p.id = m.program_id where p.user_id = ?)::int as microcycles,
-       (select count(*) from sessions s join microcycles m on m.id = s.microcycle_id join programs p on p.id = m.program_id where p.user_id = ?)::int as sessions,
-       (select count(*) from movements where name in (select json_array_elements_text(?::json)) or user_id = ?)::int as movements,
-       (select count(*) from workout_logs where user_id = ?)::int as workout_logs,
-       (select count(*) from top_set_logs t join workout_logs w on w.id = t.workout_log_id where w.user_id = ?)::int as top_set_logs,
-       (select count(*) from pattern_exposures where user_id = ?)::int as pattern_exposures,
-       (select count(*) from soreness_logs where user_id = ?)::int as soreness_logs,
-       (select count(*) from recovery_signals where user_id = ?)::int as recovery_signals`,
-    // The names travel as one JSON parameter: MikroORM would expand a JS array into a value list.
-    [userId, userId, userId, userId, JSON.stringify(STARTER_CATALOG.map((m) => m.name)), userId, userId, userId, userId, userId, userId],
+  const names = JSON.stringify(STARTER_CATALOG.map((m) => m.name));
+  const [row] = await executeBound<Record<string, unknown>>(
+    em,
+    sql`select
+       (select count(*) from users where id = ${userId})::int as users,
+       (select count(*) from programs where user_id = ${userId})::int as programs,
+       (select count(*) from microcycles m join programs p on p.id = m.program_id where p.user_id = ${userId})::int as microcycles,
+       (select count(*) from sessions s join microcycles m on m.id = s.microcycle_id join programs p on p.id = m.program_id where p.user_id = ${userId})::int as sessions,
+       (select count(*) from movements where name in (select json_array_elements_text(${names}::json)) or user_id = ${userId})::int as movements,
+       (select count(*) from workout_logs where user_id = ${userId})::int as workout_logs,
+       (select count(*) from top_set_logs t join workout_logs w on w.id = t.workout_log_id where w.user_id = ${userId})::int as top_set_logs,
+       (select count(*) from pattern_exposures where user_id = ${userId})::int as pattern_exposures,
+       (select count(*) from soreness_logs where user_id = ${userId})::int as soreness_logs,
+       (select count(*) from recovery_signals where user_id = ${userId})::int as recovery_signals`,
   );
   const n = (key: string) => Number(row?.[key] ?? 0);
   return {
