@@ -2,7 +2,7 @@ import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { parseArgument, parseOptions, requireId } from '../../orm/arguments.js';
 import { e1rmHistoryTargetSchema, patternStrengthOptionsSchema, patternTrendOptionsSchema } from '../../schemas/inputs/arguments.js';
 import { enumSchema } from '../../schemas/primitives.js';
-import { ENUMS, type MovementPattern, type MovementPatternLabel } from '../../enums/index.js';
+import { ENUMS, type MovementPattern } from '../../enums/index.js';
 import {
   DEFAULT_PSI_MICROCYCLES,
   DEFAULT_TREND_THRESHOLD,
@@ -293,6 +293,13 @@ function fromStoredRows<T>(data: UpstreamMetricsData, compute: () => T): T {
 }
 
 /**
+ * Where a mean's pattern label comes from. `checkMeans` has already named the exposure of a label
+ * this version does not know, so converting with `storedLabel` (the one label-to-value conversion
+ * of the raw routes) cannot fail here.
+ */
+const MEAN_PATTERN = { table: 'pattern_exposures', column: 'pattern', rowId: null } as const;
+
+/**
  * The library method's statements return one mean per pattern (and microcycle), not rows. They are
  * checked before use: a pattern label this version does not know, or a mean that is not finite (only
  * a stored NaN or Infinity gives one: the sums cannot overflow), is a GainslyDataError naming an
@@ -367,7 +374,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
       await checkMeans(this.getEntityManager(), userId, query.microcycles, found);
       return found;
     });
-    const byPattern = new Map(rows.map((r) => [ENUMS.MovementPattern.dbToSemantic[r.pattern as MovementPatternLabel], r]));
+    const byPattern = new Map(rows.map((r) => [storedLabel(ENUMS.MovementPattern, r.pattern, MEAN_PATTERN), r]));
     return ENUMS.MovementPattern.values.map((pattern) => {
       const row = byPattern.get(pattern);
       const exposures = row ? Number(row.n) : 0;
@@ -478,7 +485,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     });
     const series = new Map<MovementPattern, number[]>();
     for (const r of rows) {
-      const p = ENUMS.MovementPattern.dbToSemantic[r.pattern as MovementPatternLabel];
+      const p = storedLabel(ENUMS.MovementPattern, r.pattern, MEAN_PATTERN);
       series.set(p, [...(series.get(p) ?? []), Number(r.mean)]);
     }
     return Object.fromEntries(
