@@ -36,6 +36,7 @@ export {
   GainslyTimeoutError,
   GainslyConcurrencyError,
   GainslyConfigError,
+  GainslyImportError,
   type DatabaseErrorDetails,
 } from './orm/errors.js';
 export { PgEnumType } from './orm/pg-enum-type.js';
@@ -61,8 +62,8 @@ export {
   type EraseKeptReference,
   type UserImportOptions,
   type UserImportReport,
-} from './admin/user-data.js';
-export type { OrmOrEm } from './admin/sql.js';
+} from './modules/user-data.js';
+export type { OrmOrEm } from './orm/sql-helpers.js';
 export { UserScope, forUser, type DateRange, type ScopeOptions, type Consistency } from './modules/scope/user-scope.js';
 export { ViewerScope, forViewer, type FriendshipResolver, type ViewerOptions } from './modules/scope/viewer-scope.js';
 

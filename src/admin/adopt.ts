@@ -7,7 +7,8 @@ import { fixStatements } from './doctor/fixes.js';
 import type { DoctorReport } from './doctor/types.js';
 import { GainslyAdoptError } from './errors.js';
 import { plannedTables } from './library-tables.js';
-import { emRunner, ormLocation, quoteIdent, toNumber } from './sql.js';
+import { ormLocation } from './sql.js';
+import { emRunner, quoteIdent, toNumber } from '../orm/sql-helpers.js';
 import { SCHEMA_LOCK_KEY } from '../setup/create-orm.js';
 
 /**

@@ -2,8 +2,7 @@
 // (docs/upstream.md, "Session plans"; an array in finisher_json makes its session
 // response fail with a 500, a block without `movement` fails its response model).
 import { formatIssuePath, sessionFinisherBlockSchema, sessionSectionSchema } from '../schemas/index.js';
-import type { SqlRunner } from './catalog.js';
-import { qualified, quoteIdent } from './sql.js';
+import { qualified, quoteIdent, type SqlRunner } from '../orm/sql-helpers.js';
 
 /**
  * One `sessions` JSON section column checked against the app's shape by {@link audit}.

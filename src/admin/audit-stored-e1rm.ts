@@ -2,8 +2,7 @@
 // `e1rm_formula` applied to (weight, reps). Readers recompute the column from the row
 // (docs/upstream.md, "Stored e1RM"); older versions of this library stored an RPE/RIR-adjusted
 // value under a plain formula's name, and those rows are what this finds.
-import type { SqlRunner } from './catalog.js';
-import { parseIntArray, qualified, toNumber } from './sql.js';
+import { parseIntArray, qualified, toNumber, type SqlRunner } from '../orm/sql-helpers.js';
 
 /**
  * Top sets whose stored e1RM disagrees with its own row, found by {@link audit}.

@@ -1,7 +1,6 @@
 import { ENUMS, ENUM_COLUMNS, OPEN_CATEGORICAL_COLUMNS, type EnumColumnStorage, type EnumName } from '../enums/index.js';
-import type { SqlRunner } from './catalog.js';
+import { emRunner, parseIntArray, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm, type SqlRunner } from '../orm/sql-helpers.js';
 import { classifyEnumValue, type ValueStatus } from './values.js';
-import { emRunner, parseIntArray, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm } from './sql.js';
 import { auditSessionPlans, type AuditSessionPlanReport } from './audit-session-plans.js';
 import { auditStoredE1rm, type AuditStoredE1rmReport } from './audit-stored-e1rm.js';
 

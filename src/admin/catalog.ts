@@ -1,8 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { executeBound, questionMarks } from '../orm/bound-query.js';
+import type { SqlRunner } from '../orm/sql-helpers.js';
 
-/** Runs one SQL statement, each `?` one value (bound server-side, see `questionMarks`), and returns its rows. @internal */
-export type SqlRunner = (sql: string, params?: readonly unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** A runner over an ORM's connection (outside any entity manager transaction). @internal */
 export function ormRunner(orm: MikroORM): SqlRunner {

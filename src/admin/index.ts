@@ -32,7 +32,7 @@ export {
 export type { AuditSessionPlanReport } from './audit-session-plans.js';
 export type { AuditStoredE1rmReport } from './audit-stored-e1rm.js';
 export { importMovements, importCircuits, importHeuristicConfigs } from './import/import.js';
-export { GainslyImportError } from './import/errors.js';
+export { GainslyImportError } from '../orm/errors.js';
 export type { ImportSource, ImportOptions, ImportReport, ImportSkip } from './import/types.js';
 export { classifyEnumValue, normaliseEnumValue, normaliseTags, circuitTypeFromText, type ValueStatus, type ValueClassification } from './values.js';
-export type { OrmOrEm } from './sql.js';
+export type { OrmOrEm } from '../orm/sql-helpers.js';

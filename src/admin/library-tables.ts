@@ -1,6 +1,6 @@
 import type { DoctorFinding, DoctorReport } from './doctor/types.js';
 import { LIBRARY_ADDED_TABLE_DDL } from './expected-schema.js';
-import { quoteIdent } from './sql.js';
+import { quoteIdent } from '../orm/sql-helpers.js';
 
 /**
  * The tables the library's own migrations create (none yet: `LIBRARY_ADDED_TABLES` is the

@@ -14,9 +14,8 @@ import { ENUMS, enumColumnsOf } from '../enums/index.js';
 import { GAINSLY_ERROR_CODES, GainslyError, GainslyNotFoundError, type GainslyErrorCode } from '../orm/errors.js';
 import { parseArgument, parseOptions, requireId } from '../orm/arguments.js';
 import { FORBIDDEN_JSON_KEYS } from '../schemas/json-blobs.js';
-import type { SqlRunner } from './catalog.js';
-import { GainslyImportError } from './import/errors.js';
-import { emRunner, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm } from './sql.js';
+import { emRunner, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm, type SqlRunner } from '../orm/sql-helpers.js';
+import { GainslyImportError } from '../orm/errors.js';
 
 /**
  * The `format` of a {@link UserExportDocument}.

@@ -21,7 +21,7 @@ import { adopt } from '../../src/admin/adopt.js';
 import { audit } from '../../src/admin/audit.js';
 import { doctor } from '../../src/admin/doctor/doctor.js';
 import { GainslyAdoptError } from '../../src/admin/errors.js';
-import { GainslyImportError } from '../../src/admin/import/errors.js';
+import { GainslyImportError } from '../../src/orm/errors.js';
 import { importMovements } from '../../src/admin/import/import.js';
 import { OVERVIEW_DEFAULTS } from '../../migrations/0002-overview-additions.js';
 import { createEmptyDatabase, createTestDatabase, withRawClient, type RawClient, type TestDatabase } from '../support/database.js';

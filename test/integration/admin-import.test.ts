@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CircuitTemplate, HeuristicConfig, Movement, User } from '../../src/index.js';
 import { GainslyValidationError } from '../../src/schemas/index.js';
-import { GainslyImportError } from '../../src/admin/import/errors.js';
+import { GainslyImportError } from '../../src/orm/errors.js';
 import { importCircuits, importHeuristicConfigs, importMovements } from '../../src/admin/import/import.js';
 import type { ImportReport } from '../../src/admin/import/types.js';
 import { createTestDatabase, useTestOrm, withRawClient, type TestDatabase } from '../support/database.js';

@@ -10,7 +10,7 @@ import { DefaultLogger, type LogContext, type LoggerOptions } from '@mikro-orm/c
 import { createGainslyOrm, GainslyDataError, GainslyNotFoundError, Movement, WorkoutLog } from '../../src/index.js';
 import { sql } from 'kysely';
 import { executeBound, GainslyStatementError, namedStatement, questionMarks } from '../../src/orm/bound-query.js';
-import { emRunner } from '../../src/admin/sql.js';
+import { emRunner } from '../../src/orm/sql-helpers.js';
 import { ormRunner } from '../../src/admin/catalog.js';
 import { createTestDatabase, useTestOrm, withRawClient, type TestDatabase } from '../support/database.js';
 import { makeMovement, makeUser, makeWorkoutLog } from '../support/factories.js';

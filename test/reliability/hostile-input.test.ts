@@ -30,7 +30,7 @@ import {
 } from '../../src/index.js';
 import { ENUMS } from '../../src/enums/index.js';
 import { INPUT_SCHEMAS, parseInput, type CreateProgramInput, type InputName, type MovementInput } from '../../src/schemas/index.js';
-import { GainslyImportError } from '../../src/admin/import/errors.js';
+import { GainslyImportError } from '../../src/orm/errors.js';
 import { importCircuits, importHeuristicConfigs, importMovements } from '../../src/admin/import/import.js';
 import { useTestOrm } from '../support/database.js';
 import { makeCircuit, makeMovement, makeSession, unique, PROGRAM } from '../support/factories.js';

@@ -5,7 +5,7 @@
 import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { createGainslyOrm } from '../../src/index.js';
-import { writeUserExport } from '../../src/admin/user-data.js';
+import { writeUserExport } from '../../src/modules/user-data.js';
 
 const [url, file, userId] = process.argv.slice(2);
 if (!url || !file || !userId) throw new Error('usage: user-export-memory-child <database url> <file> <user id>');

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog.js';
 import { EXPECTED_ENUMS } from '../expected-schema.js';
-import { qualified } from '../sql.js';
+import { qualified } from '../../orm/sql-helpers.js';
 import { statusOf, type DoctorEnumReport, type DoctorFinding } from './types.js';
 
 const sqlString = (value: string) => `'${value.replace(/'/g, "''")}'`;

@@ -1,6 +1,6 @@
 import type { CatalogColumn, CatalogTable } from '../catalog.js';
 import { LIBRARY_ADDED_COLUMNS } from '../expected-schema.js';
-import { qualified, quoteIdent } from '../sql.js';
+import { qualified, quoteIdent } from '../../orm/sql-helpers.js';
 import { compareConstraints } from './compare-constraints.js';
 import { compareIndexes } from './compare-indexes.js';
 import type { DoctorFinding } from './types.js';

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AnyMikroORM } from '../../orm/context.js';
-import { ormRunner, readCatalog, type SqlRunner } from '../catalog.js';
+import { ormRunner, readCatalog } from '../catalog.js';
+import { type SqlRunner } from '../../orm/sql-helpers.js';
 import { expectedCatalog, MIN_UPSTREAM_REVISION } from '../expected-schema.js';
 import { ormLocation, type OrmLocation } from '../sql.js';
 import { compareEnums } from './compare-enums.js';

@@ -1,7 +1,7 @@
 import { MIGRATIONS } from '../../../migrations/index.js';
-import type { Catalog, SqlRunner } from '../catalog.js';
+import type { Catalog } from '../catalog.js';
+import { qualified, type SqlRunner } from '../../orm/sql-helpers.js';
 import { MIN_UPSTREAM_REVISION, UPSTREAM_REVISIONS } from '../expected-schema.js';
-import { qualified } from '../sql.js';
 import type { DoctorFinding, DoctorMigrations } from './types.js';
 
 /** `alembic_version.version_num` (upstream's revision), or `null` when the table has no row. @internal */

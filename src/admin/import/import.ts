@@ -5,7 +5,7 @@ import { CIRCUITS } from './circuits.js';
 import { HEURISTIC_CONFIGS } from './heuristic-configs.js';
 import { MOVEMENTS } from './movements.js';
 import { runImport } from './run.js';
-import type { OrmOrEm } from '../sql.js';
+import type { OrmOrEm } from '../../orm/sql-helpers.js';
 import type { ImportOptions, ImportReport, ImportSource } from './types.js';
 
 /**

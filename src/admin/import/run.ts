@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatIssuePath, GainslyValidationError, type ValidationIssue } from '../../schemas/index.js';
-import type { SqlRunner } from '../catalog.js';
-import { emRunner, schemaOf, toEm, toNumber, type OrmOrEm } from '../sql.js';
-import { GainslyImportError } from './errors.js';
+import { emRunner, schemaOf, toEm, toNumber, type OrmOrEm, type SqlRunner } from '../../orm/sql-helpers.js';
+import { GainslyImportError } from '../../orm/errors.js';
 import type { ImportKind } from './kind.js';
 import { openSource } from './sources.js';
 import { encodeRow, sameValues, stagingColumns, upsertSql } from './staging-sql.js';

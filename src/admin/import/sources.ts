@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSONParser, TokenType, type ParsedTokenInfo } from '@streamparser/json';
 import { GainslyValidationError } from '../../schemas/index.js';
-import { GainslyImportError } from './errors.js';
+import { GainslyImportError } from '../../orm/errors.js';
 import type { ImportKind } from './kind.js';
 import type { ImportSource } from './types.js';
 

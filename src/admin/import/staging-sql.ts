@@ -1,5 +1,5 @@
 // The SQL of an import's staging table and its batched upsert, built from the kind's columns.
-import { qualified, quoteIdent } from '../sql.js';
+import { qualified, quoteIdent } from '../../orm/sql-helpers.js';
 import type { ImportKind, Prepared, TargetColumn } from './kind.js';
 
 /**

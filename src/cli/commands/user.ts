@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { Command, InvalidArgumentError } from 'commander';
-import { eraseUserData, importUserData, writeUserExport, type EraseReport } from '../../admin/user-data.js';
+import { eraseUserData, importUserData, writeUserExport, type EraseReport } from '../../modules/user-data.js';
 import { plural, withDatabase, type CliContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { Output } from '../output.js';

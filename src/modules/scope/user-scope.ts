@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GainslyNotFoundError } from '../../orm/errors.js';
-import { boundStatement, executeBound } from '../../orm/bound-query.js';
+import { sql } from 'kysely';
+import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
 import { onPrimary, recordWrite, routeRead } from '../../orm/replicas.js';
 import { definedOnly, parseOptions, requireId } from '../../orm/arguments.js';
@@ -52,7 +53,7 @@ import {
   type UserExportDocument,
   type UserExportOptions,
   type UserExportSummary,
-} from '../../admin/user-data.js';
+} from '../user-data.js';
 
 /**
  * An inclusive `'YYYY-MM-DD'` range; either end may be left open (`undefined` or `null`). Each end
@@ -116,14 +117,14 @@ function checkId(id: number, what: string): number {
 }
 
 /** Whether a user exists: an index probe that decodes nothing of the row. */
-const USER_EXISTS_SQL = boundStatement('select 1 as one from users where id = ?');
+const USER_EXISTS_SQL = namedStatement<{ id: number }, { one: number }>((p) => sql`select 1 as one from users where id = ${p.id}`);
 
 /**
  * Rejects with `GainslyNotFoundError` (User, users) when the user does not exist. Shared by both
  * scopes. @internal
  */
 export async function requireUserExists(em: EntityManager, userId: number, key: 'userId' | 'ownerId'): Promise<void> {
-  const rows = await executeBound<{ one: number }>(em, USER_EXISTS_SQL, [userId]);
+  const rows = await executeBound(em, USER_EXISTS_SQL.bind({ id: userId }));
   if (rows.length === 0) throw new GainslyNotFoundError('User', 'users', { [key === 'userId' ? 'id' : key]: userId });
 }
 
