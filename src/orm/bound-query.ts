@@ -127,18 +127,6 @@ export function questionMarks<R = Record<string, unknown>>(text: string, params:
   return sql<R>(Object.assign(fragments, { raw: fragments }) as unknown as TemplateStringsArray, ...params);
 }
 
-/** TRANSITION: a `?` statement of the modules not yet converted (removed once none is left). @internal */
-export interface LegacyStatement {
-  readonly sql: string;
-  readonly text: string;
-  readonly parameters: number;
-}
-
-/** TRANSITION: see {@link LegacyStatement}. @internal */
-export function boundStatement(sql: string): LegacyStatement {
-  return { sql, text: sql, parameters: sql.split('?').length - 1 };
-}
-
 /**
  * Runs one statement with its values bound as server-side parameters (the extended protocol),
  * through the EntityManager: in its transaction when it has one, logged like every ORM query, and
@@ -157,8 +145,8 @@ export function boundStatement(sql: string): LegacyStatement {
  * ```
  * @internal
  */
-export async function executeBound<T>(em: EntityManager, query: Query<T> | LegacyStatement | string, params?: readonly unknown[]): Promise<T[]> {
-  const bound = typeof query === 'string' || 'text' in query ? compileQuery(questionMarks(typeof query === 'string' ? query : query.sql, params ?? [])) : compileQuery(query);
+export async function executeBound<T>(em: EntityManager, query: Query<T>): Promise<T[]> {
+  const bound = compileQuery(query);
   const context = em.getContext(false);
   const driver = context.getDriver();
   const transaction = context.getTransactionContext<ReturnType<SqlConnection['getClient']>>();

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GainslyNotFoundError } from '../../orm/errors.js';
-import { boundStatement, executeBound } from '../../orm/bound-query.js';
+import { sql } from 'kysely';
+import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { onPrimary, routeRead } from '../../orm/replicas.js';
 import { ENUMS, type VisibilityLabel } from '../../enums/index.js';
 import { parseOptions, requireId } from '../../orm/arguments.js';
@@ -15,8 +16,8 @@ import { requestEntityManager, type AnyEntityManager } from '../../orm/context.j
 
 /** A row's owner and visibility label, read without decoding anything else of it. */
 const VISIBILITY_SQL = {
-  programs: boundStatement('select user_id, visibility::text as visibility from programs where id = ?'),
-  workout_logs: boundStatement('select user_id, visibility::text as visibility from workout_logs where id = ?'),
+  programs: namedStatement<{ id: number }, { user_id: number; visibility: string }>((p) => sql`select user_id, visibility::text as visibility from programs where id = ${p.id}`),
+  workout_logs: namedStatement<{ id: number }, { user_id: number; visibility: string }>((p) => sql`select user_id, visibility::text as visibility from workout_logs where id = ${p.id}`),
 } as const;
 
 /**
@@ -200,7 +201,7 @@ export class ViewerScope {
    * GainslyDataError when the row is read).
    */
   private async mayRead(table: 'programs' | 'workout_logs', id: number): Promise<boolean> {
-    const [row] = await this.routed(() => executeBound<{ user_id: number; visibility: string }>(this.em, VISIBILITY_SQL[table], [id]));
+    const [row] = await this.routed(() => executeBound(this.em, VISIBILITY_SQL[table].bind({ id })));
     if (!row) return false;
     if (row.user_id === this.viewerId) return true;
     const levels: readonly string[] = await this.visibleLevels(row.user_id);
