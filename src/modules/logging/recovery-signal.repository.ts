@@ -4,6 +4,7 @@ import { Session } from '../programs/session.entity.js';
 import { definedOnly, parseOptions, requireId } from '../../orm/arguments.js';
 import { parseInput, recoverySignalInputSchema, type RecoverySignalInput } from '../../schemas/index.js';
 import { findOwned, requireOwner } from '../owned-row.js';
+import { ownedSql } from '../ownership.js';
 import { dateWindowSchema, windowStart } from '../../schemas/inputs/arguments.js';
 import { floatMeanSql } from '../../orm/float-mean.js';
 import { sql } from 'kysely';
@@ -19,7 +20,7 @@ const mean = (column: string) => sql.raw(floatMeanSql(column, 'id'));
 const AVERAGES_SQL = namedStatement<{ user: number; from: string; to: string }, Record<string, number | null>>(
   (p) => sql`select count(*)::int as readings, ${mean('sleep_hours')} as sleep_hours, ${mean('sleep_score')} as sleep_score,
               ${mean('readiness')} as readiness, ${mean('hrv')} as hrv, avg(resting_hr)::float8 as resting_hr
-         from recovery_signals where user_id = ${p.user} and date between ${p.from}::date and ${p.to}::date`,
+         from recovery_signals r where ${ownedSql('recovery_signals', sql.ref('r'), p.user)} and date between ${p.from}::date and ${p.to}::date`,
 );
 
 /**

@@ -5,6 +5,7 @@ import { Session } from '../programs/session.entity.js';
 import { requireId } from '../../orm/arguments.js';
 import { parseInput, sorenessInputSchema, type SorenessInput } from '../../schemas/index.js';
 import { findOwned, requireOwner } from '../owned-row.js';
+import { ownedSql } from '../ownership.js';
 import { sql } from 'kysely';
 import { executeBound } from '../../orm/bound-query.js';
 
@@ -77,7 +78,7 @@ export class SorenessLogRepository extends DatedUserOwnedRepository<SorenessLog>
       sql`select body_part, avg(soreness_1_5)::float8 as average, max(soreness_1_5)::int as max, count(*)::int as entries,
               to_char(max(date), 'YYYY-MM-DD') as latest_date,
               (array_agg(soreness_1_5 order by date desc, id desc))[1]::int as latest
-         from soreness_logs where user_id = ${userId} and date between ${from}::date and ${to}::date
+         from soreness_logs sl where ${ownedSql('soreness_logs', sql.ref('sl'), userId)} and date between ${from}::date and ${to}::date
         group by body_part
         order by avg(soreness_1_5) desc, body_part`,
     ));

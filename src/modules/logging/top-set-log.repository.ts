@@ -1,6 +1,7 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import type { MovementPattern } from '../../enums/index.js';
-import type { TopSetLog } from './top-set-log.entity.js';
+import { TopSetLog } from './top-set-log.entity.js';
+import { ownedBy } from '../ownership.js';
 import { parseOptions, requireDateRange, requireId } from '../../orm/arguments.js';
 import { topSetFilterSchema } from '../../schemas/inputs/arguments.js';
 
@@ -26,7 +27,7 @@ export class TopSetLogRepository extends GainslyRepository<TopSetLog> {
     const { pattern, movementId } = parseOptions(topSetFilterSchema, filter, 'TopSetFilter');
     return this.find(
       {
-        workoutLog: { user },
+        ...ownedBy(TopSetLog, user),
         ...(pattern == null ? {} : { pattern }),
         ...(movementId == null ? {} : { movement: movementId }),
       },
@@ -45,7 +46,7 @@ export class TopSetLogRepository extends GainslyRepository<TopSetLog> {
     const user = requireId(userId, 'userId');
     const range = requireDateRange(from, to);
     return this.find(
-      { workoutLog: { user, date: { $gte: range.from, $lte: range.to } } },
+      { $and: [ownedBy(TopSetLog, user), { workoutLog: { date: { $gte: range.from, $lte: range.to } } }] },
       { orderBy: { workoutLog: { date: 'asc' }, id: 'asc' } },
     );
   }

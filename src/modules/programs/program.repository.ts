@@ -10,6 +10,7 @@ import { Microcycle } from './microcycle.entity.js';
 import { toMicrocycleRow, type MicrocycleRow } from './microcycle.repository.js';
 import { parseOptions, requireDateRange, requireId } from '../../orm/arguments.js';
 import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
+import { ownedBy } from '../ownership.js';
 
 type GoalEntry = CreateProgramData['goals'][number];
 
@@ -53,7 +54,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
    * ```
    */
   async findActiveByUser(userId: number): Promise<Program | null> {
-    return this.findOne({ user: requireId(userId, 'userId'), isActive: true }, { orderBy: { startDate: 'desc', id: 'desc' } });
+    return this.findOne({ ...ownedBy(Program, requireId(userId, 'userId')), isActive: true }, { orderBy: { startDate: 'desc', id: 'desc' } });
   }
 
   /**
@@ -66,7 +67,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
   async findByUserStartingBetween(userId: number, from: string, to: string): Promise<Program[]> {
     const user = requireId(userId, 'userId');
     const range = requireDateRange(from, to);
-    return this.find({ user, startDate: { $gte: range.from, $lte: range.to } }, { orderBy: { startDate: 'asc', id: 'asc' } });
+    return this.find({ ...ownedBy(Program, user), startDate: { $gte: range.from, $lte: range.to } }, { orderBy: { startDate: 'asc', id: 'asc' } });
   }
 
   /**
@@ -110,7 +111,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
       const user = await tx.findOne(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!user) throw new GainslyNotFoundError('User', 'users', { id: userId });
       const isActive = !(data.isTemplate ?? false);
-      if (isActive) await tx.nativeUpdate(Program, { user: userId, isActive: true }, { isActive: false });
+      if (isActive) await tx.nativeUpdate(Program, { ...ownedBy(Program, userId), isActive: true }, { isActive: false });
       const [g1, g2, g3] = data.goals as [GoalEntry, GoalEntry, GoalEntry];
       const program = tx.create(Program, {
         user,
@@ -195,7 +196,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
     const id = requireId(programId, 'programId');
     const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const advance = await this.getEntityManager().transactional(async (tx) => {
-      const program = await tx.findOne(Program, userId === undefined ? { id } : { id, user: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const program = await tx.findOne(Program, userId === undefined ? { id } : { id, ...ownedBy(Program, userId) }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!program) throw new GainslyNotFoundError('Program', 'programs', userId === undefined ? { id } : { id, userId });
       // Read after the lock: a concurrent advance that held it has committed, and this read sees it.
       const microcycles = await tx.find(Microcycle, { program: id }, { orderBy: { sequenceNumber: 'asc', id: 'asc' }, refresh: true });

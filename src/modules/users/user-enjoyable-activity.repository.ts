@@ -3,6 +3,7 @@ import { UserEnjoyableActivity } from './user-enjoyable-activity.entity.js';
 import { definedOnly, requireId } from '../../orm/arguments.js';
 import { enjoyableActivityInputSchema, parseInput, type EnjoyableActivityInput } from '../../schemas/index.js';
 import { findOwned, requireOwner } from '../owned-row.js';
+import { ownedBy } from '../ownership.js';
 
 /**
  * Repository of {@link UserEnjoyableActivity}.
@@ -21,7 +22,7 @@ export class UserEnjoyableActivityRepository extends UserOwnedRepository<UserEnj
    * ```
    */
   async findEnabledByUser(userId: number): Promise<UserEnjoyableActivity[]> {
-    return this.find({ user: requireId(userId, 'userId'), $or: [{ enabled: true }, { enabled: null }] }, { orderBy: { id: 'asc' } });
+    return this.find({ ...ownedBy(UserEnjoyableActivity, requireId(userId, 'userId')), $or: [{ enabled: true }, { enabled: null }] }, { orderBy: { id: 'asc' } });
   }
 
   /**

@@ -5,7 +5,7 @@ import { Movement } from '../movements/movement.entity.js';
 import { parseArgument, requireId } from '../../orm/arguments.js';
 import { movementRuleInputSchema, parseInput, type MovementRuleInput } from '../../schemas/index.js';
 import { findOwned, requireOwner } from '../owned-row.js';
-import { visibleMovementFilter } from '../ownership.js';
+import { ownedBy, visibleMovementFilter } from '../ownership.js';
 import { ENUMS } from '../../enums/index.js';
 import { enumSchema } from '../../schemas/primitives.js';
 
@@ -30,7 +30,7 @@ export class UserMovementRuleRepository extends UserOwnedRepository<UserMovement
    */
   async findByUserAndType(userId: number, ruleType: MovementRuleType): Promise<UserMovementRule[]> {
     const user = requireId(userId, 'userId');
-    return this.find({ user, ruleType: parseArgument(ruleTypeArgument, ruleType, 'ruleType') }, { populate: ['movement'], orderBy: { id: 'asc' } });
+    return this.find({ ...ownedBy(UserMovementRule, user), ruleType: parseArgument(ruleTypeArgument, ruleType, 'ruleType') }, { populate: ['movement'], orderBy: { id: 'asc' } });
   }
 
   /**

@@ -1,5 +1,6 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
-import type { UserSettings } from './user-settings.entity.js';
+import { UserSettings } from './user-settings.entity.js';
+import { ownedBy } from '../ownership.js';
 import { requireId } from '../../orm/arguments.js';
 
 /**
@@ -19,6 +20,6 @@ export class UserSettingsRepository extends GainslyRepository<UserSettings> {
    * ```
    */
   async findByUser(userId: number): Promise<UserSettings | null> {
-    return this.findOne({ user: requireId(userId, 'userId') });
+    return this.findOne(ownedBy(UserSettings, requireId(userId, 'userId')));
   }
 }
