@@ -13,6 +13,7 @@ import { Movement } from './movement.entity.js';
 import { definedOnly } from '../../orm/arguments.js';
 import { movementInputSchema, parseInput, updateMovementInputSchema, type MovementInput, type UpdateMovementInput } from '../../schemas/index.js';
 import { findOwned, requireOwner } from '../owned-row.js';
+import { ownedSql, visibleMovementSql } from '../ownership.js';
 
 /**
  * Required criteria of the single-criterion finders (`findByPattern(undefined)` must be an error,
@@ -222,8 +223,8 @@ function searchStatement<R>(select: RawBuilder<unknown>, filter: CheckedSearch):
     if (filter.disciplineTag != null) where.push(tagMatch('discipline_tags', p.disciplineTag));
     const scope = filter.scope ?? 'system';
     if (scope === 'system') where.push(sql`user_id is null`);
-    else if (scope.only) where.push(sql`user_id = ${p.userId}`);
-    else where.push(sql`(user_id is null or user_id = ${p.userId})`);
+    else if (scope.only) where.push(ownedSql('movements', sql.ref('movements'), p.userId!));
+    else where.push(visibleMovementSql(sql.ref('movements'), p.userId!));
     return sql`select ${select} from movements where ${sql.join(where, sql` and `)} order by name asc${filter.limit != null ? sql` limit ${p.limit}` : sql``}${
       filter.offset != null ? sql` offset ${p.offset}` : sql``
     }`;

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { ownedSql } from '../ownership.js';
 
 // The rule "which microcycle covers a date for a user", in one place: the microcycle of the user's
 // active program whose days include the date (start_date <= date < start_date + length_days). Should
@@ -14,7 +15,7 @@ import { sql, type RawBuilder } from 'kysely';
  */
 export function coveringMicrocycleId(user: unknown, date: unknown): RawBuilder<number | null> {
   return sql`(select m.id from microcycles m join programs p on p.id = m.program_id
-           where p.user_id = ${user} and p.is_active is true
+           where ${ownedSql('programs', sql.ref('p'), user as number)} and p.is_active is true
              and m.start_date <= ${date}::date and ${date}::date < m.start_date + m.length_days
            order by p.start_date desc, p.id desc, m.sequence_number limit 1)`;
 }
