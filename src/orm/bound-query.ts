@@ -81,7 +81,7 @@ export interface NamedStatement<P, R = unknown> {
  * (`p.user`) to interpolate into kysely's `sql` tag; each use of a name is its own `$n` (so uses
  * may cast it differently). Other interpolated values are fixed parts of the statement. Runs of
  * whitespace in the text are collapsed, a shorter text to send and parse (the library's statements
- * have no string literal holding such a run).
+ * have no string literal holding such a run), unless it holds a `--` comment.
  *
  * @example
  * ```ts
@@ -97,7 +97,8 @@ export function namedStatement<P extends Record<string, unknown>, R = unknown>(
     get: (_, name) => (typeof name === 'string' ? new Placeholder(name) : undefined),
   });
   const compiled = build(params).compile(compiler);
-  const text = compiled.sql.trim().replace(/\s+/g, ' ');
+  // Not with a `--` comment in the text: joined to the next line, it would swallow the rest.
+  const text = compiled.sql.includes('--') ? compiled.sql : compiled.sql.trim().replace(/\s+/g, ' ');
   const slots = compiled.parameters;
   return {
     sql: text,

@@ -16,6 +16,8 @@ import { Session } from '../programs/session.entity.js';
 import { parseOptions, requireId } from '../../orm/arguments.js';
 import { ownedBy } from '../ownership.js';
 import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
+import { sql } from 'kysely';
+import { executeBound } from '../../orm/bound-query.js';
 
 /**
  * Repository of {@link ConversationThread}: threads, and turns appended safely under concurrency.
@@ -79,14 +81,11 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
     const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const data = parseInput(appendTurnInputSchema, input, 'AppendTurnInput');
     return this.written(userId, await this.getEntityManager().transactional(async (tx) => {
-      const [locked] = await tx.execute<{ id: number; user_id: number }[]>(
-        'select id, user_id from conversation_threads where id = ? for update',
-        [threadId],
-      );
+      const [locked] = await executeBound<{ id: number; user_id: number }>(tx, sql`select id, user_id from conversation_threads where id = ${threadId} for update`);
       if (!locked || (userId !== undefined && locked.user_id !== userId)) {
         throw new GainslyNotFoundError('ConversationThread', 'conversation_threads', { id: threadId, ...(userId !== undefined ? { userId } : {}) });
       }
-      const [next] = await tx.execute<{ n: number }[]>('select coalesce(max(turn_number), 0)::int + 1 as n from conversation_turns where thread_id = ?', [threadId]);
+      const [next] = await executeBound<{ n: number }>(tx, sql`select coalesce(max(turn_number), 0)::int + 1 as n from conversation_turns where thread_id = ${threadId}`);
       const thread = tx.getReference(ConversationThread, threadId);
       const turn = tx.create(ConversationTurn, {
         thread,

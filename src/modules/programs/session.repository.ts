@@ -1,6 +1,8 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { storedLabel } from '../../orm/stored-values.js';
+import { sql, type RawBuilder } from 'kysely';
+import { executeBound } from '../../orm/bound-query.js';
 import { GainslyDataError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type ExerciseRole } from '../../enums/index.js';
 import { parseInput, sessionPlanInputSchema, type SessionPlanData, type SessionPlanInput } from '../../schemas/index.js';
@@ -11,7 +13,7 @@ import { Movement } from '../movements/movement.entity.js';
 import { CircuitTemplate } from '../circuits/circuit-template.entity.js';
 import { parseOptions, requireDateRange, requireId } from '../../orm/arguments.js';
 import { ownerOptionsSchema, sessionSyncScopeSchema, writePlanOptionsSchema } from '../../schemas/inputs/arguments.js';
-import { ownedBy, visibleMovementFilter } from '../ownership.js';
+import { ownedBy, ownedSql, visibleMovementFilter } from '../ownership.js';
 import { exerciseBlock, finisherBlock, placeExercises, readExerciseBlock, readFinisherBlock, resolveSupersets, type PlacedExercise } from './session-plan.js';
 
 /** The five JSON sections of a session, in the order a session runs, with the role of their exercises. */
@@ -263,25 +265,16 @@ export class SessionRepository extends GainslyRepository<Session> {
    * ```
    */
   async findOutOfSync(scope: { userId?: number; microcycleId?: number; sessionIds?: number[] } = {}): Promise<SessionSyncReport[]> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
+    const conditions: RawBuilder<unknown>[] = [];
     const { userId, microcycleId, sessionIds } = parseOptions(sessionSyncScopeSchema, scope, 'SessionSyncScope');
-    if (userId != null) {
-      conditions.push('s.microcycle_id in (select m.id from microcycles m join programs p on p.id = m.program_id where p.user_id = ?)');
-      params.push(userId);
-    }
-    if (microcycleId != null) {
-      conditions.push('s.microcycle_id = ?');
-      params.push(microcycleId);
-    }
-    if (sessionIds != null) {
-      conditions.push(`s.id = any(?::int[])`);
-      // Validated integers: the array literal holds digits and commas only.
-      params.push(`{${sessionIds.join(',')}}`);
-    }
-    const where = conditions.length ? conditions.join(' and ') : 'true';
-    const rows = await this.getEntityManager().execute<{ session_id: number; role: string; pos: number; json_movement: number | null; json_sets: number | null; json_present: boolean; table_movement: number | null; table_sets: number | null; exercise_id: number | null }[]>(
-      `with scoped as (select s.* from sessions s where ${where}),
+    if (userId != null) conditions.push(ownedSql('sessions', sql.ref('s'), userId));
+    if (microcycleId != null) conditions.push(sql`s.microcycle_id = ${microcycleId}`);
+    // Validated integers, bound as one int[] parameter.
+    if (sessionIds != null) conditions.push(sql`s.id = any(${sessionIds}::int[])`);
+    const where = conditions.length ? sql.join(conditions, sql` and `) : sql`true`;
+    const rows = await executeBound<{ session_id: number; role: string; pos: number; json_movement: number | null; json_sets: number | null; json_present: boolean; table_movement: number | null; table_sets: number | null; exercise_id: number | null }>(
+      this.getEntityManager(),
+      sql`with scoped as (select s.* from sessions s where ${where}),
        plan as (
          select s.id as session_id, sec.role, e.ord::int as pos,
                 coalesce(case when (e.item->>'movement_id') ~ '^[0-9]{1,9}$' then (e.item->>'movement_id')::int end, mv.id) as movement_id,
@@ -307,7 +300,6 @@ export class SessionRepository extends GainslyRepository<Session> {
            or p.movement_id is distinct from n.movement_id
            or (p.sets is not null and p.sets is distinct from n.sets)
         order by 1, 2, 3`,
-      params,
     );
     const reports = new Map<number, SessionSyncReport>();
     for (const r of rows) {
