@@ -237,7 +237,7 @@ function invoke(call: Call, em: EntityManager, value: unknown): Promise<unknown>
 }
 
 /** Functions that are synchronous by nature (they make a scope): they throw rather than reject. */
-const SYNCHRONOUS = new Set(['forUser', 'forViewer', 'UserRepository.forUser']);
+const SYNCHRONOUS = new Set(['forUser', 'forViewer']);
 
 function each(values: readonly unknown[], names: readonly string[], call: Call): Case[] {
   return values.map((value) => ({
@@ -454,7 +454,6 @@ function table(): Record<string, Case[]> {
 
     // users
     'UserRepository.findByEmail': each(REQUIRED([...BAD_TEXT, tooLong(255)]), ['email'], (em, v) => repo(em, User).findByEmail!(v)),
-    'UserRepository.forUser': ids('userId', (em, v) => repo(em, User).forUser!(v)),
     'UserRepository.createUser': inputCases('CreateUserInput', {}, userFields, (em, v) => repo(em, User).createUser!(v)),
     'UserSettingsRepository.findByUser': ids('userId', (em, v) => repo(em, UserSettings).findByUser!(v)),
     'UserMovementRuleRepository.findByUserAndType': [
@@ -624,6 +623,69 @@ function table(): Record<string, Case[]> {
     ],
     'ConversationTurnRepository.findByThread': ids('threadId', (em, v) => repo(em, ConversationTurn).findByThread!(v)),
 
+    // The write workflows the user scope delegates to (#25), called directly: the user id, then the
+    // input and ids as the scope's rows above check them.
+    'UserRepository.updateProfile': [
+      ...ids('userId', (em, v) => repo(em, User).updateProfile!(v, { name: 'Renamed' })),
+      ...inputCases('UpdateUserInput', { name: 'Renamed' }, userFields, (em, v) => repo(em, User).updateProfile!(c.me, v)),
+    ],
+    'UserMovementRuleRepository.createRule': [
+      ...ids('userId', (em, v) => repo(em, UserMovementRule).createRule!(v, { movementId: 1, ruleType: 'hard_no' })),
+      ...inputCases(
+        'MovementRuleInput',
+        { movementId: 1, ruleType: 'hard_no' },
+        [
+          [['movementId'], REQUIRED_IDS],
+          [['ruleType'], REQUIRED(badEnum(ENUMS.MovementRuleType))],
+          [['cadence'], badEnum(ENUMS.RuleCadence)],
+          [['notes'], TEXT_FIELD],
+        ],
+        (em, v) => repo(em, UserMovementRule).createRule!(c.me, v),
+      ),
+    ],
+    'UserMovementRuleRepository.deleteRule': [
+      ...ids('userId', (em, v) => repo(em, UserMovementRule).deleteRule!(v, 1)),
+      ...ids('userMovementRuleId', (em, v) => repo(em, UserMovementRule).deleteRule!(c.me, v)),
+    ],
+    'UserEnjoyableActivityRepository.createActivity': [
+      ...ids('userId', (em, v) => repo(em, UserEnjoyableActivity).createActivity!(v, { activityType: 'yoga' })),
+      ...inputCases(
+        'EnjoyableActivityInput',
+        { activityType: 'yoga' },
+        [
+          [['activityType'], REQUIRED(badEnum(ENUMS.EnjoyableActivity))],
+          [['customName'], [...TEXT_FIELD, tooLong(100)]],
+          [['recommendEveryDays'], [...BAD_NUMBERS, 366]],
+        ],
+        (em, v) => repo(em, UserEnjoyableActivity).createActivity!(c.me, v),
+      ),
+    ],
+    'UserEnjoyableActivityRepository.deleteActivity': [
+      ...ids('userId', (em, v) => repo(em, UserEnjoyableActivity).deleteActivity!(v, 1)),
+      ...ids('userEnjoyableActivityId', (em, v) => repo(em, UserEnjoyableActivity).deleteActivity!(c.me, v)),
+    ],
+    'MovementRepository.createOwn': [
+      ...ids('userId', (em, v) => repo(em, Movement).createOwn!(v, validMovement())),
+      ...inputCases('MovementInput', validMovement(), movementFields, (em, v) => repo(em, Movement).createOwn!(c.me, v)),
+    ],
+    'MovementRepository.updateOwn': [
+      ...ids('userId', (em, v) => repo(em, Movement).updateOwn!(v, c.ownMovementId, { description: 'x' })),
+      ...ids('movementId', (em, v) => repo(em, Movement).updateOwn!(c.me, v, { description: 'x' })),
+      ...inputCases('UpdateMovementInput', { description: 'x' }, movementFields, (em, v) => repo(em, Movement).updateOwn!(c.me, c.ownMovementId, v)),
+    ],
+    'MovementRepository.deleteOwn': [
+      ...ids('userId', (em, v) => repo(em, Movement).deleteOwn!(v, c.ownMovementId)),
+      ...ids('movementId', (em, v) => repo(em, Movement).deleteOwn!(c.me, v)),
+    ],
+    'SorenessLogRepository.recordSoreness': [
+      ...ids('userId', (em, v) => repo(em, SorenessLog).recordSoreness!(v, validSoreness())),
+      ...inputCases('SorenessInput', validSoreness(), sorenessFields, (em, v) => repo(em, SorenessLog).recordSoreness!(c.me, v)),
+    ],
+    'RecoverySignalRepository.recordReading': [
+      ...ids('userId', (em, v) => repo(em, RecoverySignal).recordReading!(v, validRecovery())),
+      ...inputCases('RecoverySignalInput', validRecovery(), recoveryFields, (em, v) => repo(em, RecoverySignal).recordReading!(c.me, v)),
+    ],
+
     // forUser(...) and its namespaces
     forUser: ids('userId', (em, v) => forUser(em, v)),
     'UserScope.profile.update': inputCases('UpdateUserInput', { name: 'Renamed' }, userFields, (em, v) => me(em).profile.update(v)),
@@ -735,7 +797,6 @@ const NOT_PUBLIC: Readonly<Record<string, string>> = {
   'PatternExposureRepository.trends': 'private: trendAll / trend under validated options',
   'PatternExposureRepository.upstreamWindow': 'private: the upstream window statement',
   'UserScope.own': 'private: the ownership-checked lookup',
-  'UserScope.owner': 'private: the scope user, for writes',
   'ViewerScope.mayRead': 'private: visibility of a row by id, before decoding it',
   'UserScope.read': 'private: a read, then the cached check that the user exists',
   'ViewerScope.ownerExists': 'private: the cached check that an owner exists',
@@ -743,7 +804,6 @@ const NOT_PUBLIC: Readonly<Record<string, string>> = {
   'GainslyRepository.written': 'protected helper: records a workflow write for read-your-writes',
   'UserScope.routed': 'private: a read routed to a replica or the primary',
   'UserScope.write': 'private: a write, then its record for read-your-writes',
-  'UserScope.flushed': 'private: a flush as the user\'s write',
   'ViewerScope.routed': 'private: a read routed to a replica or the primary',
 };
 
