@@ -90,7 +90,7 @@ export const ENUM_COLUMNS: readonly EnumColumn[] = deepFreeze(
 // their metadata by `npm run generate:schema-facts`), so the entity decorator is the one place it
 // is written; the list above only gives the document's order, and
 // test/unit/schema-facts.test.ts fails when it and the generated facts name different columns
-// (docs/architecture.md, "Schema facts"). The facts are generated rather than read by the entities
+// (docs/architecture.md, "Schema facts are generated"). The facts are generated rather than read by the entities
 // from here because `src/enums` must stay free of MikroORM (browser bundles) while the entity is
 // where a column is declared.
 function enumColumn(key: string): EnumColumn[] {

@@ -52,7 +52,7 @@ export const TEXT_MAX_LENGTH = 10_000;
  *
  * Generated rather than read by the entities from here: the entity decorator is where a column is
  * declared, and `src/schemas` must stay free of MikroORM (browser bundles); see
- * docs/architecture.md, "Schema facts". test/unit/schema-facts.test.ts checks the entries.
+ * docs/architecture.md, "Schema facts are generated". test/unit/schema-facts.test.ts checks the entries.
  *
  * @example
  * ```ts
