@@ -23,6 +23,7 @@ import { GainslyDataError } from '../../orm/errors.js';
 import type { PatternExposure } from './pattern-exposure.entity.js';
 import { sql } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
+import { ownedSql } from '../ownership.js';
 import { floatMeanSql } from '../../orm/float-mean.js';
 import { checkStored, labelExpectation, storedLabel, storedValueError, type StoredShape } from '../../orm/stored-values.js';
 import type { EntityManager } from '@mikro-orm/core';
@@ -137,7 +138,7 @@ export interface E1rmPoint {
 const recentMicrocycles = (user: unknown, microcycles: unknown) => sql`
   recent as (
     select microcycle_id, min(date) as first_date
-      from pattern_exposures where user_id = ${user}
+      from pattern_exposures x where ${ownedSql('pattern_exposures', sql.ref('x'), user as number)}
      group by microcycle_id
      order by min(date) desc, microcycle_id desc
      limit ${microcycles})`;
@@ -155,23 +156,23 @@ interface WindowParams extends Record<string, unknown> {
 const PSI_ALL_SQL = namedStatement<WindowParams, { pattern: string; mean: number; n: number }>((p) => sql`with ${recentMicrocycles(p.user, p.microcycles)}
        select pe.pattern::text as pattern, ${E1RM_MEAN} as mean, count(*)::int as n
          from pattern_exposures pe
-        where pe.user_id = ${p.user} and pe.microcycle_id in (select microcycle_id from recent)
+        where ${ownedSql('pattern_exposures', sql.ref('pe'), p.user)} and pe.microcycle_id in (select microcycle_id from recent)
         group by pe.pattern`);
 const PSI_SQL = namedStatement<WindowParams & { label: string }, { mean: number | null; n: number }>((p) => sql`with ${recentMicrocycles(p.user, p.microcycles)}
        select ${E1RM_MEAN} as mean, count(*)::int as n
          from pattern_exposures pe
-        where pe.user_id = ${p.user} and pe.pattern = ${p.label}::movementpattern and pe.microcycle_id in (select microcycle_id from recent)`);
+        where ${ownedSql('pattern_exposures', sql.ref('pe'), p.user)} and pe.pattern = ${p.label}::movementpattern and pe.microcycle_id in (select microcycle_id from recent)`);
 const TREND_ALL_SQL = namedStatement<WindowParams, { pattern: string; mean: number }>((p) => sql`with ${recentMicrocycles(p.user, p.microcycles)}
        select pe.pattern::text as pattern, ${E1RM_MEAN} as mean
          from pattern_exposures pe join recent r on r.microcycle_id = pe.microcycle_id
-        where pe.user_id = ${p.user}
+        where ${ownedSql('pattern_exposures', sql.ref('pe'), p.user)}
         group by pe.pattern, r.microcycle_id, r.first_date
         order by pe.pattern, r.first_date, r.microcycle_id`);
 // Run only when a statement above returned an unknown label or a non-finite mean, to name a row.
-const unknownPatternRow = (user: number, label: string) => sql<{ id: number }>`select id from pattern_exposures where user_id = ${user} and pattern::text = ${label} order by id limit 1`;
+const unknownPatternRow = (user: number, label: string) => sql<{ id: number }>`select x.id from pattern_exposures x where ${ownedSql('pattern_exposures', sql.ref('x'), user)} and pattern::text = ${label} order by id limit 1`;
 const nonFiniteE1rmRow = (user: number, microcycles: number, label: string | null) => sql<{ id: number; e1rm: number }>`with ${recentMicrocycles(user, microcycles)}
        select pe.id, pe.e1rm_value::float8 as e1rm from pattern_exposures pe
-        where pe.user_id = ${user} and pe.microcycle_id in (select microcycle_id from recent)
+        where ${ownedSql('pattern_exposures', sql.ref('pe'), user)} and pe.microcycle_id in (select microcycle_id from recent)
           and pe.e1rm_value in ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)
           and pe.pattern::text = coalesce(${label}::text, pe.pattern::text)
         order by pe.id limit 1`;
@@ -181,12 +182,12 @@ interface HistoryParams extends Record<string, unknown> {
   from: string;
   to: string;
 }
-const PATTERN_HISTORY_SQL = namedStatement<HistoryParams & { label: string }, { id: number; date: string; e1rm: number }>((p) => sql`select id, to_char(date, 'YYYY-MM-DD') as date, e1rm_value::float8 as e1rm from pattern_exposures
-              where user_id = ${p.user} and pattern = ${p.label}::movementpattern and date between ${p.from}::date and ${p.to}::date
+const PATTERN_HISTORY_SQL = namedStatement<HistoryParams & { label: string }, { id: number; date: string; e1rm: number }>((p) => sql`select id, to_char(date, 'YYYY-MM-DD') as date, e1rm_value::float8 as e1rm from pattern_exposures x
+              where ${ownedSql('pattern_exposures', sql.ref('x'), p.user)} and pattern = ${p.label}::movementpattern and date between ${p.from}::date and ${p.to}::date
               order by date, id`);
 const MOVEMENT_HISTORY_SQL = namedStatement<HistoryParams & { movement: number }, { id: number; date: string; e1rm: number }>((p) => sql`select t.id, to_char(w.date, 'YYYY-MM-DD') as date, t.e1rm_value::float8 as e1rm
                from top_set_logs t join workout_logs w on w.id = t.workout_log_id
-              where w.user_id = ${p.user} and t.movement_id = ${p.movement} and t.e1rm_value is not null and w.date between ${p.from}::date and ${p.to}::date
+              where ${ownedSql('workout_logs', sql.ref('w'), p.user)} and t.movement_id = ${p.movement} and t.e1rm_value is not null and w.date between ${p.from}::date and ${p.to}::date
               order by w.date, t.id`);
 
 /**
@@ -199,13 +200,13 @@ const MOVEMENT_HISTORY_SQL = namedStatement<HistoryParams & { movement: number }
 const upstreamWindow = (byPattern: boolean) =>
   namedStatement<WindowParams & { label?: string }, UpstreamWindowRow>((p) => sql`with recent as (
          select m.id, m.start_date from microcycles m join programs p on p.id = m.program_id
-          where p.user_id = ${p.user} order by m.start_date desc, m.id desc limit ${p.microcycles})
+          where ${ownedSql('programs', sql.ref('p'), p.user)} order by m.start_date desc, m.id desc limit ${p.microcycles})
        select null::int as exposure_id, r.id as microcycle_id, to_char(r.start_date, 'YYYY-MM-DD') as date, null::text as pattern, null::float8 as e1rm
          from recent r
        union all
        select pe.id, pe.microcycle_id, to_char(pe.date, 'YYYY-MM-DD'), pe.pattern::text, pe.e1rm_value::float8
          from pattern_exposures pe
-        where pe.user_id = ${p.user} and pe.microcycle_id in (select id from recent)${byPattern ? sql` and pe.pattern = ${p.label}::movementpattern` : sql``}`);
+        where ${ownedSql('pattern_exposures', sql.ref('pe'), p.user)} and pe.microcycle_id in (select id from recent)${byPattern ? sql` and pe.pattern = ${p.label}::movementpattern` : sql``}`);
 const UPSTREAM_WINDOW_SQL = upstreamWindow(false);
 const UPSTREAM_WINDOW_PATTERN_SQL = upstreamWindow(true);
 
