@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Opt } from '@mikro-orm/core';
 
 /** `T` without MikroORM's `Opt` brand (a marker for `em.create`, meaningless on plain data). */
@@ -15,3 +16,27 @@ export type Unbranded<T> = T extends Opt<infer U> ? U : T;
  * @internal
  */
 export type EntityRow<E, K extends keyof E> = { -readonly [P in K]-?: Unbranded<Exclude<E[P], undefined>> };
+
+/** A read model's keys as their columns: the entity property in snake case, as the naming strategy maps it (`programId` → `program_id`). */
+function columnOf(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/**
+ * `json_build_object('key', alias.key_column, …)` over a read model's keys (each the entity's
+ * property, its column in snake case), then the `extra` entries: PostgreSQL builds the read model's
+ * JSON under exactly the names its row type derives from the entity.
+ *
+ * @example
+ * ```ts
+ * jsonObject('m', ['id', 'programId']); // json_build_object('id', "m"."id", 'programId', "m"."program_id")
+ * ```
+ * @internal
+ */
+export function jsonObject(alias: string, keys: readonly string[], extra: Readonly<Record<string, RawBuilder<unknown>>> = {}): RawBuilder<unknown> {
+  const entries = [
+    ...keys.map((key) => sql`${sql.lit(key)}, ${sql.ref(`${alias}.${columnOf(key)}`)}`),
+    ...Object.entries(extra).map(([key, value]) => sql`${sql.lit(key)}, ${value}`),
+  ];
+  return sql`json_build_object(${sql.join(entries)})`;
+}

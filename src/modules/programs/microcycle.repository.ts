@@ -5,23 +5,14 @@ import { sql } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { checkStoredRow, enumValueShape, storedLabel, STORED_JSON, type StoredColumn } from '../../orm/stored-values.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
-import {
-  ENUMS,
-  type ExerciseRole,
-  type ExerciseRoleLabel,
-  type MetricType,
-  type MicrocycleStatus,
-  type MicrocycleStatusLabel,
-  type MovementPattern,
-  type PrimaryMuscle,
-  type PrimaryRegion,
-  type SessionType,
-  type SessionTypeLabel,
-} from '../../enums/index.js';
-import type { SessionExerciseBlock, SessionFinisherBlock } from '../../schemas/json-types.js';
+import { ENUMS, type ExerciseRoleLabel, type MicrocycleStatusLabel, type SessionTypeLabel } from '../../enums/index.js';
 import type { Microcycle } from './microcycle.entity.js';
 import { coveringMicrocycleId } from './covering-microcycle.js';
 import { ownedSql } from '../ownership.js';
+import { jsonObject, type EntityRow } from '../../orm/row-types.js';
+import type { Session } from './session.entity.js';
+import type { SessionExercise } from './session-exercise.entity.js';
+import type { Movement } from '../movements/movement.entity.js';
 
 /**
  * A microcycle as plain data: every `microcycles` column under its camelCase name, `status` as the
@@ -35,16 +26,15 @@ import { ownedSql } from '../ownership.js';
  * if (week) res.json({ week: week.sequenceNumber, from: week.startDate, deload: week.isDeload });
  * ```
  */
-export interface MicrocycleRow {
-  id: number;
+export interface MicrocycleRow extends EntityRow<Microcycle, Exclude<(typeof MICROCYCLE_KEYS)[number], 'programId'>> {
   programId: number;
-  /** `'YYYY-MM-DD'`. */
-  startDate: string;
-  lengthDays: number;
-  sequenceNumber: number;
-  status: MicrocycleStatus;
-  isDeload: boolean | null;
 }
+
+/**
+ * The keys of a {@link MicrocycleRow} (the Microcycle entity's properties; `programId` its
+ * program): its row type and its JSON (`jsonObject`) are both made from this list.
+ */
+const MICROCYCLE_KEYS = ['id', 'programId', 'startDate', 'lengthDays', 'sequenceNumber', 'status', 'isDeload'] as const;
 
 /** A managed microcycle as a {@link MicrocycleRow}. @internal */
 export function toMicrocycleRow(m: Microcycle): MicrocycleRow {
@@ -60,8 +50,7 @@ export function toMicrocycleRow(m: Microcycle): MicrocycleRow {
 }
 
 /** One microcycle row as JSON built by PostgreSQL: JSON writes dates as ISO whatever the DateStyle. */
-const ROW_JSON = sql`json_build_object('id', m.id, 'programId', m.program_id, 'startDate', m.start_date, 'lengthDays', m.length_days,
-  'sequenceNumber', m.sequence_number, 'status', m.status, 'isDeload', m.is_deload)`;
+const ROW_JSON = jsonObject('m', MICROCYCLE_KEYS);
 
 type RawMicrocycleRow = Omit<MicrocycleRow, 'status'> & { status: MicrocycleStatusLabel };
 
@@ -106,18 +95,13 @@ function parseRow(raw: RawMicrocycleRow | string | null | undefined): Microcycle
  * };
  * ```
  */
-export interface MovementSummary {
-  id: number;
-  name: string;
-  pattern: MovementPattern;
-  primaryMuscle: PrimaryMuscle;
-  primaryRegion: PrimaryRegion;
-  metricType: MetricType;
-  isUnilateral: boolean | null;
-  equipmentTags: string[] | null;
+export interface MovementSummary extends EntityRow<Movement, Exclude<(typeof MOVEMENT_SUMMARY_KEYS)[number], 'userId'>> {
   /** `null` for a system movement; the owner of a user-defined one. */
   userId: number | null;
 }
+
+/** The keys of a {@link MovementSummary} (the Movement entity's properties; `userId` its owner). */
+const MOVEMENT_SUMMARY_KEYS = ['id', 'name', 'pattern', 'primaryMuscle', 'primaryRegion', 'metricType', 'isUnilateral', 'equipmentTags', 'userId'] as const;
 
 /**
  * One prescribed exercise of a {@link MicrocycleSessionView} (a `session_exercises` row) with its
@@ -128,23 +112,27 @@ export interface MovementSummary {
  * const sets = view.sessions[0]!.exercises.map((e) => `${e.movement.name}: ${e.targetSets} x ${e.targetRepRangeMin}-${e.targetRepRangeMax}`);
  * ```
  */
-export interface MicrocycleExerciseView {
-  id: number;
-  role: ExerciseRole;
-  orderInSession: number;
-  supersetGroup: number | null;
-  targetSets: number;
-  targetRepRangeMin: number | null;
-  targetRepRangeMax: number | null;
-  targetRpe: number | null;
-  targetRir: number | null;
-  targetDurationSeconds: number | null;
-  defaultRestSeconds: number | null;
-  isComplexLift: boolean | null;
-  substitutionAllowed: boolean | null;
-  notes: string | null;
+export interface MicrocycleExerciseView extends EntityRow<SessionExercise, (typeof EXERCISE_KEYS)[number]> {
   movement: MovementSummary;
 }
+
+/** The keys of a {@link MicrocycleExerciseView} (the SessionExercise entity's properties). */
+const EXERCISE_KEYS = [
+  'id',
+  'role',
+  'orderInSession',
+  'supersetGroup',
+  'targetSets',
+  'targetRepRangeMin',
+  'targetRepRangeMax',
+  'targetRpe',
+  'targetRir',
+  'targetDurationSeconds',
+  'defaultRestSeconds',
+  'isComplexLift',
+  'substitutionAllowed',
+  'notes',
+] as const;
 
 /**
  * One session of a {@link MicrocycleView}: every `sessions` column (the JSON sections as stored)
@@ -156,28 +144,34 @@ export interface MicrocycleExerciseView {
  * const days = view.sessions.map((s) => `${s.date} ${s.sessionType}: ${s.exercises.length} exercises`);
  * ```
  */
-export interface MicrocycleSessionView {
-  id: number;
-  date: string;
-  dayNumber: number;
-  sessionType: SessionType;
-  intentTags: string[] | null;
-  warmupJson: SessionExerciseBlock[] | null;
-  mainJson: SessionExerciseBlock[] | null;
-  accessoryJson: SessionExerciseBlock[] | null;
-  finisherJson: SessionFinisherBlock | null;
-  cooldownJson: SessionExerciseBlock[] | null;
-  estimatedDurationMinutes: number | null;
-  warmupDurationMinutes: number | null;
-  mainDurationMinutes: number | null;
-  accessoryDurationMinutes: number | null;
-  finisherDurationMinutes: number | null;
-  cooldownDurationMinutes: number | null;
-  coachNotes: string | null;
+export interface MicrocycleSessionView extends EntityRow<Session, Exclude<(typeof SESSION_KEYS)[number], 'mainCircuitId' | 'finisherCircuitId'>> {
   mainCircuitId: number | null;
   finisherCircuitId: number | null;
   exercises: MicrocycleExerciseView[];
 }
+
+/** The keys of a {@link MicrocycleSessionView} (the Session entity's properties; the circuits as ids). */
+const SESSION_KEYS = [
+  'id',
+  'date',
+  'dayNumber',
+  'sessionType',
+  'intentTags',
+  'warmupJson',
+  'mainJson',
+  'accessoryJson',
+  'finisherJson',
+  'cooldownJson',
+  'estimatedDurationMinutes',
+  'warmupDurationMinutes',
+  'mainDurationMinutes',
+  'accessoryDurationMinutes',
+  'finisherDurationMinutes',
+  'cooldownDurationMinutes',
+  'coachNotes',
+  'mainCircuitId',
+  'finisherCircuitId',
+] as const;
 
 /**
  * A microcycle for display, as plain data (no entities, nothing managed): its columns, its
@@ -192,14 +186,7 @@ export interface MicrocycleSessionView {
  * res.json(view);
  * ```
  */
-export interface MicrocycleView {
-  id: number;
-  programId: number;
-  startDate: string;
-  lengthDays: number;
-  sequenceNumber: number;
-  status: MicrocycleStatus;
-  isDeload: boolean | null;
+export interface MicrocycleView extends MicrocycleRow {
   sessions: MicrocycleSessionView[];
 }
 
@@ -220,35 +207,19 @@ type RawMicrocycleView = Omit<MicrocycleView, 'status' | 'sessions'> & {
 const VIEW_SQL = (ownerCheck: boolean) =>
   namedStatement<{ id: number; userId?: number }, { view: RawMicrocycleView | string }>(
     (p) => sql`
-select json_build_object(
-  'id', m.id, 'programId', m.program_id, 'startDate', m.start_date, 'lengthDays', m.length_days,
-  'sequenceNumber', m.sequence_number, 'status', m.status, 'isDeload', m.is_deload,
-  'sessions', coalesce((
-    select json_agg(json_build_object(
-      'id', s.id, 'date', s.date, 'dayNumber', s.day_number, 'sessionType', s.session_type,
-      'intentTags', s.intent_tags, 'warmupJson', s.warmup_json, 'mainJson', s.main_json,
-      'accessoryJson', s.accessory_json, 'finisherJson', s.finisher_json, 'cooldownJson', s.cooldown_json,
-      'estimatedDurationMinutes', s.estimated_duration_minutes, 'warmupDurationMinutes', s.warmup_duration_minutes,
-      'mainDurationMinutes', s.main_duration_minutes, 'accessoryDurationMinutes', s.accessory_duration_minutes,
-      'finisherDurationMinutes', s.finisher_duration_minutes, 'cooldownDurationMinutes', s.cooldown_duration_minutes,
-      'coachNotes', s.coach_notes, 'mainCircuitId', s.main_circuit_id, 'finisherCircuitId', s.finisher_circuit_id,
-      'exercises', coalesce((
-        select json_agg(json_build_object(
-          'id', e.id, 'role', e.role, 'orderInSession', e.order_in_session, 'supersetGroup', e.superset_group,
-          'targetSets', e.target_sets, 'targetRepRangeMin', e.target_rep_range_min, 'targetRepRangeMax', e.target_rep_range_max,
-          'targetRpe', e.target_rpe, 'targetRir', e.target_rir, 'targetDurationSeconds', e.target_duration_seconds,
-          'defaultRestSeconds', e.default_rest_seconds, 'isComplexLift', e.is_complex_lift,
-          'substitutionAllowed', e.substitution_allowed, 'notes', e.notes,
-          'movement', json_build_object(
-            'id', mv.id, 'name', mv.name, 'pattern', mv.pattern, 'primaryMuscle', mv.primary_muscle,
-            'primaryRegion', mv.primary_region, 'metricType', mv.metric_type, 'isUnilateral', mv.is_unilateral,
-            'equipmentTags', mv.equipment_tags, 'userId', mv.user_id))
+select ${jsonObject('m', MICROCYCLE_KEYS, {
+  sessions: sql`coalesce((
+    select json_agg(${jsonObject('s', SESSION_KEYS, {
+      exercises: sql`coalesce((
+        select json_agg(${jsonObject('e', EXERCISE_KEYS, { movement: jsonObject('mv', MOVEMENT_SUMMARY_KEYS) })}
           order by e.order_in_session, e.id)
           from session_exercises e join movements mv on mv.id = e.movement_id
-         where e.session_id = s.id), '[]'::json))
+         where e.session_id = s.id), '[]'::json)`,
+    })}
       order by s.day_number, s.id)
       from sessions s
-     where s.microcycle_id = m.id), '[]'::json)) as view
+     where s.microcycle_id = m.id), '[]'::json)`,
+})} as view
   from microcycles m
  where m.id = ${p.id}${ownerCheck ? sql` and ${ownedSql('microcycles', sql.ref('m'), p.userId!)}` : sql``}`,
   );
