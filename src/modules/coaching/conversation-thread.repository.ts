@@ -14,7 +14,7 @@ import { ConversationTurn } from './conversation-turn.entity.js';
 import { User } from '../users/user.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { parseOptions, requireId } from '../../orm/arguments.js';
-import { ownedBy } from '../ownership.js';
+import { ownedBy, ownedSql } from '../ownership.js';
 import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
 import { sql } from 'kysely';
 import { executeBound } from '../../orm/bound-query.js';
@@ -81,8 +81,9 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
     const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const data = parseInput(appendTurnInputSchema, input, 'AppendTurnInput');
     return this.written(userId, await this.getEntityManager().transactional(async (tx) => {
-      const [locked] = await executeBound<{ id: number; user_id: number }>(tx, sql`select id, user_id from conversation_threads where id = ${threadId} for update`);
-      if (!locked || (userId !== undefined && locked.user_id !== userId)) {
+      const owned = userId === undefined ? sql`` : sql` and ${ownedSql('conversation_threads', sql.ref('t'), userId)}`;
+      const [locked] = await executeBound<{ id: number }>(tx, sql`select t.id from conversation_threads t where t.id = ${threadId}${owned} for update`);
+      if (!locked) {
         throw new GainslyNotFoundError('ConversationThread', 'conversation_threads', { id: threadId, ...(userId !== undefined ? { userId } : {}) });
       }
       const [next] = await executeBound<{ n: number }>(tx, sql`select coalesce(max(turn_number), 0)::int + 1 as n from conversation_turns where thread_id = ${threadId}`);
