@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { coveringMicrocycleId } from '../programs/covering-microcycle.js';
 import { ownedSql, visibleMovementSql } from '../ownership.js';
-import { enumValueShape, labelExpectation, storedValueError } from '../../orm/stored-values.js';
+import { enumValueShape, labelExpectation, storedLabel, storedValueError } from '../../orm/stored-values.js';
 import { GainslyError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern, type Visibility } from '../../enums/index.js';
 import { E1RMRangeError, estimateOneRepMaxAsStored, estimateOneRepMaxWithEffort } from '../../domain/index.js';
@@ -146,7 +146,8 @@ interface LogWorkoutResultRow {
   /** The session named, if any: whether the user owns it (src/modules/ownership.ts), and its microcycle. */
   session: { owned: boolean; microcycle_id: number } | null;
   covering_microcycle_id: number | null;
-  movements: { id: number; pattern: string; user_id: number | null }[];
+  /** The movements named, whether the user may use each (src/modules/ownership.ts). */
+  movements: { id: number; pattern: string; visible: boolean }[];
   /** Null when a check failed and nothing was written. */
   workout_log_id: number | null;
   /** In insertion order, which is input order. */
@@ -176,7 +177,7 @@ with input as (
            where se.id = ${p.session}::int) as session,
          case when ${p.session}::int is null then ${coveringMicrocycleId(p.user, p.date)} end as covering_microcycle_id
 ), mv as (
-  select mv.id, mv.pattern, mv.user_id, l.label
+  select mv.id, mv.pattern, ${visibleMovementSql(sql.ref('mv'), p.user)} as visible, l.label
     from movements mv left join unnest(${p.patternValues}::text[], ${p.patternLabels}::text[]) as l(value, label) on l.value = mv.pattern
    where mv.id = any(${p.movementIds}::int[])
 ), ok as (
@@ -185,7 +186,7 @@ with input as (
     from ctx
    where ctx.user_exists
      and (${p.session}::int is null or (ctx.session ->> 'owned')::boolean)
-     and (select count(*) from mv where ${visibleMovementSql(sql.ref('mv'), p.user)} and mv.label is not null) = ${p.movementCount}::bigint
+     and (select count(*) from mv where mv.visible and mv.label is not null) = ${p.movementCount}::bigint
      and (ctx.formula is null or ctx.formula = any(${p.formulaLabels}::text[]))
 ), wl as (
   insert into workout_logs (user_id, session_id, date, completed, notes, perceived_difficulty, enjoyment_rating,
@@ -210,7 +211,7 @@ with input as (
   returning id, source_top_set_log_id
 )
 select ctx.user_exists, ctx.formula, ctx.session, ctx.covering_microcycle_id,
-       (select coalesce(json_agg(json_build_object('id', mv.id, 'pattern', mv.pattern, 'user_id', mv.user_id)), '[]'::json) from mv) as movements,
+       (select coalesce(json_agg(json_build_object('id', mv.id, 'pattern', mv.pattern, 'visible', mv.visible)), '[]'::json) from mv) as movements,
        (select id from wl) as workout_log_id,
        (select coalesce(json_agg(ts.id order by ts.id), '[]'::json) from ts) as top_set_ids,
        (select coalesce(json_agg(json_build_array(pe.id, pe.source_top_set_log_id) order by pe.source_top_set_log_id), '[]'::json) from pe) as exposures
@@ -341,7 +342,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
   const movements = new Map((parsedJson(row.movements) as LogWorkoutResultRow['movements']).map((m) => [m.id, m]));
   for (const id of movementIds) {
     const movement = movements.get(id);
-    if (!movement || (movement.user_id !== null && movement.user_id !== userId)) throw new GainslyNotFoundError('Movement', 'movements', { id });
+    if (!movement || movement.visible !== true) throw new GainslyNotFoundError('Movement', 'movements', { id });
     if (!ENUMS.MovementPattern.is(movement.pattern)) throw storedValueError({ table: 'movements', column: 'pattern', rowId: id }, movement.pattern, enumValueShape(ENUMS.MovementPattern).expected);
   }
   if (row.formula != null && !Object.hasOwn(ENUMS.E1RMFormula.dbToSemantic, row.formula)) {
@@ -349,7 +350,8 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     const [settings] = await executeBound<{ id: number }>(em, sql`select s.id from user_settings s where ${ownedSql('user_settings', sql.ref('s'), userId)}`);
     throw storedValueError({ table: 'user_settings', column: 'active_e1rm_formula', rowId: settings?.id ?? null }, row.formula, labelExpectation(ENUMS.E1RMFormula));
   }
-  const formula: E1RMFormula = row.formula ? ENUMS.E1RMFormula.dbToSemantic[row.formula] : 'epley';
+  // Known by now (checked above, where the row is named): converted as every raw route converts a label.
+  const formula: E1RMFormula = row.formula ? storedLabel(ENUMS.E1RMFormula, row.formula, { table: 'user_settings', column: 'active_e1rm_formula' }) : 'epley';
   const microcycleId = session?.microcycle_id ?? row.covering_microcycle_id ?? null;
   const topSetIds = parsedJson(row.top_set_ids) as number[];
   const exposureIds = parsedJson(row.exposures) as [number, number][];
