@@ -11,6 +11,7 @@ import { MikroORM, ReferenceKind } from '@mikro-orm/postgresql';
 import { ENTITIES } from '../../src/modules/entities.js';
 import { OWNERSHIP, ownedBy, ownedSql, tableOfEntity, visibleMovementFilter, visibleMovementSql, type GainslyTable } from '../../src/modules/ownership.js';
 import { GainslyPostgreSqlDriver } from '../../src/setup/driver.js';
+import { USER_DATA_TABLES } from '../../src/modules/user-data.js';
 import { User } from '../../src/modules/users/user.entity.js';
 import { UserSettings } from '../../src/modules/users/user-settings.entity.js';
 import { UserMovementRule } from '../../src/modules/users/user-movement-rule.entity.js';
@@ -81,6 +82,11 @@ describe('each table\'s ownership rule (docs/data-model.md, "Tables"; docs/user-
         'conversation_turns',
       ].sort(),
     );
+  });
+
+  it('export, erase and import (src/modules/user-data.ts) cover exactly the tables a user owns', () => {
+    const owned = Object.entries(OWNERSHIP).filter(([, rule]) => rule.kind !== 'catalog').map(([table]) => table);
+    expect([...USER_DATA_TABLES].sort()).toEqual(owned.sort());
   });
 });
 
