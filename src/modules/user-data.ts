@@ -16,6 +16,7 @@ import { parseArgument, parseOptions, requireId } from '../orm/arguments.js';
 import { FORBIDDEN_JSON_KEYS } from '../schemas/json-blobs.js';
 import { emRunner, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm, type SqlRunner } from '../orm/sql-helpers.js';
 import { GainslyImportError } from '../orm/errors.js';
+import { OWNERSHIP } from './ownership.js';
 
 /**
  * The `format` of a {@link UserExportDocument}.
@@ -38,35 +39,54 @@ export const USER_EXPORT_FORMAT = 'gainsly-user-export';
 export const USER_EXPORT_VERSION = 1;
 
 /**
+ * A table's `owned` condition in this file's form (`?` the user id, `own(t)` the user's ids of an
+ * earlier table), from its rule in `OWNERSHIP` (src/modules/ownership.ts, the one definition of
+ * what a user owns).
+ */
+function ownedCondition(table: UserDataTable): string {
+  const rule = OWNERSHIP[table];
+  switch (rule.kind) {
+    case 'self':
+      return 'id = ?';
+    case 'user':
+      return 'user_id = ?';
+    case 'parent':
+      return `${rule.column} in own(${rule.parent})`;
+    case 'movement-ends':
+      // One end is their movement and the other end theirs too or a system movement; one to another
+      // user's movement is that user's reference (see erase).
+      return '(source_movement_id in own(movements) or target_movement_id in own(movements)) and not exists (select 1 from movements om where om.id in (source_movement_id, target_movement_id) and om.user_id is not null and om.user_id <> ?)';
+    case 'catalog':
+      throw new Error(`user-data: ${table} is catalog data (src/modules/ownership.ts)`);
+  }
+}
+
+/**
  * The tables a user owns rows of, parents before children (the order of an export and of an import;
  * an erase deletes in the reverse order). `owned` is the SQL condition selecting the user's rows
- * (`?` is the user id, `own(t)` the user's ids of an earlier table).
+ * (see {@link ownedCondition}).
  */
-const OWNED_TABLES = [
-  { table: 'users', owned: 'id = ?' },
-  { table: 'user_settings', owned: 'user_id = ?' },
-  { table: 'user_enjoyable_activities', owned: 'user_id = ?' },
-  { table: 'movements', owned: 'user_id = ?' },
-  // A relationship belongs to the user when one end is their movement and the other end is theirs
-  // too or a system movement; one to another user's movement is that user's reference (see erase).
-  {
-    table: 'movement_relationships',
-    owned:
-      '(source_movement_id in own(movements) or target_movement_id in own(movements)) and not exists (select 1 from movements om where om.id in (source_movement_id, target_movement_id) and om.user_id is not null and om.user_id <> ?)',
-  },
-  { table: 'user_movement_rules', owned: 'user_id = ?' },
-  { table: 'programs', owned: 'user_id = ?' },
-  { table: 'microcycles', owned: 'program_id in own(programs)' },
-  { table: 'sessions', owned: 'microcycle_id in own(microcycles)' },
-  { table: 'session_exercises', owned: 'session_id in own(sessions)' },
-  { table: 'workout_logs', owned: 'user_id = ?' },
-  { table: 'top_set_logs', owned: 'workout_log_id in own(workout_logs)' },
-  { table: 'pattern_exposures', owned: 'user_id = ?' },
-  { table: 'recovery_signals', owned: 'user_id = ?' },
-  { table: 'soreness_logs', owned: 'user_id = ?' },
-  { table: 'conversation_threads', owned: 'user_id = ?' },
-  { table: 'conversation_turns', owned: 'thread_id in own(conversation_threads)' },
-] as const satisfies readonly { table: UserDataTable; owned: string }[];
+const OWNED_TABLES = (
+  [
+    'users',
+    'user_settings',
+    'user_enjoyable_activities',
+    'movements',
+    'movement_relationships',
+    'user_movement_rules',
+    'programs',
+    'microcycles',
+    'sessions',
+    'session_exercises',
+    'workout_logs',
+    'top_set_logs',
+    'pattern_exposures',
+    'recovery_signals',
+    'soreness_logs',
+    'conversation_threads',
+    'conversation_turns',
+  ] as const satisfies readonly UserDataTable[]
+).map((table) => ({ table, owned: ownedCondition(table) }));
 
 /**
  * A table holding rows a user owns, in export order.
