@@ -100,15 +100,22 @@ export function namedStatement<P extends Record<string, unknown>, R = unknown>(
   // Not with a `--` comment in the text: joined to the next line, it would swallow the rest.
   const text = compiled.sql.includes('--') ? compiled.sql : compiled.sql.trim().replace(/\s+/g, ' ');
   const slots = compiled.parameters;
+  // Per slot, the name to bind, or undefined for a fixed value: a plain loop per call, no lookups.
+  const names = slots.map((slot) => (slot instanceof Placeholder ? slot.name : undefined));
   return {
     sql: text,
     bind(values) {
-      const parameters = slots.map((slot) => {
-        if (!(slot instanceof Placeholder)) return slot;
-        const value = values[slot.name];
-        if (value === undefined) throw new GainslyStatementError(`executeBound: no value for $${slot.name}`);
-        return value;
-      });
+      const parameters = new Array<unknown>(names.length);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i];
+        if (name === undefined) {
+          parameters[i] = slots[i];
+          continue;
+        }
+        const value = values[name];
+        if (value === undefined) throw new GainslyStatementError(`executeBound: no value for $${name}`);
+        parameters[i] = value;
+      }
       return { sql: text, parameters };
     },
   };

@@ -7,7 +7,17 @@ import { parseInput, sorenessInputSchema, type SorenessInput } from '../../schem
 import { findOwned, requireOwner } from '../owned-row.js';
 import { ownedSql } from '../ownership.js';
 import { sql } from 'kysely';
-import { executeBound } from '../../orm/bound-query.js';
+import { executeBound, namedStatement } from '../../orm/bound-query.js';
+
+/** Soreness per body part over a window, compiled once (`namedStatement`). */
+const BY_BODY_PART_SQL = namedStatement<{ user: number; from: string; to: string }, Record<string, unknown>>(
+  (p) => sql`select body_part, avg(soreness_1_5)::float8 as average, max(soreness_1_5)::int as max, count(*)::int as entries,
+              to_char(max(date), 'YYYY-MM-DD') as latest_date,
+              (array_agg(soreness_1_5 order by date desc, id desc))[1]::int as latest
+         from soreness_logs sl where ${ownedSql('soreness_logs', sql.ref('sl'), p.user)} and date between ${p.from}::date and ${p.to}::date
+        group by body_part
+        order by avg(soreness_1_5) desc, body_part`,
+);
 
 /**
  * Soreness of one body part over a window.
@@ -74,14 +84,7 @@ export class SorenessLogRepository extends DatedUserOwnedRepository<SorenessLog>
   async byBodyPart(userId: number, window: DateWindow = {}): Promise<BodyPartSoreness[]> {
     requireId(userId, 'userId');
     const { from, to } = resolveWindow(window);
-    const rows = await this.routed(userId, () => executeBound<Record<string, unknown>>(this.getEntityManager(),
-      sql`select body_part, avg(soreness_1_5)::float8 as average, max(soreness_1_5)::int as max, count(*)::int as entries,
-              to_char(max(date), 'YYYY-MM-DD') as latest_date,
-              (array_agg(soreness_1_5 order by date desc, id desc))[1]::int as latest
-         from soreness_logs sl where ${ownedSql('soreness_logs', sql.ref('sl'), userId)} and date between ${from}::date and ${to}::date
-        group by body_part
-        order by avg(soreness_1_5) desc, body_part`,
-    ));
+    const rows = await this.routed(userId, () => executeBound(this.getEntityManager(), BY_BODY_PART_SQL.bind({ user: userId, from, to })));
     return rows.map((r) => ({
       bodyPart: String(r.body_part),
       average: Number(r.average),
