@@ -112,6 +112,8 @@ export function formatLsn(lsn: bigint): string {
 /** One value from one row; a failure comes back as the library's typed error (`translate`). */
 async function scalar(connection: Connection, sql: string, translate: (error: Error) => unknown): Promise<string | null> {
   try {
+    // A probe of one named replica connection, not of an entity manager's: executeBound would route
+    // it. The statements have no values.
     const rows = await connection.execute<{ value: string | null }[]>(sql, [], 'all');
     return rows[0]?.value ?? null;
   } catch (error) {

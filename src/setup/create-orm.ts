@@ -8,6 +8,8 @@ import { maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
 import { createPgliteOrm } from './embedded.js';
 import { GainslySchemaError, GainslyConfigError } from '../orm/errors.js';
 import type { AnyMikroORM } from '../orm/context.js';
+import { sql } from 'kysely';
+import { executeBound } from '../orm/bound-query.js';
 
 /**
  * Connects to a Gainsly database and returns a ready MikroORM instance with every entity,
@@ -68,12 +70,12 @@ interface SchemaState {
  * nothing (MikroORM's migrator would create its table just to list migrations).
  */
 async function inspectSchema(orm: MikroORM): Promise<SchemaState> {
-  const connection = orm.em.getConnection();
-  const [row] = await connection.execute<{ database: string; migrations: boolean; users: boolean; alembic: boolean }[]>(
-    `select current_database() as database, to_regclass(?) is not null as migrations, to_regclass('users') is not null as users, to_regclass('alembic_version') is not null as alembic`,
-    [MIGRATIONS_TABLE],
+  const em = orm.em.fork();
+  const [row] = await executeBound<{ database: string; migrations: boolean; users: boolean; alembic: boolean }>(
+    em,
+    sql`select current_database() as database, to_regclass(${MIGRATIONS_TABLE}) is not null as migrations, to_regclass('users') is not null as users, to_regclass('alembic_version') is not null as alembic`,
   );
-  const applied = row?.migrations ? await connection.execute<{ name: string }[]>(`select name from "${MIGRATIONS_TABLE}"`) : [];
+  const applied = row?.migrations ? await executeBound<{ name: string }>(em, sql`select name from ${sql.table(MIGRATIONS_TABLE)}`) : [];
   return { database: row?.database ?? '?', applied: new Set(applied.map((r) => r.name)), hasTables: row?.users === true, hasAlembic: row?.alembic === true };
 }
 
@@ -185,6 +187,9 @@ function appMigrator(orm: MikroORM, app: AppSchema): Migrator {
 export async function runMigrationsLocked(orm: MikroORM, options: Omit<MigrateOptions, 'transaction'>, migrator: MikroORM['migrator'] = orm.migrator): Promise<MigrationInfo[]> {
   const connection = orm.em.getConnection();
   const storage = migrator.getStorage() as MigrationStorage;
+  // The one statement not run by executeBound (orm/bound-query.ts): it must run in the migrator's
+  // own connection transaction (`trx`, shared with its migration storage), which no entity manager
+  // holds. Its only value is a constant key.
   const lock = (trx: unknown) => connection.execute('select pg_advisory_xact_lock(?)', [SCHEMA_LOCK_KEY], 'run', trx as never);
   await connection.transactional(async (trx) => {
     await lock(trx);

@@ -20,6 +20,8 @@ export class GainslySchemaGenerator extends SqlSchemaGenerator {
 
   /** Returns `false` (nothing was created) or throws the typed connection error; never creates. */
   override async ensureDatabase(): Promise<boolean> {
+    // MikroORM's hook runs before any entity manager is in use; a statement with no values, so
+    // the executor's binding has nothing to add (docs/architecture.md, "One query layer").
     await this.connection.execute('select 1');
     return false;
   }

@@ -10,6 +10,8 @@ import { demoReport, type DemoLiftSeries, type DemoReport } from '../../demo/rep
 import { demoDatabaseUrl, resolveConnection, type Connection } from '../connection.js';
 import { globalOptions, plural, withDatabase, type CliContext } from '../context.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
+import { sql } from 'kysely';
+import { executeBound } from '../../orm/bound-query.js';
 import type { Output } from '../output.js';
 import { migrationStatus } from './migrate.js';
 
@@ -24,8 +26,9 @@ async function prepareSchema(orm: MikroORM, conn: Connection, out: Output): Prom
   const pending = rows.filter((r) => r.state === 'pending');
   if (pending.length === 0) return [];
   if (!conn.embedded && pending.length === rows.length) {
-    const [row] = await orm.em.getConnection().execute<{ tables: number }[]>(
-      `select count(*)::int as tables from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`,
+    const [row] = await executeBound<{ tables: number }>(
+      orm.em.fork(),
+      sql`select count(*)::int as tables from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`,
     );
     if (Number(row?.tables ?? 0) > 0) {
       throw new CliError(
@@ -170,7 +173,7 @@ async function removeDemo(orm: MikroORM, conn: Connection, out: Output): Promise
 }
 
 async function hasUsersTable(orm: MikroORM): Promise<boolean> {
-  const [row] = await orm.em.getConnection().execute<{ present: boolean }[]>(`select to_regclass('users') is not null as present`);
+  const [row] = await executeBound<{ present: boolean }>(orm.em.fork(), sql`select to_regclass('users') is not null as present`);
   return row?.present === true;
 }
 

@@ -6,6 +6,8 @@ import { migrate, runMigrationsLocked } from '../../setup/create-orm.js';
 import { plural, withDatabase, type CliContext } from '../context.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import type { Output } from '../output.js';
+import { sql } from 'kysely';
+import { executeBound } from '../../orm/bound-query.js';
 
 /**
  * One row of `migrate status`.
@@ -35,10 +37,10 @@ export interface MigrationStatusRow {
  * ```
  */
 export async function migrationStatus(orm: MikroORM): Promise<MigrationStatusRow[]> {
-  const connection = orm.em.getConnection();
-  const [probe] = await connection.execute<{ present: boolean }[]>(`select to_regclass(?) is not null as present`, [MIGRATIONS_TABLE]);
+  const em = orm.em.fork();
+  const [probe] = await executeBound<{ present: boolean }>(em, sql`select to_regclass(${MIGRATIONS_TABLE}) is not null as present`);
   const recorded = probe?.present
-    ? await connection.execute<{ name: string; executed_at: Date | string | null }[]>(`select name, executed_at from "${MIGRATIONS_TABLE}" order by id`)
+    ? await executeBound<{ name: string; executed_at: Date | string | null }>(em, sql`select name, executed_at from ${sql.table(MIGRATIONS_TABLE)} order by id`)
     : [];
   const appliedAt = new Map(recorded.map((r) => [r.name, r.executed_at == null ? null : new Date(r.executed_at).toISOString()]));
   const shipped = MIGRATIONS.map((m) => m.name);
