@@ -40,6 +40,7 @@ export {
   type DatabaseErrorDetails,
 } from './orm/errors.js';
 export { PgEnumType } from './orm/pg-enum-type.js';
+export type { EntityRow } from './orm/row-types.js';
 export { GainslyNamingStrategy, type IndexKind } from './orm/naming-strategy.js';
 export { GainslyRepository, UserOwnedRepository, DatedUserOwnedRepository } from './orm/base-repository.js';
 export { ENTITIES } from './modules/entities.js';

@@ -1,21 +1,35 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Opt } from '@mikro-orm/core';
 
-/** `T` without MikroORM's `Opt` brand (a marker for `em.create`, meaningless on plain data). */
-export type Unbranded<T> = T extends Opt<infer U> ? U : T;
-
 /**
  * The plain-data row of entity `E` for the scalar properties `K`: each property required, its type
  * the entity's (brand and `undefined` removed; `null` kept). Read models derive their row types
  * with it, so renaming an entity property breaks the build where a read model names it.
  *
+ * MikroORM's `Opt` brand (a marker for `em.create`) is removed.
+ *
  * @example
  * ```ts
  * type NameRow = EntityRow<Movement, 'id' | 'name'>; // { id: number; name: string }
  * ```
+ */
+export type EntityRow<E, K extends keyof E> = { -readonly [P in K]-?: Exclude<E[P], undefined> extends Opt<infer U> ? U : Exclude<E[P], undefined> };
+
+/**
+ * A read model's key list, checked against its row type: `keysOf<Row>()([...])` compiles only when
+ * the list names every key of `Row` and nothing else. The list builds the read model's JSON
+ * (`jsonObject`) and the row type derives from the entity ({@link EntityRow}), so the two cannot
+ * drift apart.
+ *
+ * @example
+ * ```ts
+ * const KEYS = keysOf<EntityRow<Movement, 'id' | 'name'>>()(['id', 'name']);
+ * ```
  * @internal
  */
-export type EntityRow<E, K extends keyof E> = { -readonly [P in K]-?: Unbranded<Exclude<E[P], undefined>> };
+export function keysOf<Row>() {
+  return <const K extends readonly (keyof Row & string)[]>(keys: K & ([Exclude<keyof Row, K[number]>] extends [never] ? unknown : { missingKeys: Exclude<keyof Row, K[number]> })): K => keys;
+}
 
 /** A read model's keys as their columns: the entity property in snake case, as the naming strategy maps it (`programId` → `program_id`). */
 function columnOf(key: string): string {

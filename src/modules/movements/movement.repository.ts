@@ -107,14 +107,36 @@ function tagMatch(column: 'equipment_tags' | 'discipline_tags', tag: unknown): R
  * rows.map((m) => `${m.name} (${m.equipmentTags?.join(', ')})`);
  * ```
  */
-export type MovementRow = EntityRow<Movement, Exclude<keyof typeof ROW_COLUMNS, 'userId'>> & {
+export interface MovementRow
+  extends EntityRow<
+    Movement,
+    | 'id'
+    | 'name'
+    | 'pattern'
+    | 'primaryMuscle'
+    | 'primaryRegion'
+    | 'secondaryMuscles'
+    | 'cnsLoad'
+    | 'skillLevel'
+    | 'compound'
+    | 'isComplexLift'
+    | 'isUnilateral'
+    | 'metricType'
+    | 'disciplineTags'
+    | 'equipmentTags'
+    | 'description'
+    | 'coachingCues'
+    | 'substitutionGroup'
+    | 'primaryDiscipline'
+    | 'tags'
+  > {
   /** `null` for a system movement; the owner of a user-defined one. */
   userId: number | null;
-};
+}
 
 /**
  * Every column of `movements` under its {@link MovementRow} name (the entity's property), in table
- * order: the one list of the read model's columns; its keys make the row type.
+ * order: the one list of the read model's columns, checked against the row type (every key, no other).
  */
 const ROW_COLUMNS = {
   id: 'id',
@@ -137,7 +159,7 @@ const ROW_COLUMNS = {
   userId: 'user_id',
   primaryDiscipline: 'primary_discipline',
   tags: 'tags',
-} as const;
+} as const satisfies { readonly [K in keyof MovementRow]: string };
 
 /** The select list of {@link ROW_COLUMNS}: `primary_muscle as "primaryMuscle"`, … */
 const ROW_SELECT = sql.join(Object.entries(ROW_COLUMNS).map(([key, column]) => sql`${sql.ref(column)} as ${sql.ref(key)}`));

@@ -9,7 +9,7 @@ import { ENUMS, type ExerciseRoleLabel, type MicrocycleStatusLabel, type Session
 import type { Microcycle } from './microcycle.entity.js';
 import { coveringMicrocycleId } from './covering-microcycle.js';
 import { ownedSql } from '../ownership.js';
-import { jsonObject, type EntityRow } from '../../orm/row-types.js';
+import { jsonObject, keysOf, type EntityRow } from '../../orm/row-types.js';
 import type { Session } from './session.entity.js';
 import type { SessionExercise } from './session-exercise.entity.js';
 import type { Movement } from '../movements/movement.entity.js';
@@ -26,15 +26,15 @@ import type { Movement } from '../movements/movement.entity.js';
  * if (week) res.json({ week: week.sequenceNumber, from: week.startDate, deload: week.isDeload });
  * ```
  */
-export interface MicrocycleRow extends EntityRow<Microcycle, Exclude<(typeof MICROCYCLE_KEYS)[number], 'programId'>> {
+export interface MicrocycleRow extends EntityRow<Microcycle, 'id' | 'startDate' | 'lengthDays' | 'sequenceNumber' | 'status' | 'isDeload'> {
   programId: number;
 }
 
 /**
  * The keys of a {@link MicrocycleRow} (the Microcycle entity's properties; `programId` its
- * program): its row type and its JSON (`jsonObject`) are both made from this list.
+ * program), checked against the row type: its JSON (`jsonObject`) is made from this list.
  */
-const MICROCYCLE_KEYS = ['id', 'programId', 'startDate', 'lengthDays', 'sequenceNumber', 'status', 'isDeload'] as const;
+const MICROCYCLE_KEYS = keysOf<MicrocycleRow>()(['id', 'programId', 'startDate', 'lengthDays', 'sequenceNumber', 'status', 'isDeload']);
 
 /** A managed microcycle as a {@link MicrocycleRow}. @internal */
 export function toMicrocycleRow(m: Microcycle): MicrocycleRow {
@@ -95,13 +95,13 @@ function parseRow(raw: RawMicrocycleRow | string | null | undefined): Microcycle
  * };
  * ```
  */
-export interface MovementSummary extends EntityRow<Movement, Exclude<(typeof MOVEMENT_SUMMARY_KEYS)[number], 'userId'>> {
+export interface MovementSummary extends EntityRow<Movement, 'id' | 'name' | 'pattern' | 'primaryMuscle' | 'primaryRegion' | 'metricType' | 'isUnilateral' | 'equipmentTags'> {
   /** `null` for a system movement; the owner of a user-defined one. */
   userId: number | null;
 }
 
 /** The keys of a {@link MovementSummary} (the Movement entity's properties; `userId` its owner). */
-const MOVEMENT_SUMMARY_KEYS = ['id', 'name', 'pattern', 'primaryMuscle', 'primaryRegion', 'metricType', 'isUnilateral', 'equipmentTags', 'userId'] as const;
+const MOVEMENT_SUMMARY_KEYS = keysOf<MovementSummary>()(['id', 'name', 'pattern', 'primaryMuscle', 'primaryRegion', 'metricType', 'isUnilateral', 'equipmentTags', 'userId']);
 
 /**
  * One prescribed exercise of a {@link MicrocycleSessionView} (a `session_exercises` row) with its
@@ -112,12 +112,29 @@ const MOVEMENT_SUMMARY_KEYS = ['id', 'name', 'pattern', 'primaryMuscle', 'primar
  * const sets = view.sessions[0]!.exercises.map((e) => `${e.movement.name}: ${e.targetSets} x ${e.targetRepRangeMin}-${e.targetRepRangeMax}`);
  * ```
  */
-export interface MicrocycleExerciseView extends EntityRow<SessionExercise, (typeof EXERCISE_KEYS)[number]> {
+export interface MicrocycleExerciseView
+  extends EntityRow<
+    SessionExercise,
+    | 'id'
+    | 'role'
+    | 'orderInSession'
+    | 'supersetGroup'
+    | 'targetSets'
+    | 'targetRepRangeMin'
+    | 'targetRepRangeMax'
+    | 'targetRpe'
+    | 'targetRir'
+    | 'targetDurationSeconds'
+    | 'defaultRestSeconds'
+    | 'isComplexLift'
+    | 'substitutionAllowed'
+    | 'notes'
+  > {
   movement: MovementSummary;
 }
 
 /** The keys of a {@link MicrocycleExerciseView} (the SessionExercise entity's properties). */
-const EXERCISE_KEYS = [
+const EXERCISE_KEYS = keysOf<Omit<MicrocycleExerciseView, 'movement'>>()([
   'id',
   'role',
   'orderInSession',
@@ -132,7 +149,7 @@ const EXERCISE_KEYS = [
   'isComplexLift',
   'substitutionAllowed',
   'notes',
-] as const;
+]);
 
 /**
  * One session of a {@link MicrocycleView}: every `sessions` column (the JSON sections as stored)
@@ -144,14 +161,34 @@ const EXERCISE_KEYS = [
  * const days = view.sessions.map((s) => `${s.date} ${s.sessionType}: ${s.exercises.length} exercises`);
  * ```
  */
-export interface MicrocycleSessionView extends EntityRow<Session, Exclude<(typeof SESSION_KEYS)[number], 'mainCircuitId' | 'finisherCircuitId'>> {
+export interface MicrocycleSessionView
+  extends EntityRow<
+    Session,
+    | 'id'
+    | 'date'
+    | 'dayNumber'
+    | 'sessionType'
+    | 'intentTags'
+    | 'warmupJson'
+    | 'mainJson'
+    | 'accessoryJson'
+    | 'finisherJson'
+    | 'cooldownJson'
+    | 'estimatedDurationMinutes'
+    | 'warmupDurationMinutes'
+    | 'mainDurationMinutes'
+    | 'accessoryDurationMinutes'
+    | 'finisherDurationMinutes'
+    | 'cooldownDurationMinutes'
+    | 'coachNotes'
+  > {
   mainCircuitId: number | null;
   finisherCircuitId: number | null;
   exercises: MicrocycleExerciseView[];
 }
 
 /** The keys of a {@link MicrocycleSessionView} (the Session entity's properties; the circuits as ids). */
-const SESSION_KEYS = [
+const SESSION_KEYS = keysOf<Omit<MicrocycleSessionView, 'exercises'>>()([
   'id',
   'date',
   'dayNumber',
@@ -171,7 +208,7 @@ const SESSION_KEYS = [
   'coachNotes',
   'mainCircuitId',
   'finisherCircuitId',
-] as const;
+]);
 
 /**
  * A microcycle for display, as plain data (no entities, nothing managed): its columns, its
