@@ -1,5 +1,6 @@
 import type { CatalogColumn, CatalogTable } from '../catalog.js';
 import { LIBRARY_ADDED_COLUMNS } from '../expected-schema.js';
+import { missingLibraryTable } from '../library-tables.js';
 import { qualified, quoteIdent } from '../../orm/sql-helpers.js';
 import { compareConstraints } from './compare-constraints.js';
 import { compareIndexes } from './compare-indexes.js';
@@ -33,7 +34,8 @@ function textCapacity(type: string): number | undefined {
  */
 export function compareTable(name: string, expected: CatalogTable, actual: CatalogTable | undefined, schema: string): DoctorFinding[] {
   if (!actual) {
-    return [{ severity: 'error', kind: 'table_missing', table: name, message: `Table ${name} is missing` }];
+    // A table the library's own migrations add is adopt's to create (src/admin/library-tables.ts).
+    return [missingLibraryTable(name, schema) ?? { severity: 'error', kind: 'table_missing', table: name, message: `Table ${name} is missing` }];
   }
   const findings: DoctorFinding[] = [];
   const actualColumns = new Map(actual.columns.map((c) => [c.name, c]));
