@@ -5,7 +5,8 @@
 // metadata, so an entity added to ENTITIES without a rule, or with a rule its foreign keys
 // contradict, fails here. Nothing connects (port 1): the metadata comes from an unconnected ORM.
 import { afterAll, describe, expect, it } from 'vitest';
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import { compileQuery } from '../../src/orm/bound-query.js';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { MikroORM, ReferenceKind } from '@mikro-orm/postgresql';
 import { ENTITIES } from '../../src/modules/entities.js';
@@ -32,18 +33,9 @@ import { HeuristicConfig } from '../../src/modules/coaching/heuristic-config.ent
 import { ConversationThread } from '../../src/modules/coaching/conversation-thread.entity.js';
 import { ConversationTurn } from '../../src/modules/coaching/conversation-turn.entity.js';
 
-/** Kysely's PostgreSQL compiler without a connection: a fragment's text and values. */
-const compiler = new Kysely<never>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
-
 function compiled(fragment: RawBuilder<unknown>): { sql: string; parameters: readonly unknown[] } {
-  const { sql: text, parameters } = sql`select 1 from t where ${fragment}`.compile(compiler);
+  // The library's own connection-less compiler (orm/bound-query.ts), as every statement uses it.
+  const { sql: text, parameters } = compileQuery(sql`select 1 from t where ${fragment}`);
   return { sql: text.replace(/^select 1 from t where /, '').replace(/\s+/g, ' '), parameters };
 }
 
