@@ -10,6 +10,9 @@ import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern, t
 import { E1RMRangeError, estimateOneRepMaxAsStored, estimateOneRepMaxWithEffort } from '../../domain/index.js';
 import { logWorkoutInputSchema, parseInput, type LogWorkoutData, type LogWorkoutInput } from '../../schemas/index.js';
 import type { WorkoutLog } from './workout-log.entity.js';
+import type { TopSetLog } from './top-set-log.entity.js';
+import type { PatternExposure } from './pattern-exposure.entity.js';
+import type { EntityRow } from '../../orm/row-types.js';
 
 /**
  * A workout log as plain data: every `workout_logs` column under its camelCase name, enum values
@@ -20,20 +23,12 @@ import type { WorkoutLog } from './workout-log.entity.js';
  * res.json({ id: workoutLog.id, date: workoutLog.date });
  * ```
  */
-export interface WorkoutLogRow {
-  id: number;
+export interface WorkoutLogRow
+  extends EntityRow<WorkoutLog, 'id' | 'date' | 'completed' | 'notes' | 'perceivedDifficulty' | 'enjoymentRating' | 'actualDurationMinutes' | 'visibility'> {
   userId: number;
   sessionId: number | null;
-  /** `YYYY-MM-DD`. */
-  date: string;
-  completed: boolean;
-  notes: string | null;
-  perceivedDifficulty: number | null;
-  enjoymentRating: number | null;
   feedbackTags: string[];
-  actualDurationMinutes: number | null;
   createdAt: Date;
-  visibility: Visibility;
 }
 
 /**
@@ -45,15 +40,9 @@ export interface WorkoutLogRow {
  * topSets.map((t: TopSetLogRow) => `${t.pattern}: ${t.e1rmValue} (effort-adjusted ${t.e1rmAdjusted ?? 'n/a'})`);
  * ```
  */
-export interface TopSetLogRow {
-  id: number;
+export interface TopSetLogRow extends EntityRow<TopSetLog, 'id' | 'weight' | 'reps' | 'rpe' | 'rir' | 'avgRestSeconds' | 'pattern'> {
   workoutLogId: number;
   movementId: number;
-  weight: number;
-  reps: number;
-  rpe: number | null;
-  rir: number | null;
-  avgRestSeconds: number | null;
   /**
    * `top_set_logs.e1rm_value`: exactly `e1rmFormula` applied to (`weight`, `reps`), with no RPE/RIR
    * adjustment (`estimateOneRepMaxAsStored`; Brzycki at >= 37 reps is `weight × 2.5`, as the
@@ -70,8 +59,6 @@ export interface TopSetLogRow {
    */
   e1rmAdjusted: number | null;
   e1rmFormula: E1RMFormula;
-  /** The movement's pattern when the set was logged. */
-  pattern: MovementPattern;
   createdAt: Date;
 }
 
@@ -84,13 +71,9 @@ export interface TopSetLogRow {
  * exposures.map((e: PatternExposureRow) => [e.pattern, e.e1rmValue]);
  * ```
  */
-export interface PatternExposureRow {
-  id: number;
+export interface PatternExposureRow extends EntityRow<PatternExposure, 'id' | 'date' | 'pattern'> {
   userId: number;
   microcycleId: number;
-  /** `YYYY-MM-DD`. */
-  date: string;
-  pattern: MovementPattern;
   /** The source top set's `e1rmValue` (the plain formula of weight and reps). */
   e1rmValue: number;
   sourceTopSetLogId: number;
