@@ -1,104 +1,27 @@
 /**
- * `gainsly-db` as users run it: the bundle built by tsup with the package's own tsup.config.ts,
- * spawned with Node, against real PostgreSQL databases and against PGlite. Checks exit codes,
- * `--json` documents, `--help` on every command, that no password ever reaches stdout or stderr,
- * and that `demo` works twice in a row in a fresh directory with no database variables set.
- *
- * The bundle is built once, into a private directory under node_modules/.cache (so it resolves the
- * package's dependencies like dist/ does, and a concurrent `npm run build` cannot delete it
- * mid-run); only this file builds it.
+ * `gainsly-db` as users run it: the bundle built by tsup with the package's own tsup.config.ts
+ * (test/support/cli-bundle.ts), spawned with Node, against real PostgreSQL databases and a
+ * database made by the upstream app. Checks exit codes, `--json` documents, `--help` on every
+ * command, and that no password ever reaches stdout or stderr. The embedded (PGlite) runs and the
+ * demo are in cli-pglite.test.ts, so the two halves run side by side.
  */
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createEmptyDatabase, withRawClient, type TestDatabase } from '../support/database.js';
 import { fixturePath, loadUpstreamDump, requireFixtures } from '../support/fixtures.js';
 import { ALL_MIGRATIONS } from '../support/migrations.js';
-import { useTempDir } from '../support/temp-dir.js';
+import { cleanEnv, json, PASSWORD, runCli, SLOW, useCliBundle, withPassword, type Run } from '../support/cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const OUT_DIR = join(ROOT, 'node_modules', '.cache', `gainsly-cli-test-${process.pid}-${randomBytes(3).toString('hex')}`);
-const CLI = join(OUT_DIR, 'cli', 'index.js');
-/** Accepted by the local server's trust authentication; must never appear in any output. */
-const PASSWORD = 'Sup3r-Secret-Pa55word';
-const SLOW = 120_000;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The environment without any database URL, so only what a test passes counts. */
-function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  delete env.GAINSLY_DATABASE_URL;
-  delete env.DATABASE_URL;
-  delete env.FORCE_COLOR;
-  return { ...env, ...extra };
-}
-
-function run(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> {
-  return new Promise((resolvePromise) => {
-    // process.execPath is the Node 22 that runs vitest (npm scripts put node@22 first on PATH).
-    execFile(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? cleanEnv(), maxBuffer: 16 * 1024 * 1024, timeout: SLOW }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      // Every test checks this: no password, in any command's output, ever.
-      expect(stdout + stderr).not.toContain(PASSWORD);
-      if (serverPassword()) expect(stdout + stderr).not.toContain(serverPassword());
-      resolvePromise({ code, stdout, stderr });
-    });
-  });
-}
-
-function json(result: Run): Record<string, any> {
-  try {
-    return JSON.parse(result.stdout) as Record<string, any>;
-  } catch {
-    throw new Error(`stdout is not one JSON document (exit ${result.code}):\n${result.stdout}\n--- stderr:\n${result.stderr}`);
-  }
-}
-
-/** The test server's own password, when it has one (the embedded server does; the local one uses trust auth). */
-function serverPassword(): string {
-  return decodeURIComponent(new URL(inject('gainslyAdminUrl')).password);
-}
-
-/**
- * The test server's URL for `db` with a password the CLI must hide: the server's own when it
- * checks passwords (embedded), else one the trust-auth server ignores.
- */
-function withPassword(db: TestDatabase): string {
-  const url = new URL(db.url);
-  url.username = url.username || 'postgres';
-  if (!url.password) url.password = PASSWORD;
-  return url.toString();
-}
-
-beforeAll(async () => {
-  // The package's tsup config, minus declaration files, into a private directory.
-  const script = `import('tsup').then((t) => t.build({ outDir: ${JSON.stringify(OUT_DIR)}, dts: false, sourcemap: false, silent: true, clean: true }))`;
-  await new Promise<void>((resolvePromise, reject) => {
-    execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env: cleanEnv(), timeout: SLOW }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`building the CLI failed: ${stderr || error.message}`)) : resolvePromise(),
-    );
-  });
-}, SLOW);
-
-afterAll(async () => {
-  await rm(OUT_DIR, { recursive: true, force: true });
-});
+const bundle = useCliBundle();
+const run = (args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Run> => runCli(bundle.cli, args, options);
 
 describe('the bundle', () => {
   it('is an executable with a node shebang', async () => {
-    const source = await readFile(CLI, 'utf8');
+    const source = await readFile(bundle.cli, 'utf8');
     expect(source.startsWith('#!/usr/bin/env node\n')).toBe(true);
-    expect((await stat(CLI)).mode & 0o111).not.toBe(0);
+    expect((await stat(bundle.cli)).mode & 0o111).not.toBe(0);
   });
 });
 
@@ -429,108 +352,5 @@ describe('against a database made by the upstream app', () => {
     expect(adopt.stdout).toContain('Adopted the database');
     expect((await run(['doctor', '--url', url])).code).toBe(0);
     expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: [] });
-  }, SLOW);
-});
-
-describe('against PGlite', () => {
-  let dir: string;
-  let url: string;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'gainsly-cli-pglite-'));
-    url = `pglite:${join(dir, 'db')}`;
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('migrate status / up / down / up, doctor, audit and adopt', async () => {
-    expect(json(await run(['migrate', 'status', '--url', url, '--json']))).toMatchObject({ ok: true, database: url, pending: [...ALL_MIGRATIONS] });
-    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: [...ALL_MIGRATIONS] });
-    expect(json(await run(['migrate', 'down', '--yes', '--url', url, '--json']))).toMatchObject({ ok: true, reverted: ['0004-foreign-key-indexes'] });
-    expect((await run(['doctor', '--url', url])).code).toBe(3);
-    expect(json(await run(['migrate', 'up', '--url', url, '--json']))).toMatchObject({ ok: true, applied: ['0004-foreign-key-indexes'] });
-
-    const doctor = await run(['doctor', '--url', url, '--json']);
-    expect(doctor.code).toBe(0);
-    expect(json(doctor)).toMatchObject({ ok: true, healthy: true });
-    expect((await run(['audit', '--url', url])).code).toBe(0);
-    expect(json(await run(['adopt', '--url', url, '--json']))).toMatchObject({ ok: true, alreadyAdopted: true });
-  }, SLOW);
-
-  it.runIf(requireFixtures('CLI import on PGlite'))('import movements', async () => {
-    const result = await run(['import', 'movements', fixturePath('upstream-seed-data/movements.json'), '--url', url, '--json']);
-    expect(result.code).toBe(0);
-    expect(json(result).report).toMatchObject({ total: 65 });
-  }, SLOW);
-
-  it('demo --url pglite:<dir>, then --reset gives the same report', async () => {
-    const first = await run(['demo', '--url', url, '--json']);
-    expect(first.code).toBe(0);
-    const report = json(first).report;
-    const reset = await run(['demo', '--reset', '--url', url, '--json']);
-    expect(reset.code).toBe(0);
-    expect(json(reset)).toMatchObject({ reused: false });
-    // Same numbers; only the ids of the movements the demo created for itself are new.
-    const withoutIds = (r: Record<string, any>) => ({ ...r, lifts: r.lifts.map(({ movementId: _id, ...lift }: Record<string, unknown>) => lift) });
-    expect(withoutIds(json(reset).report)).toEqual(withoutIds(report));
-  }, SLOW);
-});
-
-describe('demo in a fresh directory with no database variables', () => {
-  const tmp = useTempDir('gainsly-cli-demo-');
-
-  it('creates .gainsly/demo, prints the PSI table, trends and e1RM charts, and shows where the database is', async () => {
-    const cwd = tmp.path;
-    const result = await run(['demo'], { cwd, env: cleanEnv() });
-    expect(result.code).toBe(0);
-    const where = `pglite:${resolve(cwd, '.gainsly', 'demo')}`;
-    expect(result.stdout).toContain(`database: ${where} (embedded PGlite)`);
-    expect(result.stdout).toContain('Created the demo');
-    expect(result.stdout).toMatch(/│ pattern\s+│ PSI \(kg\)\s+│ exposures\s+│ trend/);
-    for (const pattern of ['squat', 'hinge', 'vertical_push', 'cardio']) expect(result.stdout).toMatch(new RegExp(`│ ${pattern}\\s+│`));
-    expect(result.stdout).toContain('↑ increasing');
-    expect(result.stdout).toContain('↓ decreasing');
-    for (const lift of ['Back Squat', 'Bench Press', 'Conventional Deadlift', 'Overhead Press']) expect(result.stdout).toContain(`e1RM, ${lift} (kg)`);
-    expect(result.stdout).toMatch(/[╭╮╰╯─]/);
-    expect(result.stdout).toContain('Summary');
-    // Not a terminal: no colour codes.
-    expect(result.stdout).not.toContain('\u001b[');
-    expect(existsSync(join(cwd, '.gainsly', 'demo'))).toBe(true);
-    expect(await readFile(join(cwd, '.gainsly', '.gitignore'), 'utf8')).toContain('*');
-  }, SLOW);
-
-  it('runs again cleanly: reuses the data, same numbers, as JSON', async () => {
-    const cwd = tmp.path;
-    const again = await run(['demo', '--json'], { cwd, env: cleanEnv() });
-    expect(again.code).toBe(0);
-    const doc = json(again);
-    expect(doc).toMatchObject({ ok: true, command: 'demo', embedded: true, reused: true, migrated: [], database: `pglite:${resolve(cwd, '.gainsly', 'demo')}` });
-    expect(doc.counts).toMatchObject({ users: 1, programs: 1, microcycles: 8, movements: 61 });
-    expect(doc.counts.workoutLogs).toBeGreaterThanOrEqual(18);
-    expect(doc.report.patterns).toHaveLength(17);
-    const squat = doc.report.patterns.find((p: { pattern: string }) => p.pattern === 'squat');
-    expect(squat).toMatchObject({ trend: 'increasing' });
-    expect(squat.psi).toBeGreaterThan(100);
-    expect(doc.report.lifts.map((l: { movement: string }) => l.movement)).toEqual(['Back Squat', 'Bench Press', 'Conventional Deadlift', 'Overhead Press']);
-    for (const lift of doc.report.lifts) expect(lift.points.length).toBeGreaterThanOrEqual(5);
-  }, SLOW);
-
-  it('demo --remove deletes the demo rows; in a directory without a demo database it creates nothing', async () => {
-    const cwd = tmp.path;
-    const removed = await run(['demo', '--remove', '--json'], { cwd, env: cleanEnv() });
-    expect(removed.code).toBe(0);
-    expect(json(removed)).toMatchObject({ ok: true, removed: true });
-    expect(json(removed).counts).toMatchObject({ users: 1, programs: 1 });
-
-    const elsewhere = await mkdtemp(join(tmpdir(), 'gainsly-cli-empty-'));
-    try {
-      const nothing = await run(['demo', '--remove'], { cwd: elsewhere, env: cleanEnv() });
-      expect(nothing.code).toBe(0);
-      expect(nothing.stdout).toContain('nothing to remove');
-      expect(existsSync(join(elsewhere, '.gainsly'))).toBe(false);
-    } finally {
-      await rm(elsewhere, { recursive: true, force: true });
-    }
   }, SLOW);
 });

@@ -13,6 +13,7 @@ import { prepareTemplate } from './template.js';
 import { clonePrefix, newTemplateName } from './names.js';
 import { quoteIdent, withDatabase, withRawClient } from './pg-client.js';
 import { findPgBouncer, startPgBouncer, type PgBouncer } from './pgbouncer.js';
+import { buildOwnCliBundle, type CliBundle } from './cli-bundle.js';
 
 /** Drops `template` and every clone of it, forcibly (open connections are terminated). */
 export async function dropRunDatabases(adminUrl: string, template: string): Promise<string[]> {
@@ -47,6 +48,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   const template = newTemplateName();
   const started = Date.now();
+  // The CLI bundle builds while the template migrates (one build for every file that spawns the CLI).
+  const cliBuild = buildOwnCliBundle();
+  cliBuild.catch(() => undefined);
   try {
     await withRawClient(server.adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(template)}`));
     const { detail } = await prepareTemplate(withDatabase(server.adminUrl, template));
@@ -54,8 +58,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } catch (error) {
     await dropRunDatabases(server.adminUrl, template).catch(() => undefined);
     await server.stop();
+    await (await cliBuild.catch(() => undefined))?.remove();
     throw error;
   }
+  let cli: CliBundle;
+  try {
+    cli = await cliBuild;
+  } catch (error) {
+    await dropRunDatabases(server.adminUrl, template).catch(() => undefined);
+    await server.stop();
+    throw error;
+  }
+  project.provide('gainslyCliBundle', cli.cli);
 
   project.provide('gainslyAdminUrl', server.adminUrl);
   project.provide('gainslyTemplateDb', template);
@@ -72,6 +86,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     } catch (error) {
       await dropRunDatabases(server.adminUrl, template).catch(() => undefined);
       await server.stop();
+      await cli.remove();
       throw error;
     }
     console.log(`[gainsly tests] PgBouncer (transaction pooling) on 127.0.0.1:${bouncer.port} in front of it`);
@@ -79,6 +94,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   return async function teardown() {
+    await cli.remove();
     try {
       await bouncer?.stop();
       const dropped = await dropRunDatabases(server.adminUrl, template);

@@ -11,5 +11,7 @@ declare module 'vitest' {
     gainslyPgBouncerPort?: number;
     /** Set by the `pgbouncer` project (vitest.config.ts): its test databases are reached through PgBouncer. */
     gainslyThroughPgBouncer?: boolean;
+    /** Path of the run's `gainsly-db` bundle (test/support/cli-bundle.ts), built once by the global setup. */
+    gainslyCliBundle?: string;
   }
 }
