@@ -10,6 +10,7 @@
 // this module, so a class may not be initialised yet when this module is evaluated.
 import { sql, type RawBuilder } from 'kysely';
 import type { ObjectQuery } from '@mikro-orm/core';
+import { GainslyError } from '../orm/errors.js';
 
 /**
  * A table of the data model (docs/data-model.md, "Tables").
@@ -129,13 +130,18 @@ const TABLE_OF_ENTITY: Readonly<Record<string, GainslyTable>> = Object.freeze({
 
 /**
  * The table of an entity class of `ENTITIES`; an unknown class is a programming error (a new
- * entity without an ownership rule), thrown as `Error`.
+ * entity without an ownership rule), thrown as a `GainslyError`.
  * @internal
  */
 export function tableOfEntity(entity: { readonly name: string }): GainslyTable {
   const table = TABLE_OF_ENTITY[entity.name];
-  if (table === undefined) throw new Error(`ownership: no rule for entity ${entity.name} (add it to src/modules/ownership.ts)`);
+  if (table === undefined) throw new GainslyError(`ownership: no rule for entity ${entity.name} (add it to src/modules/ownership.ts)`);
   return table;
+}
+
+/** Asked who owns a catalog table's rows: a programming error (nobody does). */
+function catalogTableError(table: GainslyTable): GainslyError {
+  return new GainslyError(`ownership: ${table} is catalog data and belongs to nobody (docs/user-data.md, "What a user owns")`);
 }
 
 /** A user's system-or-own movement, as a filter on a `Movement`. */
@@ -162,7 +168,7 @@ function ownedFilter(table: GainslyTable, userId: number): Record<string, unknow
         ],
       };
     case 'catalog':
-      throw new Error(`ownership: ${table} is catalog data and belongs to nobody (docs/user-data.md, "What a user owns")`);
+      throw catalogTableError(table);
   }
 }
 
@@ -222,7 +228,7 @@ function ownedCondition(table: GainslyTable, alias: RawBuilder<unknown>, userId:
                           and ${column(end, 'user_id')} is not null and ${column(end, 'user_id')} <> ${userId})`;
     }
     case 'catalog':
-      throw new Error(`ownership: ${table} is catalog data and belongs to nobody (docs/user-data.md, "What a user owns")`);
+      throw catalogTableError(table);
   }
 }
 
