@@ -64,7 +64,7 @@ class Placeholder {
 }
 
 /**
- * A statement compiled once, at module level, whose values are given by name on each call: the
+ * A statement compiled once (on first use), whose values are given by name on each call: the
  * hot paths (logging a workout, the week view, PSI, movement search) pay for no compiling per call,
  * only for putting the values in order.
  * @internal
@@ -93,18 +93,27 @@ export interface NamedStatement<P, R = unknown> {
 export function namedStatement<P extends Record<string, unknown>, R = unknown>(
   build: (params: { readonly [K in keyof P]: P[K] }) => RawBuilder<unknown>,
 ): NamedStatement<P, R> {
-  const params = new Proxy({} as { readonly [K in keyof P]: P[K] }, {
-    get: (_, name) => (typeof name === 'string' ? new Placeholder(name) : undefined),
-  });
-  const compiled = build(params).compile(compiler);
-  // Not with a `--` comment in the text: joined to the next line, it would swallow the rest.
-  const text = compiled.sql.includes('--') ? compiled.sql : compiled.sql.trim().replace(/\s+/g, ' ');
-  const slots = compiled.parameters;
-  // Per slot, the name to bind, or undefined for a fixed value: a plain loop per call, no lookups.
-  const names = slots.map((slot) => (slot instanceof Placeholder ? slot.name : undefined));
+  // Compiled on first use, not at import: an application that never logs a workout does not pay
+  // for compiling that statement when it starts (issue #23, cold start).
+  let compiled: { text: string; slots: readonly unknown[]; names: (string | undefined)[] } | undefined;
+  const compile = () => {
+    const params = new Proxy({} as { readonly [K in keyof P]: P[K] }, {
+      get: (_, name) => (typeof name === 'string' ? new Placeholder(name) : undefined),
+    });
+    const query = build(params).compile(compiler);
+    // Not with a `--` comment in the text: joined to the next line, it would swallow the rest.
+    const text = query.sql.includes('--') ? query.sql : query.sql.trim().replace(/\s+/g, ' ');
+    const slots = query.parameters;
+    // Per slot, the name to bind, or undefined for a fixed value: a plain loop per call, no lookups.
+    const names = slots.map((slot) => (slot instanceof Placeholder ? slot.name : undefined));
+    return (compiled = { text, slots, names });
+  };
   return {
-    sql: text,
+    get sql() {
+      return (compiled ?? compile()).text;
+    },
     bind(values) {
+      const { text, slots, names } = compiled ?? compile();
       const parameters = new Array<unknown>(names.length);
       for (let i = 0; i < names.length; i++) {
         const name = names[i];
