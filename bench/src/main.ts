@@ -17,6 +17,7 @@ import { logWorkoutOp } from './ops/log-workout.js';
 import { microcycleOp } from './ops/microcycle.js';
 import { psiOp, psiScalingOp } from './ops/psi.js';
 import { searchOp } from './ops/search.js';
+import { measureAddedDelay, startDelayProxy, type DelayProxy } from './proxy.js';
 import { runScaling } from './scaling.js';
 import { renderNotes, renderTable, resultJson } from './report.js';
 import { connect, findServer, readDatabaseMeta, recreateDatabase, dropDatabase, serverSettings, withDatabase, writeDatabaseMeta, type PgServer } from './server.js';
@@ -46,6 +47,9 @@ const USAGE = `npm run bench -- [options]
   --out <file>   where to write the JSON (default bench/results/latest.json; smoke: bench/results/smoke.json,
                  so a smoke run never replaces the latest full figures).
   --no-build     (bench.mjs) reuse bench/.build from the previous run.
+  --rtt <list>   latency mode: run the chosen operations once per round trip in ms, e.g. 0,0.5,2, with
+                 both sides connecting through a loopback proxy that delays each direction by half of
+                 it (0: straight to the server). The delay really added is measured and reported.
   --scaling      only the scaling benchmarks (16 clients via PgBouncer vs direct, psiAll on a
                  read replica under writes): bench/results/scaling.json; \`--scaling --help\` for its options.
 
@@ -78,6 +82,8 @@ interface Options {
   smoke: boolean;
   ormOptions: Record<string, unknown>;
   withoutIndexes: boolean;
+  /** Latency mode: round trips in ms (null: the normal run, straight to the server). */
+  rtt: number[] | null;
 }
 
 class UsageError extends Error {}
@@ -99,6 +105,7 @@ function parseOptions(argv: readonly string[], root: string): Options | 'help' {
       out: { type: 'string' },
       'orm-options': { type: 'string' },
       'what-if-no-indexes': { type: 'boolean' },
+      rtt: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -133,7 +140,15 @@ function parseOptions(argv: readonly string[], root: string): Options | 'help' {
     smoke,
     ormOptions: parseOrmOptions(values['orm-options']),
     withoutIndexes: Boolean(values['what-if-no-indexes']),
+    rtt: parseRtt(values.rtt),
   };
+}
+
+function parseRtt(text: string | undefined): number[] | null {
+  if (text === undefined) return null;
+  const list = text.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  if (list.length === 0 || list.some((n) => !Number.isFinite(n) || n < 0 || n > 1000)) throw new UsageError('--rtt must be a comma list of milliseconds between 0 and 1000, e.g. 0,0.5,2');
+  return [...new Set(list)];
 }
 
 function parseOrmOptions(text: string | undefined): Record<string, unknown> {
@@ -148,6 +163,8 @@ function parseOrmOptions(text: string | undefined): Record<string, unknown> {
   if ('url' in parsed) throw new UsageError('--orm-options cannot set url');
   return parsed as Record<string, unknown>;
 }
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -317,11 +334,48 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
       pgSettings = await serverSettings(o.raw);
       const unindexed = await unindexedForeignKeys(o.raw);
       if (unindexed.length > 0) schemaNotes.push(`${size}: foreign keys without an index (a parent delete scans the child table): ${unindexed.map((u) => `${u.fk} (${u.rows} rows)`).join(', ')}`);
-      if (options.ops.has(2)) await step(`op 2 psiAll (${size})`, () => onFreshConnections(o, psiOp));
-      if (options.ops.has(3)) await step(`op 3 microcycle (${size})`, () => onFreshConnections(o, microcycleOp));
-      if (options.ops.has(4)) await step(`op 4 search (${size})`, () => onFreshConnections(o, searchOp));
-      if (options.ops.has(1)) await step(`op 1 logWorkout (${size})`, () => onFreshConnections(o, logWorkoutOp));
-      if (options.ops.has(5)) await step(`op 5 import (${size})`, () => onFreshConnections(o, (c) => importOp(c, o.dataset.spec.catalogSize === 5000 ? 5000 : o.dataset.spec.catalogSize)));
+      // Latency mode (--rtt, bench/README.md "Latency mode"): the connection-level operations once
+      // per round trip, both sides through the same delaying proxy; ops 6 and 7 run once, directly.
+      for (const rtt of options.rtt ?? [null]) {
+        let proxy: DelayProxy | null = null;
+        let on = o;
+        let label = size;
+        let rttDetails: Record<string, unknown> | null = null;
+        if (rtt !== null) {
+          // 0 goes straight to the server: a zero-hold proxy would still add its own hop (two
+          // loopback sockets and a worker's event loop), which is not a network round trip.
+          if (rtt > 0) {
+            const u = new URL(o.dataset.url);
+            proxy = await startDelayProxy({ targetHost: u.hostname, targetPort: Number(u.port || 5432), oneWayMs: rtt / 2 });
+            on = { ...o, dataset: { ...o.dataset, url: proxy.rewrite(o.dataset.url) } };
+          }
+          const direct = await connect(o.dataset.url);
+          const through = await connect(on.dataset.url);
+          try {
+            const d = await measureAddedDelay(direct, through, options.smoke ? 50 : 300);
+            rttDetails = { requestedMs: rtt, proxy: proxy !== null, measuredAddedMs: round3(d.addedMs), selectOneDirectMs: round3(d.directMs), selectOneThroughMs: round3(d.proxiedMs) };
+            log(`rtt ${rtt} ms: ${proxy ? `proxy on port ${proxy.port}, ` : 'no proxy, '}select 1 median ${d.directMs.toFixed(3)} ms direct, ${d.proxiedMs.toFixed(3)} ms this way: ${d.addedMs.toFixed(3)} ms added`);
+          } finally {
+            await direct.end();
+            await through.end();
+          }
+          label = `${size} rtt ${rtt}`;
+        }
+        const tag = (r: OpResult): OpResult =>
+          rttDetails === null ? r : { ...r, size: label, notes: [...r.notes, `rtt ${rttDetails.requestedMs} ms requested, ${Number(rttDetails.measuredAddedMs).toFixed(3)} ms measured added (select 1 median through minus direct)`], details: { ...r.details, rtt: rttDetails } };
+        const fresh = (op: (c: OpContext) => Promise<OpResult>) => async () => tag(await onFreshConnections(on, op));
+        try {
+          if (options.ops.has(2)) await step(`op 2 psiAll (${label})`, fresh(psiOp));
+          if (options.ops.has(3)) await step(`op 3 microcycle (${label})`, fresh(microcycleOp));
+          if (options.ops.has(4)) await step(`op 4 search (${label})`, fresh(searchOp));
+          if (options.ops.has(1)) await step(`op 1 logWorkout (${label})`, fresh(logWorkoutOp));
+          if (options.ops.has(5)) await step(`op 5 import (${label})`, fresh((c) => importOp(c, o.dataset.spec.catalogSize === 5000 ? 5000 : o.dataset.spec.catalogSize)));
+        } finally {
+          const cost = await proxy?.close();
+          if (cost) log(`rtt ${rtt} ms: the proxy process used ${cost.cpuMs.toFixed(0)} ms CPU in ${(cost.wallMs / 1000).toFixed(1)} s (${((100 * cost.cpuMs) / cost.wallMs).toFixed(0)}% of a core)`);
+          if (cost) for (const r of results.filter((x) => x.size === label)) r.details = { ...r.details, rtt: { ...(r.details?.rtt as object), proxyCpuShareOfCore: Math.round((100 * cost.cpuMs) / cost.wallMs) / 100 } };
+        }
+      }
       if (options.ops.has(7) && !coldStartDone) {
         coldStartDone = true;
         await step('op 7 cold start', () => coldStartOp(ctx));
@@ -366,7 +420,7 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
       server: server.kind,
       importMovements: L.importMovementsFrom ?? 'missing',
     },
-    options: { sizes: options.sizes, runs: options.runs, warmup: options.warmup, minSeconds: options.minSeconds, rounds: options.rounds, seed: options.seed, smoke: options.smoke, ops: [...options.ops], ormOptions: options.ormOptions, withoutIndexes: options.withoutIndexes ? SHIPPED_INDEXES.map((i) => i.name) : [] },
+    options: { sizes: options.sizes, runs: options.runs, warmup: options.warmup, minSeconds: options.minSeconds, rounds: options.rounds, seed: options.seed, smoke: options.smoke, ops: [...options.ops], ormOptions: options.ormOptions, withoutIndexes: options.withoutIndexes ? SHIPPED_INDEXES.map((i) => i.name) : [], rtt: options.rtt },
     datasets: Object.fromEntries(
       [...opened.values()].map((o) => [
         o.dataset.spec.name,

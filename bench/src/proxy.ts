@@ -2,16 +2,18 @@
 // "Latency mode"): it forwards every connection to the PostgreSQL server and holds each chunk, in
 // each direction, for half the requested round trip, in arrival order.
 //
-// Why a worker thread: the benchmark's own event loop must not carry the proxy's timers (they would
-// show up in both sides' client CPU and delay each other's callbacks). Why not plain setTimeout:
-// Node's timers fire on a ~1 ms grain, so a 0.25 ms hold would become 1 ms. The worker sleeps on a
+// Why a child process: the benchmark's own event loop must not carry the proxy's timers (they would
+// delay both sides' callbacks), and its CPU must not count in the bench's client CPU per call
+// (process.cpuUsage covers worker threads too; a first version in a worker thread doubled it). Why not plain setTimeout:
+// Node's timers fire on a ~1 ms grain, so a 0.25 ms hold would become 1 ms. The proxy sleeps on a
 // timer while the next release is more than 1.5 ms away and polls with setImmediate (checking
 // process.hrtime) for the last stretch; with nothing in flight it is idle. Its cost (a core busy
 // while a chunk is within 1.5 ms of release) is in bench/README.md.
 //
-// The worker runs from source text (`eval`) because the benchmark is bundled into one file by
-// bench/bench.mjs: a worker file path would not survive the bundle.
-import { Worker } from 'node:worker_threads';
+// The child runs from source text (`node -e`) because the benchmark is bundled into one file by
+// bench/bench.mjs: a separate file path would not survive the bundle.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import type pg from 'pg';
 
 /** A running proxy. */
@@ -22,20 +24,20 @@ export interface DelayProxy {
   oneWayMs: number;
   /** `url` with its host and port replaced by the proxy's. */
   rewrite(url: string): string;
-  /** Stops the proxy and drops its connections. */
-  close(): Promise<void>;
+  /** Stops the proxy and drops its connections; resolves to the proxy process's CPU time and lifetime. */
+  close(): Promise<{ cpuMs: number; wallMs: number }>;
 }
 
 /**
- * The worker's body, run from its source text: it must not reference anything outside itself.
+ * The proxy process's body, run from its source text: it must not reference anything outside itself.
  * Chunks of every connection share one FIFO: with one fixed hold, arrival order is release order,
  * so the queue is deadline-ordered and each direction keeps its byte order.
  */
-function proxyWorker(): void {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const net = require('node:net') as typeof import('node:net');
-  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const { targetHost, targetPort, oneWayMs } = workerData as { targetHost: string; targetPort: number; oneWayMs: number };
+function proxyMain(): void {
+  // getBuiltinModule, not require: the bundler rewrites `require` to a helper the child lacks.
+  const net = process.getBuiltinModule('node:net');
+  const { targetHost, targetPort, oneWayMs } = JSON.parse(process.argv[1]!) as { targetHost: string; targetPort: number; oneWayMs: number };
+  const born = performance.now();
   const holdNs = BigInt(Math.round(oneWayMs * 1e6));
   type Item = { due: bigint; to: import('node:net').Socket; chunk: Buffer | null };
   const queue: Item[] = [];
@@ -95,16 +97,22 @@ function proxyWorker(): void {
   });
   server.listen(0, '127.0.0.1', () => {
     const address = server.address() as import('node:net').AddressInfo;
-    parentPort!.postMessage({ port: address.port });
+    process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
   });
-  parentPort!.on('message', () => {
+  // Any line on stdin (or its end, when the parent dies) stops the proxy.
+  const stop = () => {
     for (const s of sockets) s.destroy();
-    server.close(() => parentPort!.postMessage({ closed: true }));
-  });
+    const cpu = process.cpuUsage();
+    process.stdout.write(`${JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, wallMs: performance.now() - born })}\n`);
+    server.close();
+    process.exit(0);
+  };
+  process.stdin.on('data', stop);
+  process.stdin.on('end', stop);
 }
 
 /**
- * Starts a proxy to `targetHost:targetPort` that holds each chunk `oneWayMs` in each direction.
+ * Starts a proxy process to `targetHost:targetPort` that holds each chunk `oneWayMs` in each direction.
  *
  * @example
  * const proxy = await startDelayProxy({ targetHost: '127.0.0.1', targetPort: 5432, oneWayMs: 0.25 });
@@ -114,11 +122,14 @@ function proxyWorker(): void {
  */
 export async function startDelayProxy(options: { targetHost: string; targetPort: number; oneWayMs: number }): Promise<DelayProxy> {
   if (!(options.oneWayMs >= 0)) throw new Error(`oneWayMs must be >= 0, got ${options.oneWayMs}`);
-  const worker = new Worker(`(${proxyWorker.toString()})()`, { eval: true, workerData: options });
-  const port = await new Promise<number>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', (m: { port: number }) => resolve(m.port));
-  });
+  const child = spawn(process.execPath, ['-e', `(${proxyMain.toString()})()`, JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const next = async () => {
+    const r = await lines.next();
+    if (r.done) throw new Error('the delay proxy exited');
+    return JSON.parse(r.value) as Record<string, number>;
+  };
+  const port = (await next()).port!;
   return {
     port,
     oneWayMs: options.oneWayMs,
@@ -129,10 +140,9 @@ export async function startDelayProxy(options: { targetHost: string; targetPort:
       return u.toString();
     },
     async close() {
-      const closed = new Promise<void>((resolve) => worker.once('message', () => resolve()));
-      worker.postMessage('close');
-      await Promise.race([closed, new Promise((r) => setTimeout(r, 2000))]);
-      await worker.terminate();
+      child.stdin!.end('stop\n');
+      const usage = await next();
+      return { cpuMs: usage.cpuMs!, wallMs: usage.wallMs! };
     },
   };
 }
