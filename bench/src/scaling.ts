@@ -21,6 +21,7 @@ import { findPgBouncer, startPgBouncer, type PgBouncer } from '../../test/suppor
 import { findPostgresBinaries, startReplicaCluster, type ReplicaCluster } from '../../test/support/replica-cluster.js';
 import { ANCHOR_DATE, generateDataset, type DatasetSpec } from './generate.js';
 import { loadLibrary, type LoadedLibrary } from './lib.js';
+import { rawLogWorkout } from './ops/log-workout.js';
 import { connect, dropDatabase, findServer, recreateDatabase, serverSettings, withClient, quoteIdent } from './server.js';
 import { setPerformanceIndexes } from './what-if.js';
 import { quantile } from './stats.js';
@@ -35,9 +36,12 @@ const USAGE = `npm run bench -- --scaling [options]
   --pool-size <n>  PgBouncer server connections (default_pool_size, default 8)
   --writers <n>    writer workers on the primary in part 2 (default 4)
   --seed <n>       data seed (default 20260105)
+  --throughput-only  only part 1 (16 clients: library direct, through PgBouncer, raw pg)
   --out <file>     JSON (default bench/results/scaling.json)`;
 
 interface ScalingOptions {
+  /** Skip part 2 (the replica). */
+  throughputOnly: boolean;
   window: number;
   rounds: number;
   clients: number;
@@ -59,6 +63,7 @@ function parse(argv: readonly string[], root: string): ScalingOptions | 'help' {
       seed: { type: 'string' },
       out: { type: 'string' },
       'no-build': { type: 'boolean' },
+      'throughput-only': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -71,6 +76,7 @@ function parse(argv: readonly string[], root: string): ScalingOptions | 'help' {
     return n;
   };
   return {
+    throughputOnly: Boolean(values['throughput-only']),
     window: int(values.window, 10, 'window', 1),
     rounds: int(values.rounds, 3, 'rounds', 1),
     clients: int(values.clients, 16, 'clients', 1),
@@ -149,19 +155,19 @@ function workoutInput(w: Worker, variant: number) {
   };
 }
 
-/** Every worker logs workouts back to back until `stop()`; latencies of calls started after `record` is set. */
-function logLoop(L: LoadedLibrary, orm: MikroORM, workers: readonly Worker[]) {
+/** Every worker logs workouts back to back through `call` until `stop()`; latencies of calls started after `record` is set. */
+function logLoop(workers: readonly Worker[], call: (w: Worker, index: number, input: ReturnType<typeof workoutInput>) => Promise<unknown>) {
   let running = true;
   let recording = false;
   const samples: number[] = [];
   const errors: string[] = [];
   let variant = 0;
-  const loops = workers.map(async (w) => {
+  const loops = workers.map(async (w, index) => {
     while (running) {
       const recorded = recording;
       const started = performance.now();
       try {
-        await L.lib.forUser(orm.em.fork(), w.userId).workouts.log(workoutInput(w, variant++));
+        await call(w, index, workoutInput(w, variant++));
         if (recorded && recording) samples.push(performance.now() - started);
       } catch (error) {
         errors.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
@@ -226,12 +232,19 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
     log(`pgbouncer on port ${bouncer.port}, transaction pooling, default_pool_size ${o.poolSize}; ${o.clients} workers, users ${workers.map((w) => w.userId).join(',')}`);
     const sides: Record<string, string> = { direct: db.url, pgbouncer: bouncer.via(db.url) };
     const rounds: ThroughputRound[] = [];
+    // Three sides, the order rotating by round: the library direct, the library through PgBouncer,
+    // and raw `pg` (one client per worker, op 1's one-statement CTE) for the library's ratio.
+    const all = ['direct', 'pgbouncer', 'raw'];
     for (let round = 1; round <= o.rounds; round++) {
-      const order = round % 2 === 1 ? ['direct', 'pgbouncer'] : ['pgbouncer', 'direct'];
+      const order = all.map((_, i) => all[(i + round - 1) % all.length]!);
       for (const side of order) {
-        const orm = await L.lib.createGainslyOrm({ url: sides[side]!, pool: { max: o.clients } });
+        const orm = side === 'raw' ? null : await L.lib.createGainslyOrm({ url: sides[side]!, pool: { max: o.clients } });
+        const clients = side === 'raw' ? await Promise.all(workers.map(() => connect(db.url))) : [];
         try {
-          const loop = logLoop(L, orm, workers);
+          const loop =
+            orm === null
+              ? logLoop(workers, (w, i, input) => rawLogWorkout(clients[i]!, w.userId, input))
+              : logLoop(workers, (w, _i, input) => L.lib.forUser(orm.em.fork(), w.userId).workouts.log(input));
           await sleep(1_000); // warm-up: connections opened, JIT
           loop.record();
           const started = performance.now();
@@ -245,7 +258,8 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
           if (loop.errors.length) log(`  errors (${side}): ${[...new Set(loop.errors)].slice(0, 3).join(' | ')}`);
           log(`round ${round} ${side}: ${r.workoutsPerSecond} workouts/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${count} in ${r.seconds} s, ${r.errors} errors, load ${r.loadAvg1m})`);
         } finally {
-          await orm.close(true);
+          await orm?.close(true);
+          for (const c of clients) await c.end().catch(() => undefined);
         }
       }
     }
@@ -259,6 +273,13 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
     });
     const direct = summary('direct');
     const viaBouncer = summary('pgbouncer');
+    const raw = summary('raw');
+    const libOverRaw = r2(direct.workoutsPerSecondMedian / raw.workoutsPerSecondMedian);
+    const libOverRawPerRound = Array.from({ length: o.rounds }, (_, i) => {
+      const d = rounds.find((r) => r.round === i + 1 && r.side === 'direct')!;
+      const w = rounds.find((r) => r.round === i + 1 && r.side === 'raw')!;
+      return r2(d.workoutsPerSecond / w.workoutsPerSecond);
+    });
     const perRoundRatios = Array.from({ length: o.rounds }, (_, i) => {
       const d = rounds.find((r) => r.round === i + 1 && r.side === 'direct')!;
       const b = rounds.find((r) => r.round === i + 1 && r.side === 'pgbouncer')!;
@@ -270,8 +291,10 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
       direct,
       pgbouncer: viaBouncer,
       ratio: { throughputPgbouncerOverDirect: r2(viaBouncer.workoutsPerSecondMedian / direct.workoutsPerSecondMedian), perRound: perRoundRatios, p50PgbouncerOverDirect: r2(viaBouncer.p50Median / direct.p50Median), p99PgbouncerOverDirect: r2(viaBouncer.p99Median / direct.p99Median) },
-      rawPg: 'not measured: the raw logWorkout statement lives unexported in bench/src/ops/log-workout.ts',
+      raw,
+      libVsRaw: { throughputLibOverRaw: libOverRaw, perRound: libOverRawPerRound, p50LibOverRaw: r2(direct.p50Median / raw.p50Median), p99LibOverRaw: r2(direct.p99Median / raw.p99Median), target: 'lib >= 0.85 x raw throughput', pass: libOverRaw >= 0.85 },
     };
+    log(`PART 1: raw pg ${raw.workoutsPerSecondMedian} workouts/s (p50 ${raw.p50Median}, p99 ${raw.p99Median} ms); lib/raw throughput ${libOverRaw} (rounds ${libOverRawPerRound.join(', ')}): ${libOverRaw >= 0.85 ? 'pass' : 'FAIL'} (target >= 0.85)`);
     log(`PART 1: direct ${direct.workoutsPerSecondMedian} workouts/s (p50 ${direct.p50Median}, p99 ${direct.p99Median} ms); pgbouncer ${viaBouncer.workoutsPerSecondMedian} workouts/s (p50 ${viaBouncer.p50Median}, p99 ${viaBouncer.p99Median} ms); pgbouncer/direct ${result.ratio.throughputPgbouncerOverDirect} (rounds ${perRoundRatios.join(', ')})`);
     return result;
   } finally {
@@ -369,7 +392,7 @@ async function replicaPart(L: LoadedLibrary, o: ScalingOptions) {
           await alternate(phaseSeconds, samples);
           rounds.push({ round, phase: 'no write load', primary: latency(samples.primary), replica: latency(samples.replica), ratio: r2(median(samples.replica) / median(samples.primary)), loadAvg1m: r2(loadavg()[0]!) });
         } else {
-          const loop = logLoop(L, writerOrm, writers);
+          const loop = logLoop(writers, (w, _i, input) => L.lib.forUser(writerOrm!.em.fork(), w.userId).workouts.log(input));
           const lagProbe = await connect(primaryUrl);
           const roundLag: number[] = [];
           let probing = true;
@@ -499,7 +522,7 @@ export async function runScaling(argv: readonly string[], paths: { root: string;
     await server.stop();
   }
   try {
-    replica = await replicaPart(L, o);
+    replica = o.throughputOnly ? { skipped: '--throughput-only' } : await replicaPart(L, o);
   } catch (error) {
     exitCode = 1;
     log(`PART 2 FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

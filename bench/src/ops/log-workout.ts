@@ -94,7 +94,8 @@ function rawParams(userId: number, input: WorkoutInput): unknown[] {
   return [userId, input.sessionId, JSON.stringify(sets), input.date, input.notes, input.perceivedDifficulty, input.enjoymentRating, input.actualDurationMinutes, movementIds];
 }
 
-async function rawLogWorkout(raw: pg.Client, userId: number, input: WorkoutInput): Promise<number> {
+/** Op 1's raw side, one statement (also the raw side of `--scaling`'s throughput part). */
+export async function rawLogWorkout(raw: pg.Client, userId: number, input: WorkoutInput): Promise<number> {
   const { rows } = await raw.query<{ workout_log_id: number | null }>(RAW_LOG_WORKOUT, rawParams(userId, input));
   const id = rows[0]?.workout_log_id;
   if (id == null) throw new Error('raw logWorkout: user, session or movement not found');
