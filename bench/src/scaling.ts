@@ -22,6 +22,8 @@ import { findPostgresBinaries, startReplicaCluster, type ReplicaCluster } from '
 import { ANCHOR_DATE, generateDataset, type DatasetSpec } from './generate.js';
 import { loadLibrary, type LoadedLibrary } from './lib.js';
 import { rawLogWorkout } from './ops/log-workout.js';
+import { libPsiAll, rawPsiAll } from './ops/psi.js';
+import type { OpContext } from './types.js';
 import { connect, dropDatabase, findServer, recreateDatabase, serverSettings, withClient, quoteIdent } from './server.js';
 import { setPerformanceIndexes } from './what-if.js';
 import { quantile } from './stats.js';
@@ -294,9 +296,45 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
       raw,
       libVsRaw: { throughputLibOverRaw: libOverRaw, perRound: libOverRawPerRound, p50LibOverRaw: r2(direct.p50Median / raw.p50Median), p99LibOverRaw: r2(direct.p99Median / raw.p99Median), target: 'lib >= 0.85 x raw throughput', pass: libOverRaw >= 0.85 },
     };
+    // psiAll under the same concurrency: each worker reads its own user's PSI back to back,
+    // library (one ORM, pool max = clients) vs raw pg (a client per worker), alternating by round.
+    const psiRounds: { round: number; side: string; callsPerSecond: number; p50: number; p99: number; calls: number; errors: number }[] = [];
+    for (let round = 1; round <= o.rounds; round++) {
+      for (const side of round % 2 === 1 ? ['lib', 'raw'] : ['raw', 'lib']) {
+        const orm = side === 'raw' ? null : await L.lib.createGainslyOrm({ url: db.url, pool: { max: o.clients } });
+        const clients = side === 'raw' ? await Promise.all(workers.map(() => connect(db.url))) : [];
+        // libPsiAll reads only ctx.L (the loaded library).
+        const ctx = { L } as OpContext;
+        try {
+          const loop = orm === null ? logLoop(workers, (w, i) => rawPsiAll(clients[i]!, w.userId)) : logLoop(workers, (w) => libPsiAll(ctx, orm, w.userId));
+          await sleep(1_000);
+          loop.record();
+          const started = performance.now();
+          await sleep(o.window * 1_000);
+          const seconds = (performance.now() - started) / 1000;
+          const count = loop.samples.length;
+          await loop.stop();
+          const lat = latency(loop.samples);
+          psiRounds.push({ round, side, callsPerSecond: r2(count / seconds), p50: lat.p50, p99: lat.p99, calls: count, errors: loop.errors.length });
+          log(`psiAll round ${round} ${side}: ${r2(count / seconds)} calls/s, p50 ${lat.p50} ms, p99 ${lat.p99} ms (${loop.errors.length} errors)`);
+        } finally {
+          await orm?.close(true);
+          for (const c of clients) await c.end().catch(() => undefined);
+        }
+      }
+    }
+    const psiSide = (side: string) => {
+      const rs = psiRounds.filter((r) => r.side === side);
+      return { callsPerSecondMedian: r2(median(rs.map((r) => r.callsPerSecond))), p50Median: r2(median(rs.map((r) => r.p50))), p99Median: r2(median(rs.map((r) => r.p99))) };
+    };
+    const psiLib = psiSide('lib');
+    const psiRaw = psiSide('raw');
+    const psiRatio = r2(psiLib.callsPerSecondMedian / psiRaw.callsPerSecondMedian);
+    const psiAll = { rounds: psiRounds, lib: psiLib, raw: psiRaw, throughputLibOverRaw: psiRatio, target: 'lib >= 0.85 x raw throughput', pass: psiRatio >= 0.85 };
+    log(`PART 1 psiAll: lib ${psiLib.callsPerSecondMedian} calls/s (p50 ${psiLib.p50Median}, p99 ${psiLib.p99Median} ms); raw ${psiRaw.callsPerSecondMedian} calls/s (p50 ${psiRaw.p50Median}, p99 ${psiRaw.p99Median} ms); lib/raw ${psiRatio}: ${psiAll.pass ? 'pass' : 'FAIL'} (target >= 0.85)`);
     log(`PART 1: raw pg ${raw.workoutsPerSecondMedian} workouts/s (p50 ${raw.p50Median}, p99 ${raw.p99Median} ms); lib/raw throughput ${libOverRaw} (rounds ${libOverRawPerRound.join(', ')}): ${libOverRaw >= 0.85 ? 'pass' : 'FAIL'} (target >= 0.85)`);
     log(`PART 1: direct ${direct.workoutsPerSecondMedian} workouts/s (p50 ${direct.p50Median}, p99 ${direct.p99Median} ms); pgbouncer ${viaBouncer.workoutsPerSecondMedian} workouts/s (p50 ${viaBouncer.p50Median}, p99 ${viaBouncer.p99Median} ms); pgbouncer/direct ${result.ratio.throughputPgbouncerOverDirect} (rounds ${perRoundRatios.join(', ')})`);
-    return result;
+    return { ...result, psiAll };
   } finally {
     await bouncer?.stop();
     await dropDatabase(adminUrl, name).catch((e: unknown) => log(`could not drop ${name}: ${String(e)}`));
