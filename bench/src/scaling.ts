@@ -191,6 +191,18 @@ function logLoop(workers: readonly Worker[], call: (w: Worker, index: number, in
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A second's warm-up (connections opened, JIT), then `windowSeconds` recorded; stops the loop. */
+async function measureWindow(loop: ReturnType<typeof logLoop>, windowSeconds: number) {
+  await sleep(1_000);
+  loop.record();
+  const started = performance.now();
+  await sleep(windowSeconds * 1_000);
+  const seconds = (performance.now() - started) / 1000;
+  const count = loop.samples.length;
+  await loop.stop();
+  return { seconds, count, lat: latency(loop.samples) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Part 1: 16 clients logging workouts, direct vs PgBouncer.
 
@@ -247,14 +259,7 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
             orm === null
               ? logLoop(workers, (w, i, input) => rawLogWorkout(clients[i]!, w.userId, input))
               : logLoop(workers, (w, _i, input) => L.lib.forUser(orm.em.fork(), w.userId).workouts.log(input));
-          await sleep(1_000); // warm-up: connections opened, JIT
-          loop.record();
-          const started = performance.now();
-          await sleep(o.window * 1_000);
-          const seconds = (performance.now() - started) / 1000;
-          const count = loop.samples.length;
-          await loop.stop();
-          const lat = latency(loop.samples);
+          const { seconds, count, lat } = await measureWindow(loop, o.window);
           const r: ThroughputRound = { round, side, workoutsPerSecond: r2(count / seconds), p50: lat.p50, p99: lat.p99, max: lat.max, workouts: count, seconds: r2(seconds), errors: loop.errors.length, loadAvg1m: r2(loadavg()[0]!) };
           rounds.push(r);
           if (loop.errors.length) log(`  errors (${side}): ${[...new Set(loop.errors)].slice(0, 3).join(' | ')}`);
@@ -307,14 +312,7 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
         const ctx = { L } as OpContext;
         try {
           const loop = orm === null ? logLoop(workers, (w, i) => rawPsiAll(clients[i]!, w.userId)) : logLoop(workers, (w) => libPsiAll(ctx, orm, w.userId));
-          await sleep(1_000);
-          loop.record();
-          const started = performance.now();
-          await sleep(o.window * 1_000);
-          const seconds = (performance.now() - started) / 1000;
-          const count = loop.samples.length;
-          await loop.stop();
-          const lat = latency(loop.samples);
+          const { seconds, count, lat } = await measureWindow(loop, o.window);
           psiRounds.push({ round, side, callsPerSecond: r2(count / seconds), p50: lat.p50, p99: lat.p99, calls: count, errors: loop.errors.length });
           log(`psiAll round ${round} ${side}: ${r2(count / seconds)} calls/s, p50 ${lat.p50} ms, p99 ${lat.p99} ms (${loop.errors.length} errors)`);
         } finally {
