@@ -224,6 +224,42 @@ export async function startReplicaCluster(binaries: PostgresBinaries, { replicas
     }
   };
 
+  /** Commits on the primary until one is received by the replica behind `replica` and not replayed. */
+  const waitUntilDelayed = async (replica: Awaited<ReturnType<typeof connectRaw>>) => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const primary = await connectRaw(url(primaryPort));
+      let marker: string;
+      try {
+        // txid_current() gives the statement an xid, so its commit is a commit record the delay holds back.
+        await primary.query('select txid_current()');
+        marker = (await primary.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn')).rows[0]!.lsn;
+      } finally {
+        await primary.end().catch(() => undefined);
+      }
+      const state = async () =>
+        (
+          await replica.query<{ received: boolean; replayed: boolean }>(
+            'select pg_last_wal_receive_lsn() >= $1::pg_lsn as received, pg_last_wal_replay_lsn() >= $1::pg_lsn as replayed',
+            [marker],
+          )
+        ).rows[0]!;
+      let now = await state();
+      while (!now.received && !now.replayed && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        now = await state();
+      }
+      if (!now.received && !now.replayed) throw new Error('the replica did not receive a commit from the primary within 60 s');
+      // Received: replay of a commit takes far less than this pause unless the delay holds it.
+      if (!now.replayed) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        if (!(await state()).replayed) return;
+      }
+      if (Date.now() > deadline) throw new Error('the replica kept replaying at once after recovery_min_apply_delay was set');
+      await replica.query('select pg_reload_conf()');
+    }
+  };
+
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   return {
     binaries,
@@ -244,6 +280,10 @@ export async function startReplicaCluster(binaries: PostgresBinaries, { replicas
       try {
         await client.query(`alter system set recovery_min_apply_delay = '${Math.max(0, Math.trunc(ms))}ms'`);
         await client.query('select pg_reload_conf()');
+        // pg_reload_conf() only signals: the startup process reads the new delay when it next
+        // looks, so a commit made right after could still replay at once (a CI run saw exactly
+        // that). A delay counts as set once a fresh commit reached the replica and stayed unapplied.
+        if (ms > 0) await waitUntilDelayed(client);
       } finally {
         await client.end().catch(() => undefined);
       }
