@@ -58,6 +58,32 @@ export function compileQuery<R>(query: Query<R>): BoundQuery<R> {
   return 'compile' in query ? query.compile(compiler) : query;
 }
 
+/**
+ * Every {@link namedStatement}'s text, with the name it is prepared under on each connection
+ * (driver.ts turns these texts into named prepared statements unless `preparedStatements: false`).
+ */
+const preparedNames = new Map<string, string>();
+const takenNames = new Set<string>();
+
+/**
+ * The prepared-statement name of `text` when it is a {@link namedStatement}'s, else `undefined`.
+ * @internal
+ */
+export function preparedStatementName(text: string): string | undefined {
+  return preparedNames.get(text);
+}
+
+/** A name from the text itself, so two copies of the library name one statement alike. */
+function nameFor(text: string): string | undefined {
+  // FNV-1a, 32 bits, plus the length: a clash is unlikely, and a clash found stays unnamed.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  const name = `gainsly_${(hash >>> 0).toString(36)}_${text.length.toString(36)}`;
+  if (takenNames.has(name)) return undefined;
+  takenNames.add(name);
+  return name;
+}
+
 /** A named parameter's place in a {@link namedStatement} while it is compiled. */
 class Placeholder {
   constructor(readonly name: string) {}
@@ -66,7 +92,8 @@ class Placeholder {
 /**
  * A statement compiled once (on first use), whose values are given by name on each call: the
  * hot paths (logging a workout, the week view, PSI, movement search) pay for no compiling per call,
- * only for putting the values in order.
+ * only for putting the values in order. On a PostgreSQL server it is also prepared once per
+ * connection (a named prepared statement), so the server parses and plans it once, not per call.
  * @internal
  */
 export interface NamedStatement<P, R = unknown> {
@@ -106,6 +133,10 @@ export function namedStatement<P extends Record<string, unknown>, R = unknown>(
     const slots = query.parameters;
     // Per slot, the name to bind, or undefined for a fixed value: a plain loop per call, no lookups.
     const names = slots.map((slot) => (slot instanceof Placeholder ? slot.name : undefined));
+    if (!preparedNames.has(text)) {
+      const name = nameFor(text);
+      if (name !== undefined) preparedNames.set(text, name);
+    }
     return (compiled = { text, slots, names });
   };
   return {

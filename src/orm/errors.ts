@@ -449,6 +449,17 @@ export function translateDatabaseError(error: unknown, secrets: readonly string[
     case '3D000':
       return translateConnectFailure(error, { ...context, secrets });
   }
+  if ((sqlState === '26000' || sqlState === '42P05') && /prepared statement "gainsly_/.test(firstLine)) {
+    // Only a pooler that moves a client between server connections makes PostgreSQL lose or
+    // double the library's prepared statements (docs/scaling.md, "Connection poolers").
+    return new GainslyDatabaseError(
+      `${describe('Database error', details, firstLine)}. A connection pooler in front of the database does not keep prepared statements ` +
+        '(PgBouncer in transaction mode before 1.21, or without max_prepared_statements): create the ORM with preparedStatements: false, ' +
+        'or add gainsly_prepared_statements=false to the database URL.',
+      details,
+      opts,
+    );
+  }
   const schema = schemaProblem(sqlState, firstLine, details, opts, context.libraryTables ?? new Set());
   if (schema) return schema;
   if ((sqlState && /^(08|57P0[1-4])/.test(sqlState)) || CONNECTION_MESSAGE.test(e.message)) {

@@ -1,6 +1,6 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import type { MigrationObject } from '@mikro-orm/core';
-import { GainslyPostgreSqlDriver, REPLICA_POLICY_KEY } from './driver.js';
+import { GainslyPostgreSqlDriver, PREPARED_STATEMENTS_KEY, REPLICA_POLICY_KEY } from './driver.js';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { ENTITIES } from '../modules/entities.js';
@@ -37,6 +37,16 @@ export type GainslyOrmOptions = Omit<Partial<Options>, 'entities' | 'entitiesTs'
   replicas?: readonly (string | { url: string; name?: string | undefined })[] | undefined;
   /** How replicas are used: see {@link ReplicaPolicy}. */
   replicaPolicy?: ReplicaPolicy | undefined;
+  /**
+   * Whether the library's frequent statements (logging a workout, the week view, PSI, movement
+   * search, …) are prepared once per connection and then only bound (named prepared statements;
+   * the server skips parsing and planning them on every call). Default `true`. Set `false` behind
+   * a pooler that moves clients between server connections and does not carry prepared statements
+   * along: PgBouncer in transaction mode before 1.21, or without `max_prepared_statements`. Without
+   * the option, a database URL's `gainsly_prepared_statements=false` parameter does the same.
+   * PostgreSQL servers only. See docs/scaling.md, "Connection poolers".
+   */
+  preparedStatements?: boolean | undefined;
   /**
    * The application's own entity classes, registered after the library's (which are always
    * there). They may reference the library's entities (a `@ManyToOne(() => User)`); their tables
@@ -228,9 +238,12 @@ export function baseOptions(): Partial<Options> {
  * ```
  */
 export function gainslyConfig(options: GainslyOrmOptions = {}): Options {
-  const { url, acquireTimeoutMs, verify: _verify, entities, appMigrations, appMigrationsTable, replicas, replicaPolicy, ...rest } = options;
+  const { url, acquireTimeoutMs, verify: _verify, entities, appMigrations, appMigrationsTable, replicas, replicaPolicy, preparedStatements, ...rest } = options;
   if (acquireTimeoutMs !== undefined && !(Number.isInteger(acquireTimeoutMs) && acquireTimeoutMs > 0)) {
     throw new GainslyConfigError(`acquireTimeoutMs must be a positive integer number of milliseconds, got ${String(acquireTimeoutMs)}`);
+  }
+  if (preparedStatements !== undefined && typeof preparedStatements !== 'boolean') {
+    throw new GainslyConfigError(`preparedStatements must be true or false, got ${JSON.stringify(preparedStatements) ?? String(preparedStatements)}`);
   }
   const policy = checkReplicaPolicy(replicaPolicy);
   const base = baseOptions();
@@ -249,6 +262,7 @@ export function gainslyConfig(options: GainslyOrmOptions = {}): Options {
     preferReadReplicas: rest.preferReadReplicas ?? false,
     replicas: replicaOptions(replicas, rest.driverOptions, policy.connectTimeoutMs),
     [REPLICA_POLICY_KEY]: policy,
+    ...(preparedStatements === undefined ? {} : { [PREPARED_STATEMENTS_KEY]: preparedStatements }),
     ...schema,
   } as Options);
   // A getter, defined after defineConfig (which spreads its argument): MikroORM.init copies the

@@ -2,6 +2,7 @@ import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Configuration, ConnectionType, EntityManagerType } from '@mikro-orm/core';
 import { attachRouter, currentRoute, DEFAULT_REPLICA_POLICY, ReplicaRouter, type ReplicaPolicy } from '../orm/replicas.js';
 import { GainslyError } from '../enums/index.js';
+import { preparedStatementName } from '../orm/bound-query.js';
 import { translateGlobalContextRefusal } from '../orm/context.js';
 import {
   isConnectionLoss,
@@ -55,6 +56,18 @@ const hardened = new WeakSet<PooledClient>();
 const lost = new WeakSet<PooledClient>();
 
 /**
+ * Errors after which a connection's prepared statements cannot be trusted: the statement is not
+ * there (26000, a pooler handed over another server connection), already there under that name
+ * (42P05, the same), or its result type changed under it (0A000, a column's type altered while
+ * the connection kept the statement). The connection is then given up, like a lost one.
+ */
+function spoilsPreparedStatements(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === '26000' || code === '42P05') return true;
+  return code === '0A000' && /cached plan must not change result type/i.test((error as Error).message ?? '');
+}
+
+/**
  * Makes a pool give up clients whose connection died, at once. Without this, a connection the
  * server terminated inside a transaction was never handed back (Kysely skips the release when
  * its ROLLBACK fails on the dead socket): each such event cost a pool slot for good, and with
@@ -68,7 +81,7 @@ const lost = new WeakSet<PooledClient>();
  * within the acquire timeout) is turned into the library's typed error right here, so every path
  * that acquires a connection (queries, BEGIN, `pool.query()`) reports it alike.
  */
-function hardenPool(pool: PgPool, context: () => TranslateContext): void {
+function hardenPool(pool: PgPool, context: () => TranslateContext, prepare: boolean): void {
   const connect = pool.connect.bind(pool) as () => Promise<PooledClient>;
   const checkout = async (): Promise<PooledClient> => {
     let client: PooledClient;
@@ -96,12 +109,20 @@ function hardenPool(pool: PgPool, context: () => TranslateContext): void {
       hardened.add(client);
       const query = client.query.bind(client);
       client.query = (...queryArgs: unknown[]) => {
-        const result = query(...queryArgs);
+        const [text, values] = queryArgs;
+        // Kysely sends (text, values). A namedStatement's text goes as a named prepared statement:
+        // pg parses it once per connection and then only binds (issue #23: the server's parse and
+        // plan of the larger statements cost as much as the rest of the call).
+        const name = prepare && typeof text === 'string' ? preparedStatementName(text) : undefined;
+        const result = name === undefined ? query(...queryArgs) : query({ name, text, values }, ...queryArgs.slice(2));
         if (result && typeof (result as Promise<unknown>).then === 'function') {
           (result as Promise<unknown>).catch((error: unknown) => {
             if (isConnectionLoss(error)) {
               lost.add(client);
               client.release(true);
+            } else if (name !== undefined && spoilsPreparedStatements(error)) {
+              // Destroyed when released: the next checkout gets a connection with a clean slate.
+              lost.add(client);
             }
           });
         }
@@ -151,7 +172,7 @@ export class GainslyPostgreSqlConnection extends PostgreSqlConnection {
     const dialect = super.createKyselyDialect({
       ...options,
       onPoolCreated: (pool: unknown) => {
-        hardenPool(pool as PgPool, () => this.translateContext());
+        hardenPool(pool as PgPool, () => this.translateContext(), preparesStatements(this.config, this.options as { clientUrl?: unknown }));
         return userHook?.(pool);
       },
     } as Parameters<PostgreSqlConnection['createKyselyDialect']>[0]);
@@ -206,6 +227,33 @@ interface SchemaHelperStart {
 function withoutSessionCharset(helper: SchemaHelperStart | undefined): void {
   if (!helper || typeof helper.getSchemaBeginning !== 'function') return;
   helper.getSchemaBeginning = (_charset, disableForeignKeys) => (disableForeignKeys ? `${helper.disableForeignKeysSQL()}\n\n` : '');
+}
+
+/** Key of `preparedStatements` ({@link GainslyOrmOptions}) in the MikroORM options (MikroORM ignores it). @internal */
+export const PREPARED_STATEMENTS_KEY = 'gainslyPreparedStatements';
+
+/** The URL parameter that turns prepared statements off for one connection (docs/scaling.md, "Connection poolers"). @internal */
+export const PREPARED_STATEMENTS_PARAMETER = 'gainsly_prepared_statements';
+
+/**
+ * Whether a connection sends the library's statements as named prepared statements: the
+ * `preparedStatements` option when given, else its URL's `gainsly_prepared_statements`
+ * parameter (`false`/`off`/`0`), else yes. @internal
+ */
+export function preparesStatements(config: Configuration, options?: { clientUrl?: unknown }): boolean {
+  const option = config.get(PREPARED_STATEMENTS_KEY as never) as boolean | undefined;
+  if (option !== undefined) return option;
+  for (const url of [options?.clientUrl, config.get('clientUrl')]) {
+    if (typeof url !== 'string' || !url) continue;
+    try {
+      const value = new URL(url).searchParams.get(PREPARED_STATEMENTS_PARAMETER);
+      if (value !== null) return !['false', 'off', '0', 'no'].includes(value.trim().toLowerCase());
+    } catch {
+      // not a URL: the configuration's own checks report it
+    }
+    break;
+  }
+  return true;
 }
 
 /** Key of {@link ReplicaPolicy} in the MikroORM options (MikroORM ignores it). @internal */

@@ -105,7 +105,7 @@ export async function createPgliteOrm(
   // PGlite creates the data directory itself but not its parents (`.gainsly/demo`).
   if (dir !== undefined) await mkdir(dir, { recursive: true });
   // Pool and start-up options of a server mean nothing in-process.
-  const { url: _url, acquireTimeoutMs: _acquire, verify: _verify, entities, appMigrations, appMigrationsTable, replicas, replicaPolicy: _policy, ...rest } = options;
+  const { url: _url, acquireTimeoutMs: _acquire, verify: _verify, entities, appMigrations, appMigrationsTable, replicas, replicaPolicy: _policy, preparedStatements: _prepared, ...rest } = options;
   if (replicas !== undefined && (!Array.isArray(replicas) || replicas.length > 0)) {
     throw new GainslyConfigError('An embedded database (pglite:) has no read replicas: remove `replicas`, or use a PostgreSQL server URL.');
   }

@@ -312,16 +312,10 @@ describe('read models: one statement each', () => {
     const microcycle = makeMicrocycle(em, makeProgram(em, user));
     await em.flush();
 
-    // Every statement the library's pool sends goes through pg.Client#query(text, values). The
-    // pool keeps each client's query function from its first checkout, so the spy goes in before
-    // an ORM of its own connects.
-    const sent: { text: string; values: unknown[] }[] = [];
-    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-    const original = proto.query;
-    proto.query = function spy(this: unknown, ...args: unknown[]) {
-      if (typeof args[0] === 'string') sent.push({ text: args[0], values: Array.isArray(args[1]) ? args[1] : [] });
-      return original.apply(this, args);
-    };
+    // Every statement the library's pool sends goes through pg.Client#query: as (text, values), or
+    // as { name, text, values } for a named prepared statement. The pool keeps each client's query
+    // function from its first checkout, so the spy goes in before an ORM of its own connects.
+    const { sent, restore } = spyOnPgQueries();
     const hostile = "O'Brien'); drop table movements; --";
     let spied: MikroORM | undefined;
     try {
@@ -333,7 +327,7 @@ describe('read models: one statement each', () => {
       await spied.em.fork().getRepository(WorkoutLog).logWorkout(user.id, { date: '2026-01-06', notes: hostile, topSets: [{ movementId: movement.id, weight: 100, reps: 5 }] });
       await spied.em.fork().getRepository(PatternExposure).psiAll(user.id, { lastNMicrocycles: 3 });
     } finally {
-      proto.query = original;
+      restore();
       await spied?.close(true);
     }
     expect(sent).toHaveLength(4);
@@ -348,4 +342,70 @@ describe('read models: one statement each', () => {
     expect(sent[3]!.values).toEqual([user.id, 3, user.id]);
     expect(await orm.em.fork().count(Movement, {})).toBeGreaterThan(0);
   });
+
+  it('prepares its frequent statements once per connection (named), and not at all with preparedStatements: false or the URL parameter', async () => {
+    const em = orm.em.fork();
+    const movement = makeMovement(em, { pattern: 'squat' });
+    await em.flush();
+
+    /** Logs two workouts and reads PSI twice on a one-connection ORM; returns what was sent and what the server holds prepared. */
+    const run = async (options: { preparedStatements?: boolean; url?: string }) => {
+      const user = await orm.em.fork().getRepository(User).createUser({});
+      const { sent, restore } = spyOnPgQueries();
+      const spied = await createGainslyOrm({ url: options.url ?? db.db.url, pool: { min: 0, max: 1 }, ...('preparedStatements' in options ? { preparedStatements: options.preparedStatements } : {}) });
+      try {
+        await spied.em.fork().execute('select 1');
+        sent.length = 0;
+        for (const date of ['2026-03-02', '2026-03-04']) {
+          await spied.em.fork().getRepository(WorkoutLog).logWorkout(user.id, { date, topSets: [{ movementId: movement.id, weight: 100, reps: 5 }] });
+          await spied.em.fork().getRepository(PatternExposure).psiAll(user.id, { lastNMicrocycles: 3 });
+        }
+        const prepared = await spied.em.fork().execute<{ name: string; statement: string }[]>('select name, statement from pg_prepared_statements');
+        return { sent: sent.slice(0, 4), prepared };
+      } finally {
+        restore();
+        await spied.close(true);
+      }
+    };
+
+    const on = await run({});
+    expect(on.sent.map((s) => s.name)).toEqual([expect.stringMatching(/^gainsly_/), expect.stringMatching(/^gainsly_/), on.sent[0]!.name, on.sent[1]!.name]);
+    expect(on.sent[0]!.name).not.toBe(on.sent[1]!.name);
+    // The server holds each once, under the name the client used, with the text sent.
+    expect(on.prepared.map((p) => p.name).sort()).toEqual([on.sent[0]!.name, on.sent[1]!.name].sort());
+    expect(on.prepared.find((p) => p.name === on.sent[0]!.name)!.statement).toBe(on.sent[0]!.text);
+
+    for (const off of [{ preparedStatements: false }, { url: `${db.db.url}${db.db.url.includes('?') ? '&' : '?'}gainsly_prepared_statements=false` }]) {
+      const result = await run(off);
+      expect(result.sent.map((s) => s.name)).toEqual([undefined, undefined, undefined, undefined]);
+      expect(result.sent.map((s) => s.text)).toEqual(on.sent.map((s) => s.text));
+      expect(result.prepared).toEqual([]);
+    }
+  });
+
+  it('refuses a preparedStatements option that is not a boolean, naming the option', async () => {
+    await expect(createGainslyOrm({ url: db.db.url, preparedStatements: 'no' as unknown as boolean })).rejects.toThrow(
+      expect.objectContaining({ name: 'GainslyConfigError', message: expect.stringContaining('preparedStatements must be true or false') }),
+    );
+  });
 });
+
+/**
+ * Records every statement pg's clients send from now on, as text, values and the prepared
+ * statement's name (when sent as one); `restore` puts pg back.
+ */
+function spyOnPgQueries(): { sent: { text: string; values: unknown[]; name: string | undefined }[]; restore: () => void } {
+  const sent: { text: string; values: unknown[]; name: string | undefined }[] = [];
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function spy(this: unknown, ...args: unknown[]) {
+    const [first, second] = args;
+    if (typeof first === 'string') sent.push({ text: first, values: Array.isArray(second) ? second : [], name: undefined });
+    else if (first && typeof first === 'object' && typeof (first as { text?: unknown }).text === 'string') {
+      const config = first as { text: string; values?: unknown[]; name?: string };
+      sent.push({ text: config.text, values: config.values ?? [], name: config.name });
+    }
+    return original.apply(this, args);
+  };
+  return { sent, restore: () => void (proto.query = original) };
+}

@@ -19,6 +19,7 @@ import {
   createGainslyOrm,
   eraseUserData,
   forUser,
+  GainslyDatabaseError,
   HeuristicConfig,
   migrate,
   Movement,
@@ -68,7 +69,13 @@ describe.skipIf(!binary)('through PgBouncer in transaction mode with one server 
       return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof pg.Client.prototype.query;
     const url = bouncer.via(direct.toString());
-    orms = [await createGainslyOrm({ url, pool: { max: 3 } }), await createGainslyOrm({ url, pool: { max: 3 } })];
+    // This pooler does not keep prepared statements (PgBouncer in transaction mode, before 1.21 or
+    // with max_prepared_statements = 0): the switch docs/scaling.md documents, once as the option
+    // and once as the URL parameter.
+    orms = [
+      await createGainslyOrm({ url, pool: { max: 3 }, preparedStatements: false }),
+      await createGainslyOrm({ url: `${url}${url.includes('?') ? '&' : '?'}gainsly_prepared_statements=false`, pool: { max: 3 } }),
+    ];
   }, 120_000);
 
   afterAll(async () => {
@@ -136,6 +143,55 @@ describe.skipIf(!binary)('through PgBouncer in transaction mode with one server 
     const temps = sent.filter(({ text }) => /create\s+temp(orary)?\s+table/i.test(text));
     expect(temps.length).toBeGreaterThan(0);
     expect(temps.filter(({ text }) => !/on\s+commit\s+drop/i.test(text))).toEqual([]);
+  });
+});
+
+describe.skipIf(!binary)('through PgBouncer in transaction mode, with prepared statements left on', () => {
+  let bouncer: PgBouncer | undefined;
+  let db: TestDatabase | undefined;
+  const opened: MikroORM[] = [];
+
+  afterAll(async () => {
+    for (const orm of opened) await orm.close(true).catch(() => undefined);
+    await bouncer?.stop();
+    await db?.drop();
+  });
+
+  it('a second client on the one server connection gets a typed error that names the switch, not a driver error', async () => {
+    db = await createTestDatabase();
+    const direct = new URL(db.url);
+    const server = new URL(inject('gainslyAdminUrl'));
+    direct.hostname = server.hostname;
+    direct.port = server.port;
+    direct.password = server.password;
+    direct.search = '';
+    bouncer = await startPgBouncer(direct.toString(), { poolSize: 1 });
+    const url = bouncer.via(direct.toString());
+    const first = await createGainslyOrm({ url, pool: { max: 1 } });
+    opened.push(first);
+    const second = await createGainslyOrm({ url, pool: { max: 1 } });
+    opened.push(second);
+    const em = first.em.fork();
+    const movement = em.create(Movement, { name: 'Pooled Squat', pattern: 'squat', primaryMuscle: 'quadriceps', primaryRegion: 'anterior lower', equipmentTags: ['barbell'] });
+    await em.flush();
+    const log = async (orm: MikroORM) => {
+      const user = await orm.em.fork().getRepository(User).createUser({});
+      return forUser(orm.em.fork(), user.id).workouts.log({ date: '2026-01-06', topSets: [{ movementId: movement.id, weight: 100, reps: 5 }] });
+    };
+    // The first prepares the statement on the server connection; the second's client does not know
+    // that and prepares it again under the same name.
+    await log(first);
+    const error = await log(second).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GainslyDatabaseError);
+    expect((error as GainslyDatabaseError).sqlState).toBe('42P05');
+    expect((error as Error).message).toMatch(/preparedStatements: false/);
+    expect((error as Error).message).toMatch(/gainsly_prepared_statements=false/);
+    // Nothing was written by the failed call; with the switch off, the same call works.
+    const logs = await withRawClient(direct.toString(), (c) => c.query<{ n: string }>('select count(*)::text as n from workout_logs'));
+    expect(logs.rows[0]!.n).toBe('1');
+    const third = await createGainslyOrm({ url, pool: { max: 1 }, preparedStatements: false });
+    opened.push(third);
+    expect(await log(third)).toMatchObject({ topSets: [expect.objectContaining({ weight: 100 })] });
   });
 });
 

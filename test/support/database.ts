@@ -24,7 +24,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { newCloneName } from './names.js';
 import { quoteIdent, withDatabase, withRawClient, type RawClient } from './pg-client.js';
 import { openOrm } from './template.js';
-import { viaPgBouncer } from './pgbouncer.js';
+import { libraryUrlViaPgBouncer } from './pgbouncer.js';
 
 export { withRawClient, type RawClient } from './pg-client.js';
 
@@ -118,7 +118,7 @@ function clientUrl(direct: string): string {
   if (!throughPgBouncer()) return direct;
   const port = inject('gainslyPgBouncerPort');
   if (!port) throw new Error('The pgbouncer project runs without a PgBouncer: the global setup did not start one.');
-  return viaPgBouncer(direct, port);
+  return libraryUrlViaPgBouncer(direct, port);
 }
 
 function ready<T>(value: T | undefined, what: string): T {

@@ -30,6 +30,14 @@ export function findPgBouncer(env: NodeJS.ProcessEnv = process.env): string | un
   return CANDIDATES.find((path) => existsSync(path));
 }
 
+/** Whether the `pgbouncer` binary is at least version `major.minor` (its `--version` line). */
+function versionAtLeast(binary: string, major: number, minor: number): boolean {
+  const match = /PgBouncer (\d+)\.(\d+)/.exec(spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout ?? '');
+  if (!match) return false;
+  const [have, haveMinor] = [Number(match[1]), Number(match[2])];
+  return have > major || (have === major && haveMinor >= minor);
+}
+
 /** A running PgBouncer. */
 export interface PgBouncer {
   /** `url` (a URL of the server) rewritten to go through the pooler: same database, PgBouncer's host and port, no password. */
@@ -45,6 +53,16 @@ export function viaPgBouncer(url: string, port: number): string {
   u.hostname = '127.0.0.1';
   u.port = String(port);
   u.password = '';
+  return u.toString();
+}
+
+/**
+ * {@link viaPgBouncer}, for the library: with `gainsly_prepared_statements=false`, as
+ * docs/scaling.md tells a user behind a transaction pooler that does not keep prepared statements.
+ */
+export function libraryUrlViaPgBouncer(url: string, port: number): string {
+  const u = new URL(viaPgBouncer(url, port));
+  u.searchParams.set('gainsly_prepared_statements', 'false');
   return u.toString();
 }
 
@@ -84,6 +102,9 @@ export async function startPgBouncer(adminUrl: string, options: PgBouncerOptions
     `logfile = ${join(dir, 'pgbouncer.log')}`,
     `pidfile = ${join(dir, 'pgbouncer.pid')}`,
     'server_login_retry = 1',
+    // PgBouncer 1.21+ can carry prepared statements across server connections; off, it behaves as
+    // every older version does, the pooler the library's `preparedStatements: false` is for.
+    ...(versionAtLeast(binary, 1, 21) ? ['max_prepared_statements = 0'] : []),
     `admin_users = ${user}`,
     '',
   ].join('\n');

@@ -7,8 +7,9 @@ import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ENTITIES } from '../../src/modules/entities.js';
 import { createGainslyOrm } from '../../src/setup/create-orm.js';
-import { GainslyPostgreSqlDriver, REPLICA_POLICY_KEY } from '../../src/setup/driver.js';
-import { GainslySchemaError, GainslyConfigError } from '../../src/orm/errors.js';
+import { GainslyPostgreSqlDriver, PREPARED_STATEMENTS_KEY, preparesStatements, REPLICA_POLICY_KEY } from '../../src/setup/driver.js';
+import { gainslyConfig } from '../../src/setup/config.js';
+import { GainslyDatabaseError, GainslySchemaError, GainslyConfigError, translateDatabaseError } from '../../src/orm/errors.js';
 import { GainslySchemaGenerator } from '../../src/setup/schema-generator.js';
 import { insideRoute, onPrimary, replicaStatus, routeRead } from '../../src/orm/replicas.js';
 import { GainslyValidationError } from '../../src/schemas/errors.js';
@@ -135,5 +136,55 @@ describe('routing of library reads before any write (no position is required)', 
     const driver = orm.em.getDriver();
     expect(await routeRead(orm.em.fork() as never, 7, async () => [driver.getConnection('read'), insideRoute()])).toEqual([driver.getConnection('write'), false]);
     expect(await onPrimary(orm.em.fork() as never, async () => insideRoute())).toBe(false);
+  });
+});
+
+describe('prepared statements: the option, then the URL parameter, then on', () => {
+  const config = (option: boolean | undefined, clientUrl?: string) =>
+    ({ get: (key: string) => (key === PREPARED_STATEMENTS_KEY ? option : key === 'clientUrl' ? clientUrl : undefined) }) as never;
+
+  it.each([
+    [undefined, undefined, undefined, true],
+    [undefined, 'postgres://h/db', undefined, true],
+    [undefined, 'postgres://h/db?gainsly_prepared_statements=false', undefined, false],
+    [undefined, 'postgres://h/db?gainsly_prepared_statements=OFF', undefined, false],
+    [undefined, 'postgres://h/db?gainsly_prepared_statements=0', undefined, false],
+    [undefined, 'postgres://h/db?gainsly_prepared_statements=true', undefined, true],
+    [true, 'postgres://h/db?gainsly_prepared_statements=false', undefined, true],
+    [false, 'postgres://h/db', undefined, false],
+    // A replica's own URL is its connection's: its parameter counts, not the primary's.
+    [undefined, 'postgres://h/db?gainsly_prepared_statements=false', 'postgres://r/db', true],
+    [undefined, 'postgres://h/db', 'postgres://r/db?gainsly_prepared_statements=no', false],
+    [undefined, 'not a url', undefined, true],
+  ])('option %s, URL %s, connection URL %s: %s', (option, url, own, expected) => {
+    expect(preparesStatements(config(option, url), own === undefined ? undefined : { clientUrl: own })).toBe(expected);
+  });
+
+  it('gainslyConfig refuses a preparedStatements that is not a boolean, and carries a boolean to the driver', () => {
+    expect(() => gainslyConfig({ url: 'postgres://h/db', preparedStatements: 'off' as never })).toThrow(
+      expect.objectContaining({ name: 'GainslyConfigError', message: 'preparedStatements must be true or false, got "off"' }),
+    );
+    expect((gainslyConfig({ url: 'postgres://h/db', preparedStatements: false }) as Record<string, unknown>)[PREPARED_STATEMENTS_KEY]).toBe(false);
+    expect(PREPARED_STATEMENTS_KEY in gainslyConfig({ url: 'postgres://h/db' })).toBe(false);
+  });
+});
+
+describe("a pooler that loses or doubles the library's prepared statements", () => {
+  it.each([
+    ['26000', 'prepared statement "gainsly_1x2y_3z" does not exist'],
+    ['42P05', 'prepared statement "gainsly_1x2y_3z" already exists'],
+  ])('SQLSTATE %s names the switch', (code, message) => {
+    const error = translateDatabaseError(Object.assign(new Error(message), { code }));
+    expect(error).toBeInstanceOf(GainslyDatabaseError);
+    expect((error as GainslyDatabaseError).sqlState).toBe(code);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).toContain('preparedStatements: false');
+    expect((error as Error).message).toContain('gainsly_prepared_statements=false');
+  });
+
+  it("another statement's name is a plain database error, without the hint", () => {
+    const error = translateDatabaseError(Object.assign(new Error('prepared statement "mine" does not exist'), { code: '26000' }));
+    expect(error).toBeInstanceOf(GainslyDatabaseError);
+    expect((error as Error).message).not.toContain('preparedStatements');
   });
 });
