@@ -99,18 +99,22 @@ export interface LoggedWorkout {
   microcycleId: number | null;
 }
 
+/**
+ * A constant list of the library's own enum values or labels as an SQL array literal: part of the
+ * statement's text, so it is parsed once with the prepared statement instead of bound on every call.
+ */
+function textArray(values: readonly string[]) {
+  return sql`array[${sql.join(values.map((v) => sql.lit(v)))}]::text[]`;
+}
+
 /** The logWorkout statement's values, by name (database labels for enums, JSON as text). */
 interface LogWorkoutParams extends Record<string, unknown> {
   sets: string;
   user: number;
   session: number | null;
   date: string;
-  patternValues: readonly string[];
-  patternLabels: readonly string[];
   movementIds: number[];
   movementCount: number;
-  defaultFormula: string;
-  formulaLabels: readonly string[];
   completed: boolean;
   notes: string | null;
   perceivedDifficulty: number | null;
@@ -161,16 +165,16 @@ with input as (
          case when ${p.session}::int is null then ${coveringMicrocycleId(p.user, p.date)} end as covering_microcycle_id
 ), mv as (
   select mv.id, mv.pattern, ${visibleMovementSql(sql.ref('mv'), p.user)} as visible, l.label
-    from movements mv left join unnest(${p.patternValues}::text[], ${p.patternLabels}::text[]) as l(value, label) on l.value = mv.pattern
+    from movements mv left join unnest(${textArray(ENUMS.MovementPattern.values)}, ${textArray(ENUMS.MovementPattern.dbValues)}) as l(value, label) on l.value = mv.pattern
    where mv.id = any(${p.movementIds}::int[])
 ), ok as (
-  select coalesce(ctx.formula, ${p.defaultFormula}::text) as formula,
+  select coalesce(ctx.formula, ${sql.lit(ENUMS.E1RMFormula.toDb('epley'))}::text) as formula,
          coalesce((ctx.session ->> 'microcycle_id')::int, ctx.covering_microcycle_id) as microcycle_id
     from ctx
    where ctx.user_exists
      and (${p.session}::int is null or (ctx.session ->> 'owned')::boolean)
      and (select count(*) from mv where mv.visible and mv.label is not null) = ${p.movementCount}::bigint
-     and (ctx.formula is null or ctx.formula = any(${p.formulaLabels}::text[]))
+     and (ctx.formula is null or ctx.formula = any(${textArray(ENUMS.E1RMFormula.dbValues)}))
 ), wl as (
   insert into workout_logs (user_id, session_id, date, completed, notes, perceived_difficulty, enjoyment_rating,
                             feedback_tags, actual_duration_minutes, created_at, visibility)
@@ -301,12 +305,8 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     session: log.sessionId,
     date: log.date,
     // Bound parameters: the drivers (pg, PGlite) send JS arrays as PostgreSQL arrays.
-    patternValues: ENUMS.MovementPattern.values,
-    patternLabels: ENUMS.MovementPattern.dbValues,
     movementIds,
     movementCount: movementIds.length,
-    defaultFormula: ENUMS.E1RMFormula.toDb('epley'),
-    formulaLabels: ENUMS.E1RMFormula.dbValues,
     completed: log.completed,
     notes: log.notes,
     perceivedDifficulty: log.perceivedDifficulty,
