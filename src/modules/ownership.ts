@@ -139,8 +139,8 @@ export function tableOfEntity(entity: { readonly name: string }): GainslyTable {
   return table;
 }
 
-/** Asked who owns a catalog table's rows: a programming error (nobody does). */
-function catalogTableError(table: GainslyTable): GainslyError {
+/** Asked who owns a catalog table's rows: a programming error (nobody does). @internal */
+export function catalogTableError(table: GainslyTable): GainslyError {
   return new GainslyError(`ownership: ${table} is catalog data and belongs to nobody (docs/user-data.md, "What a user owns")`);
 }
 
@@ -237,7 +237,7 @@ function ownedCondition(table: GainslyTable, alias: RawBuilder<unknown>, userId:
  * under `alias` in the statement, belongs to `userId`, by the table's {@link OWNERSHIP} rule: a
  * direct owner is `alias.user_id = $n`; an owner through a parent is a subquery on the parent's
  * ids (`alias.microcycle_id in (select ... from microcycles ... where ...)`), its tables aliased
- * `gainsly_owner_<n>`. A catalog table is a programming error (`Error`). Compile the statement it
+ * `gainsly_owner_<n>`. A catalog table is a programming error (a `GainslyError`). Compile the statement it
  * goes into with kysely and run it through `executeBound` (src/orm/bound-query.ts).
  * @example
  * ```ts

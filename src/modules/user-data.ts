@@ -16,7 +16,7 @@ import { parseArgument, parseOptions, requireId } from '../orm/arguments.js';
 import { FORBIDDEN_JSON_KEYS } from '../schemas/json-blobs.js';
 import { emRunner, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm, type SqlRunner } from '../orm/sql-helpers.js';
 import { GainslyImportError } from '../orm/errors.js';
-import { OWNERSHIP } from './ownership.js';
+import { catalogTableError, OWNERSHIP } from './ownership.js';
 
 /**
  * The `format` of a {@link UserExportDocument}.
@@ -57,7 +57,7 @@ function ownedCondition(table: UserDataTable): string {
       // user's movement is that user's reference (see erase).
       return '(source_movement_id in own(movements) or target_movement_id in own(movements)) and not exists (select 1 from movements om where om.id in (source_movement_id, target_movement_id) and om.user_id is not null and om.user_id <> ?)';
     case 'catalog':
-      throw new GainslyError(`user-data: ${table} is catalog data (src/modules/ownership.ts)`);
+      throw catalogTableError(table);
   }
 }
 
