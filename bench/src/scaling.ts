@@ -219,6 +219,37 @@ interface ThroughputRound {
   loadAvg1m: number;
 }
 
+interface PsiRound {
+  round: number;
+  side: string;
+  callsPerSecond: number;
+  p50: number;
+  p99: number;
+  calls: number;
+  errors: number;
+}
+
+/** One side's rounds summed up: its rate (workouts or calls per second) and latencies, median and worst. */
+function sideSummary<R extends { side: string; p50: number; p99: number }>(rounds: readonly R[], side: string, rate: (r: R) => number) {
+  const mine = rounds.filter((r) => r.side === side);
+  return {
+    rateMedian: r2(median(mine.map(rate))),
+    rateWorst: r2(Math.min(...mine.map(rate))),
+    p50Median: r2(median(mine.map((r) => r.p50))),
+    p99Median: r2(median(mine.map((r) => r.p99))),
+    p99Worst: r2(Math.max(...mine.map((r) => r.p99))),
+  };
+}
+
+/** Per round, side `top`'s rate over side `bottom`'s. */
+function perRoundRatio<R extends { round: number; side: string }>(rounds: readonly R[], count: number, rate: (r: R) => number, top: string, bottom: string): number[] {
+  return Array.from({ length: count }, (_, i) => {
+    const a = rounds.find((r) => r.round === i + 1 && r.side === top)!;
+    const b = rounds.find((r) => r.round === i + 1 && r.side === bottom)!;
+    return r2(rate(a) / rate(b));
+  });
+}
+
 async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOptions) {
   const bouncerBinary = findPgBouncer();
   if (!bouncerBinary) {
@@ -244,17 +275,27 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
     });
     bouncer = await startPgBouncer(adminUrl, { poolSize: o.poolSize });
     log(`pgbouncer on port ${bouncer.port}, transaction pooling, default_pool_size ${o.poolSize}; ${o.clients} workers, users ${workers.map((w) => w.userId).join(',')}`);
-    const sides: Record<string, string> = { direct: db.url, pgbouncer: bouncer.via(db.url) };
+    // The library through PgBouncer 1.18 in transaction mode runs with its documented switch for
+    // such poolers (docs/scaling.md, "Connection poolers"): no named prepared statements.
+    const urls: Record<string, string> = { direct: db.url, lib: db.url, pgbouncer: `${bouncer.via(db.url)}?gainsly_prepared_statements=false` };
+    /** Runs `fn` on a side: the library (one ORM, pool max = clients) or raw `pg` (a client per worker), opened and closed around it. */
+    const withSide = async <T>(side: string, fn: (orm: MikroORM | null, clients: pg.Client[]) => Promise<T>): Promise<T> => {
+      const orm = side === 'raw' ? null : await L.lib.createGainslyOrm({ url: urls[side]!, pool: { max: o.clients } });
+      const clients = side === 'raw' ? await Promise.all(workers.map(() => connect(db.url))) : [];
+      try {
+        return await fn(orm, clients);
+      } finally {
+        await orm?.close(true);
+        for (const c of clients) await c.end().catch(() => undefined);
+      }
+    };
     const rounds: ThroughputRound[] = [];
     // Three sides, the order rotating by round: the library direct, the library through PgBouncer,
     // and raw `pg` (one client per worker, op 1's one-statement CTE) for the library's ratio.
     const all = ['direct', 'pgbouncer', 'raw'];
     for (let round = 1; round <= o.rounds; round++) {
-      const order = all.map((_, i) => all[(i + round - 1) % all.length]!);
-      for (const side of order) {
-        const orm = side === 'raw' ? null : await L.lib.createGainslyOrm({ url: sides[side]!, pool: { max: o.clients } });
-        const clients = side === 'raw' ? await Promise.all(workers.map(() => connect(db.url))) : [];
-        try {
+      for (const side of all.map((_, i) => all[(i + round - 1) % all.length]!)) {
+        await withSide(side, async (orm, clients) => {
           const loop =
             orm === null
               ? logLoop(workers, (w, i, input) => rawLogWorkout(clients[i]!, w.userId, input))
@@ -264,74 +305,48 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
           rounds.push(r);
           if (loop.errors.length) log(`  errors (${side}): ${[...new Set(loop.errors)].slice(0, 3).join(' | ')}`);
           log(`round ${round} ${side}: ${r.workoutsPerSecond} workouts/s, p50 ${r.p50} ms, p99 ${r.p99} ms (${count} in ${r.seconds} s, ${r.errors} errors, load ${r.loadAvg1m})`);
-        } finally {
-          await orm?.close(true);
-          for (const c of clients) await c.end().catch(() => undefined);
-        }
+        });
       }
     }
-    const per = (side: string) => rounds.filter((r) => r.side === side);
-    const summary = (side: string) => ({
-      workoutsPerSecondMedian: r2(median(per(side).map((r) => r.workoutsPerSecond))),
-      workoutsPerSecondWorst: r2(Math.min(...per(side).map((r) => r.workoutsPerSecond))),
-      p50Median: r2(median(per(side).map((r) => r.p50))),
-      p99Median: r2(median(per(side).map((r) => r.p99))),
-      p99Worst: r2(Math.max(...per(side).map((r) => r.p99))),
-    });
-    const direct = summary('direct');
-    const viaBouncer = summary('pgbouncer');
-    const raw = summary('raw');
-    const libOverRaw = r2(direct.workoutsPerSecondMedian / raw.workoutsPerSecondMedian);
-    const libOverRawPerRound = Array.from({ length: o.rounds }, (_, i) => {
-      const d = rounds.find((r) => r.round === i + 1 && r.side === 'direct')!;
-      const w = rounds.find((r) => r.round === i + 1 && r.side === 'raw')!;
-      return r2(d.workoutsPerSecond / w.workoutsPerSecond);
-    });
-    const perRoundRatios = Array.from({ length: o.rounds }, (_, i) => {
-      const d = rounds.find((r) => r.round === i + 1 && r.side === 'direct')!;
-      const b = rounds.find((r) => r.round === i + 1 && r.side === 'pgbouncer')!;
-      return r2(b.workoutsPerSecond / d.workoutsPerSecond);
-    });
+    const workoutsOf = (r: ThroughputRound) => r.workoutsPerSecond;
+    const direct = sideSummary(rounds, 'direct', workoutsOf);
+    const viaBouncer = sideSummary(rounds, 'pgbouncer', workoutsOf);
+    const raw = sideSummary(rounds, 'raw', workoutsOf);
+    const libOverRaw = r2(direct.rateMedian / raw.rateMedian);
+    const libOverRawPerRound = perRoundRatio(rounds, o.rounds, workoutsOf, 'direct', 'raw');
+    const perRoundRatios = perRoundRatio(rounds, o.rounds, workoutsOf, 'pgbouncer', 'direct');
     const result = {
-      setup: { clients: o.clients, ormPoolMax: o.clients, pgbouncerPoolSize: o.poolSize, pgbouncerMode: 'transaction', windowSeconds: o.window, warmupSeconds: 1, rounds: o.rounds, topSetsPerWorkout: 8, call: 'forUser(orm.em.fork(), userId).workouts.log(…)', data: spec },
+      setup: { clients: o.clients, ormPoolMax: o.clients, pgbouncerPoolSize: o.poolSize, pgbouncerMode: 'transaction', pgbouncerPreparedStatements: false, windowSeconds: o.window, warmupSeconds: 1, rounds: o.rounds, topSetsPerWorkout: 8, call: 'forUser(orm.em.fork(), userId).workouts.log(…)', data: spec },
       rounds,
       direct,
       pgbouncer: viaBouncer,
-      ratio: { throughputPgbouncerOverDirect: r2(viaBouncer.workoutsPerSecondMedian / direct.workoutsPerSecondMedian), perRound: perRoundRatios, p50PgbouncerOverDirect: r2(viaBouncer.p50Median / direct.p50Median), p99PgbouncerOverDirect: r2(viaBouncer.p99Median / direct.p99Median) },
+      ratio: { throughputPgbouncerOverDirect: r2(viaBouncer.rateMedian / direct.rateMedian), perRound: perRoundRatios, p50PgbouncerOverDirect: r2(viaBouncer.p50Median / direct.p50Median), p99PgbouncerOverDirect: r2(viaBouncer.p99Median / direct.p99Median) },
       raw,
       libVsRaw: { throughputLibOverRaw: libOverRaw, perRound: libOverRawPerRound, p50LibOverRaw: r2(direct.p50Median / raw.p50Median), p99LibOverRaw: r2(direct.p99Median / raw.p99Median), target: 'lib >= 0.85 x raw throughput', pass: libOverRaw >= 0.85 },
     };
     // psiAll under the same concurrency: each worker reads its own user's PSI back to back,
     // library (one ORM, pool max = clients) vs raw pg (a client per worker), alternating by round.
-    const psiRounds: { round: number; side: string; callsPerSecond: number; p50: number; p99: number; calls: number; errors: number }[] = [];
+    const psiRounds: PsiRound[] = [];
+    // libPsiAll reads only ctx.L (the loaded library).
+    const ctx = { L } as OpContext;
     for (let round = 1; round <= o.rounds; round++) {
       for (const side of round % 2 === 1 ? ['lib', 'raw'] : ['raw', 'lib']) {
-        const orm = side === 'raw' ? null : await L.lib.createGainslyOrm({ url: db.url, pool: { max: o.clients } });
-        const clients = side === 'raw' ? await Promise.all(workers.map(() => connect(db.url))) : [];
-        // libPsiAll reads only ctx.L (the loaded library).
-        const ctx = { L } as OpContext;
-        try {
+        await withSide(side, async (orm, clients) => {
           const loop = orm === null ? logLoop(workers, (w, i) => rawPsiAll(clients[i]!, w.userId)) : logLoop(workers, (w) => libPsiAll(ctx, orm, w.userId));
           const { seconds, count, lat } = await measureWindow(loop, o.window);
           psiRounds.push({ round, side, callsPerSecond: r2(count / seconds), p50: lat.p50, p99: lat.p99, calls: count, errors: loop.errors.length });
           log(`psiAll round ${round} ${side}: ${r2(count / seconds)} calls/s, p50 ${lat.p50} ms, p99 ${lat.p99} ms (${loop.errors.length} errors)`);
-        } finally {
-          await orm?.close(true);
-          for (const c of clients) await c.end().catch(() => undefined);
-        }
+        });
       }
     }
-    const psiSide = (side: string) => {
-      const rs = psiRounds.filter((r) => r.side === side);
-      return { callsPerSecondMedian: r2(median(rs.map((r) => r.callsPerSecond))), p50Median: r2(median(rs.map((r) => r.p50))), p99Median: r2(median(rs.map((r) => r.p99))) };
-    };
-    const psiLib = psiSide('lib');
-    const psiRaw = psiSide('raw');
-    const psiRatio = r2(psiLib.callsPerSecondMedian / psiRaw.callsPerSecondMedian);
-    const psiAll = { rounds: psiRounds, lib: psiLib, raw: psiRaw, throughputLibOverRaw: psiRatio, target: 'lib >= 0.85 x raw throughput', pass: psiRatio >= 0.85 };
-    log(`PART 1 psiAll: lib ${psiLib.callsPerSecondMedian} calls/s (p50 ${psiLib.p50Median}, p99 ${psiLib.p99Median} ms); raw ${psiRaw.callsPerSecondMedian} calls/s (p50 ${psiRaw.p50Median}, p99 ${psiRaw.p99Median} ms); lib/raw ${psiRatio}: ${psiAll.pass ? 'pass' : 'FAIL'} (target >= 0.85)`);
-    log(`PART 1: raw pg ${raw.workoutsPerSecondMedian} workouts/s (p50 ${raw.p50Median}, p99 ${raw.p99Median} ms); lib/raw throughput ${libOverRaw} (rounds ${libOverRawPerRound.join(', ')}): ${libOverRaw >= 0.85 ? 'pass' : 'FAIL'} (target >= 0.85)`);
-    log(`PART 1: direct ${direct.workoutsPerSecondMedian} workouts/s (p50 ${direct.p50Median}, p99 ${direct.p99Median} ms); pgbouncer ${viaBouncer.workoutsPerSecondMedian} workouts/s (p50 ${viaBouncer.p50Median}, p99 ${viaBouncer.p99Median} ms); pgbouncer/direct ${result.ratio.throughputPgbouncerOverDirect} (rounds ${perRoundRatios.join(', ')})`);
+    const callsOf = (r: PsiRound) => r.callsPerSecond;
+    const psiLib = sideSummary(psiRounds, 'lib', callsOf);
+    const psiRaw = sideSummary(psiRounds, 'raw', callsOf);
+    const psiRatio = r2(psiLib.rateMedian / psiRaw.rateMedian);
+    const psiAll = { rounds: psiRounds, lib: psiLib, raw: psiRaw, throughputLibOverRaw: psiRatio, perRound: perRoundRatio(psiRounds, o.rounds, callsOf, 'lib', 'raw'), target: 'lib >= 0.85 x raw throughput', pass: psiRatio >= 0.85 };
+    log(`PART 1 psiAll: lib ${psiLib.rateMedian} calls/s (p50 ${psiLib.p50Median}, p99 ${psiLib.p99Median} ms); raw ${psiRaw.rateMedian} calls/s (p50 ${psiRaw.p50Median}, p99 ${psiRaw.p99Median} ms); lib/raw ${psiRatio} (rounds ${psiAll.perRound.join(', ')}): ${psiAll.pass ? 'pass' : 'FAIL'} (target >= 0.85)`);
+    log(`PART 1: raw pg ${raw.rateMedian} workouts/s (p50 ${raw.p50Median}, p99 ${raw.p99Median} ms); lib/raw throughput ${libOverRaw} (rounds ${libOverRawPerRound.join(', ')}): ${libOverRaw >= 0.85 ? 'pass' : 'FAIL'} (target >= 0.85)`);
+    log(`PART 1: direct ${direct.rateMedian} workouts/s (p50 ${direct.p50Median}, p99 ${direct.p99Median} ms); pgbouncer ${viaBouncer.rateMedian} workouts/s (p50 ${viaBouncer.p50Median}, p99 ${viaBouncer.p99Median} ms); pgbouncer/direct ${result.ratio.throughputPgbouncerOverDirect} (rounds ${perRoundRatios.join(', ')})`);
     return { ...result, psiAll };
   } finally {
     await bouncer?.stop();
