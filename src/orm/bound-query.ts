@@ -206,14 +206,30 @@ export async function executeBound<T>(em: EntityManager, query: Query<T>): Promi
   const logger = context.config.getLogger();
   const logged =
     logger.isEnabled('query') && logger.isEnabled('query-params') ? driver.getPlatform().formatQuery(bound.sql.replace(/\$\d+/g, '?'), values) : bound.sql;
-  try {
-    await connection.ensureConnection();
-    return await connection.executeQuery(
+  const run = async () =>
+    connection.executeQuery(
       logged,
       async () => (await (transaction ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(bound.sql, values))).rows,
       { query: logged, params: values },
     );
+  try {
+    await connection.ensureConnection();
+    try {
+      return await run();
+    } catch (error) {
+      // A prepared statement whose result type changed under it (a column's type altered while
+      // the connection kept it) fails without doing anything, and its connection is given up
+      // (setup/driver.ts): outside a transaction, once more on a fresh connection is safe.
+      if (transaction || !isStalePlan(error)) throw error;
+      return await run();
+    }
   } catch (error) {
     throw driver.convertException(error as Error);
   }
+}
+
+/** PostgreSQL's refusal to run a prepared statement whose result row type changed since it was prepared. @internal */
+export function isStalePlan(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === '0A000' && typeof e.message === 'string' && /cached plan must not change result type/i.test(e.message);
 }

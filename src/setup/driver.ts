@@ -2,7 +2,7 @@ import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Configuration, ConnectionType, EntityManagerType } from '@mikro-orm/core';
 import { attachRouter, currentRoute, DEFAULT_REPLICA_POLICY, ReplicaRouter, type ReplicaPolicy } from '../orm/replicas.js';
 import { GainslyError } from '../enums/index.js';
-import { preparedStatementName } from '../orm/bound-query.js';
+import { isStalePlan, preparedStatementName } from '../orm/bound-query.js';
 import { translateGlobalContextRefusal } from '../orm/context.js';
 import {
   isConnectionLoss,
@@ -63,8 +63,7 @@ const lost = new WeakSet<PooledClient>();
  */
 function spoilsPreparedStatements(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === '26000' || code === '42P05') return true;
-  return code === '0A000' && /cached plan must not change result type/i.test((error as Error).message ?? '');
+  return code === '26000' || code === '42P05' || isStalePlan(error);
 }
 
 /**

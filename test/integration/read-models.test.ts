@@ -7,6 +7,7 @@ import pg from 'pg';
 import {
   createGainslyOrm,
   forUser,
+  GainslyDatabaseError,
   GainslyNotFoundError,
   GainslyValidationError,
   Microcycle,
@@ -21,7 +22,7 @@ import {
   type MovementRow,
   type MovementSearch,
 } from '../../src/index.js';
-import { useTestOrm } from '../support/database.js';
+import { createTestDatabase, useTestOrm, withRawClient } from '../support/database.js';
 import { makeMicrocycle, makeMovement, makeProgram, makeSession, makeUser, unique } from '../support/factories.js';
 
 const db = useTestOrm();
@@ -380,6 +381,34 @@ describe('read models: one statement each', () => {
       expect(result.sent.map((s) => s.name)).toEqual([undefined, undefined, undefined, undefined]);
       expect(result.sent.map((s) => s.text)).toEqual(on.sent.map((s) => s.text));
       expect(result.prepared).toEqual([]);
+    }
+  });
+
+  it("a prepared statement whose result type changed under it (a column altered) is run again on a fresh connection outside a transaction, and is a typed error inside one", async () => {
+    const own = await createTestDatabase();
+    const altered = await createGainslyOrm({ url: own.url, pool: { min: 0, max: 1 } });
+    try {
+      const em = altered.em.fork();
+      makeMovement(em, { name: 'Prepared Squat', pattern: 'squat' });
+      await em.flush();
+      const search = (em: EntityManager) => em.getRepository(Movement).searchRows({ text: 'Prepared' });
+      expect((await search(altered.em.fork())).map((m) => m.name)).toEqual(['Prepared Squat']);
+      // movements.name is varchar(200): as text, the prepared statement's result row type changes.
+      await withRawClient(own.url, (c) => c.query('alter table movements alter column name type text'));
+      expect((await search(altered.em.fork())).map((m) => m.name)).toEqual(['Prepared Squat']);
+
+      await withRawClient(own.url, (c) => c.query('alter table movements alter column name type varchar(200)'));
+      const inTx = await altered.em
+        .fork()
+        .transactional((tx) => search(tx))
+        .catch((e: unknown) => e);
+      expect(inTx).toBeInstanceOf(GainslyDatabaseError);
+      expect((inTx as GainslyDatabaseError).sqlState).toBe('0A000');
+      // That connection was given up: the next call prepares afresh.
+      expect((await search(altered.em.fork())).map((m) => m.name)).toEqual(['Prepared Squat']);
+    } finally {
+      await altered.close(true);
+      await own.drop();
     }
   });
 
