@@ -1,10 +1,35 @@
 // Helpers shared by the operations.
+import type pg from 'pg';
 import type { SideResult } from '../measure.js';
 import type { OpContext, SeriesReport, Target } from '../types.js';
 
 export function series(label: string, side: SideResult): SeriesReport {
   const { total, work, varies, min, max } = side.statements;
   return { label, summary: side.summary, roundMedians: side.roundMedians, clientCpuMs: side.clientCpuMs, statements: { total, work, varies, min, max } };
+}
+
+/**
+ * How a raw side sends its statement: `prepared` as the fastest hand-written `pg` code does (named,
+ * so each connection parses and plans it once, as the library does with its own statements since
+ * #23); `unnamed` as most hand-written code does (text and values on every call), reported beside
+ * it to show what preparing saves.
+ */
+export type RawMode = 'prepared' | 'unnamed';
+
+/** A raw side's statement under a fixed name: `run(client, values, mode)`. */
+export function rawStatement(name: string, text: string) {
+  return {
+    text,
+    run: <R extends pg.QueryResultRow>(client: pg.Client, values: unknown[], mode: RawMode = 'prepared') =>
+      client.query<R>(mode === 'prepared' ? { name, text, values } : { text, values }),
+  };
+}
+
+/** The note that compares the library with the unnamed raw side. */
+export function unnamedNote(lib: SideResult, unnamed: SideResult): string {
+  const ratio = ratioOf(lib, unnamed);
+  const rounds = unnamed.roundMedians.map((m) => m.toFixed(2)).join(' / ');
+  return `raw pg, unnamed statement (parsed and planned on every call; no target): median ${unnamed.summary.median.toFixed(2)} ms (rounds ${rounds}), lib / raw-unnamed = ${ratio.toFixed(2)}`;
 }
 
 export function ratioOf(lib: SideResult, raw: SideResult): number {
