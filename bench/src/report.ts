@@ -48,7 +48,10 @@ export function renderTable(results: readonly OpResult[]): string {
 export function renderNotes(results: readonly OpResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
-    for (const e of r.extra ?? []) lines.push(`  op ${r.op} (${r.size}) ${e.label}: median ${ms(e)}${r.op === 7 ? '' : `, ${statements(e, r.op)} statements`}`);
+    for (const e of r.extra ?? []) {
+      const cpu = e.clientCpuMs === undefined ? '' : `, client CPU ${e.clientCpuMs.toFixed(2)} ms per call`;
+      lines.push(`  op ${r.op} (${r.size}) ${e.label}: median ${ms(e)}${r.op === 7 ? '' : `, ${statements(e, r.op)} statements`}${cpu}`);
+    }
     for (const n of r.notes) lines.push(`  op ${r.op} (${r.size}) ${n}`);
     if (r.lib && r.raw && r.lib.roundMedians.length > 1) {
       const each = (s: SeriesReport) => s.roundMedians.map((m) => m.toFixed(2)).join(' / ');

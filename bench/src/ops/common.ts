@@ -25,6 +25,19 @@ export function rawStatement(name: string, text: string) {
   };
 }
 
+/**
+ * One EntityManager per ORM, made on first use and reused: the library side without a fork per
+ * call, to show what `em.fork()` (a request's new identity map) adds to the call. No target.
+ */
+export function reusedEm<O extends { em: { fork(): E } }, E>(): (orm: O) => E {
+  const ems = new WeakMap<O, E>();
+  return (orm) => {
+    let em = ems.get(orm);
+    if (em === undefined) ems.set(orm, (em = orm.em.fork()));
+    return em;
+  };
+}
+
 /** The note that compares the library with the unnamed raw side. */
 export function unnamedNote(lib: SideResult, unnamed: SideResult): string {
   const ratio = ratioOf(lib, unnamed);

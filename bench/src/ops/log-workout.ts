@@ -15,7 +15,7 @@ import { ANCHOR_DATE } from '../generate.js';
 import { alternate, type Side } from '../measure.js';
 import { countStatements } from '../counter.js';
 import type { OpContext, OpResult } from '../types.js';
-import { checkTarget, nearlyEqual, ratioOf, ratioTarget, rawStatement, series, statementTarget, unnamedNote, type RawMode } from './common.js';
+import { checkTarget, nearlyEqual, ratioOf, ratioTarget, rawStatement, reusedEm, series, statementTarget, unnamedNote, type RawMode } from './common.js';
 
 interface TopSetInput {
   movementId: number;
@@ -213,6 +213,7 @@ export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
     'select coalesce(max(id), 0) as w, (select coalesce(max(id), 0) from top_set_logs) as t, (select coalesce(max(id), 0) from pattern_exposures) as p from workout_logs',
   )).rows[0]!;
   const lib = (input: WorkoutInput) => ctx.orm.em.fork().getRepository(WorkoutLog).logWorkout(userId, input);
+  const oneEm = reusedEm<typeof ctx.orm, ReturnType<typeof ctx.orm.em.fork>>();
 
   try {
     // Statement counts by number of top sets (untimed), and the same work on both sides.
@@ -236,6 +237,7 @@ export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
       { name: 'lib', before: prepare, run: () => lib(input) },
       { name: 'raw', before: prepare, run: () => rawLogWorkout(ctx.raw, userId, input) },
       { name: 'raw-unnamed', before: prepare, run: () => rawLogWorkout(ctx.raw, userId, input, 'unnamed') },
+      { name: 'lib-one-em', before: prepare, run: () => oneEm(ctx.orm).getRepository(WorkoutLog).logWorkout(userId, input) },
       { name: 'upstream', before: prepare, run: () => upstreamStyleLogWorkout(ctx, userId, input) },
     ];
     const result = await alternate(sides, ctx);
@@ -249,7 +251,10 @@ export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
       size: ctx.dataset.spec.name,
       lib: series('lib: WorkoutLogRepository.logWorkout', result.lib!),
       raw: series('raw pg, 1 statement, prepared', result.raw!),
-      extra: [series('raw pg, 1 statement, unnamed (no target)', result['raw-unnamed']!), series('upstream-style (3 per top set)', result.upstream!)],
+      extra: [
+        series('raw pg, 1 statement, unnamed (no target)', result['raw-unnamed']!),
+        series('lib without a fork per call (one EntityManager reused; no target)', result['lib-one-em']!),
+        series('upstream-style (3 per top set)', result.upstream!)],
       ratio,
       targets: [
         ratioTarget(ctx, ratio, 1.25),

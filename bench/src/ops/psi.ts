@@ -8,7 +8,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { alternate } from '../measure.js';
 import { countStatements } from '../counter.js';
 import type { OpContext, OpResult } from '../types.js';
-import { absoluteTarget, checkTarget, nearlyEqual, ratioOf, ratioTarget, rawStatement, series, statementTarget, unnamedNote, type RawMode } from './common.js';
+import { absoluteTarget, checkTarget, nearlyEqual, ratioOf, ratioTarget, rawStatement, reusedEm, series, statementTarget, unnamedNote, type RawMode } from './common.js';
 
 const PATTERNS = ['SQUAT', 'HINGE', 'HORIZONTAL_PUSH', 'VERTICAL_PUSH', 'HORIZONTAL_PULL', 'VERTICAL_PULL', 'CARRY', 'CORE', 'LUNGE', 'ROTATION', 'PLYOMETRIC', 'OLYMPIC', 'ISOLATION', 'MOBILITY', 'ISOMETRIC', 'CONDITIONING', 'CARDIO'];
 const WINDOW = 4;
@@ -68,6 +68,7 @@ export async function psiPlan(raw: pg.Client, userId: number): Promise<string[]>
 
 export async function psiOp(ctx: OpContext): Promise<OpResult> {
   const { orm, raw, userId } = ctx;
+  const oneEm = reusedEm<typeof ctx.orm, ReturnType<typeof ctx.orm.em.fork>>();
   const check = await countStatements(() => libPsiAll(ctx, orm, userId));
   const rawRows = await rawPsiAll(raw, userId);
   const equivalent = samePsi(check.result, rawRows);
@@ -76,6 +77,7 @@ export async function psiOp(ctx: OpContext): Promise<OpResult> {
       { name: 'lib', run: () => libPsiAll(ctx, ctx.orm, userId) },
       { name: 'raw', run: () => rawPsiAll(ctx.raw, userId) },
       { name: 'raw-unnamed', run: () => rawPsiAll(ctx.raw, userId, 'unnamed') },
+      { name: 'lib-one-em', run: () => oneEm(ctx.orm).getRepository(ctx.L.lib.PatternExposure).psiAll(userId, { lastNMicrocycles: WINDOW }) },
     ],
     ctx,
   );
@@ -96,7 +98,7 @@ export async function psiOp(ctx: OpContext): Promise<OpResult> {
       ...(is5y ? [absoluteTarget(ctx, 'median < 20 ms', lib.summary.median, 20, true)] : []),
       checkTarget('same PSI as raw', equivalent, equivalent ? `${check.result.filter((r) => r.psi !== null).length}/17 patterns with a PSI` : 'DIFFER'),
     ],
-    extra: [series('raw pg, unnamed (no target)', result['raw-unnamed']!)],
+    extra: [series('raw pg, unnamed (no target)', result['raw-unnamed']!), series('lib without a fork per call (one EntityManager reused; no target)', result['lib-one-em']!)],
     notes: [`user 1: ${ctx.dataset.stats.mainUserExposures} exposures; plan: ${(await psiPlan(ctx.raw, userId)).join(', ')}`, unnamedNote(lib, result['raw-unnamed']!)],
   };
 }
