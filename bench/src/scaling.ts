@@ -289,6 +289,23 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
         for (const c of clients) await c.end().catch(() => undefined);
       }
     };
+    // psiAll under the same concurrency: each worker reads its own user's PSI back to back,
+    // on the generated history, before the logging rounds below add tens of thousands of
+    // exposures to each worker's current microcycle (which made each PSI call take 0.4-0.6 s),
+    // library (one ORM, pool max = clients) vs raw pg (a client per worker), alternating by round.
+    const psiRounds: PsiRound[] = [];
+    // libPsiAll reads only ctx.L (the loaded library).
+    const ctx = { L } as OpContext;
+    for (let round = 1; round <= o.rounds; round++) {
+      for (const side of round % 2 === 1 ? ['lib', 'raw'] : ['raw', 'lib']) {
+        await withSide(side, async (orm, clients) => {
+          const loop = orm === null ? logLoop(workers, (w, i) => rawPsiAll(clients[i]!, w.userId)) : logLoop(workers, (w) => libPsiAll(ctx, orm, w.userId));
+          const { seconds, count, lat } = await measureWindow(loop, o.window);
+          psiRounds.push({ round, side, callsPerSecond: r2(count / seconds), p50: lat.p50, p99: lat.p99, calls: count, errors: loop.errors.length });
+          log(`psiAll round ${round} ${side}: ${r2(count / seconds)} calls/s, p50 ${lat.p50} ms, p99 ${lat.p99} ms (${loop.errors.length} errors)`);
+        });
+      }
+    }
     const rounds: ThroughputRound[] = [];
     // Three sides, the order rotating by round: the library direct, the library through PgBouncer,
     // and raw `pg` (one client per worker, op 1's one-statement CTE) for the library's ratio.
@@ -324,21 +341,6 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
       raw,
       libVsRaw: { throughputLibOverRaw: libOverRaw, perRound: libOverRawPerRound, p50LibOverRaw: r2(direct.p50Median / raw.p50Median), p99LibOverRaw: r2(direct.p99Median / raw.p99Median), target: 'lib >= 0.85 x raw throughput', pass: libOverRaw >= 0.85 },
     };
-    // psiAll under the same concurrency: each worker reads its own user's PSI back to back,
-    // library (one ORM, pool max = clients) vs raw pg (a client per worker), alternating by round.
-    const psiRounds: PsiRound[] = [];
-    // libPsiAll reads only ctx.L (the loaded library).
-    const ctx = { L } as OpContext;
-    for (let round = 1; round <= o.rounds; round++) {
-      for (const side of round % 2 === 1 ? ['lib', 'raw'] : ['raw', 'lib']) {
-        await withSide(side, async (orm, clients) => {
-          const loop = orm === null ? logLoop(workers, (w, i) => rawPsiAll(clients[i]!, w.userId)) : logLoop(workers, (w) => libPsiAll(ctx, orm, w.userId));
-          const { seconds, count, lat } = await measureWindow(loop, o.window);
-          psiRounds.push({ round, side, callsPerSecond: r2(count / seconds), p50: lat.p50, p99: lat.p99, calls: count, errors: loop.errors.length });
-          log(`psiAll round ${round} ${side}: ${r2(count / seconds)} calls/s, p50 ${lat.p50} ms, p99 ${lat.p99} ms (${loop.errors.length} errors)`);
-        });
-      }
-    }
     const callsOf = (r: PsiRound) => r.callsPerSecond;
     const psiLib = sideSummary(psiRounds, 'lib', callsOf);
     const psiRaw = sideSummary(psiRounds, 'raw', callsOf);
