@@ -2,7 +2,7 @@
 // order, and how rounds are kept apart. Durations are scripted through an injected clock, so these
 // tests check bookkeeping, never the speed of anything.
 import { describe, expect, it } from 'vitest';
-import { alternate, type Side } from '../../bench/src/measure.js';
+import { alternate, orderOf, type Side } from '../../bench/src/measure.js';
 
 /** A clock that only moves when a scripted side runs. */
 function scripted(duration: (side: string, round: number, call: number) => number) {
@@ -62,5 +62,32 @@ describe('bench alternate()', () => {
 
     expect(result.lib!.roundMedians).toEqual([1]);
     expect(result.lib!.samples).toHaveLength(6);
+  });
+});
+
+describe('bench orderOf()', () => {
+  it('shuffles three or more sides so that each one follows a given side about equally often, and repeats the same order for the same iteration', () => {
+    const sides = ['lib', 'raw', 'raw-unnamed', 'entities'];
+    const after = new Map<string, number>(sides.map((s) => [s, 0]));
+    const first = new Map<string, number>(sides.map((s) => [s, 0]));
+    let previous: string | undefined;
+    const iterations = 1200;
+    for (let i = 0; i < iterations; i++) {
+      const order = orderOf(sides, i);
+      expect([...order].sort()).toEqual([...sides].sort());
+      first.set(order[0]!, first.get(order[0]!)! + 1);
+      for (const side of order) {
+        if (previous === 'entities') after.set(side, after.get(side)! + 1);
+        previous = side;
+      }
+    }
+    // What follows the entity side: each of the other three about a third of the time (never a fixed neighbour).
+    for (const side of ['lib', 'raw', 'raw-unnamed']) expect(after.get(side)!).toBeGreaterThan(iterations / 5);
+    for (const side of sides) expect(first.get(side)!).toBeGreaterThan(iterations / 6);
+    expect(orderOf(sides, 7)).toEqual(orderOf(sides, 7));
+  });
+
+  it('alternates two sides, as before', () => {
+    expect([0, 1, 2, 3].map((i) => orderOf(['lib', 'raw'], i).join(' '))).toEqual(['lib raw', 'raw lib', 'lib raw', 'raw lib']);
   });
 });
