@@ -3,6 +3,7 @@
 // Explicit names only: anything not listed here is internal.
 
 export { GainslyError, GAINSLY_ERROR_CODES, type GainslyErrorCode, GainslyValidationError, parseInput, type ValidationIssue } from './errors.js';
+export { PROBLEM_CONTENT_TYPE, toProblem, type GainslyProblem, type ProblemFieldError } from './problem.js';
 export { gainslyErrorMap, formatIssuePath, previewValue } from './messages.js';
 export {
   COLUMN_LENGTHS,
