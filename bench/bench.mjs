@@ -9,9 +9,10 @@
 //   npm run bench -- --help            every option
 //
 // Flags of this script: --no-build (reuse bench/.build from the previous run).
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildLibraryInto, requireNode22 } from '../scripts/private-build.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -24,23 +25,7 @@ const argv = process.argv.slice(2);
 const noBuild = argv.includes('--no-build');
 const args = argv.filter((a) => a !== '--no-build');
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 17)) {
-  console.error(`The bench needs Node >= 22.17 (MikroORM 7); this is ${process.version}. Run it through npm (\`npm run bench\`), which puts the node@22 devDependency first on PATH.`);
-  process.exit(2);
-}
-
-async function buildLibrary() {
-  const esbuild = await import('esbuild');
-  const { build } = await import('tsup');
-  mkdirSync(buildDir, { recursive: true });
-  // The package's tsup config, as is (entries, target, keepNames, splitting, ...); only the output
-  // directory differs, and no .d.ts files are emitted.
-  const configOut = join(buildDir, 'tsup.config.mjs');
-  await esbuild.build({ entryPoints: [join(root, 'tsup.config.ts')], outfile: configOut, format: 'esm', platform: 'node', bundle: true, packages: 'external', logLevel: 'error' });
-  const config = (await import(`${pathToFileURL(configOut).href}?t=${Date.now()}`)).default;
-  await build({ ...config, config: false, outDir: libDir, dts: false, silent: true });
-}
+requireNode22('The bench');
 
 async function bundleBench() {
   const esbuild = await import('esbuild');
@@ -59,7 +44,7 @@ async function bundleBench() {
 
 if (!noBuild || !existsSync(benchOut) || !existsSync(join(libDir, 'index.js'))) {
   const started = performance.now();
-  await buildLibrary();
+  await buildLibraryInto(root, libDir, buildDir);
   await bundleBench();
   console.error(`[bench] built the library into ${relative(root, libDir)} and the bench into ${relative(root, benchOut)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
