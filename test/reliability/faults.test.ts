@@ -68,7 +68,13 @@ async function closeQuietly(orm: MikroORM | undefined): Promise<void> {
  * Starts `work`, waits until the victim backend is blocked on a lock held by `lockSql` (run in
  * an admin transaction), terminates it, releases the lock, and returns what `work` threw.
  */
-async function killInTheMiddle(url: string, lockSql: string, work: () => Promise<unknown>, params: unknown[] = []): Promise<{ error: unknown; blockedOn: string }> {
+async function killInTheMiddle(
+  url: string,
+  lockSql: string,
+  work: () => Promise<unknown>,
+  params: unknown[] = [],
+  blockedQuery?: RegExp,
+): Promise<{ error: unknown; blockedOn: string }> {
   const lock = await holdLocks(url, lockSql, params);
   const admin = await connectRaw(url);
   try {
@@ -76,7 +82,7 @@ async function killInTheMiddle(url: string, lockSql: string, work: () => Promise
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),
     );
-    const blocked = await waitUntilBlocked(admin, VICTIM);
+    const blocked = await waitUntilBlocked(admin, VICTIM, undefined, blockedQuery);
     expect(await terminate(admin, blocked.pid)).toBe(true);
     const result = await withDeadline(outcome, 10_000, 'the killed workflow');
     if (result.ok) throw new Error(`the workflow succeeded although its backend was terminated while it ran: ${blocked.query}`);
@@ -367,7 +373,7 @@ describe.runIf(hasFixtures)('pg_terminate_backend in the middle of adopt', () =>
     const rowsBefore = await withRawClient(db.url, (c) => c.query(`select (select count(*) from users) u, (select count(*) from movements) m`));
     // ALTER TABLE movements needs an ACCESS EXCLUSIVE lock; any open transaction that read the
     // table holds ACCESS SHARE until it ends. Adopt has already added the enum label by then.
-    const { error, blockedOn } = await killInTheMiddle(url, 'lock table movements in access share mode', () => adopt(orm));
+    const { error, blockedOn } = await killInTheMiddle(url, 'lock table movements in access share mode', () => adopt(orm), [], /alter table/i);
     expect(blockedOn).toMatch(/alter table/i);
     expectTypedError(error, GainslyConnectionError, secretOf(url));
     const catalogAfter = await readCatalog(ormRunner(observer!));

@@ -70,9 +70,12 @@ export interface BlockedBackend {
 
 /**
  * Waits until a backend whose `application_name` is `applicationName` is waiting for a lock (so the
- * workflow is known to be stopped in the middle of its transaction), and returns it.
+ * workflow is known to be stopped in the middle of its transaction), and returns it. With `query`,
+ * only a backend blocked on a statement that matches it counts: through PgBouncer a server
+ * connection can carry the name while it runs another statement for a moment (a CI run found a
+ * `select … from alembic_version` there instead of the ALTER the test meant to interrupt).
  */
-export async function waitUntilBlocked(admin: RawClient, applicationName: string, timeoutMs = 10_000): Promise<BlockedBackend> {
+export async function waitUntilBlocked(admin: RawClient, applicationName: string, timeoutMs = 10_000, query?: RegExp): Promise<BlockedBackend> {
   return waitFor(`a backend named ${applicationName} to wait on a lock`, async () => {
     const { rows } = await admin.query<{ pid: number; query: string; wait_event: string }>(
       `select pid, query, wait_event from pg_stat_activity
@@ -82,7 +85,7 @@ export async function waitUntilBlocked(admin: RawClient, applicationName: string
           and wait_event in ('relation', 'tuple', 'transactionid', 'advisory', 'object', 'page')`,
       [applicationName],
     );
-    const row = rows[0];
+    const row = rows.find((r) => query === undefined || query.test(r.query));
     return row ? { pid: row.pid, query: row.query, waitEvent: row.wait_event } : undefined;
   }, timeoutMs);
 }
