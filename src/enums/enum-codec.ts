@@ -197,7 +197,17 @@ export function defineEnum<const M extends EnumMembers>(
   return Object.freeze(codec);
 }
 
-function didYouMean(x: unknown, candidates: readonly (string | number)[]): string | undefined {
+/**
+ * A "did you mean" clause when `x` differs from one candidate only in case, surrounding blanks, or
+ * spaces and hyphens for underscores (`'Horizontal push'` for `'horizontal_push'`); else `undefined`.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * didYouMean('Hard No', ['hard_no', 'hard_yes']); // 'did you mean "hard_no"?'
+ * ```
+ */
+export function didYouMean(x: unknown, candidates: readonly (string | number)[]): string | undefined {
   if (typeof x !== 'string' && typeof x !== 'number') return undefined;
   const wanted = normalise(String(x));
   const match = candidates.find((candidate) => normalise(String(candidate)) === wanted);

@@ -1,24 +1,29 @@
 import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from './gainsly-error.js';
+// For the {@link enumDisplayName} link only; a type import adds nothing at run time.
+import type { enumDisplayName } from './display-names.js';
 
 /**
  * Which conversion rejected a value. It decides what the error message says was expected:
- * `toDb` and `parse` want a semantic value, `fromDb` wants a database label.
+ * `toDb`, `parse` and `displayName` (from {@link enumDisplayName}) want a semantic value, `fromDb`
+ * wants a database label.
  *
  * @example
  * ```ts
  * const direction: EnumDirection = 'fromDb';
  * ```
  */
-export type EnumDirection = 'toDb' | 'fromDb' | 'parse';
+export type EnumDirection = 'toDb' | 'fromDb' | 'parse' | 'displayName';
 
 /**
- * Thrown by an enum codec's `toDb`, `fromDb` and `parse` when a value is not a member of the enum.
+ * Thrown by an enum codec's `toDb`, `fromDb` and `parse`, and by {@link enumDisplayName}, when a
+ * value is not a member of the enum.
  * A {@link GainslyError} with code `GAINSLY_INVALID_ENUM_VALUE`.
  *
- * `allowed` lists what would have been accepted in that direction: semantic values for `toDb` and
- * `parse`, database labels for `fromDb`. The message names the enum, the rejected value and the allowed
- * values, and hints when the value belongs to the other direction (a label passed to `toDb`) or differs
- * only in case or type (`'3'` for `3`), because those are the mistakes people actually make.
+ * `allowed` lists what would have been accepted in that direction: semantic values for `toDb`,
+ * `parse` and `displayName`, database labels for `fromDb`. The message names the enum, the rejected
+ * value and the allowed values, and hints when the value belongs to the other direction (a label
+ * passed to `toDb`) or differs only in case or type (`'3'` for `3`), because those are the mistakes
+ * people actually make.
  *
  * @example
  * ```ts

@@ -56,6 +56,13 @@ export {
 } from './definitions.js';
 
 export { defineEnum, type AnyEnumCodec, type EnumCodec, type EnumMembers, type LabelOf } from './enum-codec.js';
+export {
+  enumDisplayName,
+  enumOptions,
+  categoricalDisplayName,
+  type EnumOption,
+  type EnumSource,
+} from './display-names.js';
 export { InvalidEnumValueError, type EnumDirection } from './errors.js';
 export { GainslyError, GAINSLY_ERROR_CODES, type GainslyErrorCode } from './gainsly-error.js';
 export { ENUMS, isEnumName, type EnumLabel, type EnumName, type EnumValue } from './registry.js';

@@ -72,7 +72,13 @@ describe('demo in a fresh directory with no database variables', () => {
     expect(result.stdout).toContain(`database: ${where} (embedded PGlite)`);
     expect(result.stdout).toContain('Created the demo');
     expect(result.stdout).toMatch(/│ pattern\s+│ PSI \(kg\)\s+│ exposures\s+│ trend/);
-    for (const pattern of ['squat', 'hinge', 'vertical_push', 'cardio']) expect(result.stdout).toMatch(new RegExp(`│ ${pattern}\\s+│`));
+    // People read display names; the stored values are for --json (next test).
+    for (const pattern of ['Squat', 'Hinge', 'Vertical push', 'Horizontal pull', 'Cardio']) expect(result.stdout).toMatch(new RegExp(`│ ${pattern}\\s+│`));
+    expect(result.stdout).not.toMatch(/vertical_push|horizontal_pull|horizontal_push/);
+    const summary = (label: string) => result.stdout.split('\n').find((line) => line.trimStart().startsWith(label)) ?? '';
+    expect(summary('Improving:')).toMatch(/^ {2}Improving: [A-Z]/);
+    expect(summary('Sorest in the last week:')).toMatch(/^ {2}Sorest in the last week: [A-Z][a-z]+( [a-z]+)? \d\.\d\/5/);
+    for (const label of ['Improving:', 'Sorest in the last week:']) expect(summary(label)).not.toContain('_');
     expect(result.stdout).toContain('↑ increasing');
     expect(result.stdout).toContain('↓ decreasing');
     for (const lift of ['Back Squat', 'Bench Press', 'Conventional Deadlift', 'Overhead Press']) expect(result.stdout).toContain(`e1RM, ${lift} (kg)`);
@@ -96,6 +102,11 @@ describe('demo in a fresh directory with no database variables', () => {
     const squat = doc.report.patterns.find((p: { pattern: string }) => p.pattern === 'squat');
     expect(squat).toMatchObject({ trend: 'increasing' });
     expect(squat.psi).toBeGreaterThan(100);
+    // --json keeps the stored (machine-readable) values, not the display names.
+    expect(doc.report.patterns.map((p: { pattern: string }) => p.pattern)).toEqual(expect.arrayContaining(['vertical_push', 'horizontal_pull', 'horizontal_push']));
+    expect(JSON.stringify(doc.report)).not.toMatch(/Vertical push|Horizontal pull/);
+    expect(doc.report.soreness.length).toBeGreaterThan(0);
+    for (const { bodyPart } of doc.report.soreness) expect(bodyPart).toMatch(/^[a-z_]+$/);
     expect(doc.report.lifts.map((l: { movement: string }) => l.movement)).toEqual(['Back Squat', 'Bench Press', 'Conventional Deadlift', 'Overhead Press']);
     for (const lift of doc.report.lifts) expect(lift.points.length).toBeGreaterThanOrEqual(5);
   }, SLOW);

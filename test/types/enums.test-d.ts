@@ -8,7 +8,11 @@ import {
   E1RMFormula,
   MovementPattern,
   isEnumName,
+  enumDisplayName,
+  enumOptions,
   type AnyEnumCodec,
+  type EnumOption,
+  type EnumSource,
   type EnumCodec,
   type EnumLabel,
   type EnumName,
@@ -86,5 +90,27 @@ describe('ENUMS codecs', () => {
 
   test('InvalidEnumValueError is an Error', () => {
     expectTypeOf<InvalidEnumValueError>().toExtend<Error>();
+  });
+});
+
+describe('display names', () => {
+  test('the value must belong to the enum given, constant or codec', () => {
+    expectTypeOf(enumDisplayName(MovementPattern, 'horizontal_push')).toEqualTypeOf<string>();
+    expectTypeOf(enumDisplayName(ENUMS.PersonaAggression, 3)).toEqualTypeOf<string>();
+    // @ts-expect-error 'HORIZONTAL_PUSH' is a label, not a value
+    enumDisplayName(MovementPattern, 'HORIZONTAL_PUSH');
+    // @ts-expect-error not a MovementRuleType value
+    enumDisplayName(ENUMS.MovementRuleType, 'squat');
+    // @ts-expect-error PersonaAggression's values are numbers
+    enumDisplayName(PersonaAggression, '3');
+  });
+
+  test('enumOptions carries the value type; EnumSource takes any enum', () => {
+    expectTypeOf(enumOptions(MovementRuleType)).toEqualTypeOf<readonly EnumOption<MovementRuleType>[]>();
+    expectTypeOf(enumOptions(ENUMS.PersonaAggression)[0]!.value).toEqualTypeOf<PersonaAggression>();
+    expectTypeOf(MovementPattern).toExtend<EnumSource<MovementPattern>>();
+    expectTypeOf(ENUMS.E1RMFormula).toExtend<EnumSource<E1RMFormula>>();
+    const dynamic: AnyEnumCodec = ENUMS.Goal;
+    expectTypeOf(enumOptions(dynamic)[0]!.value).toEqualTypeOf<string | number>();
   });
 });

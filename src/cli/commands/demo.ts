@@ -7,6 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { migrate } from '../../setup/create-orm.js';
 import { DEMO_EMAIL, DEMO_PROGRAM_NAME, countDemo, findDemo, resetDemo, seedDemo, type DemoCounts } from '../../demo/seed.js';
 import { demoReport, type DemoLiftSeries, type DemoReport } from '../../demo/report.js';
+import { categoricalDisplayName, enumDisplayName, MovementPattern } from '../../enums/index.js';
 import { demoDatabaseUrl, resolveConnection, type Connection } from '../connection.js';
 import { globalOptions, plural, withDatabase, type CliContext } from '../context.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
@@ -109,6 +110,9 @@ function printChart(out: Output, series: DemoLiftSeries): void {
 
 const fmt = (value: number | null, digits = 1) => (value === null ? '—' : value.toFixed(digits));
 
+// People read display names ('Horizontal push', 'Right shoulder'); --json keeps the stored values.
+const patternName = (pattern: MovementPattern): string => enumDisplayName(MovementPattern, pattern);
+
 function printReport(out: Output, conn: Connection, outcome: DemoOutcome): void {
   const { c } = out;
   const { report, counts } = outcome;
@@ -131,15 +135,15 @@ function printReport(out: Output, conn: Connection, outcome: DemoOutcome): void 
   out.line(
     out.table(
       ['pattern', 'PSI (kg)', 'exposures', 'trend'],
-      report.patterns.map((p) => [p.pattern, p.psi === null ? c.dim('—') : p.psi.toFixed(1), p.exposures, trendCell(out, p.trend)]),
+      report.patterns.map((p) => [patternName(p.pattern), p.psi === null ? c.dim('—') : p.psi.toFixed(1), p.exposures, trendCell(out, p.trend)]),
       ['left', 'right', 'right', 'left'],
     ),
   );
   out.line();
   for (const series of report.lifts) printChart(out, series);
 
-  const rising = report.patterns.filter((p) => p.trend === 'increasing').map((p) => p.pattern);
-  const falling = report.patterns.filter((p) => p.trend === 'decreasing').map((p) => p.pattern);
+  const rising = report.patterns.filter((p) => p.trend === 'increasing').map((p) => patternName(p.pattern));
+  const falling = report.patterns.filter((p) => p.trend === 'decreasing').map((p) => patternName(p.pattern));
   const r = report.recovery;
   out.line(c.bold('Summary'));
   out.line(`  ${report.period.from ?? '—'} → ${report.period.to ?? '—'}: ${plural(counts.workoutLogs, 'workout')}, ${plural(counts.topSetLogs, 'top set')}.`);
@@ -149,7 +153,7 @@ function printReport(out: Output, conn: Connection, outcome: DemoOutcome): void 
   );
   out.line(`  Recovery: ${fmt(r.sleepHours)} h sleep, HRV ${fmt(r.hrv)} ms, resting HR ${fmt(r.restingHr, 0)} bpm, readiness ${fmt(r.readiness, 0)} on average (${plural(r.readings, 'reading')}).`);
   if (report.soreness.length > 0) {
-    out.line(`  Sorest in the last week: ${report.soreness.map((s) => `${s.bodyPart} ${s.average.toFixed(1)}/5`).join(', ')}.`);
+    out.line(`  Sorest in the last week: ${report.soreness.map((s) => `${categoricalDisplayName(s.bodyPart)} ${s.average.toFixed(1)}/5`).join(', ')}.`);
   }
   out.line();
   out.line(c.dim(`Explore it: gainsly-db migrate status --url ${conn.embedded ? conn.url : '<url>'}   ·   in code: createGainslyOrm({ url: '${conn.embedded ? conn.url : '…'}' })`));
