@@ -67,6 +67,21 @@ export {
 export type { OrmOrEm } from './orm/sql-helpers.js';
 export { UserScope, forUser, type DateRange, type ScopeOptions, type Consistency } from './modules/scope/user-scope.js';
 export { ViewerScope, forViewer, type FriendshipResolver, type ViewerOptions } from './modules/scope/viewer-scope.js';
+export type {
+  ListOptions,
+  DatedListOptions,
+  IncludeOptions,
+  TopSetListOptions,
+  WithIncludes,
+  ProgramIncludes,
+  WorkoutLogIncludes,
+  ConversationThreadIncludes,
+  UserMovementRuleIncludes,
+  ProfileRow,
+  SessionDetailRow,
+  WorkoutLogDetailRow,
+  ConversationThreadDetailRow,
+} from './modules/scope/row-reads.js';
 
 export { User } from './modules/users/user.entity.js';
 export { UserRepository } from './modules/users/user.repository.js';
@@ -81,7 +96,6 @@ export { ProgramRepository, type MicrocycleAdvance } from './modules/programs/pr
 export { Microcycle } from './modules/programs/microcycle.entity.js';
 export {
   MicrocycleRepository,
-  type MicrocycleRow,
   type MicrocycleView,
   type MicrocycleSessionView,
   type MicrocycleExerciseView,
@@ -92,13 +106,13 @@ export { SessionRepository, type SessionSyncProblem, type SessionSyncReport } fr
 export { SessionExercise } from './modules/programs/session-exercise.entity.js';
 export { SessionExerciseRepository } from './modules/programs/session-exercise.repository.js';
 export { Movement } from './modules/movements/movement.entity.js';
-export { MovementRepository, type MovementSearch, type MovementRow } from './modules/movements/movement.repository.js';
+export { MovementRepository, type MovementSearch } from './modules/movements/movement.repository.js';
 export { MovementRelationship } from './modules/movements/movement-relationship.entity.js';
 export { MovementRelationshipRepository } from './modules/movements/movement-relationship.repository.js';
 export { CircuitTemplate } from './modules/circuits/circuit-template.entity.js';
 export { CircuitTemplateRepository } from './modules/circuits/circuit-template.repository.js';
 export { WorkoutLog } from './modules/logging/workout-log.entity.js';
-export { WorkoutLogRepository, type LoggedWorkout, type WorkoutLogRow, type TopSetLogRow, type PatternExposureRow } from './modules/logging/workout-log.repository.js';
+export { WorkoutLogRepository, type LoggedWorkout, type LoggedWorkoutLog, type LoggedTopSet, type LoggedExposure } from './modules/logging/workout-log.repository.js';
 export { TopSetLog } from './modules/logging/top-set-log.entity.js';
 export { TopSetLogRepository } from './modules/logging/top-set-log.repository.js';
 export { PatternExposure } from './modules/logging/pattern-exposure.entity.js';
@@ -125,7 +139,56 @@ export type { JsonValue, JsonObject, DisciplineWeight, SessionExerciseBlock, Ses
 export { GainslyValidationError, type ValidationIssue } from './schemas/errors.js';
 export { PROBLEM_CONTENT_TYPE, toProblem, type GainslyProblem, type ProblemFieldError } from './schemas/problem.js';
 export { configureJsonLimits, jsonBlobLimits, type JsonBlobLimits } from './schemas/json-blobs.js';
-export { InvalidEnumValueError } from './enums/index.js';
+export {
+  InvalidEnumValueError,
+  MovementPattern,
+  PrimaryRegion,
+  PrimaryMuscle,
+  MetricType,
+  SkillLevel,
+  CNSLoad,
+  Goal,
+  SplitTemplate,
+  ProgressionStyle,
+  MovementRuleType,
+  RuleCadence,
+  EnjoyableActivity,
+  SessionType,
+  ExerciseRole,
+  MicrocycleStatus,
+  E1RMFormula,
+  RecoverySource,
+  PersonaTone,
+  RelationshipType,
+  CircuitType,
+  StressBucket,
+  PersonaAggression,
+  ExperienceLevel,
+  Visibility,
+} from './enums/index.js';
+export type {
+  Wire,
+  Page,
+  UserRow,
+  UserSettingsRow,
+  UserMovementRuleRow,
+  UserEnjoyableActivityRow,
+  ProgramRow,
+  MicrocycleRow,
+  SessionRow,
+  SessionExerciseRow,
+  MovementRow,
+  MovementRelationshipRow,
+  CircuitTemplateRow,
+  WorkoutLogRow,
+  TopSetLogRow,
+  PatternExposureRow,
+  SorenessLogRow,
+  RecoverySignalRow,
+  HeuristicConfigRow,
+  ConversationThreadRow,
+  ConversationTurnRow,
+} from './schemas/index.js';
 export type {
   CreateUserInput,
   UpdateUserInput,

@@ -4,7 +4,9 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { GainslyNotFoundError } from '../orm/errors.js';
 import { requireId } from '../orm/arguments.js';
-import { ownedBy } from './ownership.js';
+import { sql, type RawBuilder } from 'kysely';
+import { oneRow, type RowInclude } from '../orm/rows.js';
+import { ownedBy, ownedSql, tableOfEntity } from './ownership.js';
 import { User } from './users/user.entity.js';
 
 /** An entity class (no top-level use here: see the note in ./ownership.ts). */
@@ -52,4 +54,28 @@ export async function requireOwner(em: EntityManager, userId: number): Promise<U
   const user = await em.findOne(User, { id: userId });
   if (!user) throw new GainslyNotFoundError('User', 'users', { id: userId });
   return user;
+}
+
+/**
+ * {@link findOwned} as a plain row (src/orm/rows.ts): one of the user's rows by id, with `include`
+ * nested, in one statement; another user's row is "not found" like a missing one. `where` replaces
+ * the ownership condition (the movements a user may use).
+ */
+export async function findOwnedRow<R>(
+  em: EntityManager,
+  entity: EntityClass<object>,
+  id: number,
+  userId: number,
+  include: readonly RowInclude[] = [],
+  where?: (t: RawBuilder<unknown>, user: number) => RawBuilder<unknown>,
+): Promise<R> {
+  const key = `${entity.name.charAt(0).toLowerCase()}${entity.name.slice(1)}Id`;
+  requireId(id, key);
+  const owned = where ?? ((t: RawBuilder<unknown>, user: number) => ownedSql(tableOfEntity(entity), t, user));
+  const row = await oneRow<R, { id: number; user: number }>(em as never, entity, where ? 'visible' : 'owned', (p) => [sql`t.id = ${p.id}`, owned(sql.ref('t'), p.user)], { id, user: userId }, include);
+  if (row === undefined) {
+    const meta = em.getMetadata().get(entity as never);
+    throw new GainslyNotFoundError(meta.className, meta.tableName, { id, userId });
+  }
+  return row;
 }

@@ -96,7 +96,7 @@ describe('composable schema', () => {
       expect(badge?.label).toBe('First PR');
       expect(badge?.user.email).toBe(user.email);
       // The library's scopes are unaffected.
-      expect(await forUser(orm.em, user.id).programs.list()).toEqual([]);
+      expect(await forUser(orm.em, user.id).programs.list()).toEqual({ items: [], nextCursor: null });
 
       // doctor and adopt tolerate the app's tables and its bookkeeping.
       const report = await doctor(orm);

@@ -114,7 +114,7 @@ describe('the global EntityManager outside a request context', () => {
     expect(me.em).not.toBe(db.orm.em);
     expect(me.em.global).toBe(false);
     // A finder (refused on the global EntityManager by MikroORM) and a raw-SQL read.
-    expect(await me.programs.list()).toEqual([]);
+    expect(await me.programs.list()).toEqual({ items: [], nextCursor: null });
     expect(await me.strength.psiAll()).toHaveLength(17);
     const program = await me.programs.create({
       startDate: '2026-01-05',
@@ -128,7 +128,7 @@ describe('the global EntityManager outside a request context', () => {
       splitTemplate: 'full_body',
       progressionStyle: 'single_progression',
     });
-    expect((await forViewer(db.orm.em, user.id).programsOf(user.id)).map((p) => p.id)).toEqual([program.id]);
+    expect((await forViewer(db.orm.em, user.id).programsOf(user.id)).items.map((p) => p.id)).toEqual([program.id]);
     expect((await forUser(db.orm.em, user.id).programs.get(program.id)).id).toBe(program.id);
   });
 
@@ -156,7 +156,7 @@ describe('the global EntityManager outside a request context', () => {
       expect(requestEm).toBeDefined();
       const me = forUser(db.orm.em, user.id);
       expect(me.em).toBe(requestEm);
-      expect(await me.programs.list()).toEqual([]);
+      expect(await me.programs.list()).toEqual({ items: [], nextCursor: null });
       expect(forViewer(db.orm.em, user.id).em).toBe(requestEm);
     });
   });
@@ -177,7 +177,7 @@ describe('the global EntityManager outside a request context', () => {
       await migrate(orm);
       await expect(orm.em.getRepository(User).findById(1)).rejects.toBeInstanceOf(GainslyConfigError);
       const user = await orm.em.fork().getRepository(User).createUser({ email: 'embedded@example.com' });
-      expect(await forUser(orm.em, user.id).programs.list()).toEqual([]);
+      expect(await forUser(orm.em, user.id).programs.list()).toEqual({ items: [], nextCursor: null });
     } finally {
       await orm.close(true);
     }
@@ -237,11 +237,11 @@ describe('a user that does not exist', () => {
     const user = await db.em.getRepository(User).createUser({ email: `${unique('once')}@example.com` });
     await db.em.flush();
     const me = forUser(db.em, user.id);
-    expect(await me.programs.list()).toEqual([]);
+    expect(await me.programs.list()).toEqual({ items: [], nextCursor: null });
     await db.em.execute('delete from user_settings where user_id = ?', [user.id]);
     await db.em.execute('delete from users where id = ?', [user.id]);
     // Remembered on the scope: the deleted user is not looked up again.
-    expect(await me.workouts.list()).toEqual([]);
+    expect(await me.workouts.list()).toEqual({ items: [], nextCursor: null });
     // A new scope looks again.
     await expect(forUser(db.em, user.id).workouts.list()).rejects.toBeInstanceOf(GainslyNotFoundError);
   });
@@ -252,7 +252,7 @@ describe('a user that does not exist', () => {
     const me = forUser(db.em, next);
     await expect(me.programs.list()).rejects.toBeInstanceOf(GainslyNotFoundError);
     await db.em.execute('insert into users (id, email) values (?, ?)', [next, email]);
-    expect(await me.programs.list()).toEqual([]);
+    expect(await me.programs.list()).toEqual({ items: [], nextCursor: null });
   });
 
   it('forViewer: the programs and workouts of an owner who does not exist are not found', async () => {
@@ -261,6 +261,6 @@ describe('a user that does not exist', () => {
     const viewer = forViewer(db.em, user.id);
     await expect(viewer.programsOf(MISSING)).rejects.toMatchObject({ code: 'GAINSLY_NOT_FOUND', entity: 'User' });
     await expect(viewer.workoutLogsOf(MISSING)).rejects.toMatchObject({ code: 'GAINSLY_NOT_FOUND', entity: 'User' });
-    expect(await viewer.programsOf(user.id)).toEqual([]);
+    expect(await viewer.programsOf(user.id)).toEqual({ items: [], nextCursor: null });
   });
 });

@@ -382,21 +382,21 @@ describe('strength, soreness and recovery read models: every field, with rows ou
   it('topSets filter: by movementId and by pattern, the other user\'s set absent', async () => {
     await exposureFixture();
     const me = forUser(db.em, 9608);
-    const ids = (sets: TopSetLog[]) => sets.map((s) => s.id).sort();
-    expect(ids(await me.workouts.topSets({ movementId: 9550 }))).toEqual([9801, 9804]);
-    expect(ids(await me.workouts.topSets({ pattern: 'hinge' }))).toEqual([9801, 9802, 9804]);
-    expect(ids(await me.workouts.topSets({ pattern: 'squat' }))).toEqual([9803]);
-    expect(ids(await me.workouts.topSets())).toEqual([9801, 9802, 9803, 9804]);
+    const ids = (sets: { id: number }[]) => sets.map((s) => s.id).sort();
+    expect(ids((await me.workouts.topSets({ movementId: 9550 })).items)).toEqual([9801, 9804]);
+    expect(ids((await me.workouts.topSets({ pattern: 'hinge' })).items)).toEqual([9801, 9802, 9804]);
+    expect(ids((await me.workouts.topSets({ pattern: 'squat' })).items)).toEqual([9803]);
+    expect(ids((await me.workouts.topSets()).items)).toEqual([9801, 9802, 9803, 9804]);
     expect(ids(await db.em.getRepository(TopSetLog).findByUserInDateRange(9608, '2026-06-03', '2026-06-03'))).toEqual([9802, 9803]);
   });
 
   it('workouts.list and strength.exposures: from/to bounds inclusive, other user absent', async () => {
     await exposureFixture();
     const me = forUser(db.em, 9608);
-    expect((await me.workouts.list({ from: '2026-06-03', to: '2026-06-03' })).map((l) => l.id).sort()).toEqual([9902, 9903]);
-    expect((await me.workouts.list({ from: '2026-06-04' })).map((l) => l.id)).toEqual([9904]);
-    expect((await me.workouts.list({ to: '2026-06-02' })).map((l) => l.id)).toEqual([9901]);
-    expect((await me.strength.exposures({ from: '2026-06-04', to: '2026-06-04' })).map((e) => [e.id, e.e1rmValue, e.pattern])).toEqual([[9004, 210, 'hinge']]);
+    expect((await me.workouts.list({ from: '2026-06-03', to: '2026-06-03' })).items.map((l) => l.id).sort()).toEqual([9902, 9903]);
+    expect((await me.workouts.list({ from: '2026-06-04' })).items.map((l) => l.id)).toEqual([9904]);
+    expect((await me.workouts.list({ to: '2026-06-02' })).items.map((l) => l.id)).toEqual([9901]);
+    expect((await me.strength.exposures({ from: '2026-06-04', to: '2026-06-04' })).items.map((e) => [e.id, e.e1rmValue, e.pattern])).toEqual([[9004, 210, 'hinge']]);
   });
 
   it('psiAll: pattern, psi and exposures per pattern (each pattern its own numbers)', async () => {

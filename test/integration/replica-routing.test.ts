@@ -111,7 +111,7 @@ async function open(replicas: Replica[], retryAfterMs = MINUTE_MS): Promise<Mikr
 
 /** Where `userId`'s soreness read ran, by the dates it returned: 'primary', 'a', 'b', or the dates themselves. */
 async function servedBy(orm: MikroORM, userId: number, options: { consistency?: 'strong' } = {}): Promise<string> {
-  const dates = (await forUser(orm.em.fork(), userId, options).soreness.list()).map((r) => r.date).sort();
+  const dates = (await forUser(orm.em.fork(), userId, options).soreness.list()).items.map((r) => r.date).sort();
   return where(dates);
 }
 
@@ -180,7 +180,7 @@ describe('which replica a read goes to', () => {
     const id = await user();
     await setReplay(a, BEHIND);
     await forUser(orm.em.fork(), id).soreness.create({ date: '2026-01-15', bodyPart: 'calves', soreness: 2 });
-    const dates = (await forUser(orm.em.fork(), id).soreness.list()).map((r) => r.date).sort();
+    const dates = (await forUser(orm.em.fork(), id).soreness.list()).items.map((r) => r.date).sort();
     expect(dates).toEqual([ON.primary, '2026-01-15']);
     expect(await probes(a)).toBe(1);
     expect(await servedBy(orm, id)).toBe(JSON.stringify([ON.primary, '2026-01-15']));
@@ -276,10 +276,10 @@ describe('which replica a read goes to', () => {
     const orm = await open([a.url]);
     const id = await user();
     expect(await servedBy(orm, id, { consistency: 'strong' })).toBe('primary');
-    const inTx = await orm.em.fork().transactional(async (tx) => (await forUser(tx, id).soreness.list()).map((r) => r.date));
+    const inTx = await orm.em.fork().transactional(async (tx) => (await forUser(tx, id).soreness.list()).items.map((r) => r.date));
     expect(where(inTx)).toBe('primary');
     const viewerDates = async (options: { consistency?: 'strong' }) =>
-      where((await forViewer(orm.em.fork(), id, options).workoutLogsOf(id)).map((w) => w.date));
+      where((await forViewer(orm.em.fork(), id, options).workoutLogsOf(id)).items.map((w) => w.date));
     expect(await viewerDates({ consistency: 'strong' })).toBe('primary');
     expect(await viewerDates({})).toBe('a');
   });
@@ -339,7 +339,7 @@ describe('which replica a read goes to', () => {
   it("MikroORM's own queries inside a routed read (the workouts list) run on the replica the read chose", async () => {
     const orm = await open([a.url]);
     const id = await user();
-    const dates = (await forUser(orm.em.fork(), id).workouts.list()).map((w) => w.date);
+    const dates = (await forUser(orm.em.fork(), id).workouts.list()).items.map((w) => w.date);
     expect(where(dates)).toBe('a');
   });
 });

@@ -98,14 +98,14 @@ describe('forUser: a user-scoped view of the repositories', () => {
     const a = await populatedUser();
     const b = await populatedUser();
     const ids = <T extends { id: number }>(rows: T[]) => rows.map((r) => r.id);
-    expect(ids(await a.me.programs.list())).toEqual([a.program.id]);
-    expect(ids(await a.me.workouts.list())).toEqual([a.workoutLog.id]);
-    expect(ids(await a.me.movementRules.list())).toEqual([a.rule.id]);
-    expect(ids(await a.me.enjoyableActivities.list())).toEqual([a.activity.id]);
-    expect(ids(await a.me.soreness.list())).toEqual([a.soreness.id]);
-    expect(ids(await a.me.recovery.list())).toEqual([a.recovery.id]);
-    expect(ids(await a.me.conversations.list())).toEqual([a.thread.id]);
-    expect(ids(await a.me.workouts.topSets())).toHaveLength(1);
+    expect(ids((await a.me.programs.list()).items)).toEqual([a.program.id]);
+    expect(ids((await a.me.workouts.list()).items)).toEqual([a.workoutLog.id]);
+    expect(ids((await a.me.movementRules.list()).items)).toEqual([a.rule.id]);
+    expect(ids((await a.me.enjoyableActivities.list()).items)).toEqual([a.activity.id]);
+    expect(ids((await a.me.soreness.list()).items)).toEqual([a.soreness.id]);
+    expect(ids((await a.me.recovery.list()).items)).toEqual([a.recovery.id]);
+    expect(ids((await a.me.conversations.list()).items)).toEqual([a.thread.id]);
+    expect(ids((await a.me.workouts.topSets()).items)).toHaveLength(1);
     const catalog = ids(await a.me.movements.search());
     expect(catalog).toContain(a.own.id);
     expect(catalog).toContain(b.system.id);
@@ -114,15 +114,15 @@ describe('forUser: a user-scoped view of the repositories', () => {
     expect(ids(await a.me.movements.searchRows())).toEqual(catalog);
     expect(ids(await a.me.movements.searchRows({ ownOnly: true }))).toEqual([a.own.id]);
     expect(ids(await forViewer(db.em, a.user.id).movementRows())).toEqual(catalog);
-    expect((await a.me.strength.exposures()).every((e) => e.user.id === a.user.id)).toBe(true);
+    expect((await a.me.strength.exposures()).items.every((e) => e.userId === a.user.id)).toBe(true);
   });
 
   it('the scoped microcycle view loads sessions, exercises and movements together', async () => {
     const a = await populatedUser();
     db.em.clear();
     const microcycle = await a.me.sessions.microcycle(a.microcycle.id);
-    const [session] = microcycle.sessions.getItems();
-    expect(session!.exercises.getItems().map((e) => [e.role, e.orderInSession, e.targetSets, e.movement.name])).toEqual([
+    const [session] = microcycle.sessions;
+    expect(session!.exercises.map((e) => [e.role, e.orderInSession, e.targetSets, e.movement.name])).toEqual([
       ['main', 1, 3, a.system.name],
       ['main', 2, 2, a.own.name],
     ]);
@@ -157,8 +157,8 @@ describe('visibility of programs and workouts', () => {
     };
     for (const [viewerId, visible] of Object.entries(expected)) {
       const viewer = forViewer(db.em, Number(viewerId), { areFriends });
-      expect((await viewer.programsOf(owner.id)).map((p) => p.visibility).sort()).toEqual([...visible].sort());
-      expect((await viewer.workoutLogsOf(owner.id)).map((l) => l.visibility).sort()).toEqual([...visible].sort());
+      expect((await viewer.programsOf(owner.id)).items.map((p) => p.visibility).sort()).toEqual([...visible].sort());
+      expect((await viewer.workoutLogsOf(owner.id)).items.map((l) => l.visibility).sort()).toEqual([...visible].sort());
       for (const level of ['private', 'friends', 'public'] as const) {
         const program = await viewer.program(byVisibility[level]!).then((p) => p.id, (e: unknown) => e);
         const log = await viewer.workoutLog(logs[level]!).then((l) => l.id, (e: unknown) => e);
@@ -172,7 +172,7 @@ describe('visibility of programs and workouts', () => {
       }
     }
     // Without a resolver nobody is a friend.
-    expect((await forViewer(db.em, friend.id).programsOf(owner.id)).map((p) => p.visibility)).toEqual(['public']);
+    expect((await forViewer(db.em, friend.id).programsOf(owner.id)).items.map((p) => p.visibility)).toEqual(['public']);
 
     const system = makeMovement(db.em);
     const own = makeMovement(db.em, { user: owner });

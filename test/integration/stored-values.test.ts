@@ -244,7 +244,7 @@ describe('SQL enum labels this version does not know (a clone whose types gained
     expect(missing).toBeInstanceOf(GainslyNotFoundError);
     expect(existing).toBeInstanceOf(GainslyNotFoundError);
     await expect(forUser(orm.em.fork(), ids.stranger!).programs.get(ids.program!)).rejects.toBeInstanceOf(GainslyNotFoundError);
-    expect(await forViewer(orm.em.fork(), ids.stranger!).programsOf(ids.owner!)).toEqual([]);
+    expect(await forViewer(orm.em.fork(), ids.stranger!).programsOf(ids.owner!)).toEqual({ items: [], nextCursor: null });
 
     const where = { table: 'programs', rowId: ids.program!, column: 'split_template', value: 'BRO_SPLIT' };
     await dataError(forViewer(orm.em.fork(), ids.owner!).program(ids.program!), where);
@@ -257,7 +257,7 @@ describe('SQL enum labels this version does not know (a clone whose types gained
     for (const viewer of [forViewer(orm.em.fork(), ids.stranger!), forViewer(orm.em.fork(), ids.stranger!, { areFriends: () => true })]) {
       await expect(viewer.program(ids.hidden!)).rejects.toBeInstanceOf(GainslyNotFoundError);
       await expect(viewer.workoutLog(ids.log!)).rejects.toBeInstanceOf(GainslyNotFoundError);
-      expect(await viewer.workoutLogsOf(ids.owner!)).toEqual([]);
+      expect(await viewer.workoutLogsOf(ids.owner!)).toEqual({ items: [], nextCursor: null });
     }
     await dataError(forViewer(orm.em.fork(), ids.owner!).program(ids.hidden!), { table: 'programs', rowId: ids.hidden!, column: 'visibility', value: 'UNLISTED' });
     await dataError(forViewer(orm.em.fork(), ids.owner!).workoutLog(ids.log!), { table: 'workout_logs', rowId: ids.log!, column: 'visibility', value: 'UNLISTED' });

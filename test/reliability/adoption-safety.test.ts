@@ -178,7 +178,7 @@ describe.runIf(hasFixtures)(`adopt on an upstream database with ${ROWS} rows in 
     expect(active.active).toBe(true);
     expect(await orm.em.fork().count(HeuristicConfig, { name: 'upstream_config_7', active: true })).toBe(1);
     const me = forUser(orm.em.fork(), user.id);
-    expect((await me.workouts.list({ from: '2026-06-10', to: '2026-06-10' })).map((w) => w.id)).toEqual([logged.workoutLog.id]);
+    expect((await me.workouts.list({ from: '2026-06-10', to: '2026-06-10' })).items.map((w) => w.id)).toEqual([logged.workoutLog.id]);
     const report = await importMovements(orm, [{ name: 'Upstream Movement 5', pattern: 'squat', primary_muscle: 'quadriceps', primary_region: 'anterior lower', description: 'updated by import' }]);
     expect(report.updated + report.unchanged + report.skipped.length).toBe(1);
   });

@@ -293,6 +293,21 @@ function rangeCases(call: Call): Case[] {
   ];
 }
 
+const BAD_CURSORS: readonly unknown[] = ['', 'x'.repeat(1025), 42, true, ...OBJECTS];
+
+/** The paging options of a list (`ListOptions`, or `inputName`), and `include` outside `includes`. */
+function listCases(call: Call, inputName = 'ListOptions', fields: Record<string, readonly unknown[]> = {}): Case[] {
+  return optionCases(inputName, { limit: BAD_LIMITS, after: BAD_CURSORS, include: ['topSets', ['nope'], [1], {}], ...fields }, call, 'limt');
+}
+
+/** A dated list's options: its date range and paging. */
+function datedListCases(call: Call): Case[] {
+  return [
+    ...listCases(call, 'DatedListOptions', { from: BAD_DATES, to: BAD_DATES }),
+    ...each([{ from: '2026-02-01', to: '2026-01-31' }], ['DatedListOptions', 'to'], call),
+  ];
+}
+
 /** `(from, to)` as two positional arguments. */
 function positionalRange(call: (em: EntityManager, from: unknown, to: unknown) => unknown): Case[] {
   return [
@@ -726,11 +741,15 @@ function table(): Record<string, Case[]> {
       ...inputCases('SessionPlanInput', validPlan(), planFields, (em, v) => me(em).sessions.writePlan(v)),
       ...each([...BAD_IDS, null], ['sessionId'], (em, v) => me(em).sessions.writePlan(validPlan() as never, v)),
     ],
-    'UserScope.workouts.list': rangeCases((em, v) => me(em).workouts.list(v)),
+    'UserScope.programs.list': listCases((em, v) => me(em).programs.list(v)),
+    'UserScope.movementRules.list': listCases((em, v) => me(em).movementRules.list(v)),
+    'UserScope.enjoyableActivities.list': listCases((em, v) => me(em).enjoyableActivities.list(v)),
+    'UserScope.conversations.list': listCases((em, v) => me(em).conversations.list(v)),
+    'UserScope.workouts.list': datedListCases((em, v) => me(em).workouts.list(v)),
     'UserScope.workouts.get': ids('workoutLogId', (em, v) => me(em).workouts.get(v)),
     'UserScope.workouts.log': inputCases('LogWorkoutInput', validLog(), logFields, (em, v) => me(em).workouts.log(v)),
-    'UserScope.workouts.topSets': optionCases('TopSetFilter', { pattern: badEnum(ENUMS.MovementPattern), movementId: BAD_IDS }, (em, v) => me(em).workouts.topSets(v)),
-    'UserScope.strength.exposures': rangeCases((em, v) => me(em).strength.exposures(v)),
+    'UserScope.workouts.topSets': optionCases('TopSetListOptions', { pattern: badEnum(ENUMS.MovementPattern), movementId: BAD_IDS, limit: BAD_LIMITS, after: BAD_CURSORS }, (em, v) => me(em).workouts.topSets(v)),
+    'UserScope.strength.exposures': datedListCases((em, v) => me(em).strength.exposures(v)),
     'UserScope.strength.psiAll': strengthOptions((em, v) => me(em).strength.psiAll(v)),
     'UserScope.strength.psi': [
       ...each(REQUIRED(badEnum(ENUMS.MovementPattern)), ['pattern'], (em, v) => me(em).strength.psi(v)),
@@ -743,10 +762,10 @@ function table(): Record<string, Case[]> {
     ],
     'UserScope.strength.deloadSignal': trendOptions((em, v) => me(em).strength.deloadSignal(v)),
     'UserScope.strength.e1rmHistory': e1rmTargetCases((em, v) => me(em).strength.e1rmHistory(v)),
-    'UserScope.soreness.list': rangeCases((em, v) => me(em).soreness.list(v)),
+    'UserScope.soreness.list': datedListCases((em, v) => me(em).soreness.list(v)),
     'UserScope.soreness.create': inputCases('SorenessInput', validSoreness(), sorenessFields, (em, v) => me(em).soreness.create(v)),
     'UserScope.soreness.byBodyPart': windowCases((em, v) => me(em).soreness.byBodyPart(v)),
-    'UserScope.recovery.list': rangeCases((em, v) => me(em).recovery.list(v)),
+    'UserScope.recovery.list': datedListCases((em, v) => me(em).recovery.list(v)),
     'UserScope.recovery.create': inputCases('RecoverySignalInput', validRecovery(), recoveryFields, (em, v) => me(em).recovery.create(v)),
     'UserScope.recovery.averages': windowCases((em, v) => me(em).recovery.averages(v)),
     'UserScope.conversations.get': ids('conversationThreadId', (em, v) => me(em).conversations.get(v)),
@@ -782,8 +801,8 @@ function table(): Record<string, Case[]> {
       ...optionCases('ViewerOptions', { areFriends: [1, 'yes', true, {}, []] }, (em, v) => forViewer(em, c.stranger, v), 'friends'),
     ],
     'ViewerScope.visibleLevels': ids('ownerId', (em, v) => viewer(em).visibleLevels(v)),
-    'ViewerScope.programsOf': ids('ownerId', (em, v) => viewer(em).programsOf(v)),
-    'ViewerScope.workoutLogsOf': [...ids('ownerId', (em, v) => viewer(em).workoutLogsOf(v)), ...rangeCases((em, v) => viewer(em).workoutLogsOf(c.me, v))],
+    'ViewerScope.programsOf': [...ids('ownerId', (em, v) => viewer(em).programsOf(v)), ...listCases((em, v) => viewer(em).programsOf(c.me, v))],
+    'ViewerScope.workoutLogsOf': [...ids('ownerId', (em, v) => viewer(em).workoutLogsOf(v)), ...datedListCases((em, v) => viewer(em).workoutLogsOf(c.me, v))],
     'ViewerScope.program': ids('programId', (em, v) => viewer(em).program(v)),
     'ViewerScope.workoutLog': ids('workoutLogId', (em, v) => viewer(em).workoutLog(v)),
     'ViewerScope.movements': searchCases((em, v) => viewer(em).movements(v), {}),
@@ -803,6 +822,9 @@ const NOT_PUBLIC: Readonly<Record<string, string>> = {
   'GainslyRepository.routed': 'protected helper: a read model routed to a replica (orm/replicas.ts)',
   'GainslyRepository.written': 'protected helper: records a workflow write for read-your-writes',
   'UserScope.routed': 'private: a read routed to a replica or the primary',
+  'UserScope.ownRow': 'private: the ownership-checked row by id',
+  'UserScope.list': 'private: a page of a list whose options were validated by its caller',
+  'UserScope.dated': 'private: a page of a dated list, validated here with the schema its caller gives',
   'UserScope.write': 'private: a write, then its record for read-your-writes',
   'ViewerScope.routed': 'private: a read routed to a replica or the primary',
 };
@@ -811,12 +833,8 @@ const NOT_PUBLIC: Readonly<Record<string, string>> = {
 const TAKES_NO_ARGUMENTS: Readonly<Record<string, (em: EntityManager) => Promise<unknown>>> = {
   'MovementRepository.findSystem': (em) => em.getRepository(Movement).findSystem(),
   'UserScope.profile.get': (em) => forUser(em, c.me).profile.get(),
-  'UserScope.movementRules.list': (em) => forUser(em, c.me).movementRules.list(),
-  'UserScope.enjoyableActivities.list': (em) => forUser(em, c.me).enjoyableActivities.list(),
-  'UserScope.programs.list': (em) => forUser(em, c.me).programs.list(),
   'UserScope.programs.active': (em) => forUser(em, c.me).programs.active(),
   'UserScope.sessions.outOfSync': (em) => forUser(em, c.me).sessions.outOfSync(),
-  'UserScope.conversations.list': (em) => forUser(em, c.me).conversations.list(),
 };
 
 /** Every public read and write, by reflection: `Class.method`, `UserScope.namespace.method`, and the two scope factories. */
@@ -987,8 +1005,8 @@ describe('documented semantics of the checked arguments', () => {
     const error = await forUser(em, c.me).recovery.averages({ days: 10, until: '0001-01-05' }).then(() => undefined, (e: unknown) => e);
     expect((error as Error).message).toMatch(/days: must not reach before 0001-01-01/);
     expect(await forUser(em, c.me).recovery.averages({ days: 5, until: '0001-01-05' })).toMatchObject({ from: '0001-01-01', to: '0001-01-05', readings: 0 });
-    expect((await forUser(em, c.me).soreness.list({ from: '2026-01-07', to: '2026-01-07' })).map((s) => s.date)).toEqual(['2026-01-07']);
-    expect(await forUser(em, c.me).workouts.list({ from: null as never, to: null as never })).toHaveLength(1);
+    expect((await forUser(em, c.me).soreness.list({ from: '2026-01-07', to: '2026-01-07' })).items.map((s) => s.date)).toEqual(['2026-01-07']);
+    expect((await forUser(em, c.me).workouts.list({ from: null as never, to: null as never })).items).toHaveLength(1);
   });
 
   it('readings at the hrv bound average without overflow; beyond it they are refused', async () => {

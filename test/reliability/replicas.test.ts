@@ -152,7 +152,7 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
     try {
       await forUser(orm.em.fork(), writer).workouts.log({ date: '2026-02-02', topSets: [{ movementId, weight: 120, reps: 3 }] });
       const own = await traced(() => forUser(orm.em.fork(), writer).workouts.list());
-      expect(dates(own.result)).toEqual(['2026-02-02']);
+      expect(dates((own.result).items)).toEqual(['2026-02-02']);
       // Its data statements ran on the primary; the replica saw only the replay-position probe.
       expect(own.replica.every((sql) => /pg_last_wal_replay_lsn/.test(sql))).toBe(true);
       expect(own.primary.some((sql) => /workout_logs/.test(sql))).toBe(true);
@@ -164,10 +164,10 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
       // A row written behind the library's back is not on the delayed replica: the other user reads the replica.
       await sorenessBehindTheLibrary(other, '2026-02-03');
       const theirs = await traced(() => forUser(orm.em.fork(), other).soreness.list());
-      expect(theirs.result).toEqual([]);
+      expect(theirs.result.items).toEqual([]);
       expect(theirs.primary).toEqual([]);
       // ... and with consistency: strong, the primary has it.
-      expect(dates(await forUser(orm.em.fork(), other, { consistency: 'strong' }).soreness.list())).toEqual(['2026-02-03']);
+      expect(dates((await forUser(orm.em.fork(), other, { consistency: 'strong' }).soreness.list()).items)).toEqual(['2026-02-03']);
     } finally {
       await cluster.setApplyDelay(0);
     }
@@ -178,7 +178,7 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
     await forUser(orm.em.fork(), userId).workouts.log({ date: '2026-03-02', topSets: [{ movementId, weight: 90, reps: 8 }] });
     await cluster.catchUp();
     const after = await traced(() => forUser(orm.em.fork(), userId).workouts.list());
-    expect(dates(after.result)).toEqual(['2026-03-02']);
+    expect(dates((after.result).items)).toEqual(['2026-03-02']);
     expect(after.primary).toEqual([]);
     expect(after.replica.some((sql) => /workout_logs/.test(sql))).toBe(true);
   });
@@ -191,7 +191,7 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
       await orm.em.fork().transactional(async (tx) => {
         await forUser(tx, userId).soreness.create({ date: '2026-04-01', bodyPart: 'hamstrings', soreness: 4 });
       });
-      expect(dates(await forUser(orm.em.fork(), userId).soreness.list())).toEqual(['2026-04-01']);
+      expect(dates((await forUser(orm.em.fork(), userId).soreness.list()).items)).toEqual(['2026-04-01']);
     } finally {
       await cluster.setApplyDelay(0);
     }
@@ -204,11 +204,11 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
     try {
       const me = () => forUser(orm.em.fork(), userId);
       const program = await me().programs.create(PROGRAM);
-      expect((await me().programs.list()).map((p) => p.id)).toEqual([program.id]);
+      expect((await me().programs.list()).items.map((p) => p.id)).toEqual([program.id]);
       await me().programs.advance(program.id);
       expect((await me().programs.activeMicrocycle(program.id))?.sequenceNumber).toBe(2);
       const activity = await me().enjoyableActivities.create({ activityType: 'hiking' });
-      expect((await me().enjoyableActivities.list()).map((a) => a.id)).toEqual([activity.id]);
+      expect((await me().enjoyableActivities.list()).items.map((a) => a.id)).toEqual([activity.id]);
       const movement = await me().movements.create({ name: unique('Own Plank'), pattern: 'isometric', primaryMuscle: 'core', primaryRegion: 'full body' });
       expect((await me().movements.searchRows({ ownOnly: true })).map((m) => m.id)).toEqual([movement.id]);
       const thread = await me().conversations.create({ contextType: 'general' });
@@ -231,7 +231,7 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
       // connection, the next ones a refused connect. Each is answered from the primary.
       for (let i = 0; i < 3; i++) {
         const read = await traced(() => forUser(orm.em.fork(), userId).soreness.list());
-        expect(dates(read.result)).toEqual(['2026-05-01']);
+        expect(dates((read.result).items)).toEqual(['2026-05-01']);
         expect(read.primary.some((sql) => /soreness_logs/.test(sql))).toBe(true);
       }
       const [status] = await replicaStatus(orm);
@@ -243,7 +243,7 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
     await cluster.catchUp();
     await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS + 100));
     const back = await traced(() => forUser(orm.em.fork(), userId).soreness.list());
-    expect(dates(back.result)).toEqual(['2026-05-01']);
+    expect(dates((back.result).items)).toEqual(['2026-05-01']);
     expect(back.replica.some((sql) => /soreness_logs/.test(sql))).toBe(true);
     const [status] = await replicaStatus(orm, { probe: true });
     expect(status).toMatchObject({ up: true, lagBytes: 0 });
@@ -283,7 +283,7 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
         for (let i = 0; i < 3; i++) {
           const start = sent.length;
           const read = await traced(() => forUser(both.em.fork(), writer).soreness.list());
-          expect(dates(read.result)).toEqual(['2026-06-01']);
+          expect(dates((read.result).items)).toEqual(['2026-06-01']);
           expect(read.primary).toEqual([]);
           const data = sent.slice(start).filter((x) => /soreness_logs/.test(x.sql));
           expect(data.map((x) => x.port)).toEqual([second]);
@@ -292,7 +292,7 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
         const another = await newUser();
         await forUser(both.em.fork(), another).soreness.create({ date: '2026-06-02', bodyPart: 'calves', soreness: 2 });
         const fallback = await traced(() => forUser(both.em.fork(), another).soreness.list());
-        expect(dates(fallback.result)).toEqual(['2026-06-02']);
+        expect(dates((fallback.result).items)).toEqual(['2026-06-02']);
         expect(fallback.primary.some((sql) => /soreness_logs/.test(sql))).toBe(true);
       } finally {
         await cluster.setApplyDelay(0, 0);
@@ -321,7 +321,7 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
       const userId = await newUser();
       await sorenessBehindTheLibrary(userId, '2026-07-01');
       // Round-robin: the first read meets one bad replica, the second the other.
-      for (let i = 0; i < 2; i++) expect(dates(await forUser(bad.em.fork(), userId).soreness.list())).toEqual(['2026-07-01']);
+      for (let i = 0; i < 2; i++) expect(dates((await forUser(bad.em.fork(), userId).soreness.list()).items)).toEqual(['2026-07-01']);
       const status = await replicaStatus(bad);
       expect(status.map((r) => r.up)).toEqual([false, false]);
       expect(JSON.stringify(status)).not.toMatch(/hush-hush|wrong-pw/);
@@ -343,7 +343,7 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
     });
     try {
       const userId = await newUser();
-      await expect(forUser(unreachable.em.fork(), userId).soreness.list()).resolves.toEqual([]);
+      await expect(forUser(unreachable.em.fork(), userId).soreness.list()).resolves.toEqual({ items: [], nextCursor: null });
       const [status] = await replicaStatus(unreachable);
       expect(status?.up).toBe(false);
       expect(JSON.stringify(status)).not.toContain(secret);

@@ -107,7 +107,7 @@ function expected(filter: MovementSearch): string[] {
   const scope = filter.scope ?? 'system';
   return catalog
     .filter((m) => (scope === 'system' ? m.owner === null : scope.only ? m.owner === scope.userId : m.owner === null || m.owner === scope.userId))
-    .filter((m) => filter.text === undefined || filter.text === '' || m.name.toLowerCase().includes(filter.text.toLowerCase()))
+    .filter((m) => filter.text == null || filter.text === '' || m.name.toLowerCase().includes(filter.text.toLowerCase()))
     .filter((m) => filter.equipmentTag === undefined || m.equipment.some((t) => sameTag(t, filter.equipmentTag!)))
     .filter((m) => filter.disciplineTag === undefined || m.disciplines.some((t) => sameTag(t, filter.disciplineTag!)))
     .filter((m) => filter.substitutionGroup === undefined || m.group === filter.substitutionGroup)
@@ -127,7 +127,7 @@ describe('MovementRepository.search and forUser().movements.search with injectio
     let calls = 0;
     for (const filter of FILTERS) {
       for (const value of INJECTIONS) {
-        const scopes: { label: string; run: () => Promise<Movement[]>; scope: MovementSearch['scope'] }[] = [
+        const scopes: { label: string; run: () => Promise<{ id: number; name: string }[]>; scope: MovementSearch['scope'] }[] = [
           { label: 'system', scope: 'system', run: () => db.em.getRepository(Movement).search({ [filter]: value } as MovementSearch) },
           { label: 'user', scope: { userId: me }, run: () => forUser(db.em, me).movements.search({ [filter]: value } as MovementSearch) },
           { label: 'own only', scope: { userId: me, only: true }, run: () => forUser(db.em, me).movements.search({ [filter]: value, ownOnly: true } as MovementSearch) },

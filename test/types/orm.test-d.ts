@@ -7,9 +7,9 @@ import type { Opt } from '@mikro-orm/core';
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import {
   type AnyEntityManager,
-  type WorkoutLogRow,
-  type TopSetLogRow,
-  type PatternExposureRow,
+  type LoggedWorkoutLog as WorkoutLogRow,
+  type LoggedTopSet as TopSetLogRow,
+  type LoggedExposure as PatternExposureRow,
   createGainslyOrm,
   gainslyConfig,
   migrate,

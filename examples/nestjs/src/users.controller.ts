@@ -34,7 +34,7 @@ export class UsersController {
   @Post(':id/badges')
   async award(@Param('id', ParseIntPipe) id: number, @Body() body: { label: string }) {
     const user = await forUser(this.em, id).profile.get();
-    const badge = this.em.create(Badge, { user, label: body.label });
+    const badge = this.em.create(Badge, { user: user.id, label: body.label });
     await this.em.flush();
     return { id: badge.id };
   }

@@ -81,7 +81,7 @@ export type PatternMetricsMethod = 'library' | 'upstream';
  */
 export interface PatternStrengthQueryOptions {
   /** `'library'` (default) or `'upstream'`; see {@link PatternMetricsMethod}. */
-  method?: PatternMetricsMethod;
+  method?: PatternMetricsMethod | null | undefined;
   /**
    * The window, an integer between 1 and 2147483647.
    * - `library`: how many of the user's most recent microcycles **with any exposure** (ordered by
@@ -89,7 +89,7 @@ export interface PatternStrengthQueryOptions {
    * - `upstream`: the app's lookback: the user's newest microcycles **by start date** (ties: the
    *   higher id is the newer), planned weeks without exposures included. Default 2.
    */
-  lastNMicrocycles?: number;
+  lastNMicrocycles?: number | null | undefined;
 }
 
 /**
@@ -104,19 +104,19 @@ export interface PatternStrengthQueryOptions {
  */
 export interface PatternTrendQueryOptions {
   /** `'library'` (default) or `'upstream'`; see {@link PatternMetricsMethod}. */
-  method?: PatternMetricsMethod;
+  method?: PatternMetricsMethod | null | undefined;
   /**
    * Microcycles in the trend window, an integer between 1 and 2147483647. Default 4 under both
    * methods; chosen as `lastNMicrocycles` is under the same method.
    */
-  windowMicrocycles?: number;
+  windowMicrocycles?: number | null | undefined;
   /**
    * Relative change that counts as increasing/decreasing, a fraction (0.05 = 5 %), finite and >= 0.
    * - `library`: default 0.025; a change of at least the threshold counts (inclusive).
    * - `upstream`: default 0.05, the app's 5 %; the app's percent change must be strictly beyond
    *   `threshold × 100` (a change of exactly 5 % is stable, as in the app).
    */
-  threshold?: number;
+  threshold?: number | null | undefined;
 }
 
 /**
@@ -516,7 +516,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
    */
   async e1rmHistory(
     userId: number,
-    target: { pattern: MovementPattern; from?: string; to?: string } | { movementId: number; from?: string; to?: string },
+    target: { pattern: MovementPattern; from?: string | null | undefined; to?: string | null | undefined } | { movementId: number; from?: string | null | undefined; to?: string | null | undefined },
   ): Promise<E1rmPoint[]> {
     requireId(userId, 'userId');
     const parsed = parseOptions(e1rmHistoryTargetSchema, target, 'E1rmHistoryTarget');

@@ -53,8 +53,8 @@ export interface RecoveryAverages {
  * ```
  */
 export interface DateWindow {
-  days?: number;
-  until?: string;
+  days?: number | null | undefined;
+  until?: string | null | undefined;
 }
 
 /** The validated window as dates, before any SQL. @internal */

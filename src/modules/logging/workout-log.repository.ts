@@ -12,42 +12,36 @@ import { logWorkoutInputSchema, parseInput, type LogWorkoutData, type LogWorkout
 import type { WorkoutLog } from './workout-log.entity.js';
 import type { TopSetLog } from './top-set-log.entity.js';
 import type { PatternExposure } from './pattern-exposure.entity.js';
-import type { EntityRow } from '../../orm/row-types.js';
+import type { PatternExposureRow, TopSetLogRow, WorkoutLogRow } from '../../schemas/rows/index.js';
 
 /**
- * A workout log as plain data: every `workout_logs` column under its camelCase name, enum values
- * semantic (`'private'`), foreign keys as ids. JSON-serialisable as is.
+ * A workout log as `logWorkout` returns it: the `workout_logs` row it wrote, `feedbackTags` and
+ * `createdAt` always set.
  * @example
  * ```ts
- * const { workoutLog }: { workoutLog: WorkoutLogRow } = await logs.logWorkout(userId, input);
+ * const { workoutLog }: { workoutLog: LoggedWorkoutLog } = await logs.logWorkout(userId, input);
  * res.json({ id: workoutLog.id, date: workoutLog.date });
  * ```
  */
-export interface WorkoutLogRow
-  extends EntityRow<WorkoutLog, 'id' | 'date' | 'completed' | 'notes' | 'perceivedDifficulty' | 'enjoymentRating' | 'actualDurationMinutes' | 'visibility'> {
-  userId: number;
-  sessionId: number | null;
+export interface LoggedWorkoutLog extends WorkoutLogRow {
   feedbackTags: string[];
   createdAt: Date;
 }
 
 /**
- * A top set as plain data (`top_set_logs`), with the e1RM, formula and pattern the repository
- * derived, plus `e1rmAdjusted`, the one field that is not a column. JSON-serialisable as is.
+ * A top set as `logWorkout` returns it: the `top_set_logs` row it wrote (the e1RM, formula and
+ * pattern the repository derived) plus `e1rmAdjusted`, the one field that is not a column.
  * @example
  * ```ts
  * const { topSets } = await logs.logWorkout(userId, input);
- * topSets.map((t: TopSetLogRow) => `${t.pattern}: ${t.e1rmValue} (effort-adjusted ${t.e1rmAdjusted ?? 'n/a'})`);
+ * topSets.map((t: LoggedTopSet) => `${t.pattern}: ${t.e1rmValue} (effort-adjusted ${t.e1rmAdjusted ?? 'n/a'})`);
  * ```
  */
-export interface TopSetLogRow extends EntityRow<TopSetLog, 'id' | 'weight' | 'reps' | 'rpe' | 'rir' | 'avgRestSeconds' | 'pattern'> {
-  workoutLogId: number;
-  movementId: number;
+export interface LoggedTopSet extends TopSetLogRow {
   /**
    * `top_set_logs.e1rm_value`: exactly `e1rmFormula` applied to (`weight`, `reps`), with no RPE/RIR
    * adjustment (`estimateOneRepMaxAsStored`; Brzycki at >= 37 reps is `weight × 2.5`, as the
-   * upstream app stores it), so a reader can recompute it from the row. Always a number when
-   * `logWorkout` wrote the row; the column is nullable for rows other writers stored.
+   * upstream app stores it), so a reader can recompute it from the row.
    */
   e1rmValue: number | null;
   /**
@@ -63,20 +57,14 @@ export interface TopSetLogRow extends EntityRow<TopSetLog, 'id' | 'weight' | 're
 }
 
 /**
- * A pattern exposure as plain data (`pattern_exposures`): one top set's stored (plain, not
- * effort-adjusted) e1RM filed under a microcycle. JSON-serialisable as is.
+ * A pattern exposure as `logWorkout` returns it: the `pattern_exposures` row it wrote.
  * @example
  * ```ts
  * const { exposures } = await logs.logWorkout(userId, input);
- * exposures.map((e: PatternExposureRow) => [e.pattern, e.e1rmValue]);
+ * exposures.map((e: LoggedExposure) => [e.pattern, e.e1rmValue]);
  * ```
  */
-export interface PatternExposureRow extends EntityRow<PatternExposure, 'id' | 'date' | 'pattern'> {
-  userId: number;
-  microcycleId: number;
-  /** The source top set's `e1rmValue` (the plain formula of weight and reps). */
-  e1rmValue: number;
-  sourceTopSetLogId: number;
+export interface LoggedExposure extends PatternExposureRow {
   createdAt: Date;
 }
 
@@ -90,11 +78,11 @@ export interface PatternExposureRow extends EntityRow<PatternExposure, 'id' | 'd
  * ```
  */
 export interface LoggedWorkout {
-  workoutLog: WorkoutLogRow;
+  workoutLog: LoggedWorkoutLog;
   /** In input order, each with `e1rmValue` (stored), `e1rmAdjusted` (not stored), `e1rmFormula` and the movement's `pattern`. */
-  topSets: TopSetLogRow[];
+  topSets: LoggedTopSet[];
   /** One per top set (carrying its stored `e1rmValue`), when a microcycle covers the workout; otherwise empty. In top set order. */
-  exposures: PatternExposureRow[];
+  exposures: LoggedExposure[];
   /** The microcycle the exposures were filed under, or `null`. */
   microcycleId: number | null;
 }
@@ -278,7 +266,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
   const movementIds = [...new Set(data.topSets.map((s) => s.movementId))];
   const e1rms = data.topSets.map(e1rmByFormula);
   // The log's and each set's columns as stored, once: sent to the statement and returned as rows.
-  const log: Omit<WorkoutLogRow, 'id'> = {
+  const log: Omit<LoggedWorkoutLog, 'id'> = {
     userId,
     sessionId: data.sessionId ?? null,
     date: data.date,
@@ -344,9 +332,9 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
 
   // The rows are written: describe them from the values sent and the ids returned.
   const formulaLabel = ENUMS.E1RMFormula.toDb(formula);
-  const workoutLog: WorkoutLogRow = { id: row.workout_log_id, ...log };
+  const workoutLog: LoggedWorkoutLog = { id: row.workout_log_id, ...log };
   const topSets = sets.map(
-    (set, i): TopSetLogRow => ({
+    (set, i): LoggedTopSet => ({
       id: topSetIds[i]!,
       workoutLogId: workoutLog.id,
       ...set,
@@ -358,7 +346,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     }),
   );
   const byId = new Map(topSets.map((t) => [t.id, t]));
-  const exposures = exposureIds.map(([id, sourceId]): PatternExposureRow => {
+  const exposures = exposureIds.map(([id, sourceId]): LoggedExposure => {
     const topSet = byId.get(sourceId)!;
     return {
       id,

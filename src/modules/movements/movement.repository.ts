@@ -1,4 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { MovementRow } from '../../schemas/rows/index.js';
 import { sql, type RawBuilder } from 'kysely';
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { parseArgument, parseOptions, requireId, requireString } from '../../orm/arguments.js';
@@ -6,7 +7,6 @@ import { movementSearchSchema, tagFilterSchema } from '../../schemas/inputs/argu
 import { COLUMN_LENGTHS, enumSchema, textSchema } from '../../schemas/primitives.js';
 import { ENUMS } from '../../enums/index.js';
 import { executeBound, namedStatement, type BoundQuery, type NamedStatement } from '../../orm/bound-query.js';
-import type { EntityRow } from '../../orm/row-types.js';
 import { checkStoredRow, enumValueShape, STORED_JSON, type StoredColumn } from '../../orm/stored-values.js';
 import type { MovementPattern, PrimaryMuscle, PrimaryRegion } from '../../enums/index.js';
 import { Movement } from './movement.entity.js';
@@ -41,32 +41,32 @@ const REQUIRED = {
  */
 export interface MovementSearch {
   /** A semantic MovementPattern value, e.g. `'squat'`. */
-  pattern?: MovementPattern;
+  pattern?: MovementPattern | null | undefined;
   /** A semantic PrimaryMuscle value, e.g. `'quadriceps'`. */
-  primaryMuscle?: PrimaryMuscle;
+  primaryMuscle?: PrimaryMuscle | null | undefined;
   /** A semantic PrimaryRegion value, e.g. `'anterior lower'`. */
-  primaryRegion?: PrimaryRegion;
+  primaryRegion?: PrimaryRegion | null | undefined;
   /**
    * An element of `equipment_tags`, compared **case-insensitively** after trimming (`'Barbell'`
    * finds `barbell`): the importer lower-cases tags, the upstream app and `movements.create` keep
    * them as written. Case is folded by PostgreSQL's `lower()` on both sides.
    */
-  equipmentTag?: string;
+  equipmentTag?: string | null | undefined;
   /** An element of `discipline_tags`, compared case-insensitively like `equipmentTag`. */
-  disciplineTag?: string;
+  disciplineTag?: string | null | undefined;
   /** Exact `substitution_group`. */
-  substitutionGroup?: string;
+  substitutionGroup?: string | null | undefined;
   /** Case-insensitive substring of the name (at most 200 characters; `''` matches every name). */
-  text?: string;
+  text?: string | null | undefined;
   /**
    * Which movements to include: system only (`'system'`), system plus the given user's own
    * (`{ userId }`, the default when a user id is given), or only that user's own (`{ userId, only: true }`).
    */
-  scope?: 'system' | { userId: number; only?: boolean };
+  scope?: 'system' | { userId: number | null | undefined; only?: boolean };
   /** At most this many movements, 1–10,000. */
-  limit?: number;
+  limit?: number | null | undefined;
   /** Skip this many (>= 0), for paging. */
-  offset?: number;
+  offset?: number | null | undefined;
 }
 
 /** A search whose every criterion was validated: what the SQL is built from. */
@@ -93,45 +93,6 @@ function checkSearch(filter: unknown) {
 function tagMatch(column: 'equipment_tags' | 'discipline_tags', tag: unknown): RawBuilder<unknown> {
   const c = sql.ref(column);
   return sql`exists (select 1 from json_array_elements_text(case when json_typeof(${c}) = 'array' then ${c} end) as tag(value) where lower(tag.value) = lower(${tag}))`;
-}
-
-/**
- * A movement as plain data: every `movements` column under its camelCase name, as
- * {@link MovementRepository.searchRows} returns it. Classification columns hold semantic values
- * (`'squat'`, `'anterior lower'`, as stored); JSON columns are parsed arrays; `userId` is `null`
- * for a system movement. JSON-serialisable as is.
- *
- * @example
- * ```ts
- * const rows: MovementRow[] = await em.getRepository(Movement).searchRows({ pattern: 'squat' });
- * rows.map((m) => `${m.name} (${m.equipmentTags?.join(', ')})`);
- * ```
- */
-export interface MovementRow
-  extends EntityRow<
-    Movement,
-    | 'id'
-    | 'name'
-    | 'pattern'
-    | 'primaryMuscle'
-    | 'primaryRegion'
-    | 'secondaryMuscles'
-    | 'cnsLoad'
-    | 'skillLevel'
-    | 'compound'
-    | 'isComplexLift'
-    | 'isUnilateral'
-    | 'metricType'
-    | 'disciplineTags'
-    | 'equipmentTags'
-    | 'description'
-    | 'coachingCues'
-    | 'substitutionGroup'
-    | 'primaryDiscipline'
-    | 'tags'
-  > {
-  /** `null` for a system movement; the owner of a user-defined one. */
-  userId: number | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { parseOptions, requireDate, requireId } from '../../orm/arguments.js';
 import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
+import type { MicrocycleRow } from '../../schemas/rows/index.js';
 import { sql } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { checkStoredRow, enumValueShape, storedLabel, STORED_JSON, type StoredColumn } from '../../orm/stored-values.js';
@@ -14,21 +15,6 @@ import type { Session } from './session.entity.js';
 import type { SessionExercise } from './session-exercise.entity.js';
 import type { Movement } from '../movements/movement.entity.js';
 
-/**
- * A microcycle as plain data: every `microcycles` column under its camelCase name, `status` as the
- * semantic value (`'active'`), dates as `'YYYY-MM-DD'`, the program as its id. JSON-serialisable
- * as is. Returned by the lifecycle workflow and readers ({@link MicrocycleRepository.findActiveByProgram},
- * `ProgramRepository.advanceMicrocycle`).
- *
- * @example
- * ```ts
- * const week: MicrocycleRow | null = await em.getRepository(Microcycle).findActiveByProgram(programId);
- * if (week) res.json({ week: week.sequenceNumber, from: week.startDate, deload: week.isDeload });
- * ```
- */
-export interface MicrocycleRow extends EntityRow<Microcycle, 'id' | 'startDate' | 'lengthDays' | 'sequenceNumber' | 'status' | 'isDeload'> {
-  programId: number;
-}
 
 /**
  * The keys of a {@link MicrocycleRow} (the Microcycle entity's properties; `programId` its

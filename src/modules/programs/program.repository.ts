@@ -7,7 +7,8 @@ import { GainslyValidationError, createProgramInputSchema, parseInput, type Crea
 import { User } from '../users/user.entity.js';
 import { Program } from './program.entity.js';
 import { Microcycle } from './microcycle.entity.js';
-import { toMicrocycleRow, type MicrocycleRow } from './microcycle.repository.js';
+import { toMicrocycleRow } from './microcycle.repository.js';
+import type { MicrocycleRow } from '../../schemas/rows/index.js';
 import { parseOptions, requireDateRange, requireId } from '../../orm/arguments.js';
 import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
 import { ownedBy } from '../ownership.js';

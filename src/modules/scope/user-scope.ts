@@ -5,8 +5,55 @@ import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
 import { onPrimary, recordWrite, routeRead } from '../../orm/replicas.js';
 import { definedOnly, parseOptions, requireId } from '../../orm/arguments.js';
-import { dateRangeSchema, scopeOptionsSchema, userMovementSearchSchema } from '../../schemas/inputs/arguments.js';
-import type { MovementPattern } from '../../enums/index.js';
+import {
+  datedRowsOptionsSchema,
+  movementRuleListOptionsSchema,
+  plainListOptionsSchema,
+  programIncludeOptionsSchema,
+  programListOptionsSchema,
+  scopeOptionsSchema,
+  threadListOptionsSchema,
+  topSetListOptionsSchema,
+  userMovementSearchSchema,
+  workoutListOptionsSchema,
+} from '../../schemas/inputs/arguments.js';
+import type {
+  ConversationThreadRow,
+  MicrocycleRow,
+  MovementRow,
+  PatternExposureRow,
+  ProgramRow,
+  RecoverySignalRow,
+  SorenessLogRow,
+  TopSetLogRow,
+  UserEnjoyableActivityRow,
+  UserMovementRuleRow,
+  WorkoutLogRow,
+  Page,
+} from '../../schemas/rows/index.js';
+import type { RowInclude, RowList } from '../../orm/rows.js';
+import {
+  LISTS,
+  includes,
+  page,
+  rangeOf,
+  topSetList,
+  type ConversationThreadDetailRow,
+  type ConversationThreadIncludes,
+  type DatedListOptions,
+  type IncludeOptions,
+  type ListOptions,
+  type ProfileRow,
+  type ProgramIncludes,
+  type SessionDetailRow,
+  type TopSetListOptions,
+  type UserMovementRuleIncludes,
+  type UserParams,
+  type WithIncludes,
+  type WorkoutLogDetailRow,
+  type WorkoutLogIncludes,
+} from './row-reads.js';
+import { ENUMS, type MovementPattern } from '../../enums/index.js';
 import {
   type AcceptPlanInput,
   type AppendTurnInput,
@@ -29,8 +76,8 @@ import { Program } from '../programs/program.entity.js';
 import { Microcycle } from '../programs/microcycle.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { Movement } from '../movements/movement.entity.js';
-import type { MovementRow, MovementSearch } from '../movements/movement.repository.js';
-import type { MicrocycleRow, MicrocycleView } from '../programs/microcycle.repository.js';
+import type { MovementSearch } from '../movements/movement.repository.js';
+import type { MicrocycleView } from '../programs/microcycle.repository.js';
 import type { MicrocycleAdvance } from '../programs/program.repository.js';
 import { WorkoutLog } from '../logging/workout-log.entity.js';
 import { TopSetLog } from '../logging/top-set-log.entity.js';
@@ -41,8 +88,8 @@ import type { DateWindow } from '../logging/recovery-signal.repository.js';
 import type { PatternExposureRepository, PatternStrengthQueryOptions, PatternTrendQueryOptions } from '../logging/pattern-exposure.repository.js';
 import { ConversationThread } from '../coaching/conversation-thread.entity.js';
 import { ConversationTurn } from '../coaching/conversation-turn.entity.js';
-import { visibleMovementFilter } from '../ownership.js';
-import { findOwned } from '../owned-row.js';
+import { visibleMovementSql } from '../ownership.js';
+import { findOwned, findOwnedRow } from '../owned-row.js';
 import type { Writable } from 'node:stream';
 import {
   eraseUserData,
@@ -67,17 +114,8 @@ import {
  * ```
  */
 export interface DateRange {
-  from?: string;
-  to?: string;
-}
-
-/** The `date` condition of a list read, from a validated range (before any SQL). */
-function dateFilter(range: DateRange | undefined): Record<string, unknown> {
-  const { from, to } = parseOptions(dateRangeSchema, range, 'DateRange');
-  const cond: Record<string, string> = {};
-  if (from != null) cond.$gte = from;
-  if (to != null) cond.$lte = to;
-  return Object.keys(cond).length ? { date: cond } : {};
+  from?: string | null | undefined;
+  to?: string | null | undefined;
 }
 
 /**
@@ -210,24 +248,36 @@ export class UserScope {
     return findOwned(this.em, entity, id, this.userId, populate ? { populate } : {});
   }
 
-  private readonly ownProfile = (): Promise<User> => this.own(User, this.userId, ['settings']);
-  private readonly ownSession = (id: number): Promise<Session> => this.own(Session, id, ['exercises.movement']);
-  /** A system movement or one of the user's own. */
-  private readonly ownMovement = (id: number): Promise<Movement> => findOwned(this.em, Movement, id, this.userId, { where: visibleMovementFilter(this.userId) });
+  /** One of the user's rows by id as a plain row, with `include` nested; else `GainslyNotFoundError`. */
+  private ownRow<R>(entity: abstract new (...args: never[]) => object, id: number, include: readonly RowInclude[] = []): Promise<R> {
+    return this.routed(() => findOwnedRow<R>(this.em, entity, id, this.userId, include));
+  }
+
+  /** A page of one of the user's lists (see row-reads.ts), validated before any SQL. */
+  private async list<R>(list: RowList<UserParams>, options: ListOptions<string>, params: Partial<UserParams> = {}): Promise<Page<R>> {
+    return this.read(() => page<R>(this.em, list, { user: this.userId, ...params }, options));
+  }
+
+  /** A page of one of the user's dated lists: `from`/`to` pick the statement's shape. */
+  private dated<R>(schema: typeof datedRowsOptionsSchema | typeof workoutListOptionsSchema, options: unknown, make: (shape: { from: boolean; to: boolean }) => RowList<UserParams>): Promise<Page<R>> {
+    const checked = parseOptions(schema, options ?? {}, 'DatedListOptions');
+    const range = rangeOf(checked);
+    return this.list<R>(make(range), checked, range.values);
+  }
 
   /** The user's own row and settings. */
   readonly profile = {
-    /** The user, with settings loaded. */
-    get: (): Promise<User> => this.routed(this.ownProfile),
+    /** The user's row with its settings row (`null` when it has none). */
+    get: (): Promise<ProfileRow> => this.ownRow<ProfileRow>(User, this.userId, [{ relation: 'settings' }]),
     /** Updates name, e-mail, experience, persona and settings (validated: `updateUserInputSchema`). */
     update: (input: UpdateUserInput): Promise<User> => this.em.getRepository(User).updateProfile(this.userId, input),
   };
 
   /** The user's movement rules (hard no / hard yes / preferred). */
   readonly movementRules = {
-    /** The user's rules, with their movements. */
-    list: (): Promise<UserMovementRule[]> =>
-      this.read(() => this.em.getRepository(UserMovementRule).findByUser(this.userId, { populate: ['movement'], orderBy: { id: 'asc' } })),
+    /** The user's rules in the order they were made; `include: ['movement']` nests each rule's movement. */
+    list: async <const I extends keyof UserMovementRuleIncludes = never>(options?: ListOptions<I>): Promise<Page<WithIncludes<UserMovementRuleRow, UserMovementRuleIncludes, I>>> =>
+      this.list(LISTS.movementRules(), parseOptions(movementRuleListOptionsSchema, options ?? {}, 'ListOptions')),
     /** Adds a rule about a movement the user can see (see `UserMovementRuleRepository.createRule`). */
     create: (input: MovementRuleInput): Promise<UserMovementRule> => this.em.getRepository(UserMovementRule).createRule(this.userId, input),
     /** Removes one of the user's rules (see `UserMovementRuleRepository.deleteRule`). */
@@ -236,8 +286,8 @@ export class UserScope {
 
   /** The user's enjoyable activities. */
   readonly enjoyableActivities = {
-    /** The user's activities. */
-    list: (): Promise<UserEnjoyableActivity[]> => this.read(() => this.em.getRepository(UserEnjoyableActivity).findByUser(this.userId, { orderBy: { id: 'asc' } })),
+    /** The user's activities in the order they were added. */
+    list: async (options?: ListOptions): Promise<Page<UserEnjoyableActivityRow>> => this.list(LISTS.enjoyableActivities(), parseOptions(plainListOptionsSchema, options ?? {}, 'ListOptions')),
     /** Adds an activity (see `UserEnjoyableActivityRepository.createActivity`). */
     create: (input: EnjoyableActivityInput): Promise<UserEnjoyableActivity> => this.em.getRepository(UserEnjoyableActivity).createActivity(this.userId, input),
     /** Removes one of the user's activities (see `UserEnjoyableActivityRepository.deleteActivity`). */
@@ -246,20 +296,19 @@ export class UserScope {
 
   /** The user's programs, their microcycles and sessions. */
   readonly programs = {
-    /** The user's programs, newest first. */
-    list: (): Promise<Program[]> => this.read(() => this.em.getRepository(Program).findByUser(this.userId, { orderBy: { startDate: 'desc', id: 'desc' } })),
-    /** One of the user's programs. */
-    get: (id: number): Promise<Program> => this.routed(() => this.own(Program, id)),
-    /** The user's active program, or `null`. */
-    active: (): Promise<Program | null> => this.read(() => this.em.getRepository(Program).findActiveByUser(this.userId)),
+    /** The user's programs, newest first (by start date, then id); `include: ['microcycles']` nests their weeks in order. */
+    list: async <const I extends keyof ProgramIncludes = never>(options?: ListOptions<I>): Promise<Page<WithIncludes<ProgramRow, ProgramIncludes, I>>> =>
+      this.list(LISTS.programs(false), parseOptions(programListOptionsSchema, options ?? {}, 'ListOptions')),
+    /** One of the user's programs; `include: ['microcycles']` nests its weeks in order. */
+    get: async <const I extends keyof ProgramIncludes = never>(id: number, options?: IncludeOptions<I>): Promise<WithIncludes<ProgramRow, ProgramIncludes, I>> =>
+      this.ownRow(Program, id, includes(parseOptions(programIncludeOptionsSchema, options ?? {}, 'IncludeOptions').include)),
+    /** The user's active program (the newest when several are), or `null`. */
+    active: (): Promise<ProgramRow | null> => this.read(async () => (await page<ProgramRow>(this.em, LISTS.activePrograms(), { user: this.userId }, { limit: 1 })).items[0] ?? null),
     /** Creates a program with its microcycle plan and makes it the active one (see `ProgramRepository.createProgram`). */
     create: (input: CreateProgramInput): Promise<Program> => this.em.getRepository(Program).createProgram(this.userId, input),
-    /** A program with its microcycles in order. */
-    microcycles: (programId: number): Promise<Microcycle[]> =>
-      this.routed(async () => {
-        await this.own(Program, programId);
-        return this.em.find(Microcycle, { program: programId }, { orderBy: { sequenceNumber: 'asc' } });
-      }),
+    /** The microcycles of one of the user's programs, in sequence order (one statement). */
+    microcycles: async (programId: number): Promise<MicrocycleRow[]> =>
+      (await this.ownRow<ProgramRow & ProgramIncludes>(Program, programId, [{ relation: 'microcycles' }])).microcycles,
     /**
      * The program's current week: its `active` microcycle as plain data, or `null` when none is
      * active (see `MicrocycleRepository.findActiveByProgram`).
@@ -281,12 +330,11 @@ export class UserScope {
 
   /** Microcycles and sessions of the user's programs. */
   readonly sessions = {
-    /**
-     * One microcycle with its sessions, their exercises and movements, for display: a fixed
-     * number of statements whatever the number of sessions.
-     */
-    microcycle: (microcycleId: number): Promise<Microcycle> =>
-      this.routed(() => this.own(Microcycle, microcycleId, ['sessions.exercises.movement'])),
+    /** The same as {@link UserScope.sessions}`.microcycleView`: one microcycle with its sessions, exercises and movements, as plain data. */
+    microcycle: async (microcycleId: number): Promise<MicrocycleView> => {
+      const id = checkId(microcycleId, 'Microcycle');
+      return this.routed(() => this.em.getRepository(Microcycle).findForDisplay(id, { userId: this.userId }));
+    },
     /**
      * The same tree as plain data for display, in one statement (`MicrocycleRepository.findForDisplay`):
      * sessions by day, exercises by order, semantic enum values; nothing managed.
@@ -295,8 +343,8 @@ export class UserScope {
       const id = checkId(microcycleId, 'Microcycle');
       return this.routed(() => this.em.getRepository(Microcycle).findForDisplay(id, { userId: this.userId }));
     },
-    /** One of the user's sessions, with exercises and movements. */
-    get: (sessionId: number): Promise<Session> => this.routed(() => this.ownSession(sessionId)),
+    /** One of the user's sessions with its exercises (by `orderInSession`), each with its movement. */
+    get: (sessionId: number): Promise<SessionDetailRow> => this.ownRow<SessionDetailRow>(Session, sessionId, [{ relation: 'exercises', include: [{ relation: 'movement' }] }]),
     /**
      * One of the user's sessions as a plan to change and write back with `writePlan` (see
      * `SessionRepository.readPlan`): keys the library does not interpret are kept in `extra`.
@@ -314,26 +362,26 @@ export class UserScope {
 
   /** The user's workouts. */
   readonly workouts = {
-    /** The user's workouts in a date range, oldest first. */
-    list: async (range?: DateRange): Promise<WorkoutLog[]> => {
-      const filter = dateFilter(range);
-      return this.read(() => this.em.getRepository(WorkoutLog).findByUser(this.userId, { orderBy: { date: 'asc', id: 'asc' } }, filter));
-    },
-    /** One of the user's workouts, with top sets and movements. */
-    get: (id: number): Promise<WorkoutLog> => this.routed(() => this.own(WorkoutLog, id, ['topSets.movement'])),
+    /** The user's workouts, optionally in a date range, oldest first (by date, then id); `include: ['topSets']` nests their top sets. */
+    list: async <const I extends keyof WorkoutLogIncludes = never>(options?: DatedListOptions<I>): Promise<Page<WithIncludes<WorkoutLogRow, WorkoutLogIncludes, I>>> =>
+      this.dated(workoutListOptionsSchema, options, (shape) => LISTS.workouts(shape, false)),
+    /** One of the user's workouts with its top sets, each with its movement. */
+    get: (id: number): Promise<WorkoutLogDetailRow> => this.ownRow<WorkoutLogDetailRow>(WorkoutLog, id, [{ relation: 'topSets', include: [{ relation: 'movement' }] }]),
     /** Logs a workout (see `WorkoutLogRepository.logWorkout`). */
     log: (input: LogWorkoutInput) => this.em.getRepository(WorkoutLog).logWorkout(this.userId, input),
-    /** The user's top sets, optionally of one pattern or movement. */
-    topSets: (filter: { pattern?: MovementPattern; movementId?: number } = {}): Promise<TopSetLog[]> => this.read(() => this.em.getRepository(TopSetLog).findByUser(this.userId, filter)),
+    /** The user's top sets, optionally of one pattern or movement, by workout date then id. */
+    topSets: async (options?: TopSetListOptions): Promise<Page<TopSetLogRow>> => {
+      const checked = parseOptions(topSetListOptionsSchema, options ?? {}, 'TopSetListOptions');
+      const list = topSetList({ pattern: checked.pattern != null, movement: checked.movementId != null });
+      const pattern = checked.pattern == null ? {} : { pattern: ENUMS.MovementPattern.toDb(checked.pattern) };
+      return this.list(list as RowList<UserParams>, checked, { ...pattern, ...(checked.movementId == null ? {} : { movementId: checked.movementId }) });
+    },
   };
 
   /** Pattern strength, trends and e1RM history. */
   readonly strength = {
-    /** The user's pattern exposures in a date range. */
-    exposures: async (range?: DateRange): Promise<PatternExposure[]> => {
-      const filter = dateFilter(range);
-      return this.read(() => this.em.getRepository(PatternExposure).findByUser(this.userId, { orderBy: { date: 'asc', id: 'asc' } }, filter));
-    },
+    /** The user's pattern exposures, optionally in a date range, by date then id. */
+    exposures: async (options?: DatedListOptions): Promise<Page<PatternExposureRow>> => this.dated(datedRowsOptionsSchema, options, LISTS.exposures),
     /**
      * Pattern strength index of all 17 patterns (one statement; see `PatternExposureRepository.psiAll`).
      * `{ method: 'upstream' }` gives the upstream app's numbers (lookback 2, planned weeks count).
@@ -356,11 +404,8 @@ export class UserScope {
 
   /** Soreness entries. */
   readonly soreness = {
-    /** The user's soreness entries in a date range. */
-    list: async (range?: DateRange): Promise<SorenessLog[]> => {
-      const filter = dateFilter(range);
-      return this.read(() => this.em.getRepository(SorenessLog).findByUser(this.userId, { orderBy: { date: 'asc', id: 'asc' } }, filter));
-    },
+    /** The user's soreness entries, optionally in a date range, by date then id. */
+    list: async (options?: DatedListOptions): Promise<Page<SorenessLogRow>> => this.dated(datedRowsOptionsSchema, options, LISTS.soreness),
     /** Records soreness; a cause session must be the user's (see `SorenessLogRepository.recordSoreness`). */
     create: (input: SorenessInput): Promise<SorenessLog> => this.em.getRepository(SorenessLog).recordSoreness(this.userId, input),
     /** Soreness per body part over a window. */
@@ -369,11 +414,8 @@ export class UserScope {
 
   /** Recovery readings. */
   readonly recovery = {
-    /** The user's recovery readings in a date range. */
-    list: async (range?: DateRange): Promise<RecoverySignal[]> => {
-      const filter = dateFilter(range);
-      return this.read(() => this.em.getRepository(RecoverySignal).findByUser(this.userId, { orderBy: { date: 'asc', id: 'asc' } }, filter));
-    },
+    /** The user's recovery readings, optionally in a date range, by date then id. */
+    list: async (options?: DatedListOptions): Promise<Page<RecoverySignalRow>> => this.dated(datedRowsOptionsSchema, options, LISTS.recovery),
     /** Records a recovery reading; a session must be the user's (see `RecoverySignalRepository.recordReading`). */
     create: (input: RecoverySignalInput): Promise<RecoverySignal> => this.em.getRepository(RecoverySignal).recordReading(this.userId, input),
     /** Average sleep, readiness, HRV and resting heart rate over a window. */
@@ -382,11 +424,11 @@ export class UserScope {
 
   /** Conversations with the coach. */
   readonly conversations = {
-    /** The user's conversation threads, newest first. */
-    list: (): Promise<ConversationThread[]> =>
-      this.read(() => this.em.getRepository(ConversationThread).findByUser(this.userId, { orderBy: { createdAt: 'desc', id: 'desc' } })),
-    /** One of the user's threads, with its turns. */
-    get: (threadId: number): Promise<ConversationThread> => this.routed(() => this.own(ConversationThread, threadId, ['turns'])),
+    /** The user's conversation threads, newest first (by `createdAt`, then id); `include: ['turns']` nests their turns in order. */
+    list: async <const I extends keyof ConversationThreadIncludes = never>(options?: ListOptions<I>): Promise<Page<WithIncludes<ConversationThreadRow, ConversationThreadIncludes, I>>> =>
+      this.list(LISTS.conversations(), parseOptions(threadListOptionsSchema, options ?? {}, 'ListOptions')),
+    /** One of the user's threads with its turns in order. */
+    get: (threadId: number): Promise<ConversationThreadDetailRow> => this.ownRow<ConversationThreadDetailRow>(ConversationThread, threadId, [{ relation: 'turns' }]),
     /** Opens a thread; a context session must be the user's. */
     create: (input: ConversationThreadInput): Promise<ConversationThread> => this.em.getRepository(ConversationThread).createThread(this.userId, input),
     /** Appends a turn to one of the user's threads (gap-free numbering under concurrency). */
@@ -403,17 +445,17 @@ export class UserScope {
      * Searches system movements and the user's own (`ownOnly` for just their own): the criteria of
      * `MovementRepository.search` without `scope`, validated the same way (tags case-insensitive).
      */
-    search: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<Movement[]> => {
+    search: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<MovementRow[]> => {
       const search = catalogSearch(this.userId, filter);
-      return this.read(() => this.em.getRepository(Movement).search(search));
+      return this.read(() => this.em.getRepository(Movement).searchRows(search));
     },
-    /** `search` as plain rows (`MovementRepository.searchRows`): the same movements, nothing managed. */
+    /** The same as `search` (kept from the versions whose `search` returned entities). */
     searchRows: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<MovementRow[]> => {
       const search = catalogSearch(this.userId, filter);
       return this.read(() => this.em.getRepository(Movement).searchRows(search));
     },
-    /** A system movement or one of the user's own. */
-    get: (id: number): Promise<Movement> => this.routed(() => this.ownMovement(id)),
+    /** A system movement or one of the user's own, as a row. */
+    get: (id: number): Promise<MovementRow> => this.routed(() => findOwnedRow<MovementRow>(this.em, Movement, id, this.userId, [], (t, user) => visibleMovementSql(t, user))),
     /** Defines a movement owned by this user (see `MovementRepository.createOwn`). */
     create: (input: MovementInput): Promise<Movement> => this.em.getRepository(Movement).createOwn(this.userId, input),
     /** Changes one of the user's own movements; system movements are read-only here (see `MovementRepository.updateOwn`). */

@@ -5,13 +5,28 @@ import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { onPrimary, routeRead } from '../../orm/replicas.js';
 import { ENUMS, type VisibilityLabel } from '../../enums/index.js';
 import { parseOptions, requireId } from '../../orm/arguments.js';
-import { dateRangeSchema, viewerMovementSearchSchema, viewerOptionsSchema } from '../../schemas/inputs/arguments.js';
+import { programIncludeOptionsSchema, programListOptionsSchema, viewerMovementSearchSchema, viewerOptionsSchema, workoutListOptionsSchema } from '../../schemas/inputs/arguments.js';
+import type { Page, ProgramRow, WorkoutLogRow } from '../../schemas/rows/index.js';
+import {
+  LISTS,
+  includes,
+  page,
+  rangeOf,
+  rowById,
+  type DatedListOptions,
+  type IncludeOptions,
+  type ListOptions,
+  type ProgramIncludes,
+  type WithIncludes,
+  type WorkoutLogDetailRow,
+  type WorkoutLogIncludes,
+} from './row-reads.js';
 import { Program } from '../programs/program.entity.js';
 import { WorkoutLog } from '../logging/workout-log.entity.js';
 import { Movement } from '../movements/movement.entity.js';
-import type { MovementRow, MovementSearch } from '../movements/movement.repository.js';
-import { requireUserExists, type Consistency, type DateRange } from './user-scope.js';
-import { ownedBy } from '../ownership.js';
+import type { MovementSearch } from '../movements/movement.repository.js';
+import type { MovementRow } from '../../schemas/rows/index.js';
+import { requireUserExists, type Consistency } from './user-scope.js';
 import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
 
 /** A row's owner and visibility label, read without decoding anything else of it. */
@@ -130,11 +145,13 @@ export class ViewerScope {
    * await forViewer(em, viewerId).programsOf(ownerId);
    * ```
    */
-  async programsOf(ownerId: number): Promise<Program[]> {
+  async programsOf<const I extends keyof ProgramIncludes = never>(ownerId: number, options?: ListOptions<I>): Promise<Page<WithIncludes<ProgramRow, ProgramIncludes, I>>> {
+    requireId(ownerId, 'ownerId');
+    const checked = parseOptions(programListOptionsSchema, options ?? {}, 'ListOptions');
     const levels = await this.visibleLevels(ownerId);
     return this.routed(async () => {
       await this.ownerExists(ownerId);
-      return this.em.find(Program, { ...ownedBy(Program, ownerId), visibility: { $in: levels } }, { orderBy: { startDate: 'desc', id: 'desc' } });
+      return page(this.em, LISTS.programs(true), { user: ownerId, levels: visibilityLabels(levels) }, checked);
     });
   }
 
@@ -145,21 +162,15 @@ export class ViewerScope {
    * await forViewer(em, viewerId, { areFriends }).workoutLogsOf(ownerId, { from: '2026-01-01' });
    * ```
    */
-  async workoutLogsOf(ownerId: number, range: DateRange = {}): Promise<WorkoutLog[]> {
+  async workoutLogsOf<const I extends keyof WorkoutLogIncludes = never>(ownerId: number, options?: DatedListOptions<I>): Promise<Page<WithIncludes<WorkoutLogRow, WorkoutLogIncludes, I>>> {
     requireId(ownerId, 'ownerId');
     // Validated before the resolver runs: a bad range must not cost the service a friendship lookup.
-    const { from, to } = parseOptions(dateRangeSchema, range, 'DateRange');
+    const checked = parseOptions(workoutListOptionsSchema, options ?? {}, 'DatedListOptions');
+    const range = rangeOf(checked);
     const levels = await this.visibleLevels(ownerId);
-    const date: Record<string, string> = {};
-    if (from != null) date.$gte = from;
-    if (to != null) date.$lte = to;
     return this.routed(async () => {
       await this.ownerExists(ownerId);
-      return this.em.find(
-        WorkoutLog,
-        { ...ownedBy(WorkoutLog, ownerId), visibility: { $in: levels }, ...(Object.keys(date).length ? { date } : {}) },
-        { orderBy: { date: 'asc', id: 'asc' } },
-      );
+      return page(this.em, LISTS.workouts(range, true), { user: ownerId, levels: visibilityLabels(levels), ...range.values }, checked);
     });
   }
 
@@ -170,10 +181,11 @@ export class ViewerScope {
    * await forViewer(em, viewerId).program(programId);
    * ```
    */
-  async program(id: number): Promise<Program> {
+  async program<const I extends keyof ProgramIncludes = never>(id: number, options?: IncludeOptions<I>): Promise<WithIncludes<ProgramRow, ProgramIncludes, I>> {
     requireId(id, 'programId');
+    const { include } = parseOptions(programIncludeOptionsSchema, options ?? {}, 'IncludeOptions');
     if (!(await this.mayRead('programs', id))) throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });
-    const program = await this.routed(() => this.em.findOne(Program, { id }));
+    const program = await this.routed(() => rowById<WithIncludes<ProgramRow, ProgramIncludes, I>>(this.em, Program, id, includes(include)));
     if (!program) throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });
     return program;
   }
@@ -185,10 +197,10 @@ export class ViewerScope {
    * await forViewer(em, viewerId).workoutLog(logId);
    * ```
    */
-  async workoutLog(id: number): Promise<WorkoutLog> {
+  async workoutLog(id: number): Promise<WorkoutLogDetailRow> {
     requireId(id, 'workoutLogId');
     if (!(await this.mayRead('workout_logs', id))) throw new GainslyNotFoundError('WorkoutLog', 'workout_logs', { id, viewerId: this.viewerId });
-    const log = await this.routed(() => this.em.findOne(WorkoutLog, { id }, { populate: ['topSets.movement'] }));
+    const log = await this.routed(() => rowById<WorkoutLogDetailRow>(this.em, WorkoutLog, id, [{ relation: 'topSets', include: [{ relation: 'movement' }] }]));
     if (!log) throw new GainslyNotFoundError('WorkoutLog', 'workout_logs', { id, viewerId: this.viewerId });
     return log;
   }
@@ -216,14 +228,13 @@ export class ViewerScope {
    * await forViewer(em, viewerId).movements({ pattern: 'squat' });
    * ```
    */
-  async movements(filter: Omit<MovementSearch, 'scope'> = {}): Promise<Movement[]> {
+  async movements(filter: Omit<MovementSearch, 'scope'> = {}): Promise<MovementRow[]> {
     const search: MovementSearch = { ...viewerSearch(filter), scope: { userId: this.viewerId } };
-    return this.routed(() => this.em.getRepository(Movement).search(search));
+    return this.routed(() => this.em.getRepository(Movement).searchRows(search));
   }
 
   /**
-   * {@link ViewerScope.movements} as plain rows (`MovementRepository.searchRows`): the same movements, cheaper
-   * when nothing will be changed.
+   * The same as {@link ViewerScope.movements} (kept from the versions whose `movements` returned entities).
    * @example
    * ```ts
    * await forViewer(em, viewerId).movementRows({ equipmentTag: 'kettlebell', limit: 20 });
@@ -233,6 +244,11 @@ export class ViewerScope {
     const search: MovementSearch = { ...viewerSearch(filter), scope: { userId: this.viewerId } };
     return this.routed(() => this.em.getRepository(Movement).searchRows(search));
   }
+}
+
+/** Visibility values as the labels the `visibility` column stores. */
+function visibilityLabels(levels: readonly ('private' | 'friends' | 'public')[]): string[] {
+  return levels.map((level) => ENUMS.Visibility.toDb(level));
 }
 
 /** The viewer's catalog criteria, validated (a `scope` key is refused: the viewer decides it). */

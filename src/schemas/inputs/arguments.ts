@@ -127,6 +127,157 @@ export const dateRangeSchema = strictInput({
 }, RUN_ALWAYS);
 
 /**
+ * A page cursor (`after`): a `nextCursor` a list returned, passed back unchanged. Opaque; at most
+ * 1,024 characters.
+ *
+ * @example
+ * ```ts
+ * cursorArgumentSchema.parse(page.nextCursor);
+ * ```
+ */
+export const cursorArgumentSchema = z.string({ error: 'must be a nextCursor a list returned (a string)' }).min(1, 'must be a nextCursor a list returned (not empty)').max(1024, 'must be a nextCursor a list returned (at most 1024 characters)');
+
+/** The `include` of a list: names of related rows to nest, each from `includes`, each at most once. */
+function includeSchema<const I extends string>(includes: readonly I[]) {
+  const allowed = includes.map((i) => `'${i}'`).join(', ');
+  const item = includes.length === 0 ? z.never({ error: 'must be empty: this list nests nothing' }) : z.enum(includes as unknown as [I, ...I[]], { error: `must be one of ${allowed}` });
+  return z.array(item as z.ZodType<I>).refine((list) => new Set(list).size === list.length, 'must not name a relation twice');
+}
+
+/**
+ * The options of a list of rows: `limit` (1 to 10,000; default 100), `after` (a `nextCursor` of
+ * the same list) and `include`, the related rows to nest, from `includes`. Unknown keys are refused.
+ *
+ * @example
+ * ```ts
+ * const workoutsQuery = listOptionsSchema(['topSets']);
+ * workoutsQuery.parse({ limit: 20, include: ['topSets'] });
+ * ```
+ */
+export function listOptionsSchema<const I extends string>(includes: readonly I[]) {
+  return strictInput({
+    limit: limitArgumentSchema.nullish(),
+    after: cursorArgumentSchema.nullish(),
+    include: includeSchema(includes).nullish(),
+  });
+}
+
+/**
+ * The options of a list of dated rows (workouts, soreness, recovery, exposures): an inclusive
+ * `from`/`to` range of `'YYYY-MM-DD'` days (either end open; `from` not after `to`) and the
+ * {@link listOptionsSchema} options.
+ *
+ * @example
+ * ```ts
+ * datedListOptionsSchema(['topSets']).parse({ from: '2026-01-01', to: '2026-01-31', include: ['topSets'] });
+ * ```
+ */
+export function datedListOptionsSchema<const I extends string>(includes: readonly I[]) {
+  return strictInput({
+    from: calendarDateArgumentSchema.nullish(),
+    to: calendarDateArgumentSchema.nullish(),
+    limit: limitArgumentSchema.nullish(),
+    after: cursorArgumentSchema.nullish(),
+    include: includeSchema(includes).nullish(),
+  }).superRefine((range, ctx) => {
+    if (isIsoDate(range.from) && isIsoDate(range.to) && range.to < range.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${range.from})`, input: range.to, continue: true });
+    }
+  }, RUN_ALWAYS);
+}
+
+/**
+ * `include` alone: the related rows to nest in one row read (`programs.get(id, { include })`).
+ *
+ * @example
+ * ```ts
+ * includeOptionsSchema(['microcycles']).parse({ include: ['microcycles'] });
+ * ```
+ */
+export function includeOptionsSchema<const I extends string>(includes: readonly I[]) {
+  return strictInput({ include: includeSchema(includes).nullish() });
+}
+
+/**
+ * The options of `forUser(…).programs.list`: {@link listOptionsSchema} with `include: ['microcycles']`.
+ * @example
+ * ```ts
+ * programListOptionsSchema.parse({ limit: 10, include: ['microcycles'] });
+ * ```
+ */
+export const programListOptionsSchema = listOptionsSchema(['microcycles']);
+
+/**
+ * The options of `forUser(…).programs.get`: `include: ['microcycles']`.
+ * @example
+ * ```ts
+ * programIncludeOptionsSchema.parse({ include: ['microcycles'] });
+ * ```
+ */
+export const programIncludeOptionsSchema = includeOptionsSchema(['microcycles']);
+
+/**
+ * The options of `forUser(…).workouts.list` and `forViewer(…).workoutLogsOf`: a date range,
+ * paging and `include: ['topSets']`.
+ * @example
+ * ```ts
+ * workoutListOptionsSchema.parse({ from: '2026-01-01', include: ['topSets'], limit: 31 });
+ * ```
+ */
+export const workoutListOptionsSchema = datedListOptionsSchema(['topSets']);
+
+/**
+ * The options of the dated lists that nest nothing (soreness, recovery, pattern exposures): a
+ * date range and paging.
+ * @example
+ * ```ts
+ * datedRowsOptionsSchema.parse({ from: '2026-01-01', to: '2026-01-31' });
+ * ```
+ */
+export const datedRowsOptionsSchema = datedListOptionsSchema([]);
+
+/**
+ * The options of the lists that nest nothing (enjoyable activities): paging only.
+ * @example
+ * ```ts
+ * plainListOptionsSchema.parse({ limit: 20 });
+ * ```
+ */
+export const plainListOptionsSchema = listOptionsSchema([]);
+
+/**
+ * The options of `forUser(…).movementRules.list`: paging and `include: ['movement']`.
+ * @example
+ * ```ts
+ * movementRuleListOptionsSchema.parse({ include: ['movement'] });
+ * ```
+ */
+export const movementRuleListOptionsSchema = listOptionsSchema(['movement']);
+
+/**
+ * The options of `forUser(…).conversations.list`: paging and `include: ['turns']`.
+ * @example
+ * ```ts
+ * threadListOptionsSchema.parse({ limit: 10, include: ['turns'] });
+ * ```
+ */
+export const threadListOptionsSchema = listOptionsSchema(['turns']);
+
+/**
+ * The options of `forUser(…).workouts.topSets`: a pattern or a movement to filter by, and paging.
+ * @example
+ * ```ts
+ * topSetListOptionsSchema.parse({ pattern: 'squat', limit: 50 });
+ * ```
+ */
+export const topSetListOptionsSchema = strictInput({
+  pattern: enumSchema(ENUMS.MovementPattern).nullish(),
+  movementId: idArgumentSchema.nullish(),
+  limit: limitArgumentSchema.nullish(),
+  after: cursorArgumentSchema.nullish(),
+});
+
+/**
  * A window of days ending on `until` (inclusive; the repositories default it to today in UTC):
  * `days` an integer from 1 to 36,525 (`INPUT_LIMITS.windowDays`, default 7 in the repositories),
  * and a window that starts no earlier than 0001-01-01.
@@ -268,7 +419,6 @@ export const topSetFilterSchema = strictInput({ pattern: enumSchema(ENUMS.Moveme
 /**
  * The target of `e1rmHistory`: exactly one of `pattern` and `movementId`, and an optional date
  * range (`from` not after `to`).
- * @internal
  * @example
  * ```ts
  * e1rmHistoryTargetSchema.parse({ pattern: 'squat', from: '2026-01-01' });
@@ -352,7 +502,6 @@ const microcyclesOptionSchema = integerArgumentSchema({ min: 1, max: INT4_MAX })
  * Options of the pattern-strength queries (`psiAll`, `psi`): `method` `'library'` or `'upstream'`,
  * `lastNMicrocycles` an integer from 1 to 2147483647; `undefined` or `null` means the method's
  * default, which the repository applies.
- * @internal
  * @example
  * ```ts
  * patternStrengthOptionsSchema.parse({ method: 'upstream', lastNMicrocycles: 2 });
@@ -366,7 +515,6 @@ export const patternStrengthOptionsSchema = knownOptions({
 /**
  * Options of the trend queries (`trendAll`, `trend`, `deloadSignal`): `method`,
  * `windowMicrocycles` an integer from 1 to 2147483647, `threshold` a finite fraction >= 0.
- * @internal
  * @example
  * ```ts
  * patternTrendOptionsSchema.parse({ windowMicrocycles: 6, threshold: 0.02 });
