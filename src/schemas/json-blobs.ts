@@ -302,11 +302,25 @@ function blobSizeOfList(items: unknown, ctx: z.core.$RefinementCtx<unknown>): vo
   if (tooLarge) ctx.addIssue({ code: 'custom', path: [], message: tooLarge.message, input: undefined, continue: true });
 }
 
+/**
+ * Any JSON value in JSON Schema, for z.toJSONSchema (the custom schemas below have none of their
+ * own; src/schemas/openapi.ts): one level spelled out, deeper levels any JSON.
+ * @internal
+ * @example
+ * ```ts
+ * z.custom<JsonValue>().meta(JSON_VALUE);
+ * ```
+ */
+export const JSON_VALUE = Object.freeze({ type: ['string', 'number', 'boolean', 'null', 'array', 'object'] });
+
 function jsonValue() {
   // z.custom() accepts anything; the walker then reports every problem with its own path.
-  return z.custom<JsonValue>().superRefine((value, ctx) => {
-    addJsonProblems(ctx, collectBlobProblems(value));
-  });
+  return z
+    .custom<JsonValue>()
+    .superRefine((value, ctx) => {
+      addJsonProblems(ctx, collectBlobProblems(value));
+    })
+    .meta(JSON_VALUE);
 }
 
 /** Reports every problem of a would-be JSON object; returns whether it was an object at all. */
@@ -333,9 +347,12 @@ function isArraySafe(value: object): boolean {
 }
 
 function jsonObject() {
-  return z.custom<JsonObject>().superRefine((value, ctx) => {
-    checkJsonObject(value, ctx);
-  });
+  return z
+    .custom<JsonObject>()
+    .superRefine((value, ctx) => {
+      checkJsonObject(value, ctx);
+    })
+    .meta({ type: 'object', additionalProperties: JSON_VALUE });
 }
 
 /**
@@ -469,6 +486,17 @@ const optInt = () => anyInt().nullish();
 const optNum = () => z.number(E).nullish();
 const optStr = () => z.string(E).nullish();
 
+/**
+ * The keys a custom block schema checks, as a zod object: its JSON Schema (src/schemas/openapi.ts
+ * converts a block schema as its shape).
+ * @internal
+ * @example
+ * ```ts
+ * JSON_SHAPES.get(sessionExerciseBlockSchema); // the looseObject of the keys it checks
+ * ```
+ */
+export const JSON_SHAPES = new WeakMap<object, object>();
+
 const exerciseBlockFields = z.looseObject({
   movement: z.string(E),
   movement_id: optInt(),
@@ -529,6 +557,7 @@ function checkKnownKeys(fields: z.ZodType, value: unknown, ctx: z.core.$Refineme
 export const sessionExerciseBlockSchema = z.custom<SessionExerciseBlock>().superRefine((value, ctx) => {
   if (checkJsonObject(value, ctx)) checkKnownKeys(exerciseBlockFields, value, ctx);
 });
+JSON_SHAPES.set(sessionExerciseBlockSchema, exerciseBlockFields);
 
 /**
  * An exercise section (`sessions.warmup_json`, `main_json`, `accessory_json`, `cooldown_json`; the
@@ -581,6 +610,7 @@ export const SESSION_FINISHER_BLOCK_KEYS: readonly string[] = Object.freeze(Obje
 export const sessionFinisherBlockSchema = z.custom<SessionFinisherBlock>().superRefine((value, ctx) => {
   if (checkJsonObject(value, ctx)) checkKnownKeys(finisherBlockFields, value, ctx);
 });
+JSON_SHAPES.set(sessionFinisherBlockSchema, finisherBlockFields);
 
 /**
  * @deprecated Use {@link sessionExerciseBlockSchema}; this is the same schema.

@@ -22,8 +22,9 @@ const DATE_MESSAGE = "must be a real calendar date written 'YYYY-MM-DD' (years 0
  * other value. Built as a refinement (not `z.custom(check)`, whose failure aborts the parse), so the
  * cross-field checks of an enclosing object still run and one error lists every problem.
  */
-function argument<T>(check: (value: unknown) => boolean, message: string) {
-  return z.custom<T>().refine(check, { error: message });
+function argument<T>(check: (value: unknown) => boolean, message: string, json: Record<string, unknown>) {
+  // `json`: what the check accepts, in JSON Schema, for z.toJSONSchema (a custom type has none of its own; src/schemas/openapi.ts).
+  return z.custom<T>().refine(check, { error: message }).meta(json);
 }
 
 function isId(value: unknown): value is number {
@@ -41,7 +42,7 @@ function isId(value: unknown): value is number {
  * idArgumentSchema.safeParse({ $ne: 0 }).success; // false
  * ```
  */
-export const idArgumentSchema = argument<number>(isId, ID_MESSAGE);
+export const idArgumentSchema = argument<number>(isId, ID_MESSAGE, { type: 'integer', minimum: 1, maximum: INT4_MAX });
 
 /**
  * A `'YYYY-MM-DD'` argument naming a real calendar day of years 0001–9999. `'2026-02-30'`,
@@ -55,7 +56,7 @@ export const idArgumentSchema = argument<number>(isId, ID_MESSAGE);
  * calendarDateArgumentSchema.safeParse('today').success; // false
  * ```
  */
-export const calendarDateArgumentSchema = argument<string>(isIsoDate, DATE_MESSAGE);
+export const calendarDateArgumentSchema = argument<string>(isIsoDate, DATE_MESSAGE, { type: 'string', format: 'date' });
 
 /**
  * An integer argument inside an inclusive range, with one message naming the range for every
@@ -70,6 +71,7 @@ export function integerArgumentSchema(range: { readonly min: number; readonly ma
   return argument<number>(
     (value) => typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max,
     `must be an integer between ${range.min} and ${range.max}`,
+    { type: 'integer', minimum: range.min, maximum: range.max },
   );
 }
 
@@ -137,11 +139,16 @@ export const dateRangeSchema = strictInput({
  */
 export const cursorArgumentSchema = z.string({ error: 'must be a nextCursor a list returned (a string)' }).min(1, 'must be a nextCursor a list returned (not empty)').max(1024, 'must be a nextCursor a list returned (at most 1024 characters)');
 
+/** `include` of a list's options, when the list can nest anything (one that cannot refuses the key). */
+function includeShape<const I extends string>(includes: readonly I[]): { include: ReturnType<ReturnType<typeof includeSchema<I>>['nullish']> } {
+  // Typed with the key either way: the options type of a list that nests nothing is `ListOptions<never>`.
+  return (includes.length === 0 ? {} : { include: includeSchema(includes).nullish() }) as { include: ReturnType<ReturnType<typeof includeSchema<I>>['nullish']> };
+}
+
 /** The `include` of a list: names of related rows to nest, each from `includes`, each at most once. */
 function includeSchema<const I extends string>(includes: readonly I[]) {
   const allowed = includes.map((i) => `'${i}'`).join(', ');
-  const item = includes.length === 0 ? z.never({ error: 'must be empty: this list nests nothing' }) : z.enum(includes as unknown as [I, ...I[]], { error: `must be one of ${allowed}` });
-  return z.array(item as z.ZodType<I>).refine((list) => new Set(list).size === list.length, 'must not name a relation twice');
+  return z.array(z.enum(includes as unknown as [I, ...I[]], { error: `must be one of ${allowed}` })).refine((list) => new Set(list).size === list.length, 'must not name a relation twice');
 }
 
 /**
@@ -158,7 +165,7 @@ export function listOptionsSchema<const I extends string>(includes: readonly I[]
   return strictInput({
     limit: limitArgumentSchema.nullish(),
     after: cursorArgumentSchema.nullish(),
-    include: includeSchema(includes).nullish(),
+    ...includeShape(includes),
   });
 }
 
@@ -178,7 +185,7 @@ export function datedListOptionsSchema<const I extends string>(includes: readonl
     to: calendarDateArgumentSchema.nullish(),
     limit: limitArgumentSchema.nullish(),
     after: cursorArgumentSchema.nullish(),
-    include: includeSchema(includes).nullish(),
+    ...includeShape(includes),
   }).superRefine((range, ctx) => {
     if (isIsoDate(range.from) && isIsoDate(range.to) && range.to < range.from) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before from (${range.from})`, input: range.to, continue: true });
@@ -454,6 +461,7 @@ export const viewerOptionsSchema = strictInput({
   areFriends: argument<(viewerId: number, ownerId: number) => boolean | Promise<boolean>>(
     (value) => typeof value === 'function',
     'must be a function (viewerId, ownerId) => boolean | Promise<boolean>',
+    { description: 'a function (viewerId, ownerId) => boolean | Promise<boolean> (not JSON)' },
   ).nullish(),
   consistency: z.enum(['read-your-writes', 'strong']).nullish(),
 });
@@ -495,7 +503,7 @@ function knownOptions<T extends z.core.$ZodLooseShape>(shape: T) {
     }, RUN_ALWAYS);
 }
 
-const metricsMethodSchema = argument<'library' | 'upstream'>((value) => value === 'library' || value === 'upstream', 'must be one of library, upstream');
+const metricsMethodSchema = argument<'library' | 'upstream'>((value) => value === 'library' || value === 'upstream', 'must be one of library, upstream', { type: 'string', enum: ['library', 'upstream'] });
 const microcyclesOptionSchema = integerArgumentSchema({ min: 1, max: INT4_MAX });
 
 /**
@@ -523,7 +531,7 @@ export const patternStrengthOptionsSchema = knownOptions({
 export const patternTrendOptionsSchema = knownOptions({
   method: metricsMethodSchema.nullish(),
   windowMicrocycles: microcyclesOptionSchema.nullish(),
-  threshold: argument<number>((value) => typeof value === 'number' && Number.isFinite(value) && value >= 0, 'must be a finite number >= 0 (a fraction: 0.05 = 5 %)').nullish(),
+  threshold: argument<number>((value) => typeof value === 'number' && Number.isFinite(value) && value >= 0, 'must be a finite number >= 0 (a fraction: 0.05 = 5 %)', { type: 'number', minimum: 0 }).nullish(),
 });
 
 /** Input name of positional-argument errors: `Invalid arguments: userId: must be …`. */

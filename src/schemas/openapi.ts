@@ -1,0 +1,119 @@
+// The schemas as JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1), for consumers that are not
+// TypeScript: the upstream Python app, a mobile client, an OpenAPI generator (docs/rows.md).
+// Namespace import (zod's recommended form): a named `z` import defeats tree-shaking of zod's locales in browser bundles.
+import * as z from 'zod';
+import { JSON_SHAPES, JSON_VALUE } from './json-blobs.js';
+import { INPUT_SCHEMAS } from './inputs/registry.js';
+import {
+  cursorArgumentSchema,
+  dateRangeSchema,
+  dateWindowSchema,
+  datedRowsOptionsSchema,
+  e1rmHistoryTargetSchema,
+  idArgumentSchema,
+  movementRuleListOptionsSchema,
+  patternStrengthOptionsSchema,
+  patternTrendOptionsSchema,
+  plainListOptionsSchema,
+  programIncludeOptionsSchema,
+  programListOptionsSchema,
+  threadListOptionsSchema,
+  topSetListOptionsSchema,
+  userMovementSearchSchema,
+  workoutListOptionsSchema,
+} from './inputs/arguments.js';
+import { ROW_SCHEMAS } from './rows/registry.js';
+import { problemSchema } from './problem.js';
+
+/**
+ * A JSON Schema document, as `z.toJSONSchema` returns it.
+ * @example
+ * ```ts
+ * const schema: JsonSchema = toJsonSchema(workoutLogRowSchema, { io: 'output' });
+ * ```
+ */
+export type JsonSchema = Record<string, unknown>;
+
+/**
+ * Fills in what zod cannot say by itself: a `Date` accepted beside a string is an ISO date-time on
+ * the wire, and a block checked by a custom schema has the JSON Schema of the keys it checks.
+ */
+function override(ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: z.core.JSONSchema.BaseSchema }, io: 'input' | 'output'): void {
+  if (ctx.zodSchema._zod.def.type === 'date') Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+  // A loose object's other keys (kept JSON keys of a block, options other versions know) are JSON values.
+  const extra = ctx.jsonSchema.additionalProperties;
+  if (typeof extra === 'object' && Object.keys(extra).length === 0) ctx.jsonSchema.additionalProperties = { ...JSON_VALUE } as z.core.JSONSchema.JSONSchema;
+  const shape = JSON_SHAPES.get(ctx.zodSchema);
+  if (shape) {
+    const converted = toJsonSchema(shape as z.ZodType, { io });
+    delete converted.$schema;
+    Object.assign(ctx.jsonSchema, converted);
+  }
+}
+
+/**
+ * One of the library's schemas as JSON Schema (draft 2020-12): `io: 'input'` (default) describes
+ * what the schema accepts (write inputs, query options), `'output'` what it produces (the wire rows).
+ * Every exported schema converts, JSON columns included.
+ * @example
+ * ```ts
+ * const json = toJsonSchema(logWorkoutInputSchema);
+ * json.required; // ['date', 'topSets']
+ * ```
+ */
+export function toJsonSchema(schema: z.ZodType, options: { io?: 'input' | 'output' | undefined } = {}): JsonSchema {
+  const io = options.io ?? 'input';
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any', override: (ctx) => override(ctx, io) }) as JsonSchema;
+}
+
+/** The query and argument schemas of the reads, by the component name they get. */
+const QUERY_SCHEMAS = {
+  Id: idArgumentSchema,
+  Cursor: cursorArgumentSchema,
+  DateRange: dateRangeSchema,
+  DateWindow: dateWindowSchema,
+  ProgramListOptions: programListOptionsSchema,
+  ProgramIncludeOptions: programIncludeOptionsSchema,
+  WorkoutListOptions: workoutListOptionsSchema,
+  DatedListOptions: datedRowsOptionsSchema,
+  ListOptions: plainListOptionsSchema,
+  MovementRuleListOptions: movementRuleListOptionsSchema,
+  ThreadListOptions: threadListOptionsSchema,
+  TopSetListOptions: topSetListOptionsSchema,
+  MovementSearch: userMovementSearchSchema,
+  E1rmHistoryTarget: e1rmHistoryTargetSchema,
+  PatternStrengthOptions: patternStrengthOptionsSchema,
+  PatternTrendOptions: patternTrendOptionsSchema,
+} as const;
+
+/** `users` → `UserRow`, `user_settings` → `UserSettingsRow`, `movements` → `MovementRow`. */
+function rowName(table: string): string {
+  const singular = table === 'user_settings' ? table : table.replace(/ies$/, 'y').replace(/s$/, '');
+  return `${singular.replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase())}Row`;
+}
+
+/**
+ * The whole contract as OpenAPI 3.1 components: every write input (`CreateUserInput`, …), every
+ * read option (`WorkoutListOptions`, …), every table's wire row (`WorkoutLogRow`, …, timestamps as
+ * ISO strings) and the error body (`Problem`, RFC 9457). Merge it into a service's document, or
+ * write it to a file and generate a client from it.
+ * @example
+ * ```ts
+ * const document = { openapi: '3.1.0', info: { title: 'My API', version: '1' }, paths: {}, components: openApiComponents() };
+ * writeFileSync('openapi.json', JSON.stringify(document, null, 2));
+ * ```
+ */
+export function openApiComponents(): { schemas: Record<string, JsonSchema> } {
+  const schemas: Record<string, JsonSchema> = {};
+  const add = (name: string, schema: z.ZodType, io: 'input' | 'output') => {
+    const json = toJsonSchema(schema, { io });
+    // A component is a schema object inside the document, which states its dialect once.
+    delete json.$schema;
+    schemas[name] = json;
+  };
+  for (const [name, schema] of Object.entries(INPUT_SCHEMAS)) add(name, schema as z.ZodType, 'input');
+  for (const [name, schema] of Object.entries(QUERY_SCHEMAS)) add(name, schema as z.ZodType, 'input');
+  for (const [table, schema] of Object.entries(ROW_SCHEMAS)) add(rowName(table), schema, 'output');
+  add('Problem', problemSchema, 'output');
+  return { schemas };
+}
