@@ -1,5 +1,5 @@
 // Estimated one-rep max (e1RM) from a submaximal set, its inverse, and the RPE/RIR adjustment.
-import { E1RMFormula, GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from '../enums/index.js';
+import { E1RMFormula, GainslyError, type GainslyErrorCode } from '../enums/index.js';
 import { isFiniteNumber } from './checks.js';
 import { DomainArgumentError, type ValidationProblem } from './problems.js';
 
@@ -33,7 +33,7 @@ export const BRZYCKI_REPS_LIMIT = 37;
  */
 export class E1RMRangeError extends GainslyError {
   override readonly name: string = 'E1RMRangeError';
-  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.E1RM_RANGE;
+  override readonly code: GainslyErrorCode = 'GAINSLY_E1RM_RANGE'; // a literal: see GainslyError.code
   /** The formula that is undefined for `reps`. */
   readonly formula: E1RMFormula;
   /** The (effective) rep count that was asked for. */
@@ -71,7 +71,7 @@ export interface EffortOptions {
   formula?: E1RMFormula;
 }
 
-const FORMULAS: readonly string[] = Object.values(E1RMFormula);
+const FORMULAS: readonly string[] = /* @__PURE__ */ Object.values(E1RMFormula);
 
 /**
  * Estimates the one-rep max from a set of `reps` at `weight` (any unit; the result is in the same

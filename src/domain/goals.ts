@@ -13,7 +13,7 @@ import type { ValidationProblem } from './problems.js';
  * const remaining = GOAL_WEIGHT_RULES.total - 7; // 3 points left to give
  * ```
  */
-export const GOAL_WEIGHT_RULES = Object.freeze({ slots: 3, total: 10, minWeight: 0 } as const);
+export const GOAL_WEIGHT_RULES = /* @__PURE__ */ Object.freeze({ slots: 3, total: 10, minWeight: 0 } as const);
 
 /**
  * One weighted goal of a program.
@@ -42,7 +42,7 @@ export interface GoalWeightInput {
   readonly weight?: unknown;
 }
 
-const GOALS: readonly string[] = Object.values(Goal);
+const GOALS: readonly string[] = /* @__PURE__ */ Object.values(Goal);
 
 /**
  * Checks a program's three weighted goals and returns every problem at once (empty = valid):

@@ -61,7 +61,7 @@ export const DEFAULT_PSI_MICROCYCLES = 4;
  */
 export const MIN_PSI_EXPOSURES = 2;
 
-const PATTERNS: readonly MovementPattern[] = Object.values(MovementPattern);
+const PATTERNS: readonly MovementPattern[] = /* @__PURE__ */ Object.values(MovementPattern);
 
 /**
  * The pattern strength index of `pattern`: the mean `e1rmValue` of that pattern's exposures in the

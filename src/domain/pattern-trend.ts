@@ -12,7 +12,7 @@ import { DomainArgumentError, type ValidationProblem } from './problems.js';
  * if (patternTrend(series) === PatternTrend.DECREASING) warn();
  * ```
  */
-export const PatternTrend = Object.freeze({
+export const PatternTrend = /* @__PURE__ */ Object.freeze({
   INCREASING: 'increasing',
   DECREASING: 'decreasing',
   STABLE: 'stable',

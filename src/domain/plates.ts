@@ -24,7 +24,7 @@ export const KG_PER_LB = 0.45359237;
  * DEFAULT_PLATE_INCREMENTS.lb; // 5
  * ```
  */
-export const DEFAULT_PLATE_INCREMENTS = Object.freeze({ kg: 2.5, lb: 5 } as const);
+export const DEFAULT_PLATE_INCREMENTS = /* @__PURE__ */ Object.freeze({ kg: 2.5, lb: 5 } as const);
 
 /**
  * How {@link roundToPlate} picks a multiple of the increment: `'nearest'` (exact halves go up),

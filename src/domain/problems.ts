@@ -1,4 +1,4 @@
-import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from '../enums/index.js';
+import { GainslyError, type GainslyErrorCode } from '../enums/index.js';
 
 /**
  * One thing wrong with an input, located by its path inside that input.
@@ -62,7 +62,7 @@ export function formatValidationProblems(problems: readonly ValidationProblem[])
  */
 export class DomainArgumentError extends GainslyError {
   override readonly name: string = 'DomainArgumentError';
-  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.DOMAIN_ARGUMENT;
+  override readonly code: GainslyErrorCode = 'GAINSLY_DOMAIN_ARGUMENT'; // a literal: see GainslyError.code
   /** Every problem found in the arguments, in argument order. */
   readonly problems: readonly ValidationProblem[];
   /** Name of the first offending argument (the first path segment of the first problem). */

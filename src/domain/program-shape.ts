@@ -13,11 +13,11 @@ import { checkIntegerInRange, type IntRange } from './ranges.js';
  * const { min, max } = PROGRAM_LIMITS.durationWeeks; // 8, 12
  * ```
  */
-export const PROGRAM_LIMITS = Object.freeze({
-  durationWeeks: Object.freeze({ min: 8, max: 12 }),
-  daysPerWeek: Object.freeze({ min: 2, max: 7 }),
-  deloadEveryNMicrocycles: Object.freeze({ min: 1 }),
-  microcycleLengthDays: Object.freeze({ min: 7, max: 10 }),
+export const PROGRAM_LIMITS = /* @__PURE__ */ Object.freeze({
+  durationWeeks: /* @__PURE__ */ Object.freeze({ min: 8, max: 12 }),
+  daysPerWeek: /* @__PURE__ */ Object.freeze({ min: 2, max: 7 }),
+  deloadEveryNMicrocycles: /* @__PURE__ */ Object.freeze({ min: 1 }),
+  microcycleLengthDays: /* @__PURE__ */ Object.freeze({ min: 7, max: 10 }),
 } satisfies Record<keyof ProgramShape, IntRange>);
 
 /**
@@ -29,7 +29,7 @@ export const PROGRAM_LIMITS = Object.freeze({
  * const every = shape.deloadEveryNMicrocycles ?? PROGRAM_DEFAULTS.deloadEveryNMicrocycles;
  * ```
  */
-export const PROGRAM_DEFAULTS = Object.freeze({ deloadEveryNMicrocycles: 4, microcycleLengthDays: 7 } as const);
+export const PROGRAM_DEFAULTS = /* @__PURE__ */ Object.freeze({ deloadEveryNMicrocycles: 4, microcycleLengthDays: 7 } as const);
 
 /**
  * A valid program shape.

@@ -12,10 +12,10 @@ import { checkIntegerInRange, type IntRange } from './ranges.js';
  * RATING_LIMITS.perceivedDifficulty.max; // 10
  * ```
  */
-export const RATING_LIMITS = Object.freeze({
-  perceivedDifficulty: Object.freeze({ min: 1, max: 10 }),
-  enjoymentRating: Object.freeze({ min: 1, max: 5 }),
-  soreness: Object.freeze({ min: 1, max: 5 }),
+export const RATING_LIMITS = /* @__PURE__ */ Object.freeze({
+  perceivedDifficulty: /* @__PURE__ */ Object.freeze({ min: 1, max: 10 }),
+  enjoymentRating: /* @__PURE__ */ Object.freeze({ min: 1, max: 5 }),
+  soreness: /* @__PURE__ */ Object.freeze({ min: 1, max: 5 }),
 } satisfies Record<keyof Ratings, IntRange>);
 
 /**

@@ -133,7 +133,7 @@ export interface UpstreamTrendOptions {
   threshold?: number;
 }
 
-const PATTERNS: readonly MovementPattern[] = Object.values(MovementPattern);
+const PATTERNS: readonly MovementPattern[] = /* @__PURE__ */ Object.values(MovementPattern);
 
 /**
  * The ids of the `size` newest microcycles, newest first, as the app picks its window: ordered by

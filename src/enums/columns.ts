@@ -47,8 +47,8 @@ export interface EnumColumn {
  * }
  * ```
  */
-export const ENUM_COLUMNS: readonly EnumColumn[] = deepFreeze(
-  [
+export const ENUM_COLUMNS: readonly EnumColumn[] = /* @__PURE__ */ deepFreeze(
+  /* @__PURE__ */ [
     // SQL enum columns (docs/data-model.md)
     'users.experience_level',
     'users.persona_tone',
@@ -133,7 +133,7 @@ export interface OpenCategoricalColumn {
  * }
  * ```
  */
-export const OPEN_CATEGORICAL_COLUMNS = deepFreeze([
+export const OPEN_CATEGORICAL_COLUMNS = /* @__PURE__ */ deepFreeze([
   { table: 'movements', column: 'primary_discipline', storage: 'string', examples: ['All', 'powerlifting', 'crossfit'] },
   {
     table: 'movements',

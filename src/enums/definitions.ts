@@ -15,7 +15,7 @@
  * ENUMS.MovementPattern.toDb(MovementPattern.SQUAT); // 'SQUAT'
  * ```
  */
-export const MovementPattern = Object.freeze({
+export const MovementPattern = /* @__PURE__ */ Object.freeze({
   SQUAT: 'squat',
   HINGE: 'hinge',
   HORIZONTAL_PUSH: 'horizontal_push',
@@ -65,7 +65,7 @@ export type MovementPatternLabel = keyof typeof MovementPattern;
  * ENUMS.PrimaryRegion.is('anterior lower'); // true (the column stores this value as text)
  * ```
  */
-export const PrimaryRegion = Object.freeze({
+export const PrimaryRegion = /* @__PURE__ */ Object.freeze({
   ANTERIOR_LOWER: 'anterior lower',
   POSTERIOR_LOWER: 'posterior lower',
   SHOULDER: 'shoulder',
@@ -106,7 +106,7 @@ export type PrimaryRegionLabel = keyof typeof PrimaryRegion;
  * ENUMS.PrimaryMuscle.is('quadriceps'); // true (the column stores this value as text)
  * ```
  */
-export const PrimaryMuscle = Object.freeze({
+export const PrimaryMuscle = /* @__PURE__ */ Object.freeze({
   QUADRICEPS: 'quadriceps',
   HAMSTRINGS: 'hamstrings',
   GLUTES: 'glutes',
@@ -157,7 +157,7 @@ export type PrimaryMuscleLabel = keyof typeof PrimaryMuscle;
  * ENUMS.MetricType.is('reps'); // true (the column stores this value as text)
  * ```
  */
-export const MetricType = Object.freeze({
+export const MetricType = /* @__PURE__ */ Object.freeze({
   REPS: 'reps',
   TIME: 'time',
   TIME_UNDER_TENSION: 'time_under_tension',
@@ -193,7 +193,7 @@ export type MetricTypeLabel = keyof typeof MetricType;
  * ENUMS.SkillLevel.is('beginner'); // true (the column stores this value as text)
  * ```
  */
-export const SkillLevel = Object.freeze({
+export const SkillLevel = /* @__PURE__ */ Object.freeze({
   BEGINNER: 'beginner',
   INTERMEDIATE: 'intermediate',
   ADVANCED: 'advanced',
@@ -230,7 +230,7 @@ export type SkillLevelLabel = keyof typeof SkillLevel;
  * ENUMS.CNSLoad.is('very_low'); // true (the column stores this value as text)
  * ```
  */
-export const CNSLoad = Object.freeze({
+export const CNSLoad = /* @__PURE__ */ Object.freeze({
   VERY_LOW: 'very_low',
   LOW: 'low',
   MODERATE: 'moderate',
@@ -267,7 +267,7 @@ export type CNSLoadLabel = keyof typeof CNSLoad;
  * ENUMS.Goal.toDb(Goal.STRENGTH); // 'STRENGTH'
  * ```
  */
-export const Goal = Object.freeze({
+export const Goal = /* @__PURE__ */ Object.freeze({
   STRENGTH: 'strength',
   HYPERTROPHY: 'hypertrophy',
   ENDURANCE: 'endurance',
@@ -306,7 +306,7 @@ export type GoalLabel = keyof typeof Goal;
  * ENUMS.SplitTemplate.toDb(SplitTemplate.UPPER_LOWER); // 'UPPER_LOWER'
  * ```
  */
-export const SplitTemplate = Object.freeze({
+export const SplitTemplate = /* @__PURE__ */ Object.freeze({
   UPPER_LOWER: 'upper_lower',
   PPL: 'ppl',
   FULL_BODY: 'full_body',
@@ -343,7 +343,7 @@ export type SplitTemplateLabel = keyof typeof SplitTemplate;
  * ENUMS.ProgressionStyle.toDb(ProgressionStyle.SINGLE_PROGRESSION); // 'SINGLE_PROGRESSION'
  * ```
  */
-export const ProgressionStyle = Object.freeze({
+export const ProgressionStyle = /* @__PURE__ */ Object.freeze({
   SINGLE_PROGRESSION: 'single_progression',
   DOUBLE_PROGRESSION: 'double_progression',
   PAUSED_VARIATIONS: 'paused_variations',
@@ -381,7 +381,7 @@ export type ProgressionStyleLabel = keyof typeof ProgressionStyle;
  * ENUMS.MovementRuleType.toDb(MovementRuleType.HARD_NO); // 'HARD_NO'
  * ```
  */
-export const MovementRuleType = Object.freeze({
+export const MovementRuleType = /* @__PURE__ */ Object.freeze({
   HARD_NO: 'hard_no',
   HARD_YES: 'hard_yes',
   PREFERRED: 'preferred',
@@ -416,7 +416,7 @@ export type MovementRuleTypeLabel = keyof typeof MovementRuleType;
  * ENUMS.RuleCadence.toDb(RuleCadence.PER_MICROCYCLE); // 'PER_MICROCYCLE'
  * ```
  */
-export const RuleCadence = Object.freeze({
+export const RuleCadence = /* @__PURE__ */ Object.freeze({
   PER_MICROCYCLE: 'per_microcycle',
   WEEKLY: 'weekly',
   BIWEEKLY: 'biweekly',
@@ -451,7 +451,7 @@ export type RuleCadenceLabel = keyof typeof RuleCadence;
  * ENUMS.EnjoyableActivity.toDb(EnjoyableActivity.TENNIS); // 'TENNIS'
  * ```
  */
-export const EnjoyableActivity = Object.freeze({
+export const EnjoyableActivity = /* @__PURE__ */ Object.freeze({
   TENNIS: 'tennis',
   BOULDERING: 'bouldering',
   CYCLING: 'cycling',
@@ -494,7 +494,7 @@ export type EnjoyableActivityLabel = keyof typeof EnjoyableActivity;
  * ENUMS.SessionType.toDb(SessionType.UPPER); // 'UPPER'
  * ```
  */
-export const SessionType = Object.freeze({
+export const SessionType = /* @__PURE__ */ Object.freeze({
   UPPER: 'upper',
   LOWER: 'lower',
   PUSH: 'push',
@@ -537,7 +537,7 @@ export type SessionTypeLabel = keyof typeof SessionType;
  * ENUMS.ExerciseRole.toDb(ExerciseRole.WARMUP); // 'WARMUP'
  * ```
  */
-export const ExerciseRole = Object.freeze({
+export const ExerciseRole = /* @__PURE__ */ Object.freeze({
   WARMUP: 'warmup',
   MAIN: 'main',
   ACCESSORY: 'accessory',
@@ -575,7 +575,7 @@ export type ExerciseRoleLabel = keyof typeof ExerciseRole;
  * ENUMS.MicrocycleStatus.toDb(MicrocycleStatus.PLANNED); // 'PLANNED'
  * ```
  */
-export const MicrocycleStatus = Object.freeze({
+export const MicrocycleStatus = /* @__PURE__ */ Object.freeze({
   PLANNED: 'planned',
   ACTIVE: 'active',
   COMPLETE: 'complete',
@@ -611,7 +611,7 @@ export type MicrocycleStatusLabel = keyof typeof MicrocycleStatus;
  * ENUMS.E1RMFormula.toDb(E1RMFormula.EPLEY); // 'EPLEY'
  * ```
  */
-export const E1RMFormula = Object.freeze({
+export const E1RMFormula = /* @__PURE__ */ Object.freeze({
   EPLEY: 'epley',
   BRZYCKI: 'brzycki',
   LOMBARDI: 'lombardi',
@@ -648,7 +648,7 @@ export type E1RMFormulaLabel = keyof typeof E1RMFormula;
  * ENUMS.RecoverySource.toDb(RecoverySource.DUMMY); // 'DUMMY'
  * ```
  */
-export const RecoverySource = Object.freeze({
+export const RecoverySource = /* @__PURE__ */ Object.freeze({
   DUMMY: 'dummy',
   MANUAL: 'manual',
   GARMIN: 'garmin',
@@ -686,7 +686,7 @@ export type RecoverySourceLabel = keyof typeof RecoverySource;
  * ENUMS.PersonaTone.toDb(PersonaTone.DRILL_SERGEANT); // 'DRILL_SERGEANT'
  * ```
  */
-export const PersonaTone = Object.freeze({
+export const PersonaTone = /* @__PURE__ */ Object.freeze({
   DRILL_SERGEANT: 'drill_sergeant',
   SUPPORTIVE: 'supportive',
   ANALYTICAL: 'analytical',
@@ -724,7 +724,7 @@ export type PersonaToneLabel = keyof typeof PersonaTone;
  * ENUMS.RelationshipType.is('progression'); // true (the column stores this value as text)
  * ```
  */
-export const RelationshipType = Object.freeze({
+export const RelationshipType = /* @__PURE__ */ Object.freeze({
   PROGRESSION: 'progression',
   REGRESSION: 'regression',
   VARIATION: 'variation',
@@ -761,7 +761,7 @@ export type RelationshipTypeLabel = keyof typeof RelationshipType;
  * ENUMS.CircuitType.toDb(CircuitType.ROUNDS_FOR_TIME); // 'ROUNDS_FOR_TIME'
  * ```
  */
-export const CircuitType = Object.freeze({
+export const CircuitType = /* @__PURE__ */ Object.freeze({
   ROUNDS_FOR_TIME: 'rounds_for_time',
   AMRAP: 'amrap',
   EMOM: 'emom',
@@ -801,7 +801,7 @@ export type CircuitTypeLabel = keyof typeof CircuitType;
  * ENUMS.StressBucket.is('strength'); // true (the column stores this value as text)
  * ```
  */
-export const StressBucket = Object.freeze({
+export const StressBucket = /* @__PURE__ */ Object.freeze({
   STRENGTH: 'strength',
   CONDITIONING: 'conditioning',
   IMPACT_UPPER: 'impact_upper',
@@ -840,7 +840,7 @@ export type StressBucketLabel = keyof typeof StressBucket;
  * ENUMS.PersonaAggression.toDb(PersonaAggression.CONSERVATIVE); // 'CONSERVATIVE'
  * ```
  */
-export const PersonaAggression = Object.freeze({
+export const PersonaAggression = /* @__PURE__ */ Object.freeze({
   CONSERVATIVE: 1,
   MODERATE_CONSERVATIVE: 2,
   BALANCED: 3,
@@ -877,7 +877,7 @@ export type PersonaAggressionLabel = keyof typeof PersonaAggression;
  * ENUMS.ExperienceLevel.toDb(ExperienceLevel.BEGINNER); // 'BEGINNER'
  * ```
  */
-export const ExperienceLevel = Object.freeze({
+export const ExperienceLevel = /* @__PURE__ */ Object.freeze({
   BEGINNER: 'beginner',
   INTERMEDIATE: 'intermediate',
   ADVANCED: 'advanced',
@@ -913,7 +913,7 @@ export type ExperienceLevelLabel = keyof typeof ExperienceLevel;
  * ENUMS.Visibility.toDb(Visibility.PRIVATE); // 'PRIVATE'
  * ```
  */
-export const Visibility = Object.freeze({
+export const Visibility = /* @__PURE__ */ Object.freeze({
   PRIVATE: 'private',
   FRIENDS: 'friends',
   PUBLIC: 'public',

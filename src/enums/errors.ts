@@ -1,4 +1,4 @@
-import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from './gainsly-error.js';
+import { GainslyError, type GainslyErrorCode } from './gainsly-error.js';
 // For the {@link enumDisplayName} link only; a type import adds nothing at run time.
 import type { enumDisplayName } from './display-names.js';
 
@@ -40,7 +40,7 @@ export type EnumDirection = 'toDb' | 'fromDb' | 'parse' | 'displayName';
  */
 export class InvalidEnumValueError extends GainslyError {
   override readonly name: string = 'InvalidEnumValueError';
-  override readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.INVALID_ENUM_VALUE;
+  override readonly code: GainslyErrorCode = 'GAINSLY_INVALID_ENUM_VALUE'; // a literal: see GainslyError.code
   /** The enum's name as docs/data-model.md ("Enums") spells it, e.g. `'MovementRuleType'`. */
   readonly enumName: string;
   /** The rejected input, exactly as it was passed (may be `null`, `undefined`, an object, ...). */

@@ -14,7 +14,7 @@
  * if (error instanceof GainslyError && error.code === GAINSLY_ERROR_CODES.UNIQUE_VIOLATION) reply(409);
  * ```
  */
-export const GAINSLY_ERROR_CODES = Object.freeze({
+export const GAINSLY_ERROR_CODES = /* @__PURE__ */ Object.freeze({
   /** A plain `GainslyError`: the library refused for a reason no subclass names (an internal invariant broke). */
   ERROR: 'GAINSLY_ERROR',
   /** `GainslyValidationError`: an argument or input failed its schema; nothing was sent to the database. */
@@ -91,5 +91,8 @@ export type GainslyErrorCode = (typeof GAINSLY_ERROR_CODES)[keyof typeof GAINSLY
 export class GainslyError extends Error {
   override readonly name: string = 'GainslyError';
   /** Stable, machine-readable kind of error; each subclass sets its own. */
-  readonly code: GainslyErrorCode = GAINSLY_ERROR_CODES.ERROR;
+  // The code as a literal (checked against GAINSLY_ERROR_CODES by its type), here and in the error
+  // classes of the pure subpaths, so a browser bundle that throws one of them does not carry the
+  // whole table (issue #18, `npm run check:bundles`).
+  readonly code: GainslyErrorCode = 'GAINSLY_ERROR';
 }
