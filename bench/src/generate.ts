@@ -16,9 +16,10 @@ export const ANCHOR_DATE = '2026-01-05';
 /**
  * Bump when the generated data changes, so `--reuse` regenerates; also when an unreleased
  * migration changes in place (6: the library's indexes renamed `gainsly_ix_…`), which `migrate`
- * on a kept database would not apply again; 7: session JSON sections in the upstream app's shape.
+ * on a kept database would not apply again; 7: session JSON sections in the upstream app's shape;
+ * 8: programs.disciplines_json as the overview's list of { discipline, weight } (was a list of strings).
  */
-export const GENERATOR_VERSION = 7;
+export const GENERATOR_VERSION = 8;
 
 export interface DatasetSpec {
   /** `smoke`, `1y`, `5y`, `1000u`, `smoke-multi`. */
@@ -256,7 +257,7 @@ select p.id, p.u, p.start_date, p.dur,
        (array[5,5,6,4])[goal_set], (array[3,3,3,4])[goal_set], (array[2,2,1,2])[goal_set],
        p.split::splittemplate, p.dpw,
        ${pick(`array['SINGLE_PROGRESSION','DOUBLE_PROGRESSION','DOUBLE_PROGRESSION','PAUSED_VARIATIONS','BUILD_TO_DROP']`, r('p.u', 'p.k', 14))}::progressionstyle,
-       null, json_build_array('strength', 'hypertrophy'), 4, u.persona_tone, u.persona_aggression, p.is_active,
+       null, json_build_array(json_build_object('discipline', 'strength', 'weight', 6), json_build_object('discipline', 'hypertrophy', 'weight', 4)), 4, u.persona_tone, u.persona_aggression, p.is_active,
        (p.start_date - 2) + time '20:15', false, 'PRIVATE', 'Block ' || p.k
   from gp p join users u on u.id = p.u order by p.id;`,
     },

@@ -17,6 +17,7 @@ import { logWorkoutOp } from './ops/log-workout.js';
 import { microcycleOp } from './ops/microcycle.js';
 import { psiOp, psiScalingOp } from './ops/psi.js';
 import { searchOp } from './ops/search.js';
+import { rowsProgramOp, rowsWorkoutsOp } from './ops/rows.js';
 import { measureAddedDelay, startDelayProxy, type DelayProxy } from './proxy.js';
 import { runScaling } from './scaling.js';
 import { renderNotes, renderTable, resultJson } from './report.js';
@@ -123,8 +124,8 @@ function parseOptions(argv: readonly string[], root: string): Options | 'help' {
     if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer >= ${min}`);
     return n;
   };
-  const ops = new Set((values.ops ?? '1,2,3,4,5,6,7').split(',').map((s) => Number(s.trim())));
-  for (const op of ops) if (!Number.isInteger(op) || op < 1 || op > 7) throw new UsageError(`unknown operation ${op} in --ops (1..7)`);
+  const ops = new Set((values.ops ?? '1,2,3,4,5,6,7,8,9').split(',').map((s) => Number(s.trim())));
+  for (const op of ops) if (!Number.isInteger(op) || op < 1 || op > 9) throw new UsageError(`unknown operation ${op} in --ops (1..9)`);
   return {
     sizes,
     runs: int(values.runs, smoke ? 5 : 30, 'runs', 1),
@@ -369,6 +370,8 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
           if (options.ops.has(3)) await step(`op 3 microcycle (${label})`, fresh(microcycleOp));
           if (options.ops.has(4)) await step(`op 4 search (${label})`, fresh(searchOp));
           if (options.ops.has(1)) await step(`op 1 logWorkout (${label})`, fresh(logWorkoutOp));
+          if (options.ops.has(8)) await step(`op 8 rows: workouts with top sets (${label})`, fresh(rowsWorkoutsOp));
+          if (options.ops.has(9)) await step(`op 9 rows: program with microcycles (${label})`, fresh(rowsProgramOp));
           if (options.ops.has(5)) await step(`op 5 import (${label})`, fresh((c) => importOp(c, o.dataset.spec.catalogSize === 5000 ? 5000 : o.dataset.spec.catalogSize)));
         } finally {
           const cost = await proxy?.close();

@@ -11,6 +11,7 @@ import {
   ENTITIES,
   forUser,
   forViewer,
+  GainslyDataError,
   GainslyValidationError,
   HeuristicConfig,
   MovementRelationship,
@@ -225,6 +226,17 @@ describe('forUser lists as pages of rows', () => {
   });
 });
 
+describe('stored values a row cannot hold', () => {
+  it('an infinite timestamp is a GainslyDataError naming table, column and row', async () => {
+    const data = await everything(db.em);
+    await db.em.execute(`update workout_logs set created_at = 'infinity' where id = ${data.logs[1]}`);
+    const error = await data.me.workouts.list().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(GainslyDataError);
+    expect(error).toMatchObject({ table: 'workout_logs', column: 'created_at', rowId: data.logs[1] });
+    await db.em.execute(`update workout_logs set created_at = now() where id = ${data.logs[1]}`);
+  });
+});
+
 describe('forViewer lists as pages of rows', () => {
   it("pages another user's public workouts with top sets, and hides private ones", async () => {
     const data = await everything(db.em);
@@ -263,10 +275,15 @@ describe('statements per read', () => {
     const em = orm.em.fork();
     const data = await everything(em);
     const me = forUser(orm.em.fork(), data.user.id);
-    await me.workouts.list({ limit: 1 }); // the user-exists check, remembered by the scope
     queries.length = 0;
+    // A fresh scope: the page's rows prove the user exists, so no existence probe either.
     await me.workouts.list({ include: ['topSets'] });
     expect(queries.filter((q) => /select/i.test(q))).toHaveLength(1);
+    queries.length = 0;
+    // An empty page cannot tell a user without workouts from no user: the probe runs (once per scope).
+    const empty = forUser(orm.em.fork(), data.user.id);
+    await empty.workouts.list({ from: '1999-01-01', to: '1999-01-31' });
+    expect(queries.filter((q) => /select/i.test(q))).toHaveLength(2);
     queries.length = 0;
     await me.programs.get(data.program.id, { include: ['microcycles'] });
     expect(queries.filter((q) => /select/i.test(q))).toHaveLength(1);

@@ -218,9 +218,14 @@ export class UserScope {
    * The read goes first so that its own argument validation still rejects before any SQL is sent;
    * for a missing user its (empty) result is discarded.
    */
-  private read<T>(run: () => Promise<T>): Promise<T> {
+  private read<T>(run: () => Promise<T>, found?: (result: T) => boolean): Promise<T> {
     return this.routed(async () => {
       const result = await run();
+      // A row the user owns proves the user exists: no probe (a list page costs one statement).
+      if (found?.(result)) {
+        this.userChecked ??= Promise.resolve();
+        return result;
+      }
       this.userChecked ??= requireUserExists(this.em, this.userId, 'userId').catch((error: unknown) => {
         // Not remembered: the user may be created later in the same unit of work.
         this.userChecked = undefined;
@@ -255,12 +260,15 @@ export class UserScope {
 
   /** A page of one of the user's lists (see row-reads.ts), validated before any SQL. */
   private async list<R>(list: RowList<UserParams>, options: ListOptions<string>, params: Partial<UserParams> = {}): Promise<Page<R>> {
-    return this.read(() => page<R>(this.em, list, { user: this.userId, ...params }, options));
+    return this.read(
+      () => page<R>(this.em, list, { user: this.userId, ...params }, options),
+      (result) => result.items.length > 0,
+    );
   }
 
   /** A page of one of the user's dated lists: `from`/`to` pick the statement's shape. */
   private dated<R>(schema: typeof datedRowsOptionsSchema | typeof workoutListOptionsSchema, options: unknown, make: (shape: { from: boolean; to: boolean }) => RowList<UserParams>): Promise<Page<R>> {
-    const checked = parseOptions(schema, options ?? {}, 'DatedListOptions');
+    const checked = parseOptions(schema, options, 'DatedListOptions');
     const range = rangeOf(checked);
     return this.list<R>(make(range), checked, range.values);
   }
@@ -277,7 +285,7 @@ export class UserScope {
   readonly movementRules = {
     /** The user's rules in the order they were made; `include: ['movement']` nests each rule's movement. */
     list: async <const I extends keyof UserMovementRuleIncludes = never>(options?: ListOptions<I>): Promise<Page<WithIncludes<UserMovementRuleRow, UserMovementRuleIncludes, I>>> =>
-      this.list(LISTS.movementRules(), parseOptions(movementRuleListOptionsSchema, options ?? {}, 'ListOptions')),
+      this.list(LISTS.movementRules(), parseOptions(movementRuleListOptionsSchema, options, 'ListOptions')),
     /** Adds a rule about a movement the user can see (see `UserMovementRuleRepository.createRule`). */
     create: (input: MovementRuleInput): Promise<UserMovementRule> => this.em.getRepository(UserMovementRule).createRule(this.userId, input),
     /** Removes one of the user's rules (see `UserMovementRuleRepository.deleteRule`). */
@@ -287,7 +295,7 @@ export class UserScope {
   /** The user's enjoyable activities. */
   readonly enjoyableActivities = {
     /** The user's activities in the order they were added. */
-    list: async (options?: ListOptions): Promise<Page<UserEnjoyableActivityRow>> => this.list(LISTS.enjoyableActivities(), parseOptions(plainListOptionsSchema, options ?? {}, 'ListOptions')),
+    list: async (options?: ListOptions): Promise<Page<UserEnjoyableActivityRow>> => this.list(LISTS.enjoyableActivities(), parseOptions(plainListOptionsSchema, options, 'ListOptions')),
     /** Adds an activity (see `UserEnjoyableActivityRepository.createActivity`). */
     create: (input: EnjoyableActivityInput): Promise<UserEnjoyableActivity> => this.em.getRepository(UserEnjoyableActivity).createActivity(this.userId, input),
     /** Removes one of the user's activities (see `UserEnjoyableActivityRepository.deleteActivity`). */
@@ -298,10 +306,10 @@ export class UserScope {
   readonly programs = {
     /** The user's programs, newest first (by start date, then id); `include: ['microcycles']` nests their weeks in order. */
     list: async <const I extends keyof ProgramIncludes = never>(options?: ListOptions<I>): Promise<Page<WithIncludes<ProgramRow, ProgramIncludes, I>>> =>
-      this.list(LISTS.programs(false), parseOptions(programListOptionsSchema, options ?? {}, 'ListOptions')),
+      this.list(LISTS.programs(false), parseOptions(programListOptionsSchema, options, 'ListOptions')),
     /** One of the user's programs; `include: ['microcycles']` nests its weeks in order. */
     get: async <const I extends keyof ProgramIncludes = never>(id: number, options?: IncludeOptions<I>): Promise<WithIncludes<ProgramRow, ProgramIncludes, I>> =>
-      this.ownRow(Program, id, includes(parseOptions(programIncludeOptionsSchema, options ?? {}, 'IncludeOptions').include)),
+      this.ownRow(Program, id, includes(parseOptions(programIncludeOptionsSchema, options, 'IncludeOptions').include)),
     /** The user's active program (the newest when several are), or `null`. */
     active: (): Promise<ProgramRow | null> => this.read(async () => (await page<ProgramRow>(this.em, LISTS.activePrograms(), { user: this.userId }, { limit: 1 })).items[0] ?? null),
     /** Creates a program with its microcycle plan and makes it the active one (see `ProgramRepository.createProgram`). */
@@ -371,7 +379,7 @@ export class UserScope {
     log: (input: LogWorkoutInput) => this.em.getRepository(WorkoutLog).logWorkout(this.userId, input),
     /** The user's top sets, optionally of one pattern or movement, by workout date then id. */
     topSets: async (options?: TopSetListOptions): Promise<Page<TopSetLogRow>> => {
-      const checked = parseOptions(topSetListOptionsSchema, options ?? {}, 'TopSetListOptions');
+      const checked = parseOptions(topSetListOptionsSchema, options, 'TopSetListOptions');
       const list = topSetList({ pattern: checked.pattern != null, movement: checked.movementId != null });
       const pattern = checked.pattern == null ? {} : { pattern: ENUMS.MovementPattern.toDb(checked.pattern) };
       return this.list(list as RowList<UserParams>, checked, { ...pattern, ...(checked.movementId == null ? {} : { movementId: checked.movementId }) });
@@ -426,7 +434,7 @@ export class UserScope {
   readonly conversations = {
     /** The user's conversation threads, newest first (by `createdAt`, then id); `include: ['turns']` nests their turns in order. */
     list: async <const I extends keyof ConversationThreadIncludes = never>(options?: ListOptions<I>): Promise<Page<WithIncludes<ConversationThreadRow, ConversationThreadIncludes, I>>> =>
-      this.list(LISTS.conversations(), parseOptions(threadListOptionsSchema, options ?? {}, 'ListOptions')),
+      this.list(LISTS.conversations(), parseOptions(threadListOptionsSchema, options, 'ListOptions')),
     /** One of the user's threads with its turns in order. */
     get: (threadId: number): Promise<ConversationThreadDetailRow> => this.ownRow<ConversationThreadDetailRow>(ConversationThread, threadId, [{ relation: 'turns' }]),
     /** Opens a thread; a context session must be the user's. */
