@@ -331,6 +331,13 @@ async function checkDist() {
     const values = new Set(Object.entries(actual[entry.subpath]).filter(([, kind]) => isValueKind(kind)).map(([name]) => name));
     for (const name of values) if (!runtime.has(name)) problem('dist', `${entry.subpath} ${name}: declared as a value but missing from ${rel(entry.js)} at run time`);
     for (const name of runtime) if (!values.has(name)) problem('dist', `${entry.subpath} ${name}: exported by ${rel(entry.js)} at run time but not a declared value export`);
+    // The build keeps no names (tsup.config.ts): a class the bundler renamed on a clash would give
+    // MikroORM another entity name, or an error another name.
+    for (const [name, value] of Object.entries(module)) {
+      if (typeof value !== 'function' || !/^class\b/.test(Function.prototype.toString.call(value))) continue;
+      const expected = name === 'GainslyPostgreSqlDriver' ? 'PostgreSqlDriver' : name;
+      if (value.name !== expected) problem('dist', `${entry.subpath} ${name}: the class is named ${value.name} at run time, not ${expected} (renamed by the bundler on a name clash)`);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 // Builds the library as users get it (the package's own tsup.config.ts: entries, target,
-// keepNames, splitting) into a private directory, without .d.ts files: for the bench
+// splitting) into a private directory, without .d.ts files: for the bench
 // (bench/.build/lib) and the demo (.gainsly/demo-build), so neither depends on, nor disturbs, a
 // concurrent `npm run build` into dist/.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

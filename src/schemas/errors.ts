@@ -83,7 +83,9 @@ export class GainslyValidationError extends GainslyError {
    * ```
    */
   static fromZodError(error: z.core.$ZodError, input?: string): GainslyValidationError {
-    return new GainslyValidationError(issuesFromZod(error.issues), input, { cause: error });
+    // `new this`, not the class by name: a class that names itself inside its body is given an inner
+    // binding `_GainslyValidationError` by esbuild, and that becomes its runtime name (tsup.config.ts).
+    return new this(issuesFromZod(error.issues), input, { cause: error });
   }
 
   /**

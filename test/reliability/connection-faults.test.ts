@@ -148,7 +148,7 @@ describe('a connection lost at BEGIN and at COMMIT of a library workflow (create
     const email = `commit-wait-${randomBytes(3).toString('hex')}@example.com`;
     try {
       const outcome = rejection(orm.em.fork().getRepository(User).createUser({ email }), 'createUser killed at COMMIT');
-      const blocked = await waitUntilBlocked(admin, VICTIM);
+      const blocked = await waitUntilBlocked(admin, VICTIM, 10_000, /^commit/i);
       expect(blocked.query).toMatch(/^commit/i);
       expect(await terminate(admin, blocked.pid)).toBe(true);
       const typed = expectTyped(await outcome, GainslyConnectionError, passwordOf(url), 'GAINSLY_CONNECTION');

@@ -147,7 +147,7 @@ export class ViewerScope {
    */
   async programsOf<const I extends keyof ProgramIncludes = never>(ownerId: number, options?: ListOptions<I>): Promise<Page<WithIncludes<ProgramRow, ProgramIncludes, I>>> {
     requireId(ownerId, 'ownerId');
-    const checked = parseOptions(programListOptionsSchema, options ?? {}, 'ListOptions');
+    const checked = parseOptions(programListOptionsSchema, options, 'ListOptions');
     const levels = await this.visibleLevels(ownerId);
     return this.routed(async () => {
       await this.ownerExists(ownerId);
@@ -165,7 +165,7 @@ export class ViewerScope {
   async workoutLogsOf<const I extends keyof WorkoutLogIncludes = never>(ownerId: number, options?: DatedListOptions<I>): Promise<Page<WithIncludes<WorkoutLogRow, WorkoutLogIncludes, I>>> {
     requireId(ownerId, 'ownerId');
     // Validated before the resolver runs: a bad range must not cost the service a friendship lookup.
-    const checked = parseOptions(workoutListOptionsSchema, options ?? {}, 'DatedListOptions');
+    const checked = parseOptions(workoutListOptionsSchema, options, 'DatedListOptions');
     const range = rangeOf(checked);
     const levels = await this.visibleLevels(ownerId);
     return this.routed(async () => {
@@ -183,7 +183,7 @@ export class ViewerScope {
    */
   async program<const I extends keyof ProgramIncludes = never>(id: number, options?: IncludeOptions<I>): Promise<WithIncludes<ProgramRow, ProgramIncludes, I>> {
     requireId(id, 'programId');
-    const { include } = parseOptions(programIncludeOptionsSchema, options ?? {}, 'IncludeOptions');
+    const { include } = parseOptions(programIncludeOptionsSchema, options, 'IncludeOptions');
     if (!(await this.mayRead('programs', id))) throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });
     const program = await this.routed(() => rowById<WithIncludes<ProgramRow, ProgramIncludes, I>>(this.em, Program, id, includes(include)));
     if (!program) throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });

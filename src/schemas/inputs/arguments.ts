@@ -31,6 +31,9 @@ function isId(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= INT4_MAX;
 }
 
+/** What each options schema makes of no options at all (see {@link parseOptions}). */
+const NO_OPTIONS = new WeakMap<z.ZodType, unknown>();
+
 /**
  * An id argument (`programId`, `userId`, ...): an integer from 1 to 2147483647. One message for
  * every wrong value (`0`, `1.5`, `NaN`, `'1'`, `{ $ne: 0 }`), stating what is allowed. An object is
@@ -573,7 +576,14 @@ export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, na
  * ```
  */
 export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, inputName: string): z.output<S> {
-  const result = schema.safeParse(value ?? {}, { error: gainslyErrorMap, reportInput: true });
+  // No options (the common call) parse to the same value every time: parsed once per schema, frozen
+  // so that no caller can change what the next one gets (issue #23, per-call cost).
+  if (value == null) {
+    let parsed = NO_OPTIONS.get(schema);
+    if (parsed === undefined) NO_OPTIONS.set(schema, (parsed = Object.freeze(parseOptions(schema, {}, inputName))));
+    return parsed as z.output<S>;
+  }
+  const result = schema.safeParse(value, { error: gainslyErrorMap, reportInput: true });
   if (result.success) return result.data;
   throw GainslyValidationError.fromZodError(result.error, inputName);
 }
