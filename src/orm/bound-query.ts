@@ -175,11 +175,6 @@ export function questionMarks<R = Record<string, unknown>>(text: string, params:
   return sql<R>(Object.assign(fragments, { raw: fragments }) as unknown as TemplateStringsArray, ...params);
 }
 
-/** A connection that can run a statement on its pool without Kysely (GainslyPostgreSqlConnection). */
-interface DirectConnection {
-  directRows<R>(text: string, values: readonly unknown[]): Promise<R[]> | undefined;
-}
-
 /**
  * Runs one statement with its values bound as server-side parameters (the extended protocol),
  * through the EntityManager: in its transaction when it has one, logged like every ORM query, and
@@ -211,14 +206,10 @@ export async function executeBound<T>(em: EntityManager, query: Query<T>): Promi
   const logger = context.config.getLogger();
   const logged =
     logger.isEnabled('query') && logger.isEnabled('query-params') ? driver.getPlatform().formatQuery(bound.sql.replace(/\$\d+/g, '?'), values) : bound.sql;
-  // Outside a transaction, straight on the pool's client when the connection offers it (setup/driver.ts).
-  const direct = transaction ? undefined : (connection as Partial<DirectConnection>).directRows;
   const run = async () =>
     connection.executeQuery(
       logged,
-      async () =>
-        (direct === undefined ? undefined : await (direct.call(connection, bound.sql, values) as Promise<T[]> | undefined)) ??
-        (await (transaction ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(bound.sql, values))).rows,
+      async () => (await (transaction ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(bound.sql, values))).rows,
       { query: logged, params: values },
     );
   try {

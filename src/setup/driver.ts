@@ -160,30 +160,6 @@ export class GainslyPostgreSqlConnection extends PostgreSqlConnection {
   /** The library's tables, set by the driver once entities are discovered. */
   tables: ReadonlySet<string> = new Set();
 
-  /** The pg pool under Kysely, once created (not when the application supplied its own dialect). */
-  #pool: PgPool | undefined;
-
-  /**
-   * Runs one statement on a pooled client outside any transaction, without Kysely's connection
-   * provider and result pipeline around it: what `executeBound` does for the library's reads
-   * (issue #23: those layers cost about a fifth of a small read's client CPU). The client is the
-   * hardened pool's, so the statement is prepared and a lost connection given up as on the Kysely
-   * path. `undefined` when there is no pool of ours to use.
-   * @internal
-   */
-  directRows<T>(text: string, values: readonly unknown[]): Promise<T[]> | undefined {
-    const pool = this.#pool;
-    if (pool === undefined) return undefined;
-    return (async () => {
-      const client = (await pool.connect()) as PooledClient;
-      try {
-        return ((await client.query(text, values)) as { rows: T[] }).rows;
-      } finally {
-        client.release();
-      }
-    })();
-  }
-
   /** What the error translators need: the password to scrub, the library's tables. */
   translateContext(): TranslateContext {
     return { secrets: connectionSecrets(this.config, this.options as { password?: unknown; clientUrl?: unknown }), libraryTables: this.tables };
@@ -196,7 +172,6 @@ export class GainslyPostgreSqlConnection extends PostgreSqlConnection {
       ...options,
       onPoolCreated: (pool: unknown) => {
         hardenPool(pool as PgPool, () => this.translateContext(), preparesStatements(this.config, this.options as { clientUrl?: unknown }));
-        this.#pool = pool as PgPool;
         return userHook?.(pool);
       },
     } as Parameters<PostgreSqlConnection['createKyselyDialect']>[0]);
