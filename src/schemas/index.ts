@@ -154,6 +154,7 @@ export {
   parseOptions,
 } from './inputs/arguments.js';
 export {
+  toWire,
   type Wire,
   type WithDates,
   userRowSchema,

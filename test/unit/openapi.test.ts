@@ -98,3 +98,19 @@ describe('openApiComponents', () => {
     expect(problem(schemas.toProblem(new schemas.GainslyValidationError([{ path: ['date'], message: 'is required' }], 'SorenessInput')))).toBe(true);
   });
 });
+
+describe('toWire', () => {
+  it('turns every Date of a page into the ISO string JSON carries, leaving the rows untouched, so the wire schemas accept it', () => {
+    const createdAt = new Date('2026-01-06T08:00:00.123Z');
+    const page = {
+      items: [{ id: 1, userId: 1, sessionId: null, date: '2026-01-06', completed: true, notes: null, perceivedDifficulty: null, enjoymentRating: null, feedbackTags: ['fun'], actualDurationMinutes: 50, createdAt, visibility: 'private' as const }],
+      nextCursor: null,
+    };
+    const wire = schemas.toWire(page);
+    expect(wire.items[0]!.createdAt).toBe('2026-01-06T08:00:00.123Z');
+    expect(page.items[0]!.createdAt).toBe(createdAt);
+    expect(wire).toEqual(JSON.parse(JSON.stringify(page)));
+    expect(schemas.pageSchema(schemas.workoutLogRowSchema).safeParse(wire).success).toBe(true);
+    expect(schemas.pageSchema(schemas.workoutLogRowSchema).safeParse(page).success).toBe(false);
+  });
+});

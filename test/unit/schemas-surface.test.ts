@@ -169,6 +169,7 @@ describe('@gainsly/db/schemas surface', () => {
         'timestampSchema',
         'toJsonSchema',
         'toProblem',
+        'toWire',
         'topSetInputSchema',
         'topSetListOptionsSchema',
         'topSetLogRowSchema',

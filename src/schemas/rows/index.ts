@@ -1,5 +1,5 @@
 // The row schemas and types of the 19 tables (docs/rows.md), re-exported for src/schemas/index.ts.
-export { wireDate, wireTimestamp, type Wire, type WithDates } from './wire.js';
+export { toWire, wireDate, wireTimestamp, type Wire, type WithDates } from './wire.js';
 export { userRowSchema, userSettingsRowSchema, userMovementRuleRowSchema, userEnjoyableActivityRowSchema, type UserRow, type UserSettingsRow, type UserMovementRuleRow, type UserEnjoyableActivityRow } from './users.js';
 export { programRowSchema, microcycleRowSchema, sessionRowSchema, sessionExerciseRowSchema, type ProgramRow, type MicrocycleRow, type SessionRow, type SessionExerciseRow } from './programs.js';
 export { movementRowSchema, movementRelationshipRowSchema, type MovementRow, type MovementRelationshipRow } from './movements.js';

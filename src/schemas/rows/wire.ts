@@ -93,3 +93,24 @@ export type Wire<T> = T extends Date ? string : T extends readonly (infer U)[] ?
  * ```
  */
 export type WithDates<W, K extends keyof W> = { [P in keyof W]: P extends K ? (null extends W[P] ? Date | null : Date) : W[P] };
+
+/**
+ * A row (or page, or list of rows) in its wire form: every `Date` as the ISO string
+ * `JSON.stringify` writes, recursively; everything else as it is (a new object, the row untouched).
+ * For a framework that validates responses with the wire schemas before serialising them.
+ * @example
+ * ```ts
+ * const page = await me.workouts.list({ include: ['topSets'] });
+ * reply.send(toWire(page)); // pageSchema(workoutLogRowSchema) accepts it
+ * ```
+ */
+export function toWire<T>(value: T): Wire<T> {
+  if (value instanceof Date) return value.toJSON() as Wire<T>;
+  if (Array.isArray(value)) return value.map((item: unknown) => toWire(item)) as Wire<T>;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = toWire(item);
+    return out as Wire<T>;
+  }
+  return value as Wire<T>;
+}
