@@ -130,6 +130,17 @@ function fieldErrors(error: GainslyError): ProblemFieldError[] | undefined {
 }
 
 /**
+ * "WorkoutLog 12 not found.": what the caller asked for, without the table or the other keys the
+ * error's message gives for the log (`WorkoutLog (workout_logs) not found: id=12, userId=3`).
+ */
+function notFoundDetail(error: GainslyError): string {
+  const { entity, key } = error as GainslyError & { entity?: unknown; key?: { id?: unknown } };
+  const what = typeof entity === 'string' && entity !== '' ? entity : 'The row';
+  const id = key?.id;
+  return typeof id === 'number' || typeof id === 'string' ? `${what} ${id} not found.` : `${what} not found.`;
+}
+
+/**
  * Maps any error to an RFC 9457 problem body: a `GainslyError` by its `code` (status, fixed title,
  * a `urn:gainsly:problem:…` type, `errors[]` with JSON Pointers for input that failed its schema),
  * anything else to a 500 that says nothing about it. Details of server-side failures (connection,
@@ -156,7 +167,7 @@ export function toProblem(error: unknown, options: { instance?: string | undefin
     type: typeUri(code),
     title: kind.title,
     status: kind.status,
-    detail: gainsly && kind.showMessage ? gainsly.message : kind.detail,
+    detail: gainsly === undefined || !kind.showMessage ? kind.detail : code === GAINSLY_ERROR_CODES.NOT_FOUND ? notFoundDetail(gainsly) : gainsly.message,
     code,
     retryable: kind.retryable,
     ...(errors && errors.length > 0 ? { errors } : {}),

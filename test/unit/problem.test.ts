@@ -84,10 +84,11 @@ describe('toProblem', () => {
     expect(problem.errors![0]!.allowed).toEqual([...ENUMS.Visibility.values]);
   });
 
-  it('keeps a not-found message (it names what the caller asked for)', () => {
-    const problem = toProblem(new GainslyNotFoundError('Movement', 'movements', { id: 7 }));
+  it('says what was not found, by the id asked for, without the table or the other keys of the message', () => {
+    const problem = toProblem(new GainslyNotFoundError('WorkoutLog', 'workout_logs', { id: 12, userId: 3 }));
     expect(problem.status).toBe(404);
-    expect(problem.detail).toContain('Movement');
+    expect(problem.detail).toBe('WorkoutLog 12 not found.');
+    expect(toProblem(new GainslyNotFoundError('User', 'users', { email: 'a@b.c' })).detail).toBe('User not found.');
   });
 
   it('says nothing about the server for database and connection failures', () => {
