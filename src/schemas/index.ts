@@ -4,7 +4,7 @@
 
 export { GainslyError, GAINSLY_ERROR_CODES, type GainslyErrorCode, GainslyValidationError, parseInput, type ValidationIssue } from './errors.js';
 export { PROBLEM_CONTENT_TYPE, problemSchema, toProblem, type GainslyProblem, type ProblemFieldError } from './problem.js';
-export { openApiComponents, toJsonSchema, type JsonSchema } from './openapi.js';
+export { fromQueryString, openApiComponents, toJsonSchema, type JsonSchema } from './openapi.js';
 export { gainslyErrorMap, formatIssuePath, previewValue } from './messages.js';
 export {
   COLUMN_LENGTHS,

@@ -117,3 +117,45 @@ export function openApiComponents(): { schemas: Record<string, JsonSchema> } {
   add('Problem', problemSchema, 'output');
   return { schemas };
 }
+
+/** What a query-string value becomes, by the JSON Schema type its key declares. */
+function coerceQueryValue(value: unknown, declared: JsonSchema | undefined): unknown {
+  const types = new Set<unknown>();
+  const collect = (schema: unknown) => {
+    if (typeof schema !== 'object' || schema === null) return;
+    const { type, anyOf } = schema as { type?: unknown; anyOf?: unknown };
+    for (const t of Array.isArray(type) ? type : [type]) types.add(t);
+    if (Array.isArray(anyOf)) anyOf.forEach(collect);
+  };
+  collect(declared);
+  if (types.has('array')) return Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').filter((part) => part !== '') : value;
+  const one = Array.isArray(value) && value.length === 1 ? value[0] : value;
+  if (typeof one !== 'string') return one;
+  // Only a plain decimal becomes a number: '', ' 7', '1e3' and '0x10' stay strings, and the schema says why.
+  if ((types.has('integer') || types.has('number')) && /^-?\d+(\.\d+)?$/.test(one)) return Number(one);
+  if (types.has('boolean') && (one === 'true' || one === 'false')) return one === 'true';
+  return one;
+}
+
+/**
+ * An options schema for a query string: each value arrives as a string (or a list of strings for a
+ * repeated key), so a key the schema declares a number (`limit=20`) becomes one, a boolean
+ * (`ownOnly=true`) likewise, and a list (`include=topSets` or `include=a,b`) an array; then the
+ * schema itself validates, with the same messages. The types come from the schema's own JSON
+ * Schema, so there is no second list of keys to keep in step.
+ * @example
+ * ```ts
+ * const query = fromQueryString(workoutListOptionsSchema);
+ * query.parse({ from: '2026-01-01', limit: '20', include: 'topSets' }); // { from: '2026-01-01', limit: 20, include: ['topSets'] }
+ * ```
+ */
+export function fromQueryString<S extends z.ZodType>(schema: S) {
+  let properties: Record<string, JsonSchema> | undefined;
+  return z.preprocess((query) => {
+    if (typeof query !== 'object' || query === null || Array.isArray(query)) return query;
+    properties ??= (toJsonSchema(schema).properties ?? {}) as Record<string, JsonSchema>;
+    const options: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(query)) options[key] = Object.hasOwn(properties, key) ? coerceQueryValue(value, properties[key]) : value;
+    return options;
+  }, schema);
+}

@@ -114,3 +114,22 @@ describe('toWire', () => {
     expect(schemas.pageSchema(schemas.workoutLogRowSchema).safeParse(page).success).toBe(false);
   });
 });
+
+describe('fromQueryString', () => {
+  it('turns query-string values into what the options schema declares, then validates with its messages', () => {
+    const query = schemas.fromQueryString(schemas.workoutListOptionsSchema);
+    expect(query.parse({ from: '2026-01-01', to: '2026-01-31', limit: '20', include: 'topSets', after: '123' })).toEqual({
+      from: '2026-01-01',
+      to: '2026-01-31',
+      limit: 20,
+      include: ['topSets'],
+      after: '123',
+    });
+    expect(query.parse({ include: ['topSets'] })).toEqual({ include: ['topSets'] });
+    const bad = query.safeParse({ limit: '1e3', include: 'sets' });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['include.0', 'limit']);
+    expect(schemas.fromQueryString(schemas.userMovementSearchSchema).parse({ ownOnly: 'true', text: '123', limit: '5' })).toEqual({ ownOnly: true, text: '123', limit: 5 });
+    expect(schemas.fromQueryString(schemas.idArgumentSchema).safeParse('7').success).toBe(false);
+  });
+});

@@ -102,6 +102,7 @@ describe('@gainsly/db/schemas surface', () => {
         'exercisesJsonSchema',
         'feedbackTagsSchema',
         'formatIssuePath',
+        'fromQueryString',
         'gainslyErrorMap',
         'goalsInputSchema',
         'heuristicConfigInputSchema',
