@@ -189,7 +189,8 @@ export const problemSchema = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string(),
-  code: z.enum([...Object.values(GAINSLY_ERROR_CODES), 'INTERNAL'] as unknown as [GainslyErrorCode | 'INTERNAL', ...(GainslyErrorCode | 'INTERNAL')[]]),
+  // The library's codes, or a service's own for the problems it makes itself (an auth failure).
+  code: z.union([z.enum([...Object.values(GAINSLY_ERROR_CODES), 'INTERNAL'] as unknown as [GainslyErrorCode | 'INTERNAL', ...(GainslyErrorCode | 'INTERNAL')[]]), z.string()]),
   retryable: z.boolean(),
   errors: z.array(z.object({ pointer: z.string(), detail: z.string(), allowed: z.array(z.union([z.string(), z.number()])).optional() })).optional(),
   instance: z.string().optional(),

@@ -96,6 +96,11 @@ describe('openApiComponents', () => {
     expect(row({ ...wire, createdAt: 17 })).toBe(false);
     const problem = validator('Problem');
     expect(problem(schemas.toProblem(new schemas.GainslyValidationError([{ path: ['date'], message: 'is required' }], 'SorenessInput')))).toBe(true);
+    // A service's own problem (its code not the library's) parses too.
+    const own = { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Sign in first.', code: 'UNAUTHENTICATED', retryable: false };
+    expect(problem(own)).toBe(true);
+    expect(schemas.problemSchema.parse(own).code).toBe('UNAUTHENTICATED');
+    expect(problem({ ...own, status: '401' })).toBe(false);
   });
 });
 
