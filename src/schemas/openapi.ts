@@ -23,6 +23,15 @@ import {
   workoutListOptionsSchema,
 } from './inputs/arguments.js';
 import { ROW_SCHEMAS } from './rows/registry.js';
+import {
+  conversationThreadDetailRowSchema,
+  profileRowSchema,
+  programWithMicrocyclesRowSchema,
+  sessionDetailRowSchema,
+  userMovementRuleWithMovementRowSchema,
+  workoutLogDetailRowSchema,
+  workoutLogWithTopSetsRowSchema,
+} from './rows/details.js';
 import { problemSchema } from './problem.js';
 
 /**
@@ -86,6 +95,17 @@ const QUERY_SCHEMAS = {
   PatternTrendOptions: patternTrendOptionsSchema,
 } as const;
 
+/** The wire forms of the reads that nest rows, by the component name they get. */
+const DETAIL_SCHEMAS = {
+  ProfileRow: profileRowSchema,
+  WorkoutLogDetailRow: workoutLogDetailRowSchema,
+  WorkoutLogWithTopSetsRow: workoutLogWithTopSetsRowSchema,
+  ProgramWithMicrocyclesRow: programWithMicrocyclesRowSchema,
+  SessionDetailRow: sessionDetailRowSchema,
+  ConversationThreadDetailRow: conversationThreadDetailRowSchema,
+  UserMovementRuleWithMovementRow: userMovementRuleWithMovementRowSchema,
+} as const;
+
 /** `users` → `UserRow`, `user_settings` → `UserSettingsRow`, `movements` → `MovementRow`. */
 function rowName(table: string): string {
   const singular = table === 'user_settings' ? table : table.replace(/ies$/, 'y').replace(/s$/, '');
@@ -114,6 +134,7 @@ export function openApiComponents(): { schemas: Record<string, JsonSchema> } {
   for (const [name, schema] of Object.entries(INPUT_SCHEMAS)) add(name, schema as z.ZodType, 'input');
   for (const [name, schema] of Object.entries(QUERY_SCHEMAS)) add(name, schema as z.ZodType, 'input');
   for (const [table, schema] of Object.entries(ROW_SCHEMAS)) add(rowName(table), schema, 'output');
+  for (const [name, schema] of Object.entries(DETAIL_SCHEMAS)) add(name, schema, 'output');
   add('Problem', problemSchema, 'output');
   return { schemas };
 }

@@ -18,6 +18,7 @@ import {
   User,
   createGainslyOrm,
 } from '../../src/index.js';
+import * as schemas from '../../src/schemas/index.js';
 import { ROW_SCHEMAS, pageSchema, workoutLogRowSchema, topSetLogRowSchema } from '../../src/schemas/index.js';
 import { rowKeys } from '../../src/orm/rows.js';
 import { rowById } from '../../src/modules/scope/row-reads.js';
@@ -182,6 +183,16 @@ describe('forUser lists as pages of rows', () => {
     expect(programs.items[0]!.microcycles.map((m) => m.sequenceNumber)).toEqual([...programs.items[0]!.microcycles.keys()].map((i) => i + 1));
     expect(programs.items[0]!.microcycles[0]!.status).toBe('active');
     const thread = await data.me.conversations.get(data.thread.id);
+    // Each nested read parses with its wire schema once in its wire form.
+    const wire = [
+      [schemas.conversationThreadDetailRowSchema, thread],
+      [schemas.profileRowSchema, await data.me.profile.get()],
+      [schemas.workoutLogDetailRowSchema, await data.me.workouts.get(data.logs[0]!)],
+      [schemas.sessionDetailRowSchema, await data.me.sessions.get(data.session.id)],
+      [schemas.programWithMicrocyclesRowSchema, programs.items[0]],
+      [schemas.pageSchema(schemas.userMovementRuleWithMovementRowSchema), await data.me.movementRules.list({ include: ['movement'] })],
+    ] as const;
+    for (const [schema, value] of wire) expect(() => (schema as z.ZodObject).strict().parse(schemas.toWire(value))).not.toThrow();
     expect(thread.turns.map((t) => [t.turnNumber, t.role])).toEqual([
       [1, 'user'],
       [2, 'assistant'],

@@ -43,7 +43,9 @@ function validator(name: string) {
 describe('openApiComponents', () => {
   it('has a component for every write input, every table row, the read options and the problem body', () => {
     for (const name of Object.keys(INPUT_SCHEMAS)) expect(components, name).toHaveProperty(name);
-    expect(Object.keys(components).filter((name) => name.endsWith('Row'))).toHaveLength(Object.keys(ROW_SCHEMAS).length);
+    // One per table, and the nested reads' forms.
+    expect(Object.keys(components).filter((name) => name.endsWith('Row'))).toHaveLength(Object.keys(ROW_SCHEMAS).length + 7);
+    for (const name of ['ProfileRow', 'WorkoutLogDetailRow', 'SessionDetailRow', 'ConversationThreadDetailRow', 'ProgramWithMicrocyclesRow']) expect(components, name).toHaveProperty(name);
     for (const name of ['WorkoutLogRow', 'UserSettingsRow', 'SessionExerciseRow', 'ConversationTurnRow', 'WorkoutListOptions', 'ProgramListOptions', 'TopSetListOptions', 'DateWindow', 'Id', 'Cursor', 'Problem']) {
       expect(components, name).toHaveProperty(name);
     }

@@ -18,3 +18,12 @@ export {
 } from './logging.js';
 export { heuristicConfigRowSchema, conversationThreadRowSchema, conversationTurnRowSchema, type HeuristicConfigRow, type ConversationThreadRow, type ConversationTurnRow } from './coaching.js';
 export { ROW_SCHEMAS, pageSchema, type Page } from './registry.js';
+export {
+  profileRowSchema,
+  workoutLogDetailRowSchema,
+  workoutLogWithTopSetsRowSchema,
+  programWithMicrocyclesRowSchema,
+  sessionDetailRowSchema,
+  conversationThreadDetailRowSchema,
+  userMovementRuleWithMovementRowSchema,
+} from './details.js';
