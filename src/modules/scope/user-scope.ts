@@ -80,7 +80,6 @@ import type { MovementSearch } from '../movements/movement.repository.js';
 import type { MicrocycleView } from '../programs/microcycle.repository.js';
 import type { MicrocycleAdvance } from '../programs/program.repository.js';
 import { WorkoutLog } from '../logging/workout-log.entity.js';
-import { TopSetLog } from '../logging/top-set-log.entity.js';
 import { PatternExposure } from '../logging/pattern-exposure.entity.js';
 import { SorenessLog } from '../logging/soreness-log.entity.js';
 import { RecoverySignal } from '../logging/recovery-signal.entity.js';
@@ -89,7 +88,7 @@ import type { PatternExposureRepository, PatternStrengthQueryOptions, PatternTre
 import { ConversationThread } from '../coaching/conversation-thread.entity.js';
 import { ConversationTurn } from '../coaching/conversation-turn.entity.js';
 import { visibleMovementSql } from '../ownership.js';
-import { findOwned, findOwnedRow } from '../owned-row.js';
+import { findOwnedRow } from '../owned-row.js';
 import type { Writable } from 'node:stream';
 import {
   eraseUserData,
@@ -246,11 +245,6 @@ export class UserScope {
     const result = await run();
     await recordWrite(this.em, this.userId);
     return result;
-  }
-
-  /** One of the user's rows by id, by its table's ownership rule (see modules/ownership.ts); else `GainslyNotFoundError`. */
-  private own<T extends object>(entity: new (...args: never[]) => T, id: number, populate?: readonly string[]): Promise<T> {
-    return findOwned(this.em, entity, id, this.userId, populate ? { populate } : {});
   }
 
   /** One of the user's rows by id as a plain row, with `include` nested; else `GainslyNotFoundError`. */
