@@ -447,12 +447,12 @@ export class UserScope {
      * Searches system movements and the user's own (`ownOnly` for just their own): the criteria of
      * `MovementRepository.search` without `scope`, validated the same way (tags case-insensitive).
      */
-    search: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<MovementRow[]> => {
+    search: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean | null | undefined } = {}): Promise<MovementRow[]> => {
       const search = catalogSearch(this.userId, filter);
       return this.read(() => this.em.getRepository(Movement).searchRows(search));
     },
     /** The same as `search` (kept from the versions whose `search` returned entities). */
-    searchRows: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean } = {}): Promise<MovementRow[]> => {
+    searchRows: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean | null | undefined } = {}): Promise<MovementRow[]> => {
       const search = catalogSearch(this.userId, filter);
       return this.read(() => this.em.getRepository(Movement).searchRows(search));
     },

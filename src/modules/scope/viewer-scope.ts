@@ -58,7 +58,7 @@ export interface ViewerOptions {
    * Without it, nobody is anyone's friend: `friends` rows are visible to their owner only. Only a
    * result of exactly `true` counts as friends (a truthy `'no'` or `1` does not).
    */
-  areFriends?: FriendshipResolver;
+  areFriends?: FriendshipResolver | undefined;
   /** Where the scope's reads go on an ORM with read replicas (see `Consistency`); default `'read-your-writes'` (the viewer's writes). */
   consistency?: Consistency | undefined;
 }
