@@ -12,6 +12,11 @@ import { User } from './users/user.entity.js';
 /** An entity class (no top-level use here: see the note in ./ownership.ts). */
 type EntityClass<T> = abstract new (...args: never[]) => T;
 
+/** How an id argument of an entity is named in a validation error: `WorkoutLog` → `workoutLogId`. */
+function idArgument(entity: { readonly name: string }): string {
+  return `${entity.name.charAt(0).toLowerCase()}${entity.name.slice(1)}Id`;
+}
+
 /**
  * The row `id` of `entity` that `userId` owns (by {@link ownedBy}), or, with `where`, that matches
  * that filter instead (a movement a user may use: theirs or a system one). `id` is validated as
@@ -30,8 +35,7 @@ export async function findOwned<T extends object>(
   userId: number,
   options: { where?: FilterQuery<T>; populate?: readonly string[] } = {},
 ): Promise<T> {
-  const key = `${entity.name.charAt(0).toLowerCase()}${entity.name.slice(1)}Id`;
-  const where = { id: requireId(id, key), ...((options.where ?? ownedBy(entity, userId)) as object) } as FilterQuery<T>;
+  const where = { id: requireId(id, idArgument(entity)), ...((options.where ?? ownedBy(entity, userId)) as object) } as FilterQuery<T>;
   const found = await em.findOne(entity as never, where as never, options.populate ? ({ populate: options.populate } as never) : undefined);
   if (!found) {
     const meta = em.getMetadata().get(entity as never);
@@ -69,8 +73,7 @@ export async function findOwnedRow<R>(
   include: readonly RowInclude[] = [],
   where?: (t: RawBuilder<unknown>, user: number) => RawBuilder<unknown>,
 ): Promise<R> {
-  const key = `${entity.name.charAt(0).toLowerCase()}${entity.name.slice(1)}Id`;
-  requireId(id, key);
+  requireId(id, idArgument(entity));
   const owned = where ?? ((t: RawBuilder<unknown>, user: number) => ownedSql(tableOfEntity(entity), t, user));
   const row = await oneRow<R, { id: number; user: number }>(em as never, entity, where ? 'visible' : 'owned', (p) => [sql`t.id = ${p.id}`, owned(sql.ref('t'), p.user)], { id, user: userId }, include);
   if (row === undefined) {

@@ -11,7 +11,8 @@ import { GainslyValidationError } from '../schemas/errors.js';
 import { executeBound, namedStatement, type NamedStatement } from './bound-query.js';
 import { PgEnumType } from './pg-enum-type.js';
 import { StoredEnumStringType, StoredJsonType } from './columns.js';
-import { storedLabel, storedValueError } from './stored-values.js';
+import { parsedJson, storedLabel, storedValueError } from './stored-values.js';
+import { GainslyError } from './errors.js';
 
 /** How one key of a row is decoded from the JSON PostgreSQL built. */
 type Decode = (row: Record<string, unknown>, table: string) => void;
@@ -38,13 +39,9 @@ function decoderOf(prop: EntityProperty, key: string, column: string): Decode | 
   const type = prop.customType;
   if (type instanceof PgEnumType) {
     const codec = type.codec;
-    const values: Readonly<Record<string, unknown>> = codec.dbToSemantic;
     return (row, table) => {
       const label = row[key];
-      if (label == null) return;
-      // The common case without a call or an allocation: a page of top sets decodes two labels per row.
-      if (typeof label === 'string' && Object.hasOwn(values, label)) row[key] = values[label];
-      else storedLabel(codec, label, { table, column, rowId: row.id as number });
+      if (label != null) row[key] = storedLabel(codec, label, { table, column, rowId: row.id as number });
     };
   }
   if (type instanceof StoredEnumStringType) {
@@ -130,15 +127,15 @@ export interface RowInclude {
  * property names (a list for one-to-many, a row or `null` for many-to-one). `depth` names the
  * subqueries' aliases apart.
  */
-export function rowJson(em: EntityManager, meta: EntityMetadata, alias: string, include: readonly RowInclude[] = [], depth = 0): RawBuilder<unknown> {
+export function rowJson(meta: EntityMetadata, alias: string, include: readonly RowInclude[] = [], depth = 0): RawBuilder<unknown> {
   const plan = rowPlan(meta);
   const entries: RawBuilder<unknown>[] = plan.columns.map(([key, column]) => sql`${sql.lit(key)}, ${sql.ref(`${alias}.${column}`)}`);
   include.forEach((inc, i) => {
     const prop = meta.properties[inc.relation as never] as EntityProperty | undefined;
-    if (!prop) throw new TypeError(`${meta.className} has no relation ${inc.relation}`);
+    if (!prop) throw new GainslyError(`rows: ${meta.className} has no relation ${inc.relation}`);
     const target = prop.targetMeta!;
     const child = `r${depth}_${i}`;
-    const childJson = rowJson(em, target, child, inc.include, depth + 1);
+    const childJson = rowJson(target, child, inc.include, depth + 1);
     const from = sql`${sql.table(target.tableName)} as ${sql.table(child)}`;
     if (prop.kind === '1:m') {
       const fk = target.properties[prop.mappedBy as never]!.fieldNames[0]!;
@@ -158,15 +155,15 @@ export function rowJson(em: EntityManager, meta: EntityMetadata, alias: string, 
 }
 
 /** Decodes one row (and its included rows) in place: enum labels to values, stored shapes checked, timestamps to `Date`. */
-export function decodeRow(em: EntityManager, meta: EntityMetadata, row: Record<string, unknown>, include: readonly RowInclude[] = []): void {
+export function decodeRow(meta: EntityMetadata, row: Record<string, unknown>, include: readonly RowInclude[] = []): void {
   const plan = rowPlan(meta);
   for (const decode of plan.decoders) decode(row, plan.table);
   for (const inc of include) {
     const prop = meta.properties[inc.relation as never] as EntityProperty;
     const target = prop.targetMeta!;
     const nested = row[inc.relation];
-    if (Array.isArray(nested)) for (const child of nested) decodeRow(em, target, child as Record<string, unknown>, inc.include);
-    else if (nested != null) decodeRow(em, target, nested as Record<string, unknown>, inc.include);
+    if (Array.isArray(nested)) for (const child of nested) decodeRow(target, child as Record<string, unknown>, inc.include);
+    else if (nested != null) decodeRow(target, nested as Record<string, unknown>, inc.include);
   }
 }
 
@@ -198,10 +195,9 @@ interface CursorParams {
 
 const STATEMENTS = new Map<string, NamedStatement<Record<string, unknown>, { row: Record<string, unknown>; cursor: unknown[] }>>();
 
-function listStatement<P extends Record<string, unknown>>(em: EntityManager, list: RowList<P>, include: readonly RowInclude[], paged: boolean, key: string) {
+function listStatement<P extends Record<string, unknown>>(meta: EntityMetadata, list: RowList<P>, include: readonly RowInclude[], paged: boolean, key: string) {
   let statement = STATEMENTS.get(key);
   if (statement) return statement;
-  const meta = em.getMetadata().get(list.entity);
   statement = namedStatement<Record<string, unknown>, { row: Record<string, unknown>; cursor: unknown[] }>((p) => {
     const where = [...list.where(p as never)];
     if (paged) {
@@ -210,7 +206,7 @@ function listStatement<P extends Record<string, unknown>>(em: EntityManager, lis
       where.push(sql`(${sql.join(list.order.map((term) => term.sql))}) ${sql.raw(list.direction === 'asc' ? '>' : '<')} (${sql.join(values)})`);
     }
     const direction = sql.raw(list.direction);
-    return sql`select ${rowJson(em, meta, 't', include)} as row, json_build_array(${sql.join(list.order.map((term) => term.sql))}) as cursor
+    return sql`select ${rowJson(meta, 't', include)} as row, json_build_array(${sql.join(list.order.map((term) => term.sql))}) as cursor
   from ${sql.table(meta.tableName)} as t
  where ${sql.join(where, sql` and `)}
  order by ${sql.join(list.order.map((term) => sql`${term.sql} ${direction}`))}
@@ -251,21 +247,21 @@ export async function pageOfRows<R, P extends Record<string, unknown>>(
 ): Promise<{ items: R[]; nextCursor: string | null }> {
   const include = options.include ?? [];
   const paged = options.after !== undefined;
-  const key = `${em.getMetadata().get(list.entity).className}|${list.name}|${list.shape ?? ''}|${JSON.stringify(include)}|${paged}`;
-  const statement = listStatement(em, list, include, paged, key);
+  const meta = em.getMetadata().get(list.entity);
+  const key = `${meta.className}|${list.name}|${list.shape ?? ''}|${JSON.stringify(include)}|${paged}`;
+  const statement = listStatement(meta, list, include, paged, key);
   const values: Record<string, unknown> & CursorParams = { ...params, limit: options.limit + 1 };
   if (paged) decodeCursor(list.name, options.after!, list.order.length).forEach((value, i) => (values[`c${i}`] = value));
   const rows = await executeBound(em, statement.bind(values));
-  const meta = em.getMetadata().get(list.entity);
   const more = rows.length > options.limit;
   const page = more ? rows.slice(0, options.limit) : rows;
   const items = page.map(({ row }) => {
-    const parsed = (typeof row === 'string' ? JSON.parse(row) : row) as Record<string, unknown>;
-    decodeRow(em, meta, parsed, include);
+    const parsed = parsedJson(row) as Record<string, unknown>;
+    decodeRow(meta, parsed, include);
     return parsed as R;
   });
   const last = page[page.length - 1];
-  const cursor = last ? ((typeof last.cursor === 'string' ? JSON.parse(last.cursor) : last.cursor) as unknown[]) : [];
+  const cursor = last ? (parsedJson(last.cursor) as unknown[]) : [];
   return { items, nextCursor: more ? encodeCursor(list.name, cursor) : null };
 }
 
@@ -289,14 +285,14 @@ export async function oneRow<R, P extends Record<string, unknown>>(
   let statement = SINGLE.get(full);
   if (!statement) {
     statement = namedStatement<Record<string, unknown>, { row: Record<string, unknown> }>(
-      (p) => sql`select ${rowJson(em, meta, 't', include)} as row from ${sql.table(meta.tableName)} as t where ${sql.join(where(p as never), sql` and `)} limit 1`,
+      (p) => sql`select ${rowJson(meta, 't', include)} as row from ${sql.table(meta.tableName)} as t where ${sql.join(where(p as never), sql` and `)} limit 1`,
     );
     SINGLE.set(full, statement);
   }
   const rows = await executeBound(em, statement.bind(params));
   const row = rows[0]?.row;
   if (row == null) return undefined;
-  const parsed = (typeof row === 'string' ? JSON.parse(row) : row) as Record<string, unknown>;
-  decodeRow(em, meta, parsed, include);
+  const parsed = parsedJson(row) as Record<string, unknown>;
+  decodeRow(meta, parsed, include);
   return parsed as R;
 }

@@ -53,6 +53,15 @@ function preview(value: unknown): string {
 }
 
 /**
+ * A `json` value as the driver returned it: pg parses `json` columns and expressions, but be safe
+ * with a driver that hands the text over.
+ * @internal
+ */
+export function parsedJson(value: unknown): unknown {
+  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+}
+
+/**
  * The error for a stored value that does not fit its column.
  * @internal
  */

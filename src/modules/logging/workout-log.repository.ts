@@ -4,14 +4,12 @@ import { sql } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { coveringMicrocycleId } from '../programs/covering-microcycle.js';
 import { ownedSql, visibleMovementSql } from '../ownership.js';
-import { enumValueShape, labelExpectation, storedLabel, storedValueError } from '../../orm/stored-values.js';
+import { enumValueShape, labelExpectation, parsedJson, storedLabel, storedValueError } from '../../orm/stored-values.js';
 import { GainslyError, GainslyNotFoundError } from '../../orm/errors.js';
-import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern, type Visibility } from '../../enums/index.js';
+import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern } from '../../enums/index.js';
 import { E1RMRangeError, estimateOneRepMaxAsStored, estimateOneRepMaxWithEffort } from '../../domain/index.js';
 import { logWorkoutInputSchema, parseInput, type LogWorkoutData, type LogWorkoutInput } from '../../schemas/index.js';
 import type { WorkoutLog } from './workout-log.entity.js';
-import type { TopSetLog } from './top-set-log.entity.js';
-import type { PatternExposure } from './pattern-exposure.entity.js';
 import type { PatternExposureRow, TopSetLogRow, WorkoutLogRow } from '../../schemas/rows/index.js';
 
 /**
@@ -360,11 +358,6 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     };
   });
   return { workoutLog, topSets, exposures, microcycleId };
-}
-
-/** A JSON column as a value: the driver parses `json`, but be safe with one that does not. */
-function parsedJson(value: unknown): unknown {
-  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 }
 
 /** The RPE/RIR-adjusted estimate returned as `e1rmAdjusted`; `null` where the formula is undefined for the effective reps. */

@@ -4,7 +4,7 @@ import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
 import type { MicrocycleRow } from '../../schemas/rows/index.js';
 import { sql } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
-import { checkStoredRow, enumValueShape, storedLabel, STORED_JSON, type StoredColumn } from '../../orm/stored-values.js';
+import { checkStoredRow, enumValueShape, parsedJson, storedLabel, STORED_JSON, type StoredColumn } from '../../orm/stored-values.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type ExerciseRoleLabel, type MicrocycleStatusLabel, type SessionTypeLabel } from '../../enums/index.js';
 import type { Microcycle } from './microcycle.entity.js';
@@ -65,7 +65,7 @@ const COVERING_ROW_SQL = namedStatement<{ user: number; date: string }, { microc
 
 function parseRow(raw: RawMicrocycleRow | string | null | undefined): MicrocycleRow | null {
   if (raw == null) return null;
-  const row = (typeof raw === 'string' ? JSON.parse(raw) : raw) as RawMicrocycleRow;
+  const row = parsedJson(raw) as RawMicrocycleRow;
   return { ...row, status: storedLabel(ENUMS.MicrocycleStatus, row.status, { table: 'microcycles', column: 'status', rowId: row.id }) };
 }
 
@@ -367,7 +367,7 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
     );
     const found = rows[0]?.view;
     if (found == null) throw new GainslyNotFoundError('Microcycle', 'microcycles', userId === undefined ? { id } : { id, userId });
-    return toView(typeof found === 'string' ? (JSON.parse(found) as RawMicrocycleView) : found);
+    return toView(parsedJson(found) as RawMicrocycleView);
   }
 }
 

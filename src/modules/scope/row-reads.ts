@@ -19,6 +19,7 @@ import type {
 } from '../../schemas/rows/index.js';
 import type { Page } from '../../schemas/rows/registry.js';
 import type { MovementPattern } from '../../enums/index.js';
+import type { DateRange } from './user-scope.js';
 import { oneRow, pageOfRows, type OrderTerm, type RowInclude, type RowList } from '../../orm/rows.js';
 import { ownedSql, type GainslyTable } from '../ownership.js';
 import type { EntityName } from '@mikro-orm/core';
@@ -81,10 +82,7 @@ export interface TopSetListOptions extends ListOptions {
  * const january: DatedListOptions<'topSets'> = { from: '2026-01-01', to: '2026-01-31', include: ['topSets'] };
  * ```
  */
-export interface DatedListOptions<I extends string = never> extends ListOptions<I> {
-  from?: string | null | undefined;
-  to?: string | null | undefined;
-}
+export interface DatedListOptions<I extends string = never> extends ListOptions<I>, DateRange {}
 
 /**
  * What `include: ['microcycles']` nests in a {@link ProgramRow}.
