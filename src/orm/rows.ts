@@ -216,19 +216,27 @@ function listStatement<P extends Record<string, unknown>>(meta: EntityMetadata, 
   return statement;
 }
 
+/** The page size of a list called without `limit`. */
+export const DEFAULT_PAGE_SIZE = 100;
+
 /** Encodes a page's last sort values, with the list's name, as an opaque URL-safe cursor. */
-function encodeCursor(name: string, values: readonly unknown[]): string {
+export function encodeCursor(name: string, values: readonly unknown[]): string {
   return Buffer.from(JSON.stringify([name, ...values]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(name: string, cursor: string, terms: number): unknown[] {
+/**
+ * The sort values of a cursor {@link encodeCursor} made for the list `name` (`terms` of them, each
+ * of its kind when `kinds` is given); anything else, a cursor of another list included, is a
+ * `GainslyValidationError` on `after`.
+ */
+export function decodeCursor(name: string, cursor: string, terms: number, kinds?: readonly ('string' | 'number')[]): unknown[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     parsed = undefined;
   }
-  if (!Array.isArray(parsed) || parsed[0] !== name || parsed.length !== terms + 1 || !parsed.slice(1).every((v) => typeof v === 'string' || typeof v === 'number')) {
+  if (!Array.isArray(parsed) || parsed[0] !== name || parsed.length !== terms + 1 || !parsed.slice(1).every((v, i) => (kinds ? typeof v === kinds[i] : typeof v === 'string' || typeof v === 'number'))) {
     throw new GainslyValidationError([{ path: ['after'], message: `must be a nextCursor this list (${name}) returned`, received: cursor }], 'ListOptions');
   }
   return parsed.slice(1);

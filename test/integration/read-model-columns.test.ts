@@ -241,7 +241,7 @@ describe('MovementRow (movements.searchRows / MovementRepository.searchRows): ev
   it('every column of the row maps to its own value', async () => {
     await catalog();
     const rows = await forUser(db.em, 9604).movements.searchRows({ ownOnly: true, text: 'Target Zercher' });
-    expect(rows).toEqual([expectedRow]);
+    expect(rows).toEqual({ items: [expectedRow], nextCursor: null });
   });
 
   const filters: [string, Record<string, unknown>][] = [
@@ -257,9 +257,9 @@ describe('MovementRow (movements.searchRows / MovementRepository.searchRows): ev
     it(`filter ${name}: the target only, not its decoy (same value in another column) nor another user's copy`, async () => {
       await catalog();
       const me = forUser(db.em, 9604);
-      expect((await me.movements.searchRows({ ...filter, ownOnly: true })).map((r) => r.id)).toEqual([9510]);
-      expect((await me.movements.search({ ...filter, ownOnly: true })).map((r) => r.id)).toEqual([9510]);
-      const all = (await me.movements.searchRows(filter)).map((r) => r.id);
+      expect((await me.movements.searchRows({ ...filter, ownOnly: true })).items.map((r) => r.id)).toEqual([9510]);
+      expect((await me.movements.search({ ...filter, ownOnly: true })).items.map((r) => r.id)).toEqual([9510]);
+      const all = (await me.movements.searchRows(filter)).items.map((r) => r.id);
       expect(all).toContain(9510);
       expect(all).not.toContain(9520);
       expect(all.filter((id) => id >= 9511 && id <= 9517)).toEqual([]);

@@ -14,6 +14,7 @@ import {
   GainslyDataError,
   GainslyValidationError,
   HeuristicConfig,
+  Movement,
   MovementRelationship,
   User,
   createGainslyOrm,
@@ -234,6 +235,39 @@ describe('forUser lists as pages of rows', () => {
     expect(squats).toHaveLength(5);
     expect(await all((after) => data.me.strength.exposures({ limit: 4, ...(after ? { after } : {}) }))).toHaveLength(10);
     expect(await all((after) => data.me.conversations.list({ limit: 1, ...(after ? { after } : {}) }))).toEqual([data.thread.id]);
+  });
+
+  it('pages the movement search by name: every match once, a movement added meanwhile shifts nothing, a foreign cursor refused', async () => {
+    const user = await db.em.getRepository(User).createUser({ name: 'Pager', email: `${unique('pager')}@example.com` } as never);
+    const me = forUser(db.em, user.id);
+    const tag = unique('pager');
+    for (const letter of ['g', 'b', 'e', 'a', 'f', 'c', 'd']) makeMovement(db.em, { name: `${tag} ${letter}`, user });
+    await db.em.flush();
+    db.em.clear();
+    const first = await me.movements.search({ text: tag, ownOnly: true, limit: 3 });
+    expect(first.items.map((m) => m.name.slice(-1))).toEqual(['a', 'b', 'c']);
+    // Inserted before the cursor: an offset page would now repeat 'c'; the keyset page starts at 'd'.
+    makeMovement(db.em, { name: `${tag} 0`, user });
+    await db.em.flush();
+    const second = await me.movements.search({ text: tag, ownOnly: true, limit: 3, after: first.nextCursor! });
+    expect(second.items.map((m) => m.name.slice(-1))).toEqual(['d', 'e', 'f']);
+    const last = await me.movements.search({ text: tag, ownOnly: true, limit: 3, after: second.nextCursor! });
+    expect(last.items.map((m) => m.name.slice(-1))).toEqual(['g']);
+    expect(last.nextCursor).toBeNull();
+    expect(() => pageSchema(schemas.movementRowSchema).strict().parse(schemas.toWire(second))).not.toThrow();
+    // The viewer's catalog pages the same way; the repository's page too, at the largest limit.
+    const viewed = await forViewer(db.em, user.id).movements({ text: tag, limit: 7 });
+    expect(viewed.items.map((m) => m.name.slice(-1))).toEqual(['0', 'a', 'b', 'c', 'd', 'e', 'f']);
+    expect((await forViewer(db.em, user.id).movements({ text: tag, limit: 7, after: viewed.nextCursor! })).items).toHaveLength(1);
+    expect((await db.em.getRepository(Movement).searchPage({ text: tag, scope: { userId: user.id }, limit: 10_000 })).items).toHaveLength(8);
+    const errorOf = async (run: () => Promise<unknown>) => run().then(() => undefined, (e: unknown) => e);
+    for (const after of [Buffer.from(JSON.stringify(['workouts', '2026-01-01', 1])).toString('base64url'), Buffer.from(JSON.stringify(['movements', 7])).toString('base64url'), 'bm90IGEgY3Vyc29y']) {
+      const error = await errorOf(() => me.movements.search({ text: tag, after }));
+      expect(error, after).toBeInstanceOf(GainslyValidationError);
+      expect((error as GainslyValidationError).issues[0]!.path).toEqual(['after']);
+    }
+    // `offset` belongs to the repository's positional search, not to a page.
+    expect(await errorOf(() => me.movements.search({ offset: 1 } as never))).toBeInstanceOf(GainslyValidationError);
   });
 });
 

@@ -257,13 +257,13 @@ const USER_CASES: Record<string, (a: Populated, b: Populated) => Promise<void>> 
   },
   'conversations.acceptPlan': async (a, b) => notFound(() => a.me.conversations.acceptPlan(b.thread.id, { plan: { x: 1 } })),
   'movements.search': async (a, b) => {
-    const found = ids(await a.me.movements.search());
+    const found = ids((await a.me.movements.search()).items);
     expect(found).toEqual(expect.arrayContaining([a.own.id, a.system.id, b.system.id]));
     expect(found).not.toContain(b.own.id);
-    expect(ids(await a.me.movements.search({ ownOnly: true }))).toEqual([a.own.id]);
+    expect(ids((await a.me.movements.search({ ownOnly: true })).items)).toEqual([a.own.id]);
   },
   'movements.searchRows': async (a, b) => {
-    const found = ids(await a.me.movements.searchRows({ pattern: 'hinge' }));
+    const found = ids((await a.me.movements.searchRows({ pattern: 'hinge' })).items);
     expect(found).toContain(a.own.id);
     expect(found).not.toContain(b.own.id);
   },
@@ -351,19 +351,19 @@ const VIEWER_CASES: Record<string, (a: Populated, b: Populated, viewerId: number
     await notFound(() => viewer.workoutLog(a.logs[0]!));
   },
   movements: async (a, b, viewerId) => {
-    const found = ids(await forViewer(db.em, viewerId).movements());
+    const found = ids((await forViewer(db.em, viewerId).movements()).items);
     expect(found).toEqual(expect.arrayContaining([a.system.id, b.system.id]));
     expect(found).not.toContain(a.own.id);
     expect(found).not.toContain(b.own.id);
-    expect(ids(await forViewer(db.em, a.id).movements({ pattern: 'hinge' }))).toContain(a.own.id);
-    expect(ids(await forViewer(db.em, a.id).movements({ pattern: 'hinge' }))).not.toContain(b.own.id);
+    expect(ids((await forViewer(db.em, a.id).movements({ pattern: 'hinge' })).items)).toContain(a.own.id);
+    expect(ids((await forViewer(db.em, a.id).movements({ pattern: 'hinge' })).items)).not.toContain(b.own.id);
   },
   movementRows: async (a, b, viewerId) => {
-    const found = ids(await forViewer(db.em, viewerId).movementRows());
+    const found = ids((await forViewer(db.em, viewerId).movementRows()).items);
     expect(found).not.toContain(a.own.id);
     expect(found).not.toContain(b.own.id);
-    expect(ids(await forViewer(db.em, b.id).movementRows({ pattern: 'hinge' }))).toContain(b.own.id);
-    expect(ids(await forViewer(db.em, b.id).movementRows({ pattern: 'hinge' }))).not.toContain(a.own.id);
+    expect(ids((await forViewer(db.em, b.id).movementRows({ pattern: 'hinge' })).items)).toContain(b.own.id);
+    expect(ids((await forViewer(db.em, b.id).movementRows({ pattern: 'hinge' })).items)).not.toContain(a.own.id);
   },
 };
 

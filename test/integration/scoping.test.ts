@@ -106,14 +106,14 @@ describe('forUser: a user-scoped view of the repositories', () => {
     expect(ids((await a.me.recovery.list()).items)).toEqual([a.recovery.id]);
     expect(ids((await a.me.conversations.list()).items)).toEqual([a.thread.id]);
     expect(ids((await a.me.workouts.topSets()).items)).toHaveLength(1);
-    const catalog = ids(await a.me.movements.search());
+    const catalog = ids((await a.me.movements.search()).items);
     expect(catalog).toContain(a.own.id);
     expect(catalog).toContain(b.system.id);
     expect(catalog).not.toContain(b.own.id);
-    expect(ids(await a.me.movements.search({ ownOnly: true }))).toEqual([a.own.id]);
-    expect(ids(await a.me.movements.searchRows())).toEqual(catalog);
-    expect(ids(await a.me.movements.searchRows({ ownOnly: true }))).toEqual([a.own.id]);
-    expect(ids(await forViewer(db.em, a.user.id).movementRows())).toEqual(catalog);
+    expect(ids((await a.me.movements.search({ ownOnly: true })).items)).toEqual([a.own.id]);
+    expect(ids((await a.me.movements.searchRows()).items)).toEqual(catalog);
+    expect(ids((await a.me.movements.searchRows({ ownOnly: true })).items)).toEqual([a.own.id]);
+    expect(ids((await forViewer(db.em, a.user.id).movementRows()).items)).toEqual(catalog);
     expect((await a.me.strength.exposures()).items.every((e) => e.userId === a.user.id)).toBe(true);
   });
 
@@ -177,8 +177,8 @@ describe('visibility of programs and workouts', () => {
     const system = makeMovement(db.em);
     const own = makeMovement(db.em, { user: owner });
     await db.em.flush();
-    const ownerCatalog = (await forViewer(db.em, owner.id).movements()).map((m) => m.id);
-    const strangerCatalog = (await forViewer(db.em, stranger.id).movements()).map((m) => m.id);
+    const ownerCatalog = (await forViewer(db.em, owner.id).movements()).items.map((m) => m.id);
+    const strangerCatalog = (await forViewer(db.em, stranger.id).movements()).items.map((m) => m.id);
     expect(ownerCatalog).toEqual(expect.arrayContaining([system.id, own.id]));
     expect(strangerCatalog).toContain(system.id);
     expect(strangerCatalog).not.toContain(own.id);

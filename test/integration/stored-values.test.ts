@@ -85,7 +85,7 @@ describe('values outside their enum and JSON of the wrong shape (raw SQL in the 
     await dataError(em.findOne(Movement, w.movement.id), where);
     await db.em.execute(`update movements set pattern = 'squat' where id = ?`, [w.movement.id]);
     expect((await em.findOneOrFail(Movement, w.movement.id)).pattern).toBe('squat');
-    expect((await me.movements.searchRows()).map((m) => m.pattern)).toEqual(['squat']);
+    expect((await me.movements.searchRows()).items.map((m) => m.pattern)).toEqual(['squat']);
   });
 
   it('the other enum-backed strings: primary_region, cns_load, metric_type, relationship_type', async () => {

@@ -334,6 +334,7 @@ function searchCases(call: Call, extra: { scope?: boolean; ownOnly?: boolean }):
     substitutionGroup: [...BAD_TEXT, tooLong(100)],
     text: [...BAD_TEXT, tooLong(200)],
     limit: BAD_LIMITS,
+    after: BAD_CURSORS,
     offset: BAD_OFFSETS,
     ...(extra.scope ? { scope: ['sys', 'System', 1, [], {}, { userId: 0 }, { userId: '1' }, { userId: { $ne: 0 } }, { userId: 1, only: 'yes' }, { userId: 1, user: 2 }] } : {}),
     ...(extra.ownOnly ? { ownOnly: ['yes', 1, 0, {}, []] } : {}),
@@ -534,6 +535,7 @@ function table(): Record<string, Case[]> {
     // movements
     'MovementRepository.search': searchCases((em, v) => repo(em, Movement).search!(v), { scope: true }),
     'MovementRepository.searchRows': searchCases((em, v) => repo(em, Movement).searchRows!(v), { scope: true }),
+    'MovementRepository.searchPage': searchCases((em, v) => repo(em, Movement).searchPage!(v), { scope: true }),
     'MovementRepository.findByPattern': each(REQUIRED(badEnum(ENUMS.MovementPattern)), ['pattern'], (em, v) => repo(em, Movement).findByPattern!(v)),
     'MovementRepository.findByPrimaryMuscle': each(REQUIRED(badEnum(ENUMS.PrimaryMuscle)), ['primaryMuscle'], (em, v) => repo(em, Movement).findByPrimaryMuscle!(v)),
     'MovementRepository.findByPrimaryRegion': each(REQUIRED(badEnum(ENUMS.PrimaryRegion)), ['primaryRegion'], (em, v) => repo(em, Movement).findByPrimaryRegion!(v)),
@@ -826,6 +828,7 @@ const NOT_PUBLIC: Readonly<Record<string, string>> = {
   'UserScope.dated': 'private: a page of a dated list, validated here with the schema its caller gives',
   'UserScope.write': 'private: a write, then its record for read-your-writes',
   'ViewerScope.routed': 'private: a read routed to a replica or the primary',
+  'MovementRepository.rowsOf': 'private: the rows of a search its caller validated',
 };
 
 /** Public functions without arguments: nothing hostile to pass; they are called once to show they work. */
@@ -986,14 +989,14 @@ describe('documented semantics of the checked arguments', () => {
     const mixed = await scope.movements.create({ name: 'Hostile Mixed Case Swing', pattern: 'hinge', primaryMuscle: 'glutes', primaryRegion: 'posterior lower', equipmentTags: ['KettleBell', 'Band'], disciplineTags: ['GPP'] });
     try {
       for (const tag of ['kettlebell', 'KETTLEBELL', ' KettleBell ']) {
-        expect((await scope.movements.search({ equipmentTag: tag })).map((m) => m.id), tag).toContain(mixed.id);
-        expect((await scope.movements.searchRows({ equipmentTag: tag })).map((m) => m.id), tag).toContain(mixed.id);
-        expect((await forViewer(em, c.me).movementRows({ equipmentTag: tag, pattern: 'hinge' })).map((m) => m.id), tag).toEqual([mixed.id]);
+        expect((await scope.movements.search({ equipmentTag: tag })).items.map((m) => m.id), tag).toContain(mixed.id);
+        expect((await scope.movements.searchRows({ equipmentTag: tag })).items.map((m) => m.id), tag).toContain(mixed.id);
+        expect((await forViewer(em, c.me).movementRows({ equipmentTag: tag, pattern: 'hinge' })).items.map((m) => m.id), tag).toEqual([mixed.id]);
       }
-      expect((await scope.movements.searchRows({ disciplineTag: 'gpp', ownOnly: true })).map((m) => m.id)).toEqual([mixed.id]);
+      expect((await scope.movements.searchRows({ disciplineTag: 'gpp', ownOnly: true })).items.map((m) => m.id)).toEqual([mixed.id]);
       expect((await em.getRepository(Movement).findByEquipmentTag('BARBELL')).map((m) => m.id)).toContain(c.systemMovementId);
       // A tag is an element, not a substring.
-      expect((await scope.movements.search({ equipmentTag: 'kettle' })).map((m) => m.id)).not.toContain(mixed.id);
+      expect((await scope.movements.search({ equipmentTag: 'kettle' })).items.map((m) => m.id)).not.toContain(mixed.id);
     } finally {
       await scope.movements.delete(mixed.id);
     }

@@ -210,7 +210,7 @@ describe.skipIf(!binaries)('read replicas (a real streaming replica)', () => {
       const activity = await me().enjoyableActivities.create({ activityType: 'hiking' });
       expect((await me().enjoyableActivities.list()).items.map((a) => a.id)).toEqual([activity.id]);
       const movement = await me().movements.create({ name: unique('Own Plank'), pattern: 'isometric', primaryMuscle: 'core', primaryRegion: 'full body' });
-      expect((await me().movements.searchRows({ ownOnly: true })).map((m) => m.id)).toEqual([movement.id]);
+      expect((await me().movements.searchRows({ ownOnly: true })).items.map((m) => m.id)).toEqual([movement.id]);
       const thread = await me().conversations.create({ contextType: 'general' });
       await me().conversations.appendTurn(thread.id, { role: 'user', content: 'hello' });
       expect((await me().conversations.get(thread.id)).turns.length).toBe(1);

@@ -116,7 +116,7 @@ function expected(filter: MovementSearch): string[] {
     .sort();
 }
 
-const names = (movements: { name: string }[]) => movements.map((m) => m.name).sort();
+const names = (found: { name: string }[] | { items: { name: string }[] }) => ('items' in found ? found.items : found).map((m) => m.name).sort();
 
 type Filter = 'text' | 'equipmentTag' | 'disciplineTag' | 'substitutionGroup' | 'pattern' | 'primaryMuscle' | 'primaryRegion';
 const FILTERS: readonly Filter[] = ['text', 'equipmentTag', 'disciplineTag', 'substitutionGroup', 'pattern', 'primaryMuscle', 'primaryRegion'];
@@ -129,8 +129,8 @@ describe('MovementRepository.search and forUser().movements.search with injectio
       for (const value of INJECTIONS) {
         const scopes: { label: string; run: () => Promise<{ id: number; name: string }[]>; scope: MovementSearch['scope'] }[] = [
           { label: 'system', scope: 'system', run: () => db.em.getRepository(Movement).search({ [filter]: value } as MovementSearch) },
-          { label: 'user', scope: { userId: me }, run: () => forUser(db.em, me).movements.search({ [filter]: value } as MovementSearch) },
-          { label: 'own only', scope: { userId: me, only: true }, run: () => forUser(db.em, me).movements.search({ [filter]: value, ownOnly: true } as MovementSearch) },
+          { label: 'user', scope: { userId: me }, run: async () => (await forUser(db.em, me).movements.search({ [filter]: value } as MovementSearch)).items },
+          { label: 'own only', scope: { userId: me, only: true }, run: async () => (await forUser(db.em, me).movements.search({ [filter]: value, ownOnly: true } as MovementSearch)).items },
         ];
         for (const { label, run, scope } of scopes) {
           calls++;
@@ -216,10 +216,10 @@ describe('exact-name lookups with injection strings', () => {
 });
 
 describe('search options that are not strings', () => {
-  it('hostile limit / offset values are refused with a library error or ignored, never a driver error', async () => {
+  it('hostile limit / offset / after values are refused with a library error or ignored, never a driver error', async () => {
     const problems: string[] = [];
     for (const value of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5, 2 ** 53, '1; drop table movements', '1 union select * from users', null, {}, []]) {
-      for (const key of ['limit', 'offset'] as const) {
+      for (const key of ['limit', 'offset', 'after'] as const) {
         // Each call in its own savepoint: a driver error must not abort the test's transaction.
         await db.em
           .transactional(async (tx) => {

@@ -1,5 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { MovementRow } from '../../schemas/rows/index.js';
+import type { Page } from '../../schemas/rows/registry.js';
+import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../../orm/rows.js';
 import { sql, type RawBuilder } from 'kysely';
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { parseArgument, parseOptions, requireId, requireString } from '../../orm/arguments.js';
@@ -63,9 +65,11 @@ export interface MovementSearch {
    * (`{ userId }`, the default when a user id is given), or only that user's own (`{ userId, only: true }`).
    */
   scope?: 'system' | { userId: number | null | undefined; only?: boolean };
-  /** At most this many movements, 1–10,000. */
+  /** At most this many movements, 1–10,000 (`searchPage`: default 100). */
   limit?: number | null | undefined;
-  /** Skip this many (>= 0), for paging. */
+  /** The movements after this `nextCursor` of a `searchPage` with the same criteria (keyset paging). */
+  after?: string | null | undefined;
+  /** Skip this many (>= 0), for paging by position; prefer `after`, which a concurrent insert cannot shift. */
   offset?: number | null | undefined;
 }
 
@@ -153,6 +157,7 @@ function searchShape(filter: CheckedSearch): string {
     filter.disciplineTag != null,
     filter.limit != null,
     filter.offset != null,
+    filter.after != null,
   ]
     .map((given) => (given ? '1' : '0'))
     .join('') + (scope === 'system' ? 's' : scope.only ? 'o' : 'u');
@@ -170,6 +175,8 @@ interface SearchParams extends Record<string, unknown> {
   userId?: number;
   limit?: number;
   offset?: number;
+  /** The name of the last movement of the previous page (names are unique: `ix_movements_name`). */
+  afterName?: string;
 }
 
 /** The values of a checked search, by name. */
@@ -186,7 +193,16 @@ function searchParams(filter: CheckedSearch): SearchParams {
     userId: scope === 'system' ? undefined : scope.userId,
     limit: filter.limit ?? undefined,
     offset: filter.offset ?? undefined,
+    afterName: filter.after != null ? cursorName(filter.after) : undefined,
   };
+}
+
+/** The cursor of a search page: the list's name and the last movement's name. */
+const CURSOR_LIST = 'movements';
+
+/** The name a search cursor continues after; a cursor of another list, or not a name, is refused on `after`. */
+function cursorName(after: string): string {
+  return decodeCursor(CURSOR_LIST, after, 1, ['string'])[0] as string;
 }
 
 /**
@@ -208,6 +224,7 @@ function searchStatement<R>(select: RawBuilder<unknown>, filter: CheckedSearch):
     if (scope === 'system') where.push(sql`user_id is null`);
     else if (scope.only) where.push(ownedSql('movements', sql.ref('movements'), p.userId!));
     else where.push(visibleMovementSql(sql.ref('movements'), p.userId!));
+    if (filter.after != null) where.push(sql`name > ${p.afterName}`);
     return sql`select ${select} from movements where ${sql.join(where, sql` and `)} order by name asc${filter.limit != null ? sql` limit ${p.limit}` : sql``}${
       filter.offset != null ? sql` offset ${p.offset}` : sql``
     }`;
@@ -273,13 +290,37 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async searchRows(filter: MovementSearch = {}): Promise<MovementRow[]> {
-    const checked = checkSearch(filter);
+    return this.rowsOf(checkSearch(filter));
+  }
+
+  private async rowsOf(checked: CheckedSearch): Promise<MovementRow[]> {
     // The drivers (pg, PGlite) parse `json` columns; each row is checked, not converted: a value the
     // entity would refuse (`pattern: 'Squat '`, `equipmentTags: "barbell"`) is refused here too.
     const reader = checked.scope == null || checked.scope === 'system' ? undefined : checked.scope.userId;
     const rows = await this.routed(reader, () => executeBound(this.getEntityManager(), cached(ROWS_STATEMENTS, ROW_SELECT, checked)));
     for (const row of rows) checkStoredRow('movements', row as unknown as Record<string, unknown>, row.id, MOVEMENT_ROW_COLUMNS);
     return rows;
+  }
+
+  /**
+   * One page of what {@link MovementRepository.searchRows} finds: at most `limit` rows (default 100)
+   * by name, after the page whose `nextCursor` is `after`; `nextCursor` is `null` on the last page.
+   * Keyset paging: a movement added meanwhile neither repeats a row nor skips one. One statement.
+   * @throws {GainslyValidationError} a criterion is unknown or out of range, or `after` is not a cursor of this search
+   * @example
+   * ```ts
+   * const repo = em.getRepository(Movement);
+   * const first = await repo.searchPage({ pattern: 'squat', limit: 20 });
+   * const next = first.nextCursor ? await repo.searchPage({ pattern: 'squat', limit: 20, after: first.nextCursor }) : undefined;
+   * ```
+   */
+  async searchPage(filter: MovementSearch = {}): Promise<Page<MovementRow>> {
+    const checked = checkSearch(filter);
+    const limit = checked.limit ?? DEFAULT_PAGE_SIZE;
+    // One row more than the page tells whether another page follows.
+    const rows = await this.rowsOf({ ...checked, limit: limit + 1 });
+    const items = rows.length > limit ? rows.slice(0, limit) : rows;
+    return { items, nextCursor: rows.length > limit ? encodeCursor(CURSOR_LIST, [items[items.length - 1]!.name]) : null };
   }
 
   /**

@@ -20,7 +20,7 @@ import type {
 import type { Page } from '../../schemas/rows/registry.js';
 import type { MovementPattern } from '../../enums/index.js';
 import type { DateRange } from './user-scope.js';
-import { oneRow, pageOfRows, type OrderTerm, type RowInclude, type RowList } from '../../orm/rows.js';
+import { DEFAULT_PAGE_SIZE, oneRow, pageOfRows, type OrderTerm, type RowInclude, type RowList } from '../../orm/rows.js';
 import { ownedSql, type GainslyTable } from '../ownership.js';
 import type { EntityName } from '@mikro-orm/core';
 import { Program } from '../programs/program.entity.js';
@@ -33,8 +33,6 @@ import { UserMovementRule } from '../users/user-movement-rule.entity.js';
 import { UserEnjoyableActivity } from '../users/user-enjoyable-activity.entity.js';
 import { ConversationThread } from '../coaching/conversation-thread.entity.js';
 
-/** The page size of a list called without `limit`. */
-export const DEFAULT_PAGE_SIZE = 100;
 
 /**
  * Options of a list: page size, the cursor to continue after, and the related rows to nest.

@@ -446,16 +446,14 @@ export class UserScope {
     /**
      * Searches system movements and the user's own (`ownOnly` for just their own): the criteria of
      * `MovementRepository.search` without `scope`, validated the same way (tags case-insensitive).
+     * One page by name (default 100 rows); pass `nextCursor` back as `after` for the next.
      */
-    search: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean | null | undefined } = {}): Promise<MovementRow[]> => {
+    search: async (filter: Omit<MovementSearch, 'scope' | 'offset'> & { ownOnly?: boolean | null | undefined } = {}): Promise<Page<MovementRow>> => {
       const search = catalogSearch(this.userId, filter);
-      return this.read(() => this.em.getRepository(Movement).searchRows(search));
+      return this.read(() => this.em.getRepository(Movement).searchPage(search));
     },
     /** The same as `search` (kept from the versions whose `search` returned entities). */
-    searchRows: async (filter: Omit<MovementSearch, 'scope'> & { ownOnly?: boolean | null | undefined } = {}): Promise<MovementRow[]> => {
-      const search = catalogSearch(this.userId, filter);
-      return this.read(() => this.em.getRepository(Movement).searchRows(search));
-    },
+    searchRows: (filter: Omit<MovementSearch, 'scope' | 'offset'> & { ownOnly?: boolean | null | undefined } = {}): Promise<Page<MovementRow>> => this.movements.search(filter),
     /** A system movement or one of the user's own, as a row. */
     get: (id: number): Promise<MovementRow> => this.routed(() => findOwnedRow<MovementRow>(this.em, Movement, id, this.userId, [], (t, user) => visibleMovementSql(t, user))),
     /** Defines a movement owned by this user (see `MovementRepository.createOwn`). */

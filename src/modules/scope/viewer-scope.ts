@@ -222,15 +222,16 @@ export class ViewerScope {
   }
 
   /**
-   * The catalog as the viewer sees it: system movements plus the viewer's own.
+   * The catalog as the viewer sees it: system movements plus the viewer's own, one page by name
+   * (default 100 rows); pass `nextCursor` back as `after` for the next.
    * @example
    * ```ts
-   * await forViewer(em, viewerId).movements({ pattern: 'squat' });
+   * const { items, nextCursor } = await forViewer(em, viewerId).movements({ pattern: 'squat', limit: 20 });
    * ```
    */
-  async movements(filter: Omit<MovementSearch, 'scope'> = {}): Promise<MovementRow[]> {
+  async movements(filter: Omit<MovementSearch, 'scope' | 'offset'> = {}): Promise<Page<MovementRow>> {
     const search: MovementSearch = { ...viewerSearch(filter), scope: { userId: this.viewerId } };
-    return this.routed(() => this.em.getRepository(Movement).searchRows(search));
+    return this.routed(() => this.em.getRepository(Movement).searchPage(search));
   }
 
   /**
@@ -240,9 +241,8 @@ export class ViewerScope {
    * await forViewer(em, viewerId).movementRows({ equipmentTag: 'kettlebell', limit: 20 });
    * ```
    */
-  async movementRows(filter: Omit<MovementSearch, 'scope'> = {}): Promise<MovementRow[]> {
-    const search: MovementSearch = { ...viewerSearch(filter), scope: { userId: this.viewerId } };
-    return this.routed(() => this.em.getRepository(Movement).searchRows(search));
+  movementRows(filter: Omit<MovementSearch, 'scope' | 'offset'> = {}): Promise<Page<MovementRow>> {
+    return this.movements(filter);
   }
 }
 

@@ -334,7 +334,7 @@ const movementFilterShape = {
   substitutionGroup: textSchema(COLUMN_LENGTHS.substitutionGroup).nullish(),
   text: textSchema(COLUMN_LENGTHS.movementName).nullish(),
   limit: limitArgumentSchema.nullish(),
-  offset: offsetArgumentSchema.nullish(),
+  after: cursorArgumentSchema.nullish(),
 };
 
 const SCOPE_MESSAGE = "must be 'system' or { userId, only? }";
@@ -344,8 +344,9 @@ const catalogScopeSchema = z.union([z.literal('system'), strictInput({ userId: i
  * The criteria of `MovementRepository.search` / `searchRows`: enum criteria take the semantic values
  * (`pattern: 'squat'`; an unknown value is refused, listing the allowed ones, rather than finding
  * nothing), tags are matched case-insensitively, `text` is a case-insensitive substring of the name
- * (at most 200 characters), `limit` 1–10,000, `offset` >= 0, `scope` `'system'` (the default) or
- * `{ userId, only? }`. `undefined` or `null` leaves a criterion out; unknown keys are refused.
+ * (at most 200 characters), `limit` 1–10,000, `after` a `nextCursor` of `searchPage`, `offset` >= 0,
+ * `scope` `'system'` (the default) or `{ userId, only? }`. `undefined` or `null` leaves a criterion
+ * out; unknown keys are refused.
  *
  * @example
  * ```ts
@@ -353,11 +354,12 @@ const catalogScopeSchema = z.union([z.literal('system'), strictInput({ userId: i
  * movementSearchSchema.safeParse({ pattern: 'bogus' }).success; // false
  * ```
  */
-export const movementSearchSchema = strictInput({ ...movementFilterShape, scope: catalogScopeSchema.nullish() });
+export const movementSearchSchema = strictInput({ ...movementFilterShape, offset: offsetArgumentSchema.nullish(), scope: catalogScopeSchema.nullish() });
 
 /**
  * The catalog search of the user scope (`forUser(...).movements.search`): the criteria of
- * {@link movementSearchSchema} without `scope` (the scope's user decides it), plus `ownOnly`.
+ * {@link movementSearchSchema} without `scope` (the scope's user decides it) and `offset` (a page
+ * continues `after` the previous one's `nextCursor`), plus `ownOnly`.
  *
  * @example
  * ```ts
@@ -368,7 +370,7 @@ export const userMovementSearchSchema = strictInput({ ...movementFilterShape, ow
 
 /**
  * The catalog search of the viewer scope (`forViewer(...).movements`): the criteria of
- * {@link movementSearchSchema} without `scope`.
+ * {@link movementSearchSchema} without `scope` and `offset`.
  *
  * @example
  * ```ts

@@ -21,11 +21,11 @@ export async function reads(): Promise<void> {
   await me.recovery.averages({ days: query.days, until: query.until });
   await me.strength.psiAll({ method: query.method, lastNMicrocycles: undefined });
   await me.strength.trendAll({ method: query.method, windowMicrocycles: undefined, threshold: undefined });
-  await me.movements.search({ pattern: query.pattern, text: query.text, limit: query.limit, ownOnly: undefined });
+  await me.movements.search({ pattern: query.pattern, text: query.text, limit: query.limit, after: query.after, ownOnly: undefined });
   const viewer = forViewer(em, 2, { areFriends: undefined, consistency: undefined });
   await viewer.workoutLogsOf(1, { from: query.from, to: query.to, limit: query.limit, after: query.after, include: ['topSets'] });
   await viewer.programsOf(1, { limit: query.limit, after: query.after });
-  await viewer.movements({ text: query.text, limit: query.limit });
+  await viewer.movements({ text: query.text, limit: query.limit, after: query.after });
 }
 
 export async function history(): Promise<void> {
