@@ -107,6 +107,7 @@ export { SessionExercise } from './modules/programs/session-exercise.entity.js';
 export { SessionExerciseRepository } from './modules/programs/session-exercise.repository.js';
 export { Movement } from './modules/movements/movement.entity.js';
 export { MovementRepository, type MovementSearch } from './modules/movements/movement.repository.js';
+export { loadStarterCatalog, STARTER_CATALOG, type StarterCatalogReport, type StarterMovement } from './modules/movements/starter-catalog.js';
 export { MovementRelationship } from './modules/movements/movement-relationship.entity.js';
 export { MovementRelationshipRepository } from './modules/movements/movement-relationship.repository.js';
 export { CircuitTemplate } from './modules/circuits/circuit-template.entity.js';

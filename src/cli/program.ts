@@ -11,6 +11,7 @@ import { auditCommand } from './commands/audit.js';
 import { importCommand } from './commands/import.js';
 import { demoCommand } from './commands/demo.js';
 import { userCommand } from './commands/user.js';
+import { catalogCommand } from './commands/catalog.js';
 
 /**
  * The process the CLI talks to; `process` itself in production, doubles in tests.
@@ -57,7 +58,7 @@ Exit codes:
  */
 export function createProgram(ctx: CliContext, version: string): Command {
   const program = new Command('gainsly-db')
-    .description('Manage a Gainsly database: migrations, health checks, imports and a demo.')
+    .description('Manage a Gainsly database: migrations, health checks, the starter catalog, imports and a demo.')
     .version(version, '-V, --version', 'print the version')
     .addOption(new Option('--url <url>', 'database URL (default: env GAINSLY_DATABASE_URL, then DATABASE_URL)'))
     .option('--json', 'print one JSON document for machines instead of human output')
@@ -83,6 +84,7 @@ export function createProgram(ctx: CliContext, version: string): Command {
   program.addCommand(doctorCommand(ctx));
   program.addCommand(adoptCommand(ctx));
   program.addCommand(auditCommand(ctx));
+  program.addCommand(catalogCommand(ctx));
   program.addCommand(importCommand(ctx));
   program.addCommand(demoCommand(ctx));
   program.addCommand(userCommand(ctx));

@@ -4,7 +4,7 @@
 import { addDaysToIsoDate } from '../domain/index.js';
 import type { SessionType } from '../enums/index.js';
 import { seededRandom, type SeededRandom } from './random.js';
-import { MAIN_LIFTS } from './starter-catalog.js';
+import { MAIN_LIFTS } from './main-lifts.js';
 
 /** Seed of the demo's generator: change it and every number of the demo changes. */
 export const DEMO_SEED = 20_260_105;

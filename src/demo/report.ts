@@ -9,7 +9,7 @@ import { Movement } from '../modules/movements/movement.entity.js';
 import { PatternExposure } from '../modules/logging/pattern-exposure.entity.js';
 import { RecoverySignal } from '../modules/logging/recovery-signal.entity.js';
 import { SorenessLog } from '../modules/logging/soreness-log.entity.js';
-import { MAIN_LIFTS } from './starter-catalog.js';
+import { MAIN_LIFTS } from './main-lifts.js';
 
 /**
  * One row of the demo's pattern-strength table.

@@ -13,7 +13,7 @@ import { WorkoutLog } from '../modules/logging/workout-log.entity.js';
 import { SorenessLog } from '../modules/logging/soreness-log.entity.js';
 import { RecoverySignal } from '../modules/logging/recovery-signal.entity.js';
 import { buildDemoPlan, DEMO_PROGRAM_WEEKS, DEMO_START_DATE, type DemoPlan } from './plan.js';
-import { STARTER_CATALOG } from './starter-catalog.js';
+import { STARTER_CATALOG } from '../modules/movements/starter-catalog.js';
 
 /**
  * The demo user's e-mail. `.invalid` is reserved (RFC 2606), so it can never be a real person's

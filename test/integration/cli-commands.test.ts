@@ -35,6 +35,8 @@ describe('--help on every command', () => {
     ['doctor'],
     ['adopt'],
     ['audit'],
+    ['catalog'],
+    ['catalog', 'load'],
     ['import'],
     ['import', 'movements'],
     ['import', 'circuits'],

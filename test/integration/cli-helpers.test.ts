@@ -10,7 +10,8 @@ import { useColor, type TextStream } from '../../src/cli/output.js';
 import { runCli } from '../../src/cli/program.js';
 import { MovementPattern } from '../../src/enums/index.js';
 import { movementInputSchema } from '../../src/schemas/index.js';
-import { MAIN_LIFTS, STARTER_CATALOG } from '../../src/demo/starter-catalog.js';
+import { MAIN_LIFTS } from '../../src/demo/main-lifts.js';
+import { STARTER_CATALOG } from '../../src/modules/movements/starter-catalog.js';
 import { buildDemoPlan, DEMO_LOGGED_WEEKS, DEMO_PROGRAM_WEEKS } from '../../src/demo/plan.js';
 
 class Capture implements TextStream {

@@ -1,7 +1,12 @@
 // A starter catalog of common movements, written for this package (not taken from upstream's seed
 // data): enough to program a general strength block, with every one of the 17 movement patterns
 // represented so a pattern-strength table has something in every row.
-import type { CNSLoad, MetricType, MovementPattern, PrimaryMuscle, PrimaryRegion, SkillLevel } from '../enums/index.js';
+import { sql } from 'kysely';
+import type { CNSLoad, MetricType, MovementPattern, PrimaryMuscle, PrimaryRegion, SkillLevel } from '../../enums/index.js';
+import { executeBound } from '../../orm/bound-query.js';
+import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
+import { movementInputSchema, parseInput } from '../../schemas/index.js';
+import { Movement } from './movement.entity.js';
 
 /**
  * One movement of the {@link STARTER_CATALOG}, in the shape of a movement input (camelCase,
@@ -134,7 +139,7 @@ const ROWS: readonly Row[] = [
   ['Easy Run', 'cardio', 'calves', 'lower body', ['quadriceps', 'hamstrings', 'glutes'], 'low', 'beginner', true, false, 'distance', ['endurance', 'general'], [], 'run'],
 ];
 
-// The lifts the demo charts: what they are and how to perform them, in our own words.
+// The lifts the demo charts (src/demo/main-lifts.ts): what they are and how to perform them, in our own words.
 const DETAILS: Readonly<Record<string, Pick<StarterMovement, 'description' | 'coachingCues'>>> = {
   'Back Squat': {
     description: 'Bar on the upper back, squat to at least parallel and stand back up; the main lower-body strength lift.',
@@ -178,7 +183,8 @@ function movement(row: Row): StarterMovement {
  * A starter catalog of 61 common movements covering all 17 movement patterns (barbell lifts,
  * dumbbell and machine accessories, bodyweight, carries, jumps, Olympic lifts, mobility,
  * isometrics, conditioning and cardio), with realistic muscles, regions, equipment and
- * discipline tags. Written for this package; `gainsly-db demo` seeds it.
+ * discipline tags. Written for this package (not upstream's seed data); {@link loadStarterCatalog} and
+ * `gainsly-db catalog load` insert it, `gainsly-db demo` uses it.
  *
  * @example
  * ```ts
@@ -189,16 +195,76 @@ function movement(row: Row): StarterMovement {
 export const STARTER_CATALOG: readonly StarterMovement[] = Object.freeze(ROWS.map(movement));
 
 /**
- * The four lifts the demo charts (e1RM over time), by catalog name.
+ * What {@link loadStarterCatalog} did. `inserted + unchanged + skipped.length === total`.
  *
  * @example
  * ```ts
- * MAIN_LIFTS.squat; // 'Back Squat'
+ * const report: StarterCatalogReport = { total: 61, inserted: 61, unchanged: 0, skipped: [] };
  * ```
  */
-export const MAIN_LIFTS = Object.freeze({
-  squat: 'Back Squat',
-  bench: 'Bench Press',
-  deadlift: 'Conventional Deadlift',
-  overheadPress: 'Overhead Press',
-} as const);
+export interface StarterCatalogReport {
+  /** Movements in the starter catalog ({@link STARTER_CATALOG}). */
+  total: number;
+  /** Movements inserted as system movements (no owner). */
+  inserted: number;
+  /** Movements a system movement of the same name already stood for: left as they are, never overwritten. */
+  unchanged: number;
+  /**
+   * Names a user's own movement already holds (movement names are unique), so the catalog's
+   * movement was not inserted. Usually empty.
+   */
+  skipped: string[];
+}
+
+/** Shared with `importMovements`: one writer of system movements at a time. */
+const MOVEMENTS_WRITE_LOCK = 'gainsly:import:movements';
+
+/**
+ * Inserts the starter catalog ({@link STARTER_CATALOG}: 61 common movements covering all 17
+ * movement patterns) as system movements, so a fresh database has movements to program and log
+ * with. Idempotent: a movement is matched by name (the natural key); one already present is left
+ * as it is and counted `unchanged`, so running it twice, or after `gainsly-db import movements`,
+ * inserts nothing new and overwrites nothing. One transaction (all or nothing), serialised with
+ * concurrent loads and movement imports by an advisory lock. The CLI equivalent is
+ * `gainsly-db catalog load`.
+ *
+ * Throws `GainslySchemaError` when the database is not migrated, `GainslyConfigError` when `em`
+ * is not a MikroORM EntityManager.
+ *
+ * @param em - an EntityManager of an ORM made by `createGainslyOrm()` (the global one is forked)
+ * @returns how many movements were inserted and how many were already there
+ * @example
+ * ```ts
+ * const orm = await createGainslyOrm({ url: process.env.DATABASE_URL });
+ * await migrate(orm);
+ * const { inserted, unchanged } = await loadStarterCatalog(orm.em.fork());
+ * console.log(`${inserted} inserted, ${unchanged} already there`); // '61 inserted, 0 already there', then '0 inserted, 61 already there'
+ * ```
+ */
+export async function loadStarterCatalog(em: AnyEntityManager): Promise<StarterCatalogReport> {
+  const target = requestEntityManager(em, 'loadStarterCatalog()');
+  // Parsed like any movement input before any SQL: the catalog is data, and the schema is the contract.
+  const inputs = STARTER_CATALOG.map((entry) => parseInput(movementInputSchema, entry, 'MovementInput'));
+  const names = JSON.stringify(inputs.map((m) => m.name));
+  return target.transactional(async (tx) => {
+    await executeBound(tx, sql`select pg_advisory_xact_lock(hashtext(${MOVEMENTS_WRITE_LOCK}))`);
+    const present = await executeBound<{ name: string; owned: boolean }>(
+      tx,
+      sql`select name, user_id is not null as owned from movements where name in (select json_array_elements_text(${names}::json))`,
+    );
+    const byName = new Map(present.map((r) => [r.name, r.owned]));
+    const skipped: string[] = [];
+    let unchanged = 0;
+    let inserted = 0;
+    for (const input of inputs) {
+      const owned = byName.get(input.name);
+      if (owned === undefined) {
+        tx.create(Movement, input);
+        inserted++;
+      } else if (owned) skipped.push(input.name);
+      else unchanged++;
+    }
+    await tx.flush();
+    return { total: inputs.length, inserted, unchanged, skipped };
+  });
+}
