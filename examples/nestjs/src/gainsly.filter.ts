@@ -2,7 +2,7 @@ import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import { GainslyError } from '@gainsly/db';
 import type { Response } from 'express';
 
-/** The README's error-to-HTTP mapping (section Errors). */
+/** The library's error codes as HTTP statuses (docs/service.md, section Errors). */
 export function toHttp(error: GainslyError): { status: number; body: unknown } {
   switch (error.code) {
     case 'GAINSLY_VALIDATION': case 'GAINSLY_INVALID_ENUM_VALUE': case 'GAINSLY_DOMAIN_ARGUMENT': case 'GAINSLY_E1RM_RANGE':
