@@ -12,6 +12,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createGainslyOrm, forUser, loadStarterCatalog, Movement, User, type Program } from '../../src/index.js';
@@ -147,7 +148,7 @@ describe('code blocks of README.md and docs/', () => {
     const file = join(dir, blockFileName(block, suffix));
     await writeFile(file, runnableSource(block));
     const logged: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void logged.push(format(...args)));
     const table = vi.spyOn(console, 'table').mockImplementation(() => undefined);
     process.chdir(dir); // a block that writes a file writes it here
     try {
@@ -176,6 +177,9 @@ describe('code blocks of README.md and docs/', () => {
       // The comment in the block says what the call returns.
       expect(first[1]).toBe('116.66666666666667');
       expect(quickStart.code).toContain('// 116.66666666666667');
+      // The output README shows is the first run's, as console.log prints it.
+      const shown = blocks.find((b) => b.file === 'README.md' && b.lang === 'text' && b.line > quickStart.line);
+      expect(shown?.code.trim()).toBe(first.join('\n'));
     } finally {
       if (before === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = before;
