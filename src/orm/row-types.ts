@@ -6,14 +6,15 @@ import type { Opt } from '@mikro-orm/core';
  * the entity's (brand and `undefined` removed; `null` kept). Read models derive their row types
  * with it, so renaming an entity property breaks the build where a read model names it.
  *
- * MikroORM's `Opt` brand (a marker for `em.create`) is removed.
+ * MikroORM's `Opt` brand (a marker for `em.create`) is removed, of a nullable property too.
  *
  * @example
  * ```ts
  * type NameRow = EntityRow<Movement, 'id' | 'name'>; // { id: number; name: string }
  * ```
  */
-export type EntityRow<E, K extends keyof E> = { -readonly [P in K]-?: Exclude<E[P], undefined> extends Opt<infer U> ? U : Exclude<E[P], undefined> };
+// `infer T` makes the brand test distribute over the union: `Opt<boolean> | null` is `boolean | null`.
+export type EntityRow<E, K extends keyof E> = { -readonly [P in K]-?: Exclude<E[P], undefined> extends infer T ? (T extends Opt<infer U> ? U : T) : never };
 
 /**
  * A read model's key list, checked against its row type: `keysOf<Row>()([...])` compiles only when

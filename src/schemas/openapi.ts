@@ -32,6 +32,19 @@ import {
   workoutLogDetailRowSchema,
   workoutLogWithTopSetsRowSchema,
 } from './rows/details.js';
+import {
+  bodyPartSorenessSchema,
+  deloadSignalSchema,
+  e1rmPointSchema,
+  loggedWorkoutSchema,
+  microcycleAdvanceSchema,
+  microcycleViewSchema,
+  patternStrengthSchema,
+  patternTrendsSchema,
+  recoveryAveragesSchema,
+} from './rows/read-models.js';
+import { movementRowSchema } from './rows/movements.js';
+import { pageSchema } from './rows/registry.js';
 import { problemSchema } from './problem.js';
 
 /**
@@ -106,6 +119,20 @@ const DETAIL_SCHEMAS = {
   UserMovementRuleWithMovementRow: userMovementRuleWithMovementRowSchema,
 } as const;
 
+/** The wire forms of the read models and workflow results that are not a table's rows. */
+const READ_MODEL_SCHEMAS = {
+  MicrocycleView: microcycleViewSchema,
+  MicrocycleAdvance: microcycleAdvanceSchema,
+  LoggedWorkout: loggedWorkoutSchema,
+  PatternStrength: patternStrengthSchema,
+  PatternTrends: patternTrendsSchema,
+  DeloadSignal: deloadSignalSchema,
+  E1rmPoint: e1rmPointSchema,
+  BodyPartSoreness: bodyPartSorenessSchema,
+  RecoveryAverages: recoveryAveragesSchema,
+  MovementPage: pageSchema(movementRowSchema),
+} as const;
+
 /** `users` → `UserRow`, `user_settings` → `UserSettingsRow`, `movements` → `MovementRow`. */
 function rowName(table: string): string {
   const singular = table === 'user_settings' ? table : table.replace(/ies$/, 'y').replace(/s$/, '');
@@ -115,7 +142,8 @@ function rowName(table: string): string {
 /**
  * The whole contract as OpenAPI 3.1 components: every write input (`CreateUserInput`, …), every
  * read option (`WorkoutListOptions`, …), every table's wire row (`WorkoutLogRow`, …, timestamps as
- * ISO strings) and the error body (`Problem`, RFC 9457). Merge it into a service's document, or
+ * ISO strings), the nested reads and read models (`MicrocycleView`, `LoggedWorkout`, `PatternStrength`,
+ * …) and the error body (`Problem`, RFC 9457). Merge it into a service's document, or
  * write it to a file and generate a client from it.
  * @example
  * ```ts
@@ -135,6 +163,7 @@ export function openApiComponents(): { schemas: Record<string, JsonSchema> } {
   for (const [name, schema] of Object.entries(QUERY_SCHEMAS)) add(name, schema as z.ZodType, 'input');
   for (const [table, schema] of Object.entries(ROW_SCHEMAS)) add(rowName(table), schema, 'output');
   for (const [name, schema] of Object.entries(DETAIL_SCHEMAS)) add(name, schema, 'output');
+  for (const [name, schema] of Object.entries(READ_MODEL_SCHEMAS)) add(name, schema, 'output');
   add('Problem', problemSchema, 'output');
   return { schemas };
 }

@@ -200,6 +200,33 @@ describe('forUser lists as pages of rows', () => {
     ]);
   });
 
+  it('sends every read model and workflow result in the form its wire schema parses, key for key', async () => {
+    const data = await everything(db.em);
+    const { me } = data;
+    const window = { until: '2026-01-10', days: 30 };
+    const results: [z.ZodType, unknown][] = [
+      [schemas.microcycleViewSchema, await me.sessions.microcycle(data.microcycle.id)],
+      [z.array(schemas.patternStrengthSchema), await me.strength.psiAll()],
+      [schemas.patternTrendsSchema, await me.strength.trendAll()],
+      [schemas.deloadSignalSchema, await me.strength.deloadSignal()],
+      [z.array(schemas.e1rmPointSchema), await me.strength.e1rmHistory({ pattern: 'squat' })],
+      [z.array(schemas.bodyPartSorenessSchema), await me.soreness.byBodyPart(window)],
+      [schemas.recoveryAveragesSchema, await me.recovery.averages(window)],
+      [pageSchema(schemas.movementRowSchema), await me.movements.search({ limit: 5 })],
+      [schemas.loggedWorkoutSchema, await me.workouts.log({ date: '2026-01-11', topSets: [{ movementId: data.squat.id, weight: 110, reps: 3, rpe: 9 }] })],
+      [schemas.microcycleAdvanceSchema, await me.programs.advance(data.program.id)],
+    ];
+    for (const [schema, value] of results) {
+      const wire = schemas.toWire(value);
+      // z.object drops keys it does not declare, so equality also proves no key is missing from the schema.
+      expect(schema.parse(wire)).toEqual(wire);
+    }
+    // Non-empty, so each schema met real values, nested ones included.
+    expect((results[0]![1] as { sessions: { exercises: unknown[] }[] }).sessions[0]!.exercises.length).toBeGreaterThan(0);
+    expect((results[4]![1] as unknown[]).length).toBeGreaterThan(0);
+    expect((results[5]![1] as unknown[]).length).toBeGreaterThan(0);
+  });
+
   it('refuses a cursor of another list, a made-up cursor and an unknown include, naming the option', async () => {
     const data = await everything(db.em);
     const soreness = await data.me.workouts.list({ limit: 1 });

@@ -24,7 +24,25 @@ import {
   type ValidationIssue,
 } from '../../src/schemas/index.js';
 import type { LogWorkoutInput as BarrelLogWorkoutInput, ValidationIssue as BarrelValidationIssue } from '../../src/index.js';
-import type { MovementRuleType, PersonaAggression, ProgressionStyle } from '../../src/enums/index.js';
+import type { MovementPattern, MovementRuleType, PersonaAggression, ProgressionStyle } from '../../src/enums/index.js';
+import {
+  bodyPartSorenessSchema,
+  deloadSignalSchema,
+  e1rmPointSchema,
+  loggedWorkoutSchema,
+  microcycleAdvanceSchema,
+  microcycleViewSchema,
+  movementRowSchema,
+  pageSchema,
+  patternStrengthSchema,
+  patternTrendsSchema,
+  recoveryAveragesSchema,
+  type MovementRow,
+  type Page,
+  type Wire,
+} from '../../src/schemas/index.js';
+import type { BodyPartSoreness, E1rmPoint, LoggedWorkout, MicrocycleAdvance, MicrocycleView, PatternStrength, RecoveryAverages } from '../../src/index.js';
+import type { DeloadSignal, PatternTrend } from '../../src/domain/index.js';
 
 describe('input types are the schemas\' inferred types', () => {
   test('XInput = z.input, XData = z.output', () => {
@@ -82,5 +100,20 @@ describe('parsing', () => {
   test('INPUT_SCHEMAS is keyed by InputName', () => {
     expectTypeOf<keyof typeof INPUT_SCHEMAS>().toEqualTypeOf<InputName>();
     expectTypeOf<'LogWorkoutInput'>().toExtend<InputName>();
+  });
+});
+
+describe('the read models\' wire schemas are the wire form of the types the library returns', () => {
+  test('week view, advance, logWorkout, strength, soreness and recovery summaries', () => {
+    expectTypeOf<z.output<typeof microcycleViewSchema>>().toEqualTypeOf<Wire<MicrocycleView>>();
+    expectTypeOf<z.output<typeof microcycleAdvanceSchema>>().toEqualTypeOf<Wire<MicrocycleAdvance>>();
+    expectTypeOf<z.output<typeof loggedWorkoutSchema>>().toEqualTypeOf<Wire<LoggedWorkout>>();
+    expectTypeOf<z.output<typeof patternStrengthSchema>>().toEqualTypeOf<Wire<PatternStrength>>();
+    expectTypeOf<z.output<typeof patternTrendsSchema>>().toEqualTypeOf<Record<MovementPattern, PatternTrend>>();
+    expectTypeOf<z.output<typeof deloadSignalSchema>>().toEqualTypeOf<Wire<DeloadSignal>>();
+    expectTypeOf<z.output<typeof e1rmPointSchema>>().toEqualTypeOf<Wire<E1rmPoint>>();
+    expectTypeOf<z.output<typeof bodyPartSorenessSchema>>().toEqualTypeOf<Wire<BodyPartSoreness>>();
+    expectTypeOf<z.output<typeof recoveryAveragesSchema>>().toEqualTypeOf<Wire<RecoveryAverages>>();
+    expectTypeOf<z.output<ReturnType<typeof pageSchema<typeof movementRowSchema>>>>().toEqualTypeOf<Wire<Page<MovementRow>>>();
   });
 });

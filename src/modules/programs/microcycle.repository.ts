@@ -1,7 +1,7 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { parseOptions, requireDate, requireId } from '../../orm/arguments.js';
 import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
-import type { MicrocycleRow } from '../../schemas/rows/index.js';
+import type { MicrocycleRow, SessionRow } from '../../schemas/rows/index.js';
 import { sql } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { checkStoredRow, enumValueShape, parsedJson, storedLabel, STORED_JSON, type StoredColumn } from '../../orm/stored-values.js';
@@ -11,7 +11,6 @@ import type { Microcycle } from './microcycle.entity.js';
 import { coveringMicrocycleId } from './covering-microcycle.js';
 import { ownedSql } from '../ownership.js';
 import { jsonObject, keysOf, type EntityRow } from '../../orm/row-types.js';
-import type { Session } from './session.entity.js';
 import type { SessionExercise } from './session-exercise.entity.js';
 import type { Movement } from '../movements/movement.entity.js';
 
@@ -147,29 +146,7 @@ const EXERCISE_KEYS = keysOf<Omit<MicrocycleExerciseView, 'movement'>>()([
  * const days = view.sessions.map((s) => `${s.date} ${s.sessionType}: ${s.exercises.length} exercises`);
  * ```
  */
-export interface MicrocycleSessionView
-  extends EntityRow<
-    Session,
-    | 'id'
-    | 'date'
-    | 'dayNumber'
-    | 'sessionType'
-    | 'intentTags'
-    | 'warmupJson'
-    | 'mainJson'
-    | 'accessoryJson'
-    | 'finisherJson'
-    | 'cooldownJson'
-    | 'estimatedDurationMinutes'
-    | 'warmupDurationMinutes'
-    | 'mainDurationMinutes'
-    | 'accessoryDurationMinutes'
-    | 'finisherDurationMinutes'
-    | 'cooldownDurationMinutes'
-    | 'coachNotes'
-  > {
-  mainCircuitId: number | null;
-  finisherCircuitId: number | null;
+export interface MicrocycleSessionView extends Omit<SessionRow, 'microcycleId'> {
   exercises: MicrocycleExerciseView[];
 }
 

@@ -27,3 +27,15 @@ export {
   conversationThreadDetailRowSchema,
   userMovementRuleWithMovementRowSchema,
 } from './details.js';
+export {
+  microcycleViewSchema,
+  microcycleAdvanceSchema,
+  loggedWorkoutSchema,
+  patternStrengthSchema,
+  patternTrendSchema,
+  patternTrendsSchema,
+  deloadSignalSchema,
+  e1rmPointSchema,
+  bodyPartSorenessSchema,
+  recoveryAveragesSchema,
+} from './read-models.js';
