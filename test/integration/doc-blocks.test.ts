@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createGainslyOrm, forUser, loadStarterCatalog, Movement, User, type Program } from '../../src/index.js';
+import { createGainslyOrm, forUser, loadStarterCatalog, Movement, User } from '../../src/index.js';
 import { createTestDatabase, withRawClient, type TestDatabase } from '../support/database.js';
 import { cleanEnv, useCliBundle } from '../support/cli.js';
 import { quoteIdent, withDatabase } from '../support/pg-client.js';
@@ -209,7 +209,7 @@ describe('code blocks of README.md and docs/', () => {
       const em = orm.em.fork();
       const user = await em.getRepository(User).createUser({ name: 'Ada' });
       const me = forUser(em, user.id);
-      const program: Program = await me.programs.create({
+      const program = await me.programs.create({
         startDate: '2026-01-05', durationWeeks: 8, daysPerWeek: 4,
         goals: [{ goal: 'strength', weight: 5 }, { goal: 'hypertrophy', weight: 3 }, { goal: 'endurance', weight: 2 }],
         splitTemplate: 'upper_lower', progressionStyle: 'double_progression',

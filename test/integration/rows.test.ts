@@ -227,6 +227,44 @@ describe('forUser lists as pages of rows', () => {
     expect((results[5]![1] as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('returns from every write the plain row its read returns, not an entity', async () => {
+    const data = await everything(db.em);
+    const { me } = data;
+    const program = await me.programs.create({ ...FULL_BODY_PROGRAM, startDate: '2026-03-02' });
+    expect(program).toEqual(await me.programs.get(program.id, { include: ['microcycles'] }));
+    expect(program.microcycles.map((m) => m.status)).toContain('active');
+    const session = await me.sessions.writePlan({ microcycleId: program.microcycles[0]!.id, date: '2026-03-03', dayNumber: 1, sessionType: 'full_body', sections: { main: [{ movementId: data.squat.id, sets: 3 }] } });
+    expect(session).toEqual(await me.sessions.get(session.id));
+    expect(session.exercises.map((e) => e.movement.id)).toEqual([data.squat.id]);
+    const profile = await me.profile.update({ name: 'Rows Renamed', settings: { useMetric: false } } as never);
+    expect(profile).toEqual(await me.profile.get());
+    expect(profile.settings?.useMetric).toBe(false);
+    const movement = await me.movements.create({ name: unique('rows own'), pattern: 'lunge', primaryMuscle: 'glutes', primaryRegion: 'posterior lower' });
+    expect(movement).toEqual(await me.movements.get(movement.id));
+    expect(await me.movements.update(movement.id, { description: 'split stance' })).toEqual({ ...movement, description: 'split stance' });
+    const thread = await me.conversations.create({ contextType: 'general' });
+    expect({ ...thread, turns: [] }).toEqual(await me.conversations.get(thread.id));
+    const turn = await me.conversations.appendTurn(thread.id, { role: 'user', content: 'hello' });
+    expect((await me.conversations.get(thread.id)).turns).toEqual([turn]);
+    const inList = async <T extends { id: number }>(row: T, list: Promise<{ items: T[] }>) => expect((await list).items.find((r) => r.id === row.id)).toEqual(row);
+    await inList(await me.soreness.create({ date: '2026-03-04', bodyPart: 'quads', soreness: 2 }), me.soreness.list());
+    await inList(await me.recovery.create({ date: '2026-03-04', source: 'manual', sleepHours: 7 }), me.recovery.list());
+    await inList(await me.movementRules.create({ movementId: data.squat.id, ruleType: 'hard_yes' }), me.movementRules.list());
+    await inList(await me.enjoyableActivities.create({ activityType: 'yoga' }), me.enjoyableActivities.list());
+    // Rows, not entities: plain objects, and each one's wire form parses with its schema.
+    for (const row of [program, session, profile, movement, thread, turn]) expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+    for (const [schema, value] of [
+      [schemas.programWithMicrocyclesRowSchema, program],
+      [schemas.sessionDetailRowSchema, session],
+      [schemas.profileRowSchema, profile],
+      [schemas.movementRowSchema, movement],
+      [schemas.conversationTurnRowSchema, turn],
+    ] as const) {
+      const wire = schemas.toWire(value);
+      expect((schema as z.ZodType).parse(wire)).toEqual(wire);
+    }
+  });
+
   it('refuses a cursor of another list, a made-up cursor and an unknown include, naming the option', async () => {
     const data = await everything(db.em);
     const soreness = await data.me.workouts.list({ limit: 1 });

@@ -114,7 +114,7 @@ export function extractDocBlocks(markdown: string, file: string): DocBlock[] {
 export const SERVICE_PREAMBLE =
   "import type * as __G from '@gainsly/db'; type __Orm = Awaited<ReturnType<typeof __G.createGainslyOrm>>; " +
   'const { orm, em, user, me, program, squat } = (globalThis as unknown as { __gainslyDocTest: { orm: __Orm; em: ReturnType<__Orm["em"]["fork"]>; ' +
-  'user: __G.User; me: __G.UserScope; program: __G.Program; squat: __G.Movement } }).__gainslyDocTest;\n';
+  'user: __G.User; me: __G.UserScope; program: __G.ProgramRow & { microcycles: __G.MicrocycleRow[] }; squat: __G.Movement } }).__gainslyDocTest;\n';
 
 /** The code lines of an excerpt that must appear in its file: not blank, not a comment alone. */
 function codeLines(text: string): string[] {

@@ -17,29 +17,32 @@ import {
   appendTurnInputSchema,
   calendarDateArgumentSchema,
   conversationThreadInputSchema,
-  conversationTurnRowSchema,
-  conversationThreadRowSchema,
+  conversationThreadDetailRowSchema,
   createProgramInputSchema,
   createUserInputSchema,
   dateWindowSchema,
   datedRowsOptionsSchema,
   logWorkoutInputSchema,
+  loggedWorkoutSchema,
+  microcycleAdvanceSchema,
   microcycleRowSchema,
-  movementRowSchema,
+  microcycleViewSchema,
   pageSchema,
   patternStrengthOptionsSchema,
+  patternStrengthSchema,
+  profileRowSchema,
   programIncludeOptionsSchema,
   programListOptionsSchema,
   programRowSchema,
   recoverySignalInputSchema,
   recoverySignalRowSchema,
+  sessionDetailRowSchema,
   sessionPlanInputSchema,
   sorenessInputSchema,
   sorenessLogRowSchema,
   topSetLogRowSchema,
-  userRowSchema,
-  userSettingsRowSchema,
   workoutListOptionsSchema,
+  workoutLogDetailRowSchema,
   workoutLogRowSchema,
 } from '@gainsly/db/schemas';
 import { errorHandler, fromQuery, idParam, idParams, toWire, UnauthenticatedError, validatorCompiler } from './http.js';
@@ -66,13 +69,13 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-// Response schemas: the library's wire row schemas, extended where a read nests related rows
-// (a zod object drops keys it does not name, so a nested list must be named to be sent).
+// Response schemas: the library's wire schemas; a list whose `include` is optional names its nested
+// rows as optional (a zod object drops keys it does not name, so a nested list must be named to be sent).
 const programWithWeeks = programRowSchema.extend({ microcycles: z.array(microcycleRowSchema).optional() });
 const workoutWithSets = workoutLogRowSchema.extend({ topSets: z.array(topSetLogRowSchema).optional() });
-const workoutDetail = workoutLogRowSchema.extend({ topSets: z.array(topSetLogRowSchema.extend({ movement: movementRowSchema })) });
-const profile = userRowSchema.extend({ settings: userSettingsRowSchema.nullable() });
-const threadDetail = conversationThreadRowSchema.extend({ turns: z.array(conversationTurnRowSchema) });
+const workoutDetail = workoutLogDetailRowSchema;
+const profile = profileRowSchema;
+const threadDetail = conversationThreadDetailRowSchema;
 
 // Query strings, through the library's option schemas (see fromQuery).
 const workoutQuery = fromQuery(workoutListOptionsSchema, { numbers: ['limit'], lists: ['include'] });
@@ -134,10 +137,10 @@ export function buildApp({ orm, areFriends = () => false, logger = false }: AppO
 
   /** Creates a program with its microcycle plan; it becomes the active one. */
   app.post('/me/programs', { schema: { body: createProgramInputSchema, response: { 201: programWithWeeks } } }, async (request, reply) => {
-    const scope = me(request);
-    const program = await scope.programs.create(request.body);
+    // The write returns the program with its weeks, as the read does: no second request needed.
+    const program = await me(request).programs.create(request.body);
     reply.status(201);
-    return toWire(await scope.programs.get(program.id, { include: ['microcycles'] }));
+    return toWire(program);
   });
 
   /** `?limit=10&after=<nextCursor>&include=microcycles`: newest first. */
@@ -150,10 +153,10 @@ export function buildApp({ orm, areFriends = () => false, logger = false }: AppO
   );
 
   /** Completes the active week and activates the next ("next microcycle" in the app). */
-  app.post('/me/programs/:id/advance', { schema: { params: idParams } }, async (request) => me(request).programs.advance(request.params.id));
+  app.post('/me/programs/:id/advance', { schema: { params: idParams, response: { 200: microcycleAdvanceSchema } } }, async (request) => me(request).programs.advance(request.params.id));
 
   /** The week view of the week covering `?date=` in the active program: sessions by day, exercises, movements. */
-  app.get('/me/week', { schema: { querystring: weekQuery } }, async (request) => {
+  app.get('/me/week', { schema: { querystring: weekQuery, response: { 200: microcycleViewSchema } } }, async (request) => {
     const scope = me(request);
     const week = await scope.programs.microcycleOn(request.query.date);
     if (!week) throw new GainslyNotFoundError('Microcycle', 'microcycles', { date: request.query.date });
@@ -161,23 +164,22 @@ export function buildApp({ orm, areFriends = () => false, logger = false }: AppO
   });
 
   /** The week view of one microcycle by id. */
-  app.get('/me/microcycles/:id', { schema: { params: idParams } }, async (request) => me(request).sessions.microcycleView(request.params.id));
+  app.get('/me/microcycles/:id', { schema: { params: idParams, response: { 200: microcycleViewSchema } } }, async (request) => me(request).sessions.microcycleView(request.params.id));
 
   /** Plans a session (its JSON sections and session_exercises), in one of the user's microcycles. */
-  app.post('/me/sessions', { schema: { body: sessionPlanInputSchema } }, async (request, reply) => {
-    const scope = me(request);
-    const session = await scope.sessions.writePlan(request.body);
+  app.post('/me/sessions', { schema: { body: sessionPlanInputSchema, response: { 201: sessionDetailRowSchema } } }, async (request, reply) => {
+    const session = await me(request).sessions.writePlan(request.body);
     reply.status(201);
-    return scope.sessions.get(session.id);
+    return session;
   });
 
   // --- workouts and strength -----------------------------------------------------------------
 
   /** Logs a workout with its top sets: e1RM stored, pattern exposures filed under the covering week. */
-  app.post('/me/workouts', { schema: { body: logWorkoutInputSchema } }, async (request, reply) => {
+  app.post('/me/workouts', { schema: { body: logWorkoutInputSchema, response: { 201: loggedWorkoutSchema } } }, async (request, reply) => {
     const logged = await me(request).workouts.log(request.body);
     reply.status(201);
-    return logged;
+    return toWire(logged);
   });
 
   /** `?from=&to=&limit=&after=&include=topSets`: oldest first, one statement per page. */
@@ -190,7 +192,7 @@ export function buildApp({ orm, areFriends = () => false, logger = false }: AppO
   );
 
   /** Pattern strength index of all 17 patterns; `?method=upstream` for the Python app's numbers. */
-  app.get('/me/strength', { schema: { querystring: strengthQuery } }, async (request) => me(request).strength.psiAll(request.query));
+  app.get('/me/strength', { schema: { querystring: strengthQuery, response: { 200: z.array(patternStrengthSchema) } } }, async (request) => me(request).strength.psiAll(request.query));
 
   // --- soreness and recovery -----------------------------------------------------------------
 
@@ -223,10 +225,9 @@ export function buildApp({ orm, areFriends = () => false, logger = false }: AppO
   // --- conversations with the coach ----------------------------------------------------------
 
   app.post('/me/threads', { schema: { body: conversationThreadInputSchema, response: { 201: threadDetail } } }, async (request, reply) => {
-    const scope = me(request);
-    const thread = await scope.conversations.create(request.body);
+    const thread = await me(request).conversations.create(request.body);
     reply.status(201);
-    return toWire(await scope.conversations.get(thread.id));
+    return toWire({ ...thread, turns: [] });
   });
 
   /** Appends a turn (numbered without gaps under concurrency); answers with the thread and its turns. */

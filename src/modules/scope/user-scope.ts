@@ -19,6 +19,7 @@ import {
 } from '../../schemas/inputs/arguments.js';
 import type {
   ConversationThreadRow,
+  ConversationTurnRow,
   MicrocycleRow,
   MovementRow,
   PatternExposureRow,
@@ -32,11 +33,13 @@ import type {
   Page,
 } from '../../schemas/rows/index.js';
 import type { RowInclude, RowList } from '../../orm/rows.js';
+import type { EntityName } from '@mikro-orm/core';
 import {
   LISTS,
   includes,
   page,
   rangeOf,
+  rowById,
   topSetList,
   type ConversationThreadDetailRow,
   type ConversationThreadIncludes,
@@ -247,6 +250,19 @@ export class UserScope {
     return result;
   }
 
+  /**
+   * The row a write made or changed, read back by id in the form the reads return (one statement,
+   * on the write's connection and transaction), so a service can send what it wrote as it sends
+   * what it reads.
+   */
+  private async writtenRow<R>(entity: EntityName<object>, written: Promise<{ id: number }>, include: readonly RowInclude[] = []): Promise<R> {
+    const { id } = await written;
+    const row = await rowById<R>(this.em, entity, id, include);
+    // The write flushed this row on the same EntityManager a moment ago: missing means someone deleted it since.
+    if (row === undefined) throw new GainslyNotFoundError(this.em.getMetadata().get(entity).className, this.em.getMetadata().get(entity).tableName, { id });
+    return row;
+  }
+
   /** One of the user's rows by id as a plain row, with `include` nested; else `GainslyNotFoundError`. */
   private ownRow<R>(entity: abstract new (...args: never[]) => object, id: number, include: readonly RowInclude[] = []): Promise<R> {
     return this.routed(() => findOwnedRow<R>(this.em, entity, id, this.userId, include));
@@ -271,8 +287,8 @@ export class UserScope {
   readonly profile = {
     /** The user's row with its settings row (`null` when it has none). */
     get: (): Promise<ProfileRow> => this.ownRow<ProfileRow>(User, this.userId, [{ relation: 'settings' }]),
-    /** Updates name, e-mail, experience, persona and settings (validated: `updateUserInputSchema`). */
-    update: (input: UpdateUserInput): Promise<User> => this.em.getRepository(User).updateProfile(this.userId, input),
+    /** Updates name, e-mail, experience, persona and settings (validated: `updateUserInputSchema`); returns the profile as `get` does. */
+    update: (input: UpdateUserInput): Promise<ProfileRow> => this.writtenRow(User, this.em.getRepository(User).updateProfile(this.userId, input), [{ relation: 'settings' }]),
   };
 
   /** The user's movement rules (hard no / hard yes / preferred). */
@@ -281,7 +297,7 @@ export class UserScope {
     list: async <const I extends keyof UserMovementRuleIncludes = never>(options?: ListOptions<I>): Promise<Page<WithIncludes<UserMovementRuleRow, UserMovementRuleIncludes, I>>> =>
       this.list(LISTS.movementRules(), parseOptions(movementRuleListOptionsSchema, options, 'ListOptions')),
     /** Adds a rule about a movement the user can see (see `UserMovementRuleRepository.createRule`). */
-    create: (input: MovementRuleInput): Promise<UserMovementRule> => this.em.getRepository(UserMovementRule).createRule(this.userId, input),
+    create: (input: MovementRuleInput): Promise<UserMovementRuleRow> => this.writtenRow(UserMovementRule, this.em.getRepository(UserMovementRule).createRule(this.userId, input)),
     /** Removes one of the user's rules (see `UserMovementRuleRepository.deleteRule`). */
     delete: (id: number): Promise<void> => this.em.getRepository(UserMovementRule).deleteRule(this.userId, id),
   };
@@ -291,7 +307,7 @@ export class UserScope {
     /** The user's activities in the order they were added. */
     list: async (options?: ListOptions): Promise<Page<UserEnjoyableActivityRow>> => this.list(LISTS.enjoyableActivities(), parseOptions(plainListOptionsSchema, options, 'ListOptions')),
     /** Adds an activity (see `UserEnjoyableActivityRepository.createActivity`). */
-    create: (input: EnjoyableActivityInput): Promise<UserEnjoyableActivity> => this.em.getRepository(UserEnjoyableActivity).createActivity(this.userId, input),
+    create: (input: EnjoyableActivityInput): Promise<UserEnjoyableActivityRow> => this.writtenRow(UserEnjoyableActivity, this.em.getRepository(UserEnjoyableActivity).createActivity(this.userId, input)),
     /** Removes one of the user's activities (see `UserEnjoyableActivityRepository.deleteActivity`). */
     delete: (id: number): Promise<void> => this.em.getRepository(UserEnjoyableActivity).deleteActivity(this.userId, id),
   };
@@ -306,8 +322,9 @@ export class UserScope {
       this.ownRow(Program, id, includes(parseOptions(programIncludeOptionsSchema, options, 'IncludeOptions').include)),
     /** The user's active program (the newest when several are), or `null`. */
     active: (): Promise<ProgramRow | null> => this.read(async () => (await page<ProgramRow>(this.em, LISTS.activePrograms(), { user: this.userId }, { limit: 1 })).items[0] ?? null),
-    /** Creates a program with its microcycle plan and makes it the active one (see `ProgramRepository.createProgram`). */
-    create: (input: CreateProgramInput): Promise<Program> => this.em.getRepository(Program).createProgram(this.userId, input),
+    /** Creates a program with its microcycle plan and makes it the active one (see `ProgramRepository.createProgram`); returns it with its microcycles. */
+    create: (input: CreateProgramInput): Promise<WithIncludes<ProgramRow, ProgramIncludes, 'microcycles'>> =>
+      this.writtenRow(Program, this.em.getRepository(Program).createProgram(this.userId, input), [{ relation: 'microcycles' }]),
     /** The microcycles of one of the user's programs, in sequence order (one statement). */
     microcycles: async (programId: number): Promise<MicrocycleRow[]> =>
       (await this.ownRow<ProgramRow & ProgramIncludes>(Program, programId, [{ relation: 'microcycles' }])).microcycles,
@@ -356,8 +373,12 @@ export class UserScope {
       return this.routed(() => this.em.getRepository(Session).readPlan(id, { userId: this.userId }));
     },
     /** Writes a session from a plan (JSON sections and session_exercises together), in the upstream app's JSON shape. */
-    writePlan: async (input: SessionPlanInput, sessionId?: number): Promise<Session> =>
-      this.em.getRepository(Session).writePlan(input, { userId: this.userId, ...(sessionId === undefined ? {} : { sessionId: requireId(sessionId, 'sessionId') }) }),
+    writePlan: async (input: SessionPlanInput, sessionId?: number): Promise<SessionDetailRow> =>
+      this.writtenRow(
+        Session,
+        this.em.getRepository(Session).writePlan(input, { userId: this.userId, ...(sessionId === undefined ? {} : { sessionId: requireId(sessionId, 'sessionId') }) }),
+        [{ relation: 'exercises', include: [{ relation: 'movement' }] }],
+      ),
     /** The user's sessions whose JSON plan and exercises disagree. */
     outOfSync: () => this.read(() => this.em.getRepository(Session).findOutOfSync({ userId: this.userId })),
   };
@@ -409,7 +430,7 @@ export class UserScope {
     /** The user's soreness entries, optionally in a date range, by date then id. */
     list: async (options?: DatedListOptions): Promise<Page<SorenessLogRow>> => this.dated(datedRowsOptionsSchema, options, LISTS.soreness),
     /** Records soreness; a cause session must be the user's (see `SorenessLogRepository.recordSoreness`). */
-    create: (input: SorenessInput): Promise<SorenessLog> => this.em.getRepository(SorenessLog).recordSoreness(this.userId, input),
+    create: (input: SorenessInput): Promise<SorenessLogRow> => this.writtenRow(SorenessLog, this.em.getRepository(SorenessLog).recordSoreness(this.userId, input)),
     /** Soreness per body part over a window. */
     byBodyPart: (window?: DateWindow) => this.read(() => this.em.getRepository(SorenessLog).byBodyPart(this.userId, window)),
   };
@@ -419,7 +440,7 @@ export class UserScope {
     /** The user's recovery readings, optionally in a date range, by date then id. */
     list: async (options?: DatedListOptions): Promise<Page<RecoverySignalRow>> => this.dated(datedRowsOptionsSchema, options, LISTS.recovery),
     /** Records a recovery reading; a session must be the user's (see `RecoverySignalRepository.recordReading`). */
-    create: (input: RecoverySignalInput): Promise<RecoverySignal> => this.em.getRepository(RecoverySignal).recordReading(this.userId, input),
+    create: (input: RecoverySignalInput): Promise<RecoverySignalRow> => this.writtenRow(RecoverySignal, this.em.getRepository(RecoverySignal).recordReading(this.userId, input)),
     /** Average sleep, readiness, HRV and resting heart rate over a window. */
     averages: (window?: DateWindow) => this.read(() => this.em.getRepository(RecoverySignal).recentAverages(this.userId, window)),
   };
@@ -432,10 +453,10 @@ export class UserScope {
     /** One of the user's threads with its turns in order. */
     get: (threadId: number): Promise<ConversationThreadDetailRow> => this.ownRow<ConversationThreadDetailRow>(ConversationThread, threadId, [{ relation: 'turns' }]),
     /** Opens a thread; a context session must be the user's. */
-    create: (input: ConversationThreadInput): Promise<ConversationThread> => this.em.getRepository(ConversationThread).createThread(this.userId, input),
+    create: (input: ConversationThreadInput): Promise<ConversationThreadRow> => this.writtenRow(ConversationThread, this.em.getRepository(ConversationThread).createThread(this.userId, input)),
     /** Appends a turn to one of the user's threads (gap-free numbering under concurrency). */
-    appendTurn: async (threadId: number, input: AppendTurnInput): Promise<ConversationTurn> =>
-      this.em.getRepository(ConversationThread).appendTurn(checkId(threadId, 'ConversationThread'), input, { userId: this.userId }),
+    appendTurn: async (threadId: number, input: AppendTurnInput): Promise<ConversationTurnRow> =>
+      this.writtenRow(ConversationTurn, this.em.getRepository(ConversationThread).appendTurn(checkId(threadId, 'ConversationThread'), input, { userId: this.userId })),
     /** Records the plan the user accepted in one of their threads. */
     acceptPlan: async (threadId: number, input: AcceptPlanInput): Promise<void> =>
       this.em.getRepository(ConversationThread).acceptPlan(checkId(threadId, 'ConversationThread'), input, { userId: this.userId }),
@@ -457,9 +478,9 @@ export class UserScope {
     /** A system movement or one of the user's own, as a row. */
     get: (id: number): Promise<MovementRow> => this.routed(() => findOwnedRow<MovementRow>(this.em, Movement, id, this.userId, [], (t, user) => visibleMovementSql(t, user))),
     /** Defines a movement owned by this user (see `MovementRepository.createOwn`). */
-    create: (input: MovementInput): Promise<Movement> => this.em.getRepository(Movement).createOwn(this.userId, input),
+    create: (input: MovementInput): Promise<MovementRow> => this.writtenRow(Movement, this.em.getRepository(Movement).createOwn(this.userId, input)),
     /** Changes one of the user's own movements; system movements are read-only here (see `MovementRepository.updateOwn`). */
-    update: (id: number, input: UpdateMovementInput): Promise<Movement> => this.em.getRepository(Movement).updateOwn(this.userId, id, input),
+    update: (id: number, input: UpdateMovementInput): Promise<MovementRow> => this.writtenRow(Movement, this.em.getRepository(Movement).updateOwn(this.userId, id, input)),
     /** Deletes one of the user's own movements (see `MovementRepository.deleteOwn`). */
     delete: (id: number): Promise<void> => this.em.getRepository(Movement).deleteOwn(this.userId, id),
   };
