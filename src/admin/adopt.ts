@@ -164,7 +164,7 @@ export async function adopt(target: AnyMikroORM, options: AdoptOptions = {}): Pr
 
 function refuseIfUnsafe(report: DoctorReport): void {
   if (report.database.kind === 'empty') {
-    throw new GainslyAdoptError('adopt refused: the database has none of the library\'s tables (run migrate() to create them)', report);
+    throw new GainslyAdoptError('adopt refused: the database has none of the library\'s tables (run `gainsly-db migrate`, or migrate(orm) in code, to create them)', report);
   }
   if (report.summary.errors > 0) {
     throw new GainslyAdoptError(`adopt refused: ${report.summary.errors} difference(s) it cannot fix safely`, report);

@@ -162,7 +162,7 @@ export function scrubSecrets(text: string, secrets: readonly string[] = []): str
  * Opens the ORM for a command and proves the connection with one query (`createGainslyOrm`'s
  * default check), so a wrong host, password or database name fails here with a clear one-line
  * message (exit 1) instead of deep inside a command. MikroORM is kept quiet unless `debug` (then
- * its SQL log goes to `log`, by default stderr, scrubbed). A missing database is reported, never
+ * its SQL log goes to `log`, by default stderr, scrubbed; coloured only when `color`). A missing database is reported, never
  * created (the library never creates one).
  *
  * @example
@@ -173,12 +173,15 @@ export function scrubSecrets(text: string, secrets: readonly string[] = []): str
  */
 export async function openDatabase(
   conn: Connection,
-  { debug = false, log = (line: string) => process.stderr.write(`${scrubSecrets(line, conn.secrets)}\n`) }: { debug?: boolean; log?: (line: string) => void } = {},
+  { debug = false, color = false, log = (line: string) => process.stderr.write(`${scrubSecrets(line, conn.secrets)}\n`) }: { debug?: boolean; color?: boolean; log?: (line: string) => void } = {},
 ): Promise<MikroORM> {
   try {
     return await createGainslyOrm({
       url: conn.url,
       debug,
+      // MikroORM colours its log lines unless told otherwise (it only looks at NO_COLOR=1/true and
+      // FORCE_COLOR, not at whether the stream is a terminal): the CLI decides, as for every line.
+      colors: color,
       // MikroORM logs with console.log, i.e. on stdout, where it would corrupt --json output:
       // its lines go to stderr with --debug, nowhere otherwise.
       logger: debug ? log : () => undefined,

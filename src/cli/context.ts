@@ -70,7 +70,7 @@ export async function withDatabase<T>(
   const conn = resolveConnection({ url: globals.url }, ctx.env, { ...(fallback ? { fallback } : {}), cwd: ctx.cwd });
   ctx.out.addSecrets(conn.secrets);
   if (announce) ctx.out.note(ctx.out.c.dim(`database: ${conn.display}${conn.source === '--url' ? '' : ` (from ${conn.source})`}`));
-  const orm = await openDatabase(conn, { debug: globals.debug, log: (line) => ctx.out.stderr.write(`${ctx.out.scrub(line)}\n`) });
+  const orm = await openDatabase(conn, { debug: globals.debug, color: ctx.out.stderrColor, log: (line) => ctx.out.debugLog(line) });
   try {
     return await fn(orm, conn);
   } finally {

@@ -29,21 +29,26 @@ export interface CliIo {
 
 const HELP_FOOTER = `
 Database:
-  --url, else GAINSLY_DATABASE_URL, else DATABASE_URL. postgres://user:password@host:5432/db,
-  pglite:<dir> (embedded, in a directory) or pglite: (embedded, in memory).
-  Only \`demo\` falls back to an embedded database, pglite:<cwd>/.gainsly/demo.
-  Passwords are printed as ***.
+  --url, else GAINSLY_DATABASE_URL, else DATABASE_URL:
+  postgres://user:password@host:5432/db, pglite:<dir> (embedded, in a
+  directory) or pglite: (embedded, in memory). Only \`demo\` falls back to an
+  embedded database, pglite:<cwd>/.gainsly/demo. Passwords are printed as ***.
 
 Output:
-  Human-readable by default (colour only on a terminal; NO_COLOR or --no-color turn it off).
+  Human-readable by default, fitted to the terminal's width (80 columns when
+  piped, or COLUMNS). Colour only on a terminal; NO_COLOR or --no-color turn
+  it off, --debug SQL log lines included.
   --json prints exactly one JSON document on stdout: { "ok": true, ... } or
-  { "ok": false, "error": { "name", "code", "message", "exitCode" } } (code: the library's error code, when it has one).
+  { "ok": false, "error": { "name", "code", "message", "exitCode" } }
+  (code: the library's error code, when it has one).
 
 Exit codes:
   0  success
   1  failure (connection, migration, import or data error)
-  2  usage error (bad command line, no database URL, unknown migration, missing --yes)
-  3  check found problems (doctor: schema drift; audit: values outside their enum)
+  2  usage error (bad command line, no database URL, unknown migration,
+     missing --yes)
+  3  check found problems (doctor: schema drift; audit: values outside
+     their enum)
 `;
 
 /**
@@ -72,8 +77,12 @@ export function createProgram(ctx: CliContext, version: string): Command {
     // Exit codes are ours to decide (usage errors are 2, not commander's 1): throw, don't exit.
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => ctx.out.stdout.write(text),
-      writeErr: (text) => ctx.out.stderr.write(text),
+      // Help text added by commands is wrapped to the width like every other line.
+      writeOut: (text) => ctx.out.stdout.write(ctx.out.fit(text)),
+      writeErr: (text) => ctx.out.stderr.write(ctx.out.fit(text)),
+      // Help wraps to the same width as everything else (80 when piped, COLUMNS, the terminal's).
+      getOutHelpWidth: () => ctx.out.width,
+      getErrHelpWidth: () => ctx.out.width,
       // In --json mode the usage error becomes the JSON document instead (see runCli).
       outputError: (text, write) => {
         if (!ctx.out.json) write(ctx.out.scrub(text));
@@ -91,7 +100,7 @@ export function createProgram(ctx: CliContext, version: string): Command {
   return program;
 }
 
-const EXIT_CODES_LINE = '\nExit codes: 0 ok, 1 failure, 2 usage error, 3 problems found (doctor, audit); see gainsly-db --help.';
+const EXIT_CODES_LINE = '\nExit codes: 0 ok, 1 failure, 2 usage error, 3 problems found (doctor, audit);\nsee gainsly-db --help.';
 
 /**
  * Commands added with `addCommand` do not inherit settings; copy them down the tree, and give

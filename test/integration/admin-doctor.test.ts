@@ -216,7 +216,10 @@ describe.runIf(hasFixtures)('doctor on upstream databases', () => {
     dbs.push(db);
     const report = await withOrm(db.url, (orm) => doctor(orm));
     expect(report.database.kind).toBe('empty');
-    expect(report.database.notes.join(' ')).toMatch(/migrate\(\)/);
+    expect(report.database.notes.join(' ')).toMatch(/`gainsly-db migrate`/);
+    // adopt refuses an empty database: the missing migrations are not called fixable (by adopt).
+    expect(findingsOf(report).filter((f) => f.severity === 'fixable')).toEqual([]);
+    expect(findingsOf(report).find((f) => f.kind === 'migrations_not_recorded')?.message).toMatch(/`gainsly-db migrate`/);
     expect(findingsOf(report).filter((f) => f.kind === 'table_missing')).toHaveLength(19);
     expect(findingsOf(report).filter((f) => f.kind === 'enum_missing')).toHaveLength(17);
   });

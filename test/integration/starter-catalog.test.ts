@@ -114,7 +114,7 @@ describe('gainsly-db catalog load', () => {
     const first = await run(['catalog', 'load', '--url', url]);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe(`✓ starter catalog: ${STARTER_CATALOG.length} movements → ${STARTER_CATALOG.length} inserted, 0 unchanged\n`);
-    expect(first.stderr).toMatch(/^database: /);
+    expect(first.stderr).toMatch(/^database:\s/);
 
     const second = await run(['catalog', 'load', '--url', url, '--json']);
     expect(second.code).toBe(0);

@@ -82,14 +82,23 @@ export async function inspectDatabase(run: SqlRunner, location: OrmLocation): Pr
           : 'unknown';
 
   const notes: string[] = [];
-  if (kind === 'empty') notes.push('The database has none of the library\'s tables: run migrate() to create them; adopt() is for databases the upstream app made.');
+  if (kind === 'empty') {
+    notes.push('The database has none of the library\'s tables: run `gainsly-db migrate` (migrate(orm) in code) to create them; `gainsly-db adopt` is for databases the upstream app made.');
+    // Nothing to record yet: migrate creates the schema and records the migrations; adopt refuses an empty database.
+    for (const finding of migrations.findings) {
+      if (finding.kind !== 'migrations_not_recorded') continue;
+      finding.severity = 'error';
+      finding.message = `No library migration is applied (${migrations.pending.join(', ')}): \`gainsly-db migrate\` (migrate(orm) in code) creates the schema and records them`;
+      delete finding.fix;
+    }
+  }
   if (alembicVersion && isOlderRevision(alembicVersion)) {
     notes.push(
       `alembic_version is ${alembicVersion}, older than ${MIN_UPSTREAM_REVISION}: run upstream's "alembic upgrade head" (or at least ${MIN_UPSTREAM_REVISION}) before adopting, so the library does not create what a later upstream revision would create again.`,
     );
   }
   if (kind === 'unknown' && migrations.pending.length > 0) {
-    notes.push('The tables exist but neither alembic_version nor the library\'s migrations table does: the database was probably made by the upstream models (create_all); adopt() records the migrations once the schema matches.');
+    notes.push('The tables exist but neither alembic_version nor the library\'s migrations table does: the database was probably made by the upstream models (create_all); `gainsly-db adopt` (adopt(orm) in code) records the migrations once the schema matches.');
   }
 
   const summary = { errors: 0, fixable: 0, tolerated: 0 };

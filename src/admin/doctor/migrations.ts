@@ -38,8 +38,8 @@ export async function inspectMigrations(run: SqlRunner, catalog: Catalog, schema
       table,
       message:
         applied.length === 0
-          ? `The library's migrations are not recorded (${pending.join(', ')}): adopt records them once the schema matches, so migrate() has nothing to do`
-          : `Library migrations not applied: ${pending.join(', ')} (run migrate(), or adopt() when the schema already has them)`,
+          ? `The library's migrations are not recorded (${pending.join(', ')}): \`gainsly-db adopt\` (adopt(orm) in code) records them once the schema matches, so \`gainsly-db migrate\` has nothing to do`
+          : `Library migrations not applied: ${pending.join(', ')} (run \`gainsly-db migrate\`, or migrate(orm) in code)`,
       expected: known.join(', '),
       actual: applied.length ? applied.join(', ') : tableExists ? '(none recorded)' : `(no ${table} table)`,
     });

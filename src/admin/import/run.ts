@@ -22,6 +22,24 @@ const MAX_ISSUES = 1_000;
 /** Thrown inside the transaction of a dry run so that everything is rolled back. */
 class DryRunRollback extends Error {}
 
+/**
+ * The `GainslyValidationError` an import without `skipInvalid` raises, knowing how many of the
+ * file's records were invalid, so the CLI can say "none is valid" instead of suggesting
+ * `--skip-invalid`. Same name, code and issues as its parent. @internal
+ */
+export class ImportRejectedError extends GainslyValidationError {
+  constructor(
+    issues: ValidationIssue[],
+    input: string,
+    /** Records in the file. */
+    readonly records: number,
+    /** Records with at least one issue. */
+    readonly invalidRecords: number,
+  ) {
+    super(issues, input);
+  }
+}
+
 /** Staging tables are temporary (this connection only) and dropped at commit; the counter keeps two imports in one caller's transaction apart. */
 let stagingTables = 0;
 
@@ -42,6 +60,8 @@ export async function runImport(target: OrmOrEm, source: ImportSource, options: 
   let inserted = 0;
   let updated = 0;
   let owned = 0;
+  let invalidRecords = 0;
+  let duplicates = 0;
 
   const write = async (tx: EntityManager) => {
     const run0 = emRunner(tx);
@@ -83,6 +103,7 @@ export async function runImport(target: OrmOrEm, source: ImportSource, options: 
       } else if (result.kind === 'skip') {
         skipped.push({ index, ...(result.name ? { name: result.name } : {}), reason: result.reason, ...(result.path ? { path: result.path } : {}) });
       } else {
+        invalidRecords++;
         for (const issue of result.issues) {
           if (issues.length < MAX_ISSUES) issues.push({ ...issue, path: [...records.prefix(), index, ...issue.path] });
           else moreIssues++;
@@ -99,7 +120,8 @@ export async function runImport(target: OrmOrEm, source: ImportSource, options: 
     }
     if (issues.length > 0 && !options.skipInvalid) {
       if (moreIssues > 0) issues.push({ path: records.prefix(), message: `and ${moreIssues} more problem${moreIssues === 1 ? '' : 's'} (the first ${MAX_ISSUES} are listed)` });
-      throw new GainslyValidationError(issues, inputName);
+      // The loop read the file to its end (valid records only counted): `total` is every record.
+      throw new ImportRejectedError(issues, inputName, total, invalidRecords);
     }
     await flush();
 
@@ -113,6 +135,12 @@ export async function runImport(target: OrmOrEm, source: ImportSource, options: 
     const keyName = kind.key.join(' and ');
     for (const r of superseded) {
       const winner = toNumber(r.winner);
+      // A record repeated with the same values says nothing the winner does not: it is unchanged
+      // (on every import, the first included), not skipped, as any other record already stored.
+      if (r.same === true) {
+        duplicates++;
+        continue;
+      }
       skipped.push({
         index: toNumber(r.ord),
         ...(r.name == null ? {} : { name: String(r.name) }),
@@ -159,6 +187,7 @@ export async function runImport(target: OrmOrEm, source: ImportSource, options: 
     updated,
     // Every record is inserted, updated, skipped (owned names included) or else unchanged.
     unchanged: total - skipped.length - inserted - updated,
+    duplicates,
     skipped,
     dryRun: options.dryRun === true,
     statements,
@@ -173,9 +202,9 @@ async function checkColumns(run: SqlRunner, schema: string, kind: ImportKind): P
     [schema, kind.table],
   );
   const existing = new Set(rows.map((r) => String(r.name)));
-  if (existing.size === 0) throw new GainslyImportError(`Table ${schema}.${kind.table} does not exist: run migrate() (new database) or adopt() (upstream database) first`);
+  if (existing.size === 0) throw new GainslyImportError(`Table ${schema}.${kind.table} does not exist: run \`gainsly-db migrate\` (new database) or \`gainsly-db adopt\` (upstream database) first, or migrate(orm) / adopt(orm) in code`);
   const missing = [...kind.columns.map((c) => c.column), ...(kind.insertOnly ?? []).map((c) => c.column), ...(kind.ownerColumn ? [kind.ownerColumn] : [])].filter((c) => !existing.has(c));
   if (missing.length > 0) {
-    throw new GainslyImportError(`${kind.table} lacks ${missing.join(', ')}: run adopt() on a database the upstream app made (or migrate() on a library one) first`);
+    throw new GainslyImportError(`${kind.table} lacks ${missing.join(', ')}: run \`gainsly-db adopt\` on a database the upstream app made (\`gainsly-db migrate\` on a library one) first, or adopt(orm) / migrate(orm) in code`);
   }
 }

@@ -70,8 +70,13 @@ export interface ImportReport {
   total: number;
   inserted: number;
   updated: number;
-  /** Records whose row already held exactly these values. */
+  /**
+   * Records whose row already held exactly these values, including records that repeat an earlier
+   * record of the file with the same key and the same values (counted in `duplicates` too).
+   */
   unchanged: number;
+  /** Of the `unchanged` records: repeats, in the file, of another record with the same key and values. */
+  duplicates: number;
   skipped: ImportSkip[];
   dryRun: boolean;
   /**

@@ -124,14 +124,13 @@ function printReport(out: Output, conn: Connection, outcome: DemoOutcome): void 
       ? `Reused the demo data of an earlier run (${c.bold('--reset')} rebuilds it).`
       : `Created the demo${outcome.replaced ? ' (replacing the previous one)' : ''} in ${(outcome.seedMs / 1000).toFixed(1)} s:`,
   );
-  out.line(
-    `  user ${DEMO_EMAIL}; ${plural(counts.programs, 'program')} (${plural(counts.microcycles, 'microcycle')}, ${plural(counts.sessions, 'session')}); ` +
-      `${plural(counts.movements, 'movement')}; ${plural(counts.workoutLogs, 'workout')} with ${plural(counts.topSetLogs, 'top set')} → ${plural(counts.patternExposures, 'pattern exposure')}; ` +
-      `${plural(counts.sorenessLogs, 'soreness entry', 'soreness entries')}; ${plural(counts.recoverySignals, 'recovery reading')}`,
-  );
+  out.line(`  user ${DEMO_EMAIL}: ${plural(counts.programs, 'program')} (${plural(counts.microcycles, 'microcycle')}, ${plural(counts.sessions, 'session')}), ${plural(counts.movements, 'movement')}`);
+  out.line(`  ${plural(counts.workoutLogs, 'workout')} with ${plural(counts.topSetLogs, 'top set')} → ${plural(counts.patternExposures, 'pattern exposure')}`);
+  out.line(`  ${plural(counts.sorenessLogs, 'soreness entry', 'soreness entries')}, ${plural(counts.recoverySignals, 'recovery reading')}`);
   out.line();
 
-  out.line(c.bold(`Pattern strength over the last ${report.windowMicrocycles} microcycles`) + c.dim(' (PSI = mean e1RM of the pattern; trend = first half vs second half)'));
+  out.line(c.bold(`Pattern strength over the last ${report.windowMicrocycles} microcycles`));
+  out.line(c.dim('PSI: mean e1RM of the pattern. Trend: first half of the window against the second.'));
   out.line(
     out.table(
       ['pattern', 'PSI (kg)', 'exposures', 'trend'],
@@ -156,7 +155,8 @@ function printReport(out: Output, conn: Connection, outcome: DemoOutcome): void 
     out.line(`  Sorest in the last week: ${report.soreness.map((s) => `${categoricalDisplayName(s.bodyPart)} ${s.average.toFixed(1)}/5`).join(', ')}.`);
   }
   out.line();
-  out.line(c.dim(`Explore it: gainsly-db migrate status --url ${conn.embedded ? conn.url : '<url>'}   ·   in code: createGainslyOrm({ url: '${conn.embedded ? conn.url : '…'}' })`));
+  out.line(c.dim(`Explore it: \`gainsly-db migrate status --url ${conn.embedded ? conn.url : '<url>'}\``));
+  out.line(c.dim(`In code: createGainslyOrm({ url: '${conn.embedded ? conn.url : '…'}' })`));
 }
 
 /** `demo --remove`: deletes the demo user's rows (nothing else) and reports what was there. */

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { importCircuits, importHeuristicConfigs, importMovements, type ImportOptions, type ImportReport, type ImportSource } from '../../admin/index.js';
 import { GainslyValidationError } from '../../schemas/index.js';
+import { ImportRejectedError } from '../../admin/import/run.js';
 import { plural, withDatabase, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../errors.js';
 import type { Output } from '../output.js';
@@ -38,11 +39,24 @@ function parseBatchSize(value: string): number {
   return n;
 }
 
+/**
+ * Why nothing was written, and whether `--skip-invalid` would help: not when no record is valid.
+ */
+function rejectionMessage(error: GainslyValidationError, issueCount: number, file: string): string {
+  if (!(error instanceof ImportRejectedError)) return `${plural(issueCount, 'invalid field')} in ${file}; nothing was written`;
+  const { records, invalidRecords } = error;
+  if (invalidRecords >= records) {
+    return `None of the ${plural(records, 'record')} in ${file} is valid (${plural(issueCount, 'problem')}); nothing was written. Is it the right file for this import?`;
+  }
+  const valid = records - invalidRecords;
+  return `${invalidRecords} of ${plural(records, 'record')} in ${file} ${invalidRecords === 1 ? 'is' : 'are'} invalid; nothing was written (--skip-invalid imports the ${plural(valid, 'valid one')})`;
+}
+
 function printReport(out: Output, kind: string, report: ImportReport): void {
   const { c } = out;
   out.line(
     `${report.dryRun ? c.bold('dry run, nothing written: ') : `${c.green('✓')} `}${kind}: ${plural(report.total, 'record')} → ` +
-      `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped.length} skipped` +
+      `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged${report.duplicates > 0 ? ` (${report.duplicates} repeated in the file)` : ''}, ${report.skipped.length} skipped` +
       c.dim(` (${report.table}, ${plural(report.statements, 'statement')})`),
   );
   if (report.skipped.length > 0) {
@@ -77,7 +91,7 @@ export function importCommand(ctx: CliContext): Command {
       .option('--skip-invalid', 'skip invalid records (listed in the report) instead of importing nothing')
       .option('--batch-size <n>', 'records per statement (default 500)', parseBatchSize)
       .option('--schema <name>', 'schema holding the tables (default: public)')
-      .addHelpText('after', `\nFile: ${kind.example}.\nAll records are written in one transaction: an invalid record stops the import and writes nothing, unless --skip-invalid.\n\nExample:\n  $ gainsly-db import ${kind.name} ./seed_data/${kind.name === 'heuristic-configs' ? 'heuristic_configs' : kind.name === 'circuits' ? 'scraped_circuits' : 'movements'}.json --url postgres://app@db:5432/gainsly`)
+      .addHelpText('after', `\nFile: ${kind.example}.\nAll records are written in one transaction: an invalid record stops the import and writes nothing, unless --skip-invalid.\n\nExample:\n  $ gainsly-db import ${kind.name} ./seed_data/${kind.name === 'heuristic-configs' ? 'heuristic_configs' : kind.name === 'circuits' ? 'scraped_circuits' : 'movements'}.json`)
       .action(async (file: string, opts: { dryRun?: boolean; skipInvalid?: boolean; batchSize?: number; schema?: string }, command: Command) => {
         const path = resolve(ctx.cwd, file);
         await withDatabase(ctx, command, async (orm, conn) => {
@@ -101,7 +115,7 @@ export function importCommand(ctx: CliContext): Command {
                 if (issues.length > MAX_LISTED) out.note(`  … and ${issues.length - MAX_LISTED} more`);
               }
               throw new CliError(
-                `${plural(issues.length, 'invalid field')} in ${file}; nothing was written (--skip-invalid imports the valid records)`,
+                rejectionMessage(error, issues.length, file),
                 EXIT.FAILURE,
                 { cause: error, name: error.name, details: { command: `import ${kind.name}`, database: conn.display, file: path, issues } },
               );
