@@ -392,11 +392,11 @@ describe.runIf(hasFixtures)('adopt', () => {
     });
   });
 
-  it('refuses an empty database and points at migrate()', async () => {
+  it('refuses an empty database and points at gainsly-db migrate / migrate(orm)', async () => {
     const db = await createEmptyDatabase();
     dbs.push(db);
     await withOrm(db.url, async (orm) => {
-      await expect(adopt(orm)).rejects.toThrow(/none of the library's tables \(run migrate\(\)/);
+      await expect(adopt(orm)).rejects.toThrow(/none of the library's tables \(run `gainsly-db migrate`, or migrate\(orm\) in code/);
       expect(Object.keys((await readCatalog(ormRunner(orm))).tables)).toEqual([]);
     });
   });
