@@ -1,13 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { Utils, type MikroORM } from '@mikro-orm/postgresql';
 import { baseOptions, composeSchema, type GainslyOrmOptions } from './config.js';
 import { GainslyError, translateDatabaseError, GainslyConfigError } from '../orm/errors.js';
 import { libraryTables } from './driver.js';
 import { translateGlobalContextRefusal } from '../orm/context.js';
 
-/** The optional peer dependencies a `pglite:` URL needs, as `npm install` arguments. @internal */
-export const PGLITE_PACKAGES = '@mikro-orm/pglite@7.2.1 @electric-sql/pglite';
+/**
+ * The optional peer dependencies a `pglite:` URL needs, as `npm install` arguments: the pglite
+ * driver at the version of the installed `@mikro-orm/core`, since MikroORM's packages require one
+ * another at exactly one version (docs/service.md; the peer range is `^7.2.0`). @internal
+ */
+export const PGLITE_PACKAGES = `@mikro-orm/pglite@${Utils.getORMVersion()} @electric-sql/pglite`;
 
 /** The part of `@mikro-orm/pglite` this module uses. @internal */
 export type PgliteDriverModule = Pick<typeof import('@mikro-orm/pglite'), 'MikroORM' | 'PgliteDriver'>;

@@ -2,13 +2,16 @@
 // refusal when its optional peers cannot be loaded (missing vs. failing to load), and
 // libraryTables. The database-bound rest is test/integration/orm-start-up.test.ts. Expected
 // values by hand.
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Configuration } from '@mikro-orm/core';
 import { GainslyConfigError } from '../../src/index.js';
 import { createPgliteOrm } from '../../src/setup/embedded.js';
 import { libraryTables } from '../../src/setup/driver.js';
 
-const INSTALL = 'npm install @mikro-orm/pglite@7.2.1 @electric-sql/pglite';
+// The installed core's version, read from its package.json (MikroORM's packages pin one another exactly).
+const CORE_VERSION = (createRequire(import.meta.url)('@mikro-orm/core/package.json') as { version: string }).version;
+const INSTALL = `npm install @mikro-orm/pglite@${CORE_VERSION} @electric-sql/pglite`;
 const MISSING = `The embedded database (pglite: URLs) needs the optional peer dependencies @mikro-orm/pglite and @electric-sql/pglite, which are not installed. Install them with: ${INSTALL}`;
 const broken = (reason: string) =>
   `The embedded database (pglite: URLs) could not load its optional peer dependencies @mikro-orm/pglite and @electric-sql/pglite (${reason}). Reinstall them with: ${INSTALL}`;
