@@ -137,9 +137,17 @@ export function fitColumns(natural: readonly number[], available: number): numbe
     widths[i] = Math.max(4, Math.floor((remaining * weights[k]!) / total));
     given += widths[i]!;
   });
-  // Rounding leftovers go to the widest column.
-  const widest = [...open].sort((a, b) => natural[b]! - natural[a]!)[0];
-  if (widest !== undefined) widths[widest] = widths[widest]! + Math.max(0, remaining - given);
+  // Rounding leftovers go to the widest column; what the minimum of 4 added beyond the room is
+  // taken back from the widest ones (found by test/unit/cli-layout.test.ts: [14, 5] in 8 gave 9).
+  const byWidth = [...open].sort((a, b) => natural[b]! - natural[a]!);
+  if (byWidth[0] !== undefined) widths[byWidth[0]] = widths[byWidth[0]]! + Math.max(0, remaining - given);
+  let excess = given - remaining;
+  for (const i of byWidth) {
+    if (excess <= 0) break;
+    const cut = Math.min(excess, widths[i]! - 4);
+    widths[i] = widths[i]! - cut;
+    excess -= cut;
+  }
   return widths;
 }
 
