@@ -206,10 +206,11 @@ export class Output {
     return text
       .split('\n')
       .map((line) => {
-        if (stripVTControlCharacters(line).length <= this.width) return line;
-        const indent = /^ */.exec(stripVTControlCharacters(line))?.[0].length ?? 0;
+        const visible = stripVTControlCharacters(line);
+        if (visible.length <= this.width) return line;
+        const indent = /^ */.exec(visible)?.[0].length ?? 0;
         const hang = ' '.repeat(Math.min(indent + 2, Math.floor(this.width / 2)));
-        const wrapped = wrapText(line.slice(line.indexOf(line.trimStart())), this.width - hang.length);
+        const wrapped = wrapText(line.trimStart(), this.width - hang.length);
         const [first = '', ...rest] = wrapped.split('\n');
         // The first line keeps its own indent and may use the hanging indent's columns too.
         return [first, ...rest].map((l, i) => (i === 0 ? ' '.repeat(Math.min(indent, hang.length)) + l : hang + l)).join('\n');

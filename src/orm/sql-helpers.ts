@@ -20,6 +20,15 @@ export function emRunner(em: EntityManager): SqlRunner {
 }
 
 /**
+ * The advisory-lock key (for `pg_advisory_xact_lock(hashtext(key))`) that serialises the library's
+ * bulk writers of one table: the importer of that table and, for `movements`, `loadStarterCatalog`,
+ * so two of them never insert the same natural key side by side. @internal
+ */
+export function tableWriteLockKey(table: string): string {
+  return `gainsly:import:${table}`;
+}
+
+/**
  * Quotes an identifier for SQL: `"movements"`, `"a""b"`.
  * @internal
  */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatIssuePath, GainslyValidationError, type ValidationIssue } from '../../schemas/index.js';
-import { emRunner, schemaOf, toEm, toNumber, type OrmOrEm, type SqlRunner } from '../../orm/sql-helpers.js';
+import { emRunner, schemaOf, tableWriteLockKey, toEm, toNumber, type OrmOrEm, type SqlRunner } from '../../orm/sql-helpers.js';
 import { GainslyImportError } from '../../orm/errors.js';
 import type { ImportKind } from './kind.js';
 import { openSource } from './sources.js';
@@ -69,7 +69,7 @@ export async function runImport(target: OrmOrEm, source: ImportSource, options: 
       statements++;
       return run0(sql, params);
     };
-    await run('select pg_advisory_xact_lock(hashtext(?))', [`gainsly:import:${kind.table}`]);
+    await run('select pg_advisory_xact_lock(hashtext(?))', [tableWriteLockKey(kind.table)]);
     await checkColumns(run, schema, kind);
     // Staged in typed columns (the records' JSON is parsed once, here): re-parsing a JSON payload per
     // row in every later statement made the import twice as slow as raw pg in the benchmark (op 5).

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { CNSLoad, MetricType, MovementPattern, PrimaryMuscle, PrimaryRegion, SkillLevel } from '../../enums/index.js';
 import { executeBound } from '../../orm/bound-query.js';
+import { tableWriteLockKey } from '../../orm/sql-helpers.js';
 import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
 import { movementInputSchema, parseInput } from '../../schemas/index.js';
 import { Movement } from './movement.entity.js';
@@ -216,9 +217,6 @@ export interface StarterCatalogReport {
   skipped: string[];
 }
 
-/** Shared with `importMovements`: one writer of system movements at a time. */
-const MOVEMENTS_WRITE_LOCK = 'gainsly:import:movements';
-
 /**
  * Inserts the starter catalog ({@link STARTER_CATALOG}: 61 common movements covering all 17
  * movement patterns) as system movements, so a fresh database has movements to program and log
@@ -247,7 +245,8 @@ export async function loadStarterCatalog(em: AnyEntityManager): Promise<StarterC
   const inputs = STARTER_CATALOG.map((entry) => parseInput(movementInputSchema, entry, 'MovementInput'));
   const names = JSON.stringify(inputs.map((m) => m.name));
   return target.transactional(async (tx) => {
-    await executeBound(tx, sql`select pg_advisory_xact_lock(hashtext(${MOVEMENTS_WRITE_LOCK}))`);
+    // The lock `importMovements` takes: one writer of system movements at a time.
+    await executeBound(tx, sql`select pg_advisory_xact_lock(hashtext(${tableWriteLockKey('movements')}))`);
     const present = await executeBound<{ name: string; owned: boolean }>(
       tx,
       sql`select name, user_id is not null as owned from movements where name in (select json_array_elements_text(${names}::json))`,

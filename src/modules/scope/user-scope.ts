@@ -259,7 +259,10 @@ export class UserScope {
     const { id } = await written;
     const row = await rowById<R>(this.em, entity, id, include);
     // The write flushed this row on the same EntityManager a moment ago: missing means someone deleted it since.
-    if (row === undefined) throw new GainslyNotFoundError(this.em.getMetadata().get(entity).className, this.em.getMetadata().get(entity).tableName, { id });
+    if (row === undefined) {
+      const meta = this.em.getMetadata().get(entity);
+      throw new GainslyNotFoundError(meta.className, meta.tableName, { id });
+    }
     return row;
   }
 
