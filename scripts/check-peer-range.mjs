@@ -30,19 +30,35 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name) => args.includes(name);
-const values = (name) => args.flatMap((a, i) => (a === name && args[i + 1] ? [args[i + 1]] : []));
+let options;
+try {
+  // Node's own parser: an unknown or misspelt option is refused instead of ignored.
+  ({ values: options } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      version: { type: 'string', multiple: true },
+      project: { type: 'string', multiple: true },
+      'skip-dev-version': { type: 'boolean' },
+      build: { type: 'boolean' },
+      keep: { type: 'boolean' },
+      list: { type: 'boolean' },
+    },
+  }));
+} catch (error) {
+  console.error(`check-peer-range: ${error.message}`);
+  process.exit(2);
+}
 
-const ONLY = values('--only')[0];
-const GIVEN = values('--version');
-const PROJECTS = values('--project').length > 0 ? values('--project') : ['unit', 'integration'];
-const SKIP_DEV = flag('--skip-dev-version');
-const BUILD = flag('--build');
-const KEEP = flag('--keep');
-const LIST = flag('--list');
+const ONLY = options.only;
+const GIVEN = options.version ?? [];
+const PROJECTS = options.project?.length ? options.project : ['unit', 'integration'];
+const SKIP_DEV = options['skip-dev-version'] === true;
+const BUILD = options.build === true;
+const KEEP = options.keep === true;
+const LIST = options.list === true;
 
 if (ONLY && !['lowest', 'newest'].includes(ONLY)) fail(`--only takes lowest or newest, not ${ONLY}`);
 if (Number(process.versions.node.split('.')[0]) < 22) {
