@@ -227,9 +227,9 @@ export function encodeCursor(name: string, values: readonly unknown[]): string {
 /**
  * The sort values of a cursor {@link encodeCursor} made for the list `name` (`terms` of them, each
  * of its kind when `kinds` is given); anything else, a cursor of another list included, is a
- * `GainslyValidationError` on `after`.
+ * `GainslyValidationError` on `after` of the input `input` (the name its other options are checked under).
  */
-export function decodeCursor(name: string, cursor: string, terms: number, kinds?: readonly ('string' | 'number')[]): unknown[] {
+export function decodeCursor(name: string, cursor: string, terms: number, kinds?: readonly ('string' | 'number')[], input = 'ListOptions'): unknown[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -237,7 +237,7 @@ export function decodeCursor(name: string, cursor: string, terms: number, kinds?
     parsed = undefined;
   }
   if (!Array.isArray(parsed) || parsed[0] !== name || parsed.length !== terms + 1 || !parsed.slice(1).every((v, i) => (kinds ? typeof v === kinds[i] : typeof v === 'string' || typeof v === 'number'))) {
-    throw new GainslyValidationError([{ path: ['after'], message: `must be a nextCursor this list (${name}) returned`, received: cursor }], 'ListOptions');
+    throw new GainslyValidationError([{ path: ['after'], message: `must be a nextCursor this list (${name}) returned`, received: cursor }], input);
   }
   return parsed.slice(1);
 }

@@ -330,6 +330,8 @@ describe('forUser lists as pages of rows', () => {
       const error = await errorOf(() => me.movements.search({ text: tag, after }));
       expect(error, after).toBeInstanceOf(GainslyValidationError);
       expect((error as GainslyValidationError).issues[0]!.path).toEqual(['after']);
+      // Named as the search's other options are, so a service's error report points at the right input.
+      expect((error as GainslyValidationError).input).toBe('MovementSearch');
     }
     // `offset` belongs to the repository's positional search, not to a page.
     expect(await errorOf(() => me.movements.search({ offset: 1 } as never))).toBeInstanceOf(GainslyValidationError);
