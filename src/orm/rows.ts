@@ -251,7 +251,7 @@ export async function pageOfRows<R, P extends Record<string, unknown>>(
   em: EntityManager,
   list: RowList<P>,
   params: P,
-  options: { readonly limit: number; readonly after?: string | undefined; readonly include?: readonly RowInclude[] },
+  options: { readonly limit: number; readonly after?: string | undefined; readonly include?: readonly RowInclude[]; readonly input?: string },
 ): Promise<{ items: R[]; nextCursor: string | null }> {
   const include = options.include ?? [];
   const paged = options.after !== undefined;
@@ -259,7 +259,7 @@ export async function pageOfRows<R, P extends Record<string, unknown>>(
   const key = `${meta.className}|${list.name}|${list.shape ?? ''}|${JSON.stringify(include)}|${paged}`;
   const statement = listStatement(meta, list, include, paged, key);
   const values: Record<string, unknown> & CursorParams = { ...params, limit: options.limit + 1 };
-  if (paged) decodeCursor(list.name, options.after!, list.order.length).forEach((value, i) => (values[`c${i}`] = value));
+  if (paged) decodeCursor(list.name, options.after!, list.order.length, undefined, options.input).forEach((value, i) => (values[`c${i}`] = value));
   const rows = await executeBound(em, statement.bind(values));
   const more = rows.length > options.limit;
   const page = more ? rows.slice(0, options.limit) : rows;

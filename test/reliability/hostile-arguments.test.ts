@@ -293,7 +293,9 @@ function rangeCases(call: Call): Case[] {
   ];
 }
 
-const BAD_CURSORS: readonly unknown[] = ['', 'x'.repeat(1025), 42, true, ...OBJECTS];
+/** Well-formed, but a cursor of no list: refused when decoded, after the options' schema passed it. */
+const FOREIGN_CURSOR = Buffer.from(JSON.stringify(['no-such-list', 1])).toString('base64url');
+const BAD_CURSORS: readonly unknown[] = ['', 'x'.repeat(1025), 42, true, FOREIGN_CURSOR, ...OBJECTS];
 
 /** The paging options of a list (`ListOptions`, or `inputName`), and `include` outside `includes`. */
 function listCases(call: Call, inputName = 'ListOptions', fields: Record<string, readonly unknown[]> = {}): Case[] {

@@ -20,7 +20,7 @@ import type {
 import type { Page } from '../../schemas/rows/registry.js';
 import type { MovementPattern } from '../../enums/index.js';
 import type { DateRange } from './user-scope.js';
-import { DEFAULT_PAGE_SIZE, oneRow, pageOfRows, type OrderTerm, type RowInclude, type RowList } from '../../orm/rows.js';
+import { decodeCursor, DEFAULT_PAGE_SIZE, oneRow, pageOfRows, type OrderTerm, type RowInclude, type RowList } from '../../orm/rows.js';
 import { ownedSql, type GainslyTable } from '../ownership.js';
 import type { EntityName } from '@mikro-orm/core';
 import { Program } from '../programs/program.entity.js';
@@ -243,13 +243,25 @@ export function topSetList(shape: { pattern: boolean; movement: boolean }): RowL
   };
 }
 
-/** One page of a list (see `pageOfRows`), with the list options' defaults applied. */
-export function page<R>(em: EntityManager, list: RowList<UserParams>, params: UserParams, options: ListOptions<string>): Promise<Page<R>> {
+/**
+ * One page of a list (see `pageOfRows`), with the list options' defaults applied. `input` names the
+ * options in a validation error (`after` a cursor of another list), as their schema named them.
+ */
+export function page<R>(em: EntityManager, list: RowList<UserParams>, params: UserParams, options: ListOptions<string>, input = 'ListOptions'): Promise<Page<R>> {
   return pageOfRows<R, UserParams>(em, list, params, {
     limit: options.limit ?? DEFAULT_PAGE_SIZE,
     ...(options.after != null ? { after: options.after } : {}),
     include: includes(options.include),
+    input,
   });
+}
+
+/**
+ * Refuses `after` when it is not a cursor of `list`, before any statement: for a read that sends
+ * others first (a viewer's friendship and owner checks), so bad input sends no SQL (docs/reliability.md).
+ */
+export function requireCursorOf(list: RowList<UserParams>, options: ListOptions<string>, input = 'ListOptions'): void {
+  if (options.after != null) decodeCursor(list.name, options.after, list.order.length, undefined, input);
 }
 
 /** One row of `entity` by id, with `include` nested (visibility decided by the caller); `undefined` when none. */

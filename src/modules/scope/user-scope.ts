@@ -272,9 +272,9 @@ export class UserScope {
   }
 
   /** A page of one of the user's lists (see row-reads.ts), validated before any SQL. */
-  private async list<R>(list: RowList<UserParams>, options: ListOptions<string>, params: Partial<UserParams> = {}): Promise<Page<R>> {
+  private async list<R>(list: RowList<UserParams>, options: ListOptions<string>, params: Partial<UserParams> = {}, input = 'ListOptions'): Promise<Page<R>> {
     return this.read(
-      () => page<R>(this.em, list, { user: this.userId, ...params }, options),
+      () => page<R>(this.em, list, { user: this.userId, ...params }, options, input),
       (result) => result.items.length > 0,
     );
   }
@@ -283,7 +283,7 @@ export class UserScope {
   private dated<R>(schema: typeof datedRowsOptionsSchema | typeof workoutListOptionsSchema, options: unknown, make: (shape: { from: boolean; to: boolean }) => RowList<UserParams>): Promise<Page<R>> {
     const checked = parseOptions(schema, options, 'DatedListOptions');
     const range = rangeOf(checked);
-    return this.list<R>(make(range), checked, range.values);
+    return this.list<R>(make(range), checked, range.values, 'DatedListOptions');
   }
 
   /** The user's own row and settings. */
@@ -400,7 +400,7 @@ export class UserScope {
       const checked = parseOptions(topSetListOptionsSchema, options, 'TopSetListOptions');
       const list = topSetList({ pattern: checked.pattern != null, movement: checked.movementId != null });
       const pattern = checked.pattern == null ? {} : { pattern: ENUMS.MovementPattern.toDb(checked.pattern) };
-      return this.list(list as RowList<UserParams>, checked, { ...pattern, ...(checked.movementId == null ? {} : { movementId: checked.movementId }) });
+      return this.list(list as RowList<UserParams>, checked, { ...pattern, ...(checked.movementId == null ? {} : { movementId: checked.movementId }) }, 'TopSetListOptions');
     },
   };
 

@@ -12,6 +12,7 @@ import {
   includes,
   page,
   rangeOf,
+  requireCursorOf,
   rowById,
   type DatedListOptions,
   type IncludeOptions,
@@ -148,10 +149,12 @@ export class ViewerScope {
   async programsOf<const I extends keyof ProgramIncludes = never>(ownerId: number, options?: ListOptions<I>): Promise<Page<WithIncludes<ProgramRow, ProgramIncludes, I>>> {
     requireId(ownerId, 'ownerId');
     const checked = parseOptions(programListOptionsSchema, options, 'ListOptions');
+    const list = LISTS.programs(true);
+    requireCursorOf(list, checked);
     const levels = await this.visibleLevels(ownerId);
     return this.routed(async () => {
       await this.ownerExists(ownerId);
-      return page(this.em, LISTS.programs(true), { user: ownerId, levels: visibilityLabels(levels) }, checked);
+      return page(this.em, list, { user: ownerId, levels: visibilityLabels(levels) }, checked);
     });
   }
 
@@ -167,10 +170,12 @@ export class ViewerScope {
     // Validated before the resolver runs: a bad range must not cost the service a friendship lookup.
     const checked = parseOptions(workoutListOptionsSchema, options, 'DatedListOptions');
     const range = rangeOf(checked);
+    const list = LISTS.workouts(range, true);
+    requireCursorOf(list, checked, 'DatedListOptions');
     const levels = await this.visibleLevels(ownerId);
     return this.routed(async () => {
       await this.ownerExists(ownerId);
-      return page(this.em, LISTS.workouts(range, true), { user: ownerId, levels: visibilityLabels(levels), ...range.values }, checked);
+      return page(this.em, list, { user: ownerId, levels: visibilityLabels(levels), ...range.values }, checked, 'DatedListOptions');
     });
   }
 
