@@ -1,6 +1,7 @@
 /**
  * What `gainsly-db` prints fits the terminal and is coloured only where it should be: every line of
- * doctor (on an upstream database and on an empty one), the demo, user commands and imports fits
+ * doctor (on an upstream database and on an empty one), audit and adopt --dry-run (upstream), the
+ * demo, user commands and imports fits
  * 80 and 100 columns (COLUMNS, output piped); piped and --no-color output, --debug SQL log lines
  * included, carries no ANSI escape; and the wording of the issue #19 findings (doctor's next steps,
  * an import with no valid record, re-imported circuits).
@@ -66,6 +67,18 @@ describe('every line fits 80 and 100 columns', () => {
         // A rule under the header, none between rows.
         expect(result.stdout).toMatch(/│ severity +│ finding +│\n├─+┼─+┤\n│/);
         expect(result.stdout.match(/├/g)).toHaveLength(1);
+      }
+    }
+  }, SLOW);
+
+  it.runIf(haveFixtures)('audit and adopt --dry-run on an upstream database', async () => {
+    for (const width of WIDTHS) {
+      for (const args of [['audit'], ['audit', '-v', '--include-sql-enums'], ['adopt', '--dry-run']]) {
+        const result = await run([...args, '--url', withPassword(upstream!)], { COLUMNS: String(width) });
+        // audit exits 1 when it finds values to fix; an unknown option would be 2 and print nothing here.
+        expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBeLessThan(2);
+        expect(result.stdout.length, args.join(' ')).toBeGreaterThan(0);
+        expectFits(result, width, `${args.join(' ')} at ${width}`);
       }
     }
   }, SLOW);
