@@ -175,6 +175,37 @@ export function questionMarks<R = Record<string, unknown>>(text: string, params:
   return sql<R>(Object.assign(fragments, { raw: fragments }) as unknown as TemplateStringsArray, ...params);
 }
 
+/** The parts of a `pg` pool {@link executeBound} uses on the direct path. */
+interface DirectPool {
+  connect(): Promise<{ query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>; release(error?: Error | boolean): void }>;
+}
+
+/** Connections whose statements outside a transaction may run straight on their pool (see {@link registerDirectPool}). */
+const directPools = new WeakMap<object, DirectPool>();
+
+/**
+ * Lets {@link executeBound} run `connection`'s statements outside a transaction straight on its
+ * `pg` pool instead of through Kysely's executor, which on that path only checks a client out,
+ * sends the text and values and checks it in again, at about 5.5 KB of garbage a call
+ * (docs/performance.md, "The rows reads"). Only for a connection with no per-connection hooks of
+ * MikroORM (`onCreateConnection`, `onReserveConnection`, `sessionContext: 'connection'`), which
+ * Kysely's executor runs and this path would skip (setup/driver.ts decides).
+ * @internal
+ */
+export function registerDirectPool(connection: object, pool: DirectPool): void {
+  directPools.set(connection, pool);
+}
+
+/** One statement on a client of `pool`, checked out for it alone. */
+async function onPool<T>(pool: DirectPool, text: string, values: unknown[]): Promise<T[]> {
+  const client = await pool.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Runs one statement with its values bound as server-side parameters (the extended protocol),
  * through the EntityManager: in its transaction when it has one, logged like every ORM query, and
@@ -206,10 +237,13 @@ export async function executeBound<T>(em: EntityManager, query: Query<T>): Promi
   const logger = context.config.getLogger();
   const logged =
     logger.isEnabled('query') && logger.isEnabled('query-params') ? driver.getPlatform().formatQuery(bound.sql.replace(/\$\d+/g, '?'), values) : bound.sql;
+  const pool = transaction ? undefined : directPools.get(connection);
   const run = async () =>
     connection.executeQuery(
       logged,
-      async () => (await (transaction ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(bound.sql, values))).rows,
+      pool
+        ? () => onPool<T>(pool, bound.sql, values)
+        : async () => (await (transaction ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(bound.sql, values))).rows,
       { query: logged, params: values },
     );
   try {

@@ -2,7 +2,7 @@ import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Configuration, ConnectionType, EntityManagerType } from '@mikro-orm/core';
 import { attachRouter, currentRoute, DEFAULT_REPLICA_POLICY, ReplicaRouter, type ReplicaPolicy } from '../orm/replicas.js';
 import { GainslyError } from '../enums/index.js';
-import { isStalePlan, preparedStatementName } from '../orm/bound-query.js';
+import { isStalePlan, preparedStatementName, registerDirectPool } from '../orm/bound-query.js';
 import { translateGlobalContextRefusal } from '../orm/context.js';
 import {
   isConnectionLoss,
@@ -165,6 +165,16 @@ export class GainslyPostgreSqlConnection extends PostgreSqlConnection {
     return { secrets: connectionSecrets(this.config, this.options as { password?: unknown; clientUrl?: unknown }), libraryTables: this.tables };
   }
 
+  /** Whether MikroORM runs hooks when a connection is made or handed out, which only Kysely's executor runs. */
+  private hasConnectionHooks(): boolean {
+    const options = this.options as { onCreateConnection?: unknown; onReserveConnection?: unknown };
+    return (
+      (options.onCreateConnection ?? this.config.get('onCreateConnection')) != null ||
+      (options.onReserveConnection ?? this.config.get('onReserveConnection')) != null ||
+      this.config.get('sessionContext') === 'connection'
+    );
+  }
+
   override createKyselyDialect(overrides?: Parameters<PostgreSqlConnection['createKyselyDialect']>[0]): ReturnType<PostgreSqlConnection['createKyselyDialect']> {
     const options = (overrides ?? {}) as Record<string, unknown>;
     const userHook = options.onPoolCreated as ((pool: unknown) => unknown) | undefined;
@@ -172,6 +182,7 @@ export class GainslyPostgreSqlConnection extends PostgreSqlConnection {
       ...options,
       onPoolCreated: (pool: unknown) => {
         hardenPool(pool as PgPool, () => this.translateContext(), preparesStatements(this.config, this.options as { clientUrl?: unknown }));
+        if (!this.hasConnectionHooks()) registerDirectPool(this, pool as Parameters<typeof registerDirectPool>[1]);
         return userHook?.(pool);
       },
     } as Parameters<PostgreSqlConnection['createKyselyDialect']>[0]);
