@@ -227,9 +227,15 @@ export function encodeCursor(name: string, values: readonly unknown[]): string {
 /**
  * The sort values of a cursor {@link encodeCursor} made for the list `name` (`terms` of them, each
  * of its kind when `kinds` is given); anything else, a cursor of another list included, is a
- * `GainslyValidationError` on `after` of the input `input` (the name its other options are checked under).
+ * `GainslyValidationError` on `after` of the input `input` (the name its other options are checked
+ * under; `ListOptions` when not given).
  */
-export function decodeCursor(name: string, cursor: string, terms: number, kinds?: readonly ('string' | 'number')[], input = 'ListOptions'): unknown[] {
+export function decodeCursor(
+  name: string,
+  cursor: string,
+  terms: number,
+  { kinds, input = 'ListOptions' }: { readonly kinds?: readonly ('string' | 'number')[]; readonly input?: string | undefined } = {},
+): unknown[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -259,7 +265,7 @@ export async function pageOfRows<R, P extends Record<string, unknown>>(
   const key = `${meta.className}|${list.name}|${list.shape ?? ''}|${JSON.stringify(include)}|${paged}`;
   const statement = listStatement(meta, list, include, paged, key);
   const values: Record<string, unknown> & CursorParams = { ...params, limit: options.limit + 1 };
-  if (paged) decodeCursor(list.name, options.after!, list.order.length, undefined, options.input).forEach((value, i) => (values[`c${i}`] = value));
+  if (paged) decodeCursor(list.name, options.after!, list.order.length, { input: options.input }).forEach((value, i) => (values[`c${i}`] = value));
   const rows = await executeBound(em, statement.bind(values));
   const more = rows.length > options.limit;
   const page = more ? rows.slice(0, options.limit) : rows;

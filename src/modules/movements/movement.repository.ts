@@ -202,7 +202,7 @@ const CURSOR_LIST = 'movements';
 
 /** The name a search cursor continues after; a cursor of another list, or not a name, is refused on `after`. */
 function cursorName(after: string): string {
-  return decodeCursor(CURSOR_LIST, after, 1, ['string'], 'MovementSearch')[0] as string;
+  return decodeCursor(CURSOR_LIST, after, 1, { kinds: ['string'], input: 'MovementSearch' })[0] as string;
 }
 
 /**

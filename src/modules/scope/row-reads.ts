@@ -247,7 +247,7 @@ export function topSetList(shape: { pattern: boolean; movement: boolean }): RowL
  * One page of a list (see `pageOfRows`), with the list options' defaults applied. `input` names the
  * options in a validation error (`after` a cursor of another list), as their schema named them.
  */
-export function page<R>(em: EntityManager, list: RowList<UserParams>, params: UserParams, options: ListOptions<string>, input = 'ListOptions'): Promise<Page<R>> {
+export function page<R>(em: EntityManager, list: RowList<UserParams>, params: UserParams, options: ListOptions<string>, input?: string): Promise<Page<R>> {
   return pageOfRows<R, UserParams>(em, list, params, {
     limit: options.limit ?? DEFAULT_PAGE_SIZE,
     ...(options.after != null ? { after: options.after } : {}),
@@ -260,8 +260,8 @@ export function page<R>(em: EntityManager, list: RowList<UserParams>, params: Us
  * Refuses `after` when it is not a cursor of `list`, before any statement: for a read that sends
  * others first (a viewer's friendship and owner checks), so bad input sends no SQL (docs/reliability.md).
  */
-export function requireCursorOf(list: RowList<UserParams>, options: ListOptions<string>, input = 'ListOptions'): void {
-  if (options.after != null) decodeCursor(list.name, options.after, list.order.length, undefined, input);
+export function requireCursorOf(list: RowList<UserParams>, options: ListOptions<string>, input?: string): void {
+  if (options.after != null) decodeCursor(list.name, options.after, list.order.length, { input });
 }
 
 /** One row of `entity` by id, with `include` nested (visibility decided by the caller); `undefined` when none. */

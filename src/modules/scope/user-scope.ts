@@ -272,7 +272,7 @@ export class UserScope {
   }
 
   /** A page of one of the user's lists (see row-reads.ts), validated before any SQL. */
-  private async list<R>(list: RowList<UserParams>, options: ListOptions<string>, params: Partial<UserParams> = {}, input = 'ListOptions'): Promise<Page<R>> {
+  private async list<R>(list: RowList<UserParams>, options: ListOptions<string>, params: Partial<UserParams> = {}, input?: string): Promise<Page<R>> {
     return this.read(
       () => page<R>(this.em, list, { user: this.userId, ...params }, options, input),
       (result) => result.items.length > 0,

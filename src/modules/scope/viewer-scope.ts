@@ -168,14 +168,15 @@ export class ViewerScope {
   async workoutLogsOf<const I extends keyof WorkoutLogIncludes = never>(ownerId: number, options?: DatedListOptions<I>): Promise<Page<WithIncludes<WorkoutLogRow, WorkoutLogIncludes, I>>> {
     requireId(ownerId, 'ownerId');
     // Validated before the resolver runs: a bad range must not cost the service a friendship lookup.
-    const checked = parseOptions(workoutListOptionsSchema, options, 'DatedListOptions');
+    const input = 'DatedListOptions';
+    const checked = parseOptions(workoutListOptionsSchema, options, input);
     const range = rangeOf(checked);
     const list = LISTS.workouts(range, true);
-    requireCursorOf(list, checked, 'DatedListOptions');
+    requireCursorOf(list, checked, input);
     const levels = await this.visibleLevels(ownerId);
     return this.routed(async () => {
       await this.ownerExists(ownerId);
-      return page(this.em, list, { user: ownerId, levels: visibilityLabels(levels), ...range.values }, checked, 'DatedListOptions');
+      return page(this.em, list, { user: ownerId, levels: visibilityLabels(levels), ...range.values }, checked, input);
     });
   }
 
