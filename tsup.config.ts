@@ -15,7 +15,20 @@ export default defineConfig({
     // The `gainsly-db` executable (package.json `bin`). esbuild keeps the entry's
     // `#!/usr/bin/env node` line, and tsup marks files starting with one executable.
     'cli/index': 'src/cli/index.ts',
+    // The schemas the root entry validates with, loaded on first use (src/orm/validation.ts): a
+    // file of its own so the synchronous fallback can require it by name.
+    'internal/validation': 'src/schemas/validation-set.ts',
   },
+  // The sources import the validation set eagerly (src/orm/validation-eager.ts); the published
+  // root entry must not, or `import '@gainsly/db'` loads zod (issue #23, cold start).
+  esbuildPlugins: [
+    {
+      name: 'lazy-validation',
+      setup(build) {
+        build.onLoad({ filter: /[\\/]src[\\/]orm[\\/]validation-eager\.ts$/ }, () => ({ contents: 'export const EAGER = undefined;', loader: 'ts' }));
+      },
+    },
+  ],
   format: ['esm'],
   // The CLI is not an API: no declaration files for it.
   dts: { entry: libraryEntries },

@@ -139,7 +139,7 @@ export { ConversationTurnRepository } from './modules/coaching/conversation-turn
 export type { JsonValue, JsonObject, DisciplineWeight, SessionExerciseBlock, SessionFinisherBlock, SessionSectionExercise, BucketStress, SecondaryMuscles } from './schemas/json-types.js';
 export { GainslyValidationError, type ValidationIssue } from './schemas/errors.js';
 export { PROBLEM_CONTENT_TYPE, toProblem, type GainslyProblem, type ProblemFieldError } from './schemas/problem.js';
-export { configureJsonLimits, jsonBlobLimits, type JsonBlobLimits } from './schemas/json-blobs.js';
+export { configureJsonLimits, jsonBlobLimits, type JsonBlobLimits } from './schemas/json-limits.js';
 export {
   InvalidEnumValueError,
   MovementPattern,

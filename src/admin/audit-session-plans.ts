@@ -1,7 +1,8 @@
 // The session plan part of `audit`: rows whose JSON sections the upstream app cannot read
 // (docs/upstream.md, "Session plans"; an array in finisher_json makes its session
 // response fail with a 500, a block without `movement` fails its response model).
-import { formatIssuePath, sessionFinisherBlockSchema, sessionSectionSchema } from '../schemas/index.js';
+import { formatIssuePath } from '../schemas/messages.js';
+import { sessionFinisherBlockSchema, sessionSectionSchema } from '../schemas/json-blobs.js';
 import { qualified, quoteIdent, type SqlRunner } from '../orm/sql-helpers.js';
 
 /**

@@ -3,7 +3,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type RawBuilder } from 'kysely';
 import { executeBound } from '../orm/bound-query.js';
-import { movementInputSchema, parseInput, recoverySignalInputSchema, sorenessInputSchema } from '../schemas/index.js';
+import { movementInputSchema } from '../schemas/inputs/movements.js';
+import { parseInput } from '../schemas/errors.js';
+import { recoverySignalInputSchema, sorenessInputSchema } from '../schemas/inputs/logging.js';
 import { User } from '../modules/users/user.entity.js';
 import { Program } from '../modules/programs/program.entity.js';
 import { Microcycle } from '../modules/programs/microcycle.entity.js';

@@ -9,34 +9,18 @@ import { readFile, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import * as z from 'zod';
 import { ENUMS, enumColumnsOf } from '../enums/index.js';
 import { GAINSLY_ERROR_CODES, GainslyError, GainslyNotFoundError, type GainslyErrorCode } from '../orm/errors.js';
 import { parseArgument, parseOptions, requireId } from '../orm/arguments.js';
-import { FORBIDDEN_JSON_KEYS } from '../schemas/json-blobs.js';
+import { FORBIDDEN_JSON_KEYS } from '../schemas/json-limits.js';
 import { emRunner, qualified, quoteIdent, schemaOf, toEm, toNumber, type OrmOrEm, type SqlRunner } from '../orm/sql-helpers.js';
 import { GainslyImportError } from '../orm/errors.js';
 import { catalogTableError, OWNERSHIP } from './ownership.js';
 
-/**
- * The `format` of a {@link UserExportDocument}.
- *
- * @example
- * ```ts
- * if (doc.format !== USER_EXPORT_FORMAT) throw new Error('not a Gainsly user export');
- * ```
- */
-export const USER_EXPORT_FORMAT = 'gainsly-user-export';
-/**
- * The `version` of the {@link UserExportDocument} layout this library writes and reads. A change
- * a reader of version 1 would misread gets a new version.
- *
- * @example
- * ```ts
- * if (doc.version > USER_EXPORT_VERSION) throw new Error('exported by a newer @gainsly/db');
- * ```
- */
-export const USER_EXPORT_VERSION = 1;
+import { USER_EXPORT_FORMAT, USER_EXPORT_VERSION } from '../schemas/user-export-format.js';
+import { schemas } from '../orm/validation.js';
+
+export { USER_EXPORT_FORMAT, USER_EXPORT_VERSION };
 
 /**
  * A table's `owned` condition in this file's form (`?` the user id, `own(t)` the user's ids of an
@@ -251,17 +235,6 @@ export interface UserExportSummary {
   counts: Record<UserDataTable, number>;
 }
 
-const exportOptionsSchema = z.strictObject({
-  batchSize: z.number().int().min(1).max(100_000).optional(),
-  schema: z.string().min(1).max(63).optional(),
-});
-/** A file path (no NUL, which no file system accepts) or anything with a stream's `write` and `once`. */
-const destinationSchema = z.union([
-  z.string().min(1).max(4096).refine((path) => !path.includes('\u0000'), 'a file path cannot contain NUL'),
-  z.custom<Writable>((v) => typeof v === 'object' && v !== null && typeof (v as Writable).write === 'function' && typeof (v as Writable).once === 'function', 'a file path or a writable stream'),
-]);
-const eraseOptionsSchema = z.strictObject({ dryRun: z.boolean().optional(), schema: z.string().min(1).max(63).optional() });
-const importOptionsSchema = eraseOptionsSchema;
 
 /** Replaces `own(t)` in an ownership condition by the subquery of the user's ids in `t`. */
 function ownershipSql(schema: string, table: string): string {
@@ -341,7 +314,7 @@ interface ExportVisitor {
 /** Reads the user's rows table by table in one REPEATABLE READ, READ ONLY snapshot, through a cursor. */
 async function readExport(target: OrmOrEm, userIdArg: unknown, optionsArg: unknown, visitor: ExportVisitor): Promise<UserExportSummary> {
   const userId = requireId(userIdArg, 'userId');
-  const options = parseOptions(exportOptionsSchema, optionsArg ?? {}, 'UserExportOptions');
+  const options = parseOptions(schemas.exportOptionsSchema, optionsArg ?? {}, 'UserExportOptions');
   const em = toEm(target);
   const schema = schemaOf(target, options.schema);
   const batchSize = options.batchSize ?? 1000;
@@ -444,8 +417,8 @@ function streamSink(stream: Writable): (chunk: string) => Promise<void> {
 export async function writeUserExport(target: OrmOrEm, userId: number, destination: string | Writable, options: UserExportOptions = {}): Promise<UserExportSummary> {
   // Every argument before the file is created: a bad one leaves no empty file behind.
   requireId(userId, 'userId');
-  parseOptions(exportOptionsSchema, options ?? {}, 'UserExportOptions');
-  parseArgument(destinationSchema, destination, 'destination');
+  parseOptions(schemas.exportOptionsSchema, options ?? {}, 'UserExportOptions');
+  parseArgument(schemas.destinationSchema, destination, 'destination');
   const file = typeof destination === 'string' ? createWriteStream(destination) : null;
   const stream = file ?? (destination as Writable);
   const write = streamSink(stream);
@@ -601,7 +574,7 @@ async function referencingKeys(run: SqlRunner, schema: string): Promise<{ table:
  */
 export async function eraseUserData(target: OrmOrEm, userId: number, options: EraseOptions = {}): Promise<EraseReport> {
   const id = requireId(userId, 'userId');
-  const opts = parseOptions(eraseOptionsSchema, options ?? {}, 'EraseOptions');
+  const opts = parseOptions(schemas.eraseOptionsSchema, options ?? {}, 'EraseOptions');
   const em = toEm(target);
   const schema = schemaOf(target, opts.schema);
   let report!: EraseReport;
@@ -719,16 +692,6 @@ export interface UserImportReport {
   clearedReferences: { table: string; column: string; rows: number }[];
 }
 
-const rowSchema = z.record(z.string(), z.unknown());
-const documentSchema = z.object({
-  format: z.literal(USER_EXPORT_FORMAT),
-  version: z.literal(USER_EXPORT_VERSION),
-  exportedAt: z.string().optional(),
-  user: z.object({ id: z.number().int() }).loose().optional(),
-  references: z.record(z.string(), z.array(z.object({ id: z.number().int(), name: z.string() }))).optional(),
-  tables: z.record(z.string(), z.array(rowSchema)),
-  counts: z.record(z.string(), z.number()).optional(),
-});
 
 /**
  * Imports a {@link UserExportDocument} (or a file holding one) into this database as a new user, in
@@ -747,7 +710,7 @@ const documentSchema = z.object({
  * ```
  */
 export async function importUserData(target: OrmOrEm, source: string | UserExportDocument, options: UserImportOptions = {}): Promise<UserImportReport> {
-  const opts = parseOptions(importOptionsSchema, options ?? {}, 'UserImportOptions');
+  const opts = parseOptions(schemas.importOptionsSchema, options ?? {}, 'UserImportOptions');
   let raw: unknown = source;
   if (typeof source === 'string') {
     try {
@@ -759,7 +722,7 @@ export async function importUserData(target: OrmOrEm, source: string | UserExpor
   // The document's shape (format, version, tables of objects) is an input like any other: every
   // problem listed by path. Column values are checked by PostgreSQL's types and constraints.
   if (raw === null || typeof raw !== 'object') throw new GainslyUserDataError(`not a ${USER_EXPORT_FORMAT} document: a JSON object is expected`, 'document');
-  const doc = parseOptions(documentSchema, raw, 'UserExportDocument');
+  const doc = parseOptions(schemas.userExportDocumentSchema, raw, 'UserExportDocument');
   for (const table of Object.keys(doc.tables)) {
     if (!USER_DATA_TABLES.includes(table as UserDataTable)) throw new GainslyUserDataError(`unknown table ${table} in the document`, table);
   }

@@ -1,16 +1,8 @@
 // Argument checks of the repositories and scopes, on top of the argument schemas of
 // `schemas/inputs/arguments.ts` (one rule per kind of argument, worded once): every public read and
 // write parses its arguments here before any SQL.
-import { GainslyValidationError } from '../schemas/errors.js';
-import {
-  calendarDateArgumentSchema,
-  idArgumentSchema,
-  limitArgumentSchema,
-  offsetArgumentSchema,
-  parseArgument,
-  parseOptions,
-} from '../schemas/inputs/arguments.js';
-import { textSchema } from '../schemas/primitives.js';
+import { GainslyValidationError, parseArgument, parseOptions } from '../schemas/errors.js';
+import { schemas } from './validation.js';
 
 export { parseArgument, parseOptions };
 
@@ -22,7 +14,7 @@ export { parseArgument, parseOptions };
  * @internal
  */
 export function requireId(value: unknown, name: string): number {
-  return parseArgument(idArgumentSchema, value, name);
+  return parseArgument(schemas.idArgumentSchema, value, name);
 }
 
 /** {@link requireId} for an optional id (`undefined` and `null` pass through). @internal */
@@ -32,11 +24,11 @@ export function optionalId(value: unknown, name: string): number | undefined {
 
 /** A `'YYYY-MM-DD'` calendar date argument (years 0001–9999; no PostgreSQL date words). @internal */
 export function requireDate(value: unknown, name: string): string {
-  return parseArgument(calendarDateArgumentSchema, value, name);
+  return parseArgument(schemas.calendarDateArgumentSchema, value, name);
 }
 
 /** Text schemas by maximum length, built once. */
-const TEXT_ARGUMENTS = new Map<number, ReturnType<typeof textSchema>>();
+const TEXT_ARGUMENTS = new Map<number, ReturnType<typeof schemas.textSchema>>();
 
 /**
  * A string argument matched exactly (a name, an e-mail): at most `max` characters, and none that
@@ -45,7 +37,7 @@ const TEXT_ARGUMENTS = new Map<number, ReturnType<typeof textSchema>>();
  */
 export function requireString(value: unknown, name: string, max = 10_000): string {
   let schema = TEXT_ARGUMENTS.get(max);
-  if (!schema) TEXT_ARGUMENTS.set(max, (schema = textSchema(max)));
+  if (!schema) TEXT_ARGUMENTS.set(max, (schema = schemas.textSchema(max)));
   return parseArgument(schema, value, name);
 }
 
@@ -73,7 +65,7 @@ export function checkFindOptions<T>(options: T, name = 'options'): T {
   if (!isPlainObject(options)) throw invalidArgument(name, 'must be an object of MikroORM find options', options);
   const given = options as Record<string, unknown>;
   for (const key of PAGING_KEYS) {
-    if (given[key] != null) parseArgument(key === 'limit' ? limitArgumentSchema : offsetArgumentSchema, given[key], [name, key]);
+    if (given[key] != null) parseArgument(key === 'limit' ? schemas.limitArgumentSchema : schemas.offsetArgumentSchema, given[key], [name, key]);
   }
   return options;
 }

@@ -2,8 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Connection, EntityManager } from '@mikro-orm/core';
 import { GainslyConcurrencyError, GainslyConnectionError, GainslyDatabaseError, GainslyConfigError } from './errors.js';
 import { parseOptions } from './arguments.js';
-import { replicaStatusOptionsSchema } from '../schemas/inputs/arguments.js';
 import type { AnyMikroORM } from './context.js';
+import { schemas } from './validation.js';
 
 /**
  * Read replicas: which connection a library read runs on, and read-your-writes.
@@ -370,7 +370,7 @@ export async function recordWrite(em: EntityManager, userId: number | undefined)
  * ```
  */
 export async function replicaStatus(orm: AnyMikroORM, options: { probe?: boolean } = {}): Promise<ReplicaStatus[]> {
-  const { probe } = parseOptions(replicaStatusOptionsSchema, options, 'ReplicaStatusOptions');
+  const { probe } = parseOptions(schemas.replicaStatusOptionsSchema, options, 'ReplicaStatusOptions');
   const em = (orm as { em?: { getDriver?: unknown } } | null)?.em;
   if (typeof em?.getDriver !== 'function') throw new GainslyConfigError('replicaStatus() needs the MikroORM instance createGainslyOrm() returned.');
   const router = routers.get((em.getDriver as () => object).call(em));

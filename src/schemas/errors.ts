@@ -190,3 +190,57 @@ function formatValidationMessage(issues: readonly ValidationIssue[], input: stri
   const more = issues.length > MESSAGE_MAX_ISSUES ? `; … and ${issues.length - MESSAGE_MAX_ISSUES} more` : '';
   return `Invalid ${input ?? 'input'}: ${shown.length === 0 ? 'no details' : shown.join('; ')}${more}`;
 }
+
+/** What each options schema makes of no options at all (see {@link parseOptions}). */
+const NO_OPTIONS = new WeakMap<z.ZodType, unknown>();
+
+/** Input name of positional-argument errors: `Invalid arguments: userId: must be …`. */
+const ARGUMENTS = 'arguments';
+
+/**
+ * Parses one positional argument (an id, a date, a name) and returns it, or throws a
+ * {@link GainslyValidationError} whose issue path is the parameter's name.
+ *
+ * @param schema - the argument's schema, e.g. {@link idArgumentSchema}
+ * @param value - what the caller passed
+ * @param name - the parameter's name, e.g. `'programId'`, or its path (`['options', 'limit']`)
+ * @throws {GainslyValidationError} when the value does not match
+ * @example
+ * ```ts
+ * const id = parseArgument(idArgumentSchema, req.params.id, 'programId'); // throws on '12'
+ * ```
+ */
+export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, name: string | readonly (string | number)[]): z.output<S> {
+  const result = schema.safeParse(value, { error: gainslyErrorMap, reportInput: true });
+  if (result.success) return result.data;
+  const prefix = typeof name === 'string' ? [name] : [...name];
+  const issues = GainslyValidationError.fromZodError(result.error).issues.map((issue): ValidationIssue => ({ ...issue, path: [...prefix, ...issue.path] }));
+  throw new GainslyValidationError(issues, ARGUMENTS, { cause: result.error });
+}
+
+/**
+ * Parses an options or filter object argument (a date range, a search filter, `{ userId }`);
+ * `undefined` and `null` mean "none given" and parse as `{}`. Issue paths are relative to the
+ * object, as in an input (`from`, `days`), and the error names the object's type (`inputName`).
+ *
+ * @param schema - the object's schema, e.g. {@link dateRangeSchema}
+ * @param value - what the caller passed
+ * @param inputName - the object's type name for the message, e.g. `'DateRange'`
+ * @throws {GainslyValidationError} when the value does not match
+ * @example
+ * ```ts
+ * const range = parseOptions(dateRangeSchema, { from: '2026-01-01' }, 'DateRange');
+ * ```
+ */
+export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, inputName: string): z.output<S> {
+  // No options (the common call) parse to the same value every time: parsed once per schema, frozen
+  // so that no caller can change what the next one gets (issue #23, per-call cost).
+  if (value == null) {
+    let parsed = NO_OPTIONS.get(schema);
+    if (parsed === undefined) NO_OPTIONS.set(schema, (parsed = Object.freeze(parseOptions(schema, {}, inputName))));
+    return parsed as z.output<S>;
+  }
+  const result = schema.safeParse(value, { error: gainslyErrorMap, reportInput: true });
+  if (result.success) return result.data;
+  throw GainslyValidationError.fromZodError(result.error, inputName);
+}

@@ -3,7 +3,8 @@
 // Explicit names only: anything not listed here is internal.
 
 export { GainslyError, GAINSLY_ERROR_CODES, type GainslyErrorCode, GainslyValidationError, parseInput, type ValidationIssue } from './errors.js';
-export { PROBLEM_CONTENT_TYPE, problemSchema, toProblem, type GainslyProblem, type ProblemFieldError } from './problem.js';
+export { PROBLEM_CONTENT_TYPE, toProblem, type GainslyProblem, type ProblemFieldError } from './problem.js';
+export { problemSchema } from './problem-schema.js';
 export { fromQueryString, openApiComponents, toJsonSchema, type JsonSchema } from './openapi.js';
 export { gainslyErrorMap, formatIssuePath, previewValue } from './messages.js';
 export {

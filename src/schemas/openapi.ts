@@ -45,7 +45,7 @@ import {
 } from './rows/read-models.js';
 import { movementRowSchema } from './rows/movements.js';
 import { pageSchema } from './rows/registry.js';
-import { problemSchema } from './problem.js';
+import { problemSchema } from './problem-schema.js';
 
 /**
  * A JSON Schema document, as `z.toJSONSchema` returns it.

@@ -2,8 +2,6 @@
 // error the library throws to the JSON body a service sends, so every service built on the
 // library answers alike (issue #18). Pure: it reads the error's `code` and public fields, never a
 // class from the ORM floor, so a front end can import it from `@gainsly/db/schemas` too.
-// Namespace import (zod's recommended form): a named `z` import defeats tree-shaking of zod's locales in browser bundles.
-import * as z from 'zod';
 import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from '../enums/index.js';
 
 /**
@@ -174,24 +172,3 @@ export function toProblem(error: unknown, options: { instance?: string | undefin
     ...(options.instance !== undefined ? { instance: options.instance } : {}),
   };
 }
-
-/**
- * The {@link GainslyProblem} body as a zod schema: for a client that parses the errors a service
- * built on the library sends, and for the `Problem` OpenAPI component.
- * @example
- * ```ts
- * const problem = problemSchema.parse(await response.json());
- * for (const e of problem.errors ?? []) form.setError(e.pointer, e.detail);
- * ```
- */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  // The library's codes, or a service's own for the problems it makes itself (an auth failure).
-  code: z.union([z.enum([...Object.values(GAINSLY_ERROR_CODES), 'INTERNAL'] as unknown as [GainslyErrorCode | 'INTERNAL', ...(GainslyErrorCode | 'INTERNAL')[]]), z.string()]),
-  retryable: z.boolean(),
-  errors: z.array(z.object({ pointer: z.string(), detail: z.string(), allowed: z.array(z.union([z.string(), z.number()])).optional() })).optional(),
-  instance: z.string().optional(),
-});

@@ -10,6 +10,7 @@ import { GainslySchemaError, GainslyConfigError } from '../orm/errors.js';
 import type { AnyMikroORM } from '../orm/context.js';
 import { sql } from 'kysely';
 import { executeBound } from '../orm/bound-query.js';
+import { loadValidation } from '../orm/validation.js';
 
 /**
  * Connects to a Gainsly database and returns a ready MikroORM instance with every entity,
@@ -42,7 +43,9 @@ export async function createGainslyOrm(options: GainslyOrmOptions = {}): Promise
   }
   const url = resolveDatabaseUrl(options.url);
   const target = parseDatabaseUrl(url);
-  const orm = target.kind === 'pglite' ? await createPgliteOrm(target.dataDir, options) : await MikroORM.init(gainslyConfig({ ...options, url }));
+  // The validation schemas load beside the connection (orm/validation.ts): an embedded database
+  // does not go through our driver's connect.
+  const [orm] = await Promise.all([target.kind === 'pglite' ? createPgliteOrm(target.dataDir, options) : MikroORM.init(gainslyConfig({ ...options, url })), loadValidation()]);
   if (verify === false) return orm;
   try {
     const state = await inspectSchema(orm);

@@ -4,6 +4,7 @@ import { attachRouter, currentRoute, DEFAULT_REPLICA_POLICY, ReplicaRouter, type
 import { GainslyError } from '../enums/index.js';
 import { isStalePlan, preparedStatementName, registerDirectPool } from '../orm/bound-query.js';
 import { translateGlobalContextRefusal } from '../orm/context.js';
+import { loadValidation } from '../orm/validation.js';
 import {
   isConnectionLoss,
   translateConnectFailure,
@@ -322,6 +323,12 @@ export class GainslyPostgreSqlDriver extends PostgreSqlDriver {
       this.#router = router;
       attachRouter(this, router);
     }
+  }
+
+  /** Connects, and meanwhile loads the schemas library calls validate with (orm/validation.ts). */
+  override async connect(options?: Parameters<PostgreSqlDriver['connect']>[0]): ReturnType<PostgreSqlDriver['connect']> {
+    const [connection] = await Promise.all([super.connect(options), loadValidation()]);
+    return connection;
   }
 
   /**

@@ -205,6 +205,45 @@ describe('an ESM TypeScript service', () => {
     expect(out.validation).toEqual({ name: 'GainslyValidationError', paths: ['email', 'personaAggression'] });
   }, 120_000);
 
+  it('import loads neither zod nor the schemas; they load when the ORM starts, or on first use before it (issue #23)', async () => {
+    // Records every file the process loads (module.registerHooks), then: the import alone; a
+    // validation failure on an ORM made with `new MikroORM()`, which connects on its first query,
+    // after the arguments are checked (the synchronous fallback of src/orm/validation.ts); and
+    // createGainslyOrm, which loads them while it connects.
+    const url = await scratchDatabase('lazy');
+    const script = `
+      import { registerHooks } from 'node:module';
+      const loaded = [];
+      registerHooks({ load(u, c, next) { loaded.push(u); return next(u, c); } });
+      const zod = () => loaded.some((u) => u.includes('/node_modules/zod/'));
+      const set = () => loaded.some((u) => u.endsWith('/dist/internal/validation.js'));
+      const lib = await import('@gainsly/db');
+      const { MikroORM } = await import('@mikro-orm/postgresql');
+      const out = { afterImport: { zod: zod(), set: set() } };
+      const early = new MikroORM(lib.gainslyConfig({ url: process.env.DATABASE_URL }));
+      try { await lib.forUser(early.em.fork(), 0).workouts.list(); } catch (e) { out.early = { name: e.name, paths: e.issues?.map((i) => i.path.join('.')), zod: zod() }; }
+      await early.close(true);
+      out.afterEarly = { set: set() };
+      const orm = await lib.createGainslyOrm({ url: process.env.DATABASE_URL, verify: false });
+      try { await lib.forUser(orm.em.fork(), 1).soreness.create({ date: '2026-01-01', bodyPart: 'x', soreness: 99 }); } catch (e) { out.started = { name: e.name, instance: e instanceof lib.GainslyValidationError }; }
+      await orm.close(true);
+      console.log(JSON.stringify(out));
+    `;
+    const result = await node(['--input-type=module', '-e', script], { cwd: join(app, 'service'), env: childEnv({ DATABASE_URL: url }) });
+    expectNoPassword(result);
+    expect(result.stderr).not.toMatch(/ExperimentalWarning|ERR_REQUIRE/);
+    const out = lastJsonLine<{
+      afterImport: { zod: boolean; set: boolean };
+      early: { name: string; paths: string[]; zod: boolean };
+      afterEarly: { set: boolean };
+      started: { name: string; instance: boolean };
+    }>(result.stdout);
+    expect(out.afterImport).toEqual({ zod: false, set: false });
+    expect(out.early).toEqual({ name: 'GainslyValidationError', paths: ['userId'], zod: true });
+    expect(out.afterEarly).toEqual({ set: true });
+    expect(out.started).toEqual({ name: 'GainslyValidationError', instance: true });
+  }, 120_000);
+
   /** One tsc run with the strictest common settings, shared by the two checks below. */
   let strictest: Promise<TscDiagnostic[]> | undefined;
   function strictestCheck(): Promise<TscDiagnostic[]> {

@@ -1,5 +1,5 @@
 import { ENUMS } from '../../enums/index.js';
-import { circuitTemplateInputSchema } from '../../schemas/index.js';
+import { circuitTemplateInputSchema } from '../../schemas/inputs/circuits.js';
 import { circuitTypeFromText, normaliseTags } from '../values.js';
 import type { ImportKind } from './kind.js';
 import { camelRecord, nameOf, ok, pathOf, validate, type Origin } from './records.js';

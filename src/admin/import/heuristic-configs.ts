@@ -1,4 +1,4 @@
-import { heuristicConfigInputSchema } from '../../schemas/index.js';
+import { heuristicConfigInputSchema } from '../../schemas/inputs/coaching.js';
 import type { ImportKind } from './kind.js';
 import { camelRecord, nameOf, ok, validate } from './records.js';
 

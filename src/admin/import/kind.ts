@@ -1,5 +1,5 @@
 // What each import writes: the target table's columns, its key, and how a record is prepared.
-import type { ValidationIssue } from '../../schemas/index.js';
+import type { ValidationIssue } from '../../schemas/errors.js';
 
 export type ColumnType = 'text' | 'integer' | 'boolean' | 'json';
 

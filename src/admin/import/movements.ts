@@ -1,5 +1,5 @@
 import { ENUMS } from '../../enums/index.js';
-import { movementInputSchema } from '../../schemas/index.js';
+import { movementInputSchema } from '../../schemas/inputs/movements.js';
 import { normaliseEnumValue, normaliseTags } from '../values.js';
 import type { ImportKind } from './kind.js';
 import { camelRecord, nameOf, ok, validate } from './records.js';

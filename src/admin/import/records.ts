@@ -1,7 +1,8 @@
 // Helpers shared by the record preparers: camelCase keys with their origin (for error paths), the
 // record's name, validation with paths mapped back to the file's keys, and the prepared row.
 import type * as z from 'zod';
-import { formatIssuePath, GainslyValidationError, parseInput, type ValidationIssue } from '../../schemas/index.js';
+import { formatIssuePath } from '../../schemas/messages.js';
+import { GainslyValidationError, parseInput, type ValidationIssue } from '../../schemas/errors.js';
 import type { PrepareResult } from './kind.js';
 
 export type Origin = Map<string, (string | number)[]>;

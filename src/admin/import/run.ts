@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { formatIssuePath, GainslyValidationError, type ValidationIssue } from '../../schemas/index.js';
+import { formatIssuePath } from '../../schemas/messages.js';
+import { GainslyValidationError, type ValidationIssue } from '../../schemas/errors.js';
 import { emRunner, schemaOf, tableWriteLockKey, toEm, toNumber, type OrmOrEm, type SqlRunner } from '../../orm/sql-helpers.js';
 import { GainslyImportError } from '../../orm/errors.js';
 import type { ImportKind } from './kind.js';

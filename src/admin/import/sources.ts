@@ -4,7 +4,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSONParser, TokenType, type ParsedTokenInfo } from '@streamparser/json';
-import { GainslyValidationError } from '../../schemas/index.js';
+import { GainslyValidationError } from '../../schemas/errors.js';
 import { GainslyImportError } from '../../orm/errors.js';
 import type { ImportKind } from './kind.js';
 import type { ImportSource } from './types.js';

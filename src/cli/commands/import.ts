@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { importCircuits, importHeuristicConfigs, importMovements, type ImportOptions, type ImportReport, type ImportSource } from '../../admin/index.js';
-import { GainslyValidationError } from '../../schemas/index.js';
+import { GainslyValidationError } from '../../schemas/errors.js';
 import { ImportRejectedError } from '../../admin/import/run.js';
 import { plural, withDatabase, type CliContext } from '../context.js';
 import { CliError, EXIT } from '../errors.js';

@@ -2,10 +2,8 @@ import { GainslyRepository } from '../../orm/base-repository.js';
 import type { CircuitType } from '../../enums/index.js';
 import type { CircuitTemplate } from './circuit-template.entity.js';
 import { parseArgument, requireString } from '../../orm/arguments.js';
-import { ENUMS } from '../../enums/index.js';
-import { enumSchema } from '../../schemas/primitives.js';
+import { schemas } from '../../orm/validation.js';
 
-const circuitTypeArgument = enumSchema(ENUMS.CircuitType);
 
 /**
  * Repository of {@link CircuitTemplate}.
@@ -25,7 +23,7 @@ export class CircuitTemplateRepository extends GainslyRepository<CircuitTemplate
    * ```
    */
   async findByType(circuitType: CircuitType): Promise<CircuitTemplate[]> {
-    return this.find({ circuitType: parseArgument(circuitTypeArgument, circuitType, 'circuitType') }, { orderBy: { name: 'asc', id: 'asc' } });
+    return this.find({ circuitType: parseArgument(schemas.circuitTypeArgumentSchema, circuitType, 'circuitType') }, { orderBy: { name: 'asc', id: 'asc' } });
   }
 
   /**

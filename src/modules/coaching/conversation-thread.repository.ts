@@ -1,23 +1,16 @@
 import { UserOwnedRepository } from '../../orm/base-repository.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
-import {
-  acceptPlanInputSchema,
-  appendTurnInputSchema,
-  conversationThreadInputSchema,
-  parseInput,
-  type AcceptPlanInput,
-  type AppendTurnInput,
-  type ConversationThreadInput,
-} from '../../schemas/index.js';
+import type { AcceptPlanInput, AppendTurnInput, ConversationThreadInput } from '../../schemas/inputs/coaching.js';
+import { parseInput } from '../../schemas/errors.js';
 import { ConversationThread } from './conversation-thread.entity.js';
 import { ConversationTurn } from './conversation-turn.entity.js';
 import { User } from '../users/user.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { parseOptions, requireId } from '../../orm/arguments.js';
 import { ownedBy, ownedSql } from '../ownership.js';
-import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
 import { sql } from 'kysely';
 import { executeBound } from '../../orm/bound-query.js';
+import { schemas } from '../../orm/validation.js';
 
 /**
  * Repository of {@link ConversationThread}: threads, and turns appended safely under concurrency.
@@ -49,7 +42,7 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
    */
   async createThread(userId: number, input: ConversationThreadInput): Promise<ConversationThread> {
     requireId(userId, 'userId');
-    const data = parseInput(conversationThreadInputSchema, input, 'ConversationThreadInput');
+    const data = parseInput(schemas.conversationThreadInputSchema, input, 'ConversationThreadInput');
     const em = this.getEntityManager();
     return this.written(userId, await em.transactional(async (tx) => {
       const user = await tx.findOne(User, { id: userId });
@@ -78,8 +71,8 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
    */
   async appendTurn(threadId: number, input: AppendTurnInput, options: { userId?: number } = {}): Promise<ConversationTurn> {
     requireId(threadId, 'threadId');
-    const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
-    const data = parseInput(appendTurnInputSchema, input, 'AppendTurnInput');
+    const userId = parseOptions(schemas.ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
+    const data = parseInput(schemas.appendTurnInputSchema, input, 'AppendTurnInput');
     return this.written(userId, await this.getEntityManager().transactional(async (tx) => {
       const owned = userId === undefined ? sql`` : sql` and ${ownedSql('conversation_threads', sql.ref('t'), userId)}`;
       const [locked] = await executeBound<{ id: number }>(tx, sql`select t.id from conversation_threads t where t.id = ${threadId}${owned} for update`);
@@ -110,8 +103,8 @@ export class ConversationThreadRepository extends UserOwnedRepository<Conversati
    */
   async acceptPlan(threadId: number, input: AcceptPlanInput, options: { userId?: number } = {}): Promise<void> {
     requireId(threadId, 'threadId');
-    const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
-    const data = parseInput(acceptPlanInputSchema, input, 'AcceptPlanInput');
+    const userId = parseOptions(schemas.ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
+    const data = parseInput(schemas.acceptPlanInputSchema, input, 'AcceptPlanInput');
     const where = { id: threadId, ...(userId !== undefined ? ownedBy(ConversationThread, userId) : {}) };
     const updated = await this.getEntityManager().nativeUpdate(ConversationThread, where, {
       acceptedPlanJson: data.plan,

@@ -2,12 +2,10 @@ import { GainslyRepository } from '../../orm/base-repository.js';
 import { GainslyNotFoundError } from '../../orm/errors.js';
 import { HeuristicConfig } from './heuristic-config.entity.js';
 import { parseArgument, requireString } from '../../orm/arguments.js';
-import { integerArgumentSchema } from '../../schemas/inputs/arguments.js';
-import { INT4_MAX } from '../../schemas/primitives.js';
 import { sql } from 'kysely';
 import { executeBound } from '../../orm/bound-query.js';
+import { schemas } from '../../orm/validation.js';
 
-const versionArgument = integerArgumentSchema({ min: 1, max: INT4_MAX });
 
 /**
  * Repository of {@link HeuristicConfig}: versions of a named config, exactly one of them active.
@@ -54,7 +52,7 @@ export class HeuristicConfigRepository extends GainslyRepository<HeuristicConfig
    */
   async activate(name: string, version: number): Promise<HeuristicConfig> {
     requireString(name, 'name', 100);
-    parseArgument(versionArgument, version, 'version');
+    parseArgument(schemas.heuristicVersionArgumentSchema, version, 'version');
     return this.written(undefined, await this.getEntityManager().transactional(async (tx) => {
       await executeBound(tx, sql`select pg_advisory_xact_lock(hashtext('gainsly:heuristic_configs:' || ${name}::text))`);
       const rows = await executeBound<{ id: number }>(

@@ -1,7 +1,5 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { parseArgument, parseOptions, requireId } from '../../orm/arguments.js';
-import { e1rmHistoryTargetSchema, patternStrengthOptionsSchema, patternTrendOptionsSchema } from '../../schemas/inputs/arguments.js';
-import { enumSchema } from '../../schemas/primitives.js';
 import { ENUMS, type MovementPattern } from '../../enums/index.js';
 import {
   DEFAULT_PSI_MICROCYCLES,
@@ -27,6 +25,7 @@ import { ownedSql } from '../ownership.js';
 import { floatMeanSql } from '../../orm/float-mean.js';
 import { checkStored, labelExpectation, storedLabel, storedValueError, type StoredShape } from '../../orm/stored-values.js';
 import type { EntityManager } from '@mikro-orm/core';
+import { schemas } from '../../orm/validation.js';
 
 const FINITE: StoredShape = { expected: 'a finite number', fits: (value) => Number.isFinite(value) };
 
@@ -234,11 +233,11 @@ interface MetricsQuery {
  */
 function metricsQuery(options: unknown, kind: 'strength' | 'trend'): MetricsQuery {
   if (kind === 'strength') {
-    const given = parseOptions(patternStrengthOptionsSchema, options, 'PatternStrengthQueryOptions');
+    const given = parseOptions(schemas.patternStrengthOptionsSchema, options, 'PatternStrengthQueryOptions');
     const method = given.method ?? 'library';
     return { method, microcycles: given.lastNMicrocycles ?? (method === 'upstream' ? UPSTREAM_PSI_LOOKBACK : DEFAULT_PSI_MICROCYCLES), threshold: 0 };
   }
-  const given = parseOptions(patternTrendOptionsSchema, options, 'PatternTrendQueryOptions');
+  const given = parseOptions(schemas.patternTrendOptionsSchema, options, 'PatternTrendQueryOptions');
   const method = given.method ?? 'library';
   const upstream = method === 'upstream';
   return {
@@ -248,11 +247,10 @@ function metricsQuery(options: unknown, kind: 'strength' | 'trend'): MetricsQuer
   };
 }
 
-const patternArgument = enumSchema(ENUMS.MovementPattern);
 
 /** A pattern argument, checked before it reaches SQL (an unknown one is a GainslyValidationError listing the patterns). */
 function requirePattern(pattern: unknown): MovementPattern {
-  return parseArgument(patternArgument, pattern, 'pattern');
+  return parseArgument(schemas.movementPatternArgumentSchema, pattern, 'pattern');
 }
 
 /** The window rows as the domain's input (microcycles and exposures). */
@@ -519,7 +517,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     target: { pattern: MovementPattern; from?: string | null | undefined; to?: string | null | undefined } | { movementId: number; from?: string | null | undefined; to?: string | null | undefined },
   ): Promise<E1rmPoint[]> {
     requireId(userId, 'userId');
-    const parsed = parseOptions(e1rmHistoryTargetSchema, target, 'E1rmHistoryTarget');
+    const parsed = parseOptions(schemas.e1rmHistoryTargetSchema, target, 'E1rmHistoryTarget');
     const from = parsed.from ?? '0001-01-01';
     const to = parsed.to ?? '9999-12-31';
     const rows = await this.routed(userId, () =>

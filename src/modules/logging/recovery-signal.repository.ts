@@ -2,13 +2,14 @@ import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { RecoverySignal } from './recovery-signal.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { definedOnly, parseOptions, requireId } from '../../orm/arguments.js';
-import { parseInput, recoverySignalInputSchema, type RecoverySignalInput } from '../../schemas/index.js';
+import { parseInput } from '../../schemas/errors.js';
+import type { RecoverySignalInput } from '../../schemas/inputs/logging.js';
 import { findOwned, requireOwner } from '../owned-row.js';
 import { ownedSql } from '../ownership.js';
-import { dateWindowSchema, windowStart } from '../../schemas/inputs/arguments.js';
 import { floatMeanSql } from '../../orm/float-mean.js';
 import { sql } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
+import { schemas } from '../../orm/validation.js';
 
 /**
  * The window's averages in one statement. The double precision columns are averaged by
@@ -59,11 +60,11 @@ export interface DateWindow {
 
 /** The validated window as dates, before any SQL. @internal */
 export function resolveWindow(window: DateWindow | undefined): { from: string; to: string } {
-  const parsed = parseOptions(dateWindowSchema, window, 'DateWindow');
+  const parsed = parseOptions(schemas.dateWindowSchema, window, 'DateWindow');
   const days = parsed.days ?? 7;
   const to = parsed.until ?? new Date().toISOString().slice(0, 10);
   // The schema checked the start of a window with `until`; today minus at most 36,525 days is fine.
-  return { from: windowStart(to, days)!, to };
+  return { from: schemas.windowStart(to, days)!, to };
 }
 
 /**
@@ -87,7 +88,7 @@ export class RecoverySignalRepository extends DatedUserOwnedRepository<RecoveryS
    */
   async recordReading(userId: number, input: RecoverySignalInput): Promise<RecoverySignal> {
     requireId(userId, 'userId');
-    const { sessionId, ...data } = parseInput(recoverySignalInputSchema, input, 'RecoverySignalInput');
+    const { sessionId, ...data } = parseInput(schemas.recoverySignalInputSchema, input, 'RecoverySignalInput');
     const em = this.getEntityManager();
     const user = await requireOwner(em, userId);
     const session = sessionId == null ? null : await findOwned(em, Session, sessionId, userId);

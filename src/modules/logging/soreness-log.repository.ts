@@ -3,11 +3,13 @@ import { resolveWindow, type DateWindow } from './recovery-signal.repository.js'
 import { SorenessLog } from './soreness-log.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { requireId } from '../../orm/arguments.js';
-import { parseInput, sorenessInputSchema, type SorenessInput } from '../../schemas/index.js';
+import { parseInput } from '../../schemas/errors.js';
+import type { SorenessInput } from '../../schemas/inputs/logging.js';
 import { findOwned, requireOwner } from '../owned-row.js';
 import { ownedSql } from '../ownership.js';
 import { sql } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
+import { schemas } from '../../orm/validation.js';
 
 /** Soreness per body part over a window, compiled once (`namedStatement`). */
 const BY_BODY_PART_SQL = namedStatement<{ user: number; from: string; to: string }, Record<string, unknown>>(
@@ -58,7 +60,7 @@ export class SorenessLogRepository extends DatedUserOwnedRepository<SorenessLog>
    */
   async recordSoreness(userId: number, input: SorenessInput): Promise<SorenessLog> {
     requireId(userId, 'userId');
-    const data = parseInput(sorenessInputSchema, input, 'SorenessInput');
+    const data = parseInput(schemas.sorenessInputSchema, input, 'SorenessInput');
     const em = this.getEntityManager();
     const user = await requireOwner(em, userId);
     const cause = data.inferredCauseSessionId == null ? null : await findOwned(em, Session, data.inferredCauseSessionId, userId);

@@ -3,7 +3,7 @@ import type { MovementPattern } from '../../enums/index.js';
 import { TopSetLog } from './top-set-log.entity.js';
 import { ownedBy } from '../ownership.js';
 import { parseOptions, requireDateRange, requireId } from '../../orm/arguments.js';
-import { topSetFilterSchema } from '../../schemas/inputs/arguments.js';
+import { schemas } from '../../orm/validation.js';
 
 /**
  * Repository of {@link TopSetLog}. Top sets belong to a user through their workout log.
@@ -24,7 +24,7 @@ export class TopSetLogRepository extends GainslyRepository<TopSetLog> {
    */
   async findByUser(userId: number, filter: { pattern?: MovementPattern; movementId?: number } = {}): Promise<TopSetLog[]> {
     const user = requireId(userId, 'userId');
-    const { pattern, movementId } = parseOptions(topSetFilterSchema, filter, 'TopSetFilter');
+    const { pattern, movementId } = parseOptions(schemas.topSetFilterSchema, filter, 'TopSetFilter');
     return this.find(
       {
         ...ownedBy(TopSetLog, user),

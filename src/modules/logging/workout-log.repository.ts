@@ -8,9 +8,11 @@ import { enumValueShape, labelExpectation, parsedJson, storedLabel, storedValueE
 import { GainslyError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern } from '../../enums/index.js';
 import { E1RMRangeError, estimateOneRepMaxAsStored, estimateOneRepMaxWithEffort } from '../../domain/index.js';
-import { logWorkoutInputSchema, parseInput, type LogWorkoutData, type LogWorkoutInput } from '../../schemas/index.js';
+import type { LogWorkoutData, LogWorkoutInput } from '../../schemas/inputs/logging.js';
+import { parseInput } from '../../schemas/errors.js';
 import type { WorkoutLog } from './workout-log.entity.js';
 import type { PatternExposureRow, TopSetLogRow, WorkoutLogRow } from '../../schemas/rows/index.js';
+import { schemas } from '../../orm/validation.js';
 
 /**
  * A workout log as `logWorkout` returns it: the `workout_logs` row it wrote, `feedbackTags` and
@@ -240,7 +242,7 @@ export class WorkoutLogRepository extends DatedUserOwnedRepository<WorkoutLog> {
    */
   async logWorkout(userId: number, input: LogWorkoutInput): Promise<LoggedWorkout> {
     requireId(userId, 'userId');
-    const data = parseInput(logWorkoutInputSchema, input, 'LogWorkoutInput');
+    const data = parseInput(schemas.logWorkoutInputSchema, input, 'LogWorkoutInput');
     // The EntityManager of the current context (a transaction's, a request's, or this one).
     const em = this.getEntityManager().getContext(false);
     // On its own, the single statement is its own transaction. Inside the caller's transaction it

@@ -2,11 +2,9 @@ import { GainslyRepository } from '../../orm/base-repository.js';
 import type { RelationshipType } from '../../enums/index.js';
 import type { MovementRelationship } from './movement-relationship.entity.js';
 import { parseArgument, requireId } from '../../orm/arguments.js';
-import { ENUMS } from '../../enums/index.js';
-import { enumSchema } from '../../schemas/primitives.js';
+import { schemas } from '../../orm/validation.js';
 
 /** An optional relationship type argument: a semantic value, or `undefined`/`null` for every type. */
-const typeArgument = enumSchema(ENUMS.RelationshipType).nullish();
 
 /**
  * Repository of {@link MovementRelationship}.
@@ -26,7 +24,7 @@ export class MovementRelationshipRepository extends GainslyRepository<MovementRe
    */
   async findFrom(movementId: number, type?: RelationshipType): Promise<MovementRelationship[]> {
     const source = requireId(movementId, 'movementId');
-    const relationshipType = parseArgument(typeArgument, type, 'type');
+    const relationshipType = parseArgument(schemas.relationshipTypeArgumentSchema, type, 'type');
     return this.find(
       { sourceMovement: source, ...(relationshipType == null ? {} : { relationshipType }) },
       { populate: ['targetMovement'], orderBy: { id: 'asc' } },
@@ -42,7 +40,7 @@ export class MovementRelationshipRepository extends GainslyRepository<MovementRe
    */
   async findTo(movementId: number, type?: RelationshipType): Promise<MovementRelationship[]> {
     const target = requireId(movementId, 'movementId');
-    const relationshipType = parseArgument(typeArgument, type, 'type');
+    const relationshipType = parseArgument(schemas.relationshipTypeArgumentSchema, type, 'type');
     return this.find(
       { targetMovement: target, ...(relationshipType == null ? {} : { relationshipType }) },
       { populate: ['sourceMovement'], orderBy: { id: 'asc' } },

@@ -5,29 +5,17 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor } from '../../orm/rows.js
 import { sql, type RawBuilder } from 'kysely';
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { parseArgument, parseOptions, requireId, requireString } from '../../orm/arguments.js';
-import { movementSearchSchema, tagFilterSchema } from '../../schemas/inputs/arguments.js';
-import { COLUMN_LENGTHS, enumSchema, textSchema } from '../../schemas/primitives.js';
 import { ENUMS } from '../../enums/index.js';
 import { executeBound, namedStatement, type BoundQuery, type NamedStatement } from '../../orm/bound-query.js';
 import { checkStoredRow, enumValueShape, STORED_JSON, type StoredColumn } from '../../orm/stored-values.js';
 import type { MovementPattern, PrimaryMuscle, PrimaryRegion } from '../../enums/index.js';
 import { Movement } from './movement.entity.js';
 import { definedOnly } from '../../orm/arguments.js';
-import { movementInputSchema, parseInput, updateMovementInputSchema, type MovementInput, type UpdateMovementInput } from '../../schemas/index.js';
+import type { MovementInput, UpdateMovementInput } from '../../schemas/inputs/movements.js';
+import { parseInput } from '../../schemas/errors.js';
 import { findOwned, requireOwner } from '../owned-row.js';
 import { ownedSql, visibleMovementSql } from '../ownership.js';
-
-/**
- * Required criteria of the single-criterion finders (`findByPattern(undefined)` must be an error,
- * not every system movement).
- */
-const REQUIRED = {
-  pattern: enumSchema(ENUMS.MovementPattern),
-  primaryMuscle: enumSchema(ENUMS.PrimaryMuscle),
-  primaryRegion: enumSchema(ENUMS.PrimaryRegion),
-  tag: tagFilterSchema,
-  substitutionGroup: textSchema(COLUMN_LENGTHS.substitutionGroup),
-};
+import { schemas } from '../../orm/validation.js';
 
 /**
  * Criteria of {@link MovementRepository.search}; every given criterion must hold. Every criterion
@@ -83,7 +71,7 @@ type CheckedSearch = ReturnType<typeof checkSearch>;
  * before any SQL.
  */
 function checkSearch(filter: unknown) {
-  return parseOptions(movementSearchSchema, filter, 'MovementSearch');
+  return parseOptions(schemas.movementSearchSchema, filter, 'MovementSearch');
 }
 
 /**
@@ -331,7 +319,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async findByPattern(pattern: MovementPattern): Promise<Movement[]> {
-    return this.search({ pattern: parseArgument(REQUIRED.pattern, pattern, 'pattern') });
+    return this.search({ pattern: parseArgument(schemas.movementCriterionArgumentSchemas.pattern, pattern, 'pattern') });
   }
 
   /**
@@ -342,7 +330,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async findByPrimaryMuscle(primaryMuscle: PrimaryMuscle): Promise<Movement[]> {
-    return this.search({ primaryMuscle: parseArgument(REQUIRED.primaryMuscle, primaryMuscle, 'primaryMuscle') });
+    return this.search({ primaryMuscle: parseArgument(schemas.movementCriterionArgumentSchemas.primaryMuscle, primaryMuscle, 'primaryMuscle') });
   }
 
   /**
@@ -353,7 +341,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async findByPrimaryRegion(primaryRegion: PrimaryRegion): Promise<Movement[]> {
-    return this.search({ primaryRegion: parseArgument(REQUIRED.primaryRegion, primaryRegion, 'primaryRegion') });
+    return this.search({ primaryRegion: parseArgument(schemas.movementCriterionArgumentSchemas.primaryRegion, primaryRegion, 'primaryRegion') });
   }
 
   /**
@@ -364,7 +352,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async findByEquipmentTag(equipmentTag: string): Promise<Movement[]> {
-    return this.search({ equipmentTag: parseArgument(REQUIRED.tag, equipmentTag, 'equipmentTag') });
+    return this.search({ equipmentTag: parseArgument(schemas.movementCriterionArgumentSchemas.tag, equipmentTag, 'equipmentTag') });
   }
 
   /**
@@ -375,7 +363,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async findByDisciplineTag(disciplineTag: string): Promise<Movement[]> {
-    return this.search({ disciplineTag: parseArgument(REQUIRED.tag, disciplineTag, 'disciplineTag') });
+    return this.search({ disciplineTag: parseArgument(schemas.movementCriterionArgumentSchemas.tag, disciplineTag, 'disciplineTag') });
   }
 
   /**
@@ -386,7 +374,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    * ```
    */
   async findBySubstitutionGroup(substitutionGroup: string): Promise<Movement[]> {
-    return this.search({ substitutionGroup: parseArgument(REQUIRED.substitutionGroup, substitutionGroup, 'substitutionGroup') });
+    return this.search({ substitutionGroup: parseArgument(schemas.movementCriterionArgumentSchemas.substitutionGroup, substitutionGroup, 'substitutionGroup') });
   }
 
   /**
@@ -434,7 +422,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    */
   async createOwn(userId: number, input: MovementInput): Promise<Movement> {
     requireId(userId, 'userId');
-    const data = parseInput(movementInputSchema, input, 'MovementInput');
+    const data = parseInput(schemas.movementInputSchema, input, 'MovementInput');
     const em = this.getEntityManager();
     const user = await requireOwner(em, userId);
     const movement = em.create(Movement, { ...definedOnly(data), user } as never);
@@ -454,7 +442,7 @@ export class MovementRepository extends GainslyRepository<Movement> {
    */
   async updateOwn(userId: number, movementId: number, input: UpdateMovementInput): Promise<Movement> {
     requireId(userId, 'userId');
-    const data = parseInput(updateMovementInputSchema, input, 'UpdateMovementInput');
+    const data = parseInput(schemas.updateMovementInputSchema, input, 'UpdateMovementInput');
     const em = this.getEntityManager();
     const movement = await findOwned(em, Movement, movementId, userId);
     // Keys given as undefined mean "leave it"; assigning them would write NULL into NOT NULL columns.

@@ -6,8 +6,9 @@ import type { CNSLoad, MetricType, MovementPattern, PrimaryMuscle, PrimaryRegion
 import { executeBound } from '../../orm/bound-query.js';
 import { tableWriteLockKey } from '../../orm/sql-helpers.js';
 import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
-import { movementInputSchema, parseInput } from '../../schemas/index.js';
+import { parseInput } from '../../schemas/errors.js';
 import { Movement } from './movement.entity.js';
+import { schemas } from '../../orm/validation.js';
 
 /**
  * One movement of the {@link STARTER_CATALOG}, in the shape of a movement input (camelCase,
@@ -242,7 +243,7 @@ export interface StarterCatalogReport {
 export async function loadStarterCatalog(em: AnyEntityManager): Promise<StarterCatalogReport> {
   const target = requestEntityManager(em, 'loadStarterCatalog()');
   // Parsed like any movement input before any SQL: the catalog is data, and the schema is the contract.
-  const inputs = STARTER_CATALOG.map((entry) => parseInput(movementInputSchema, entry, 'MovementInput'));
+  const inputs = STARTER_CATALOG.map((entry) => parseInput(schemas.movementInputSchema, entry, 'MovementInput'));
   const names = JSON.stringify(inputs.map((m) => m.name));
   return target.transactional(async (tx) => {
     // The lock `importMovements` takes: one writer of system movements at a time.

@@ -1,6 +1,5 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
 import { parseOptions, requireDate, requireId } from '../../orm/arguments.js';
-import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
 import type { MicrocycleRow, SessionRow } from '../../schemas/rows/index.js';
 import { sql } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
@@ -13,6 +12,7 @@ import { ownedSql } from '../ownership.js';
 import { jsonObject, keysOf, type EntityRow } from '../../orm/row-types.js';
 import type { SessionExercise } from './session-exercise.entity.js';
 import type { Movement } from '../movements/movement.entity.js';
+import { schemas } from '../../orm/validation.js';
 
 
 /**
@@ -303,7 +303,7 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
    */
   async findActiveByProgram(programId: number, options: { userId?: number } = {}): Promise<MicrocycleRow | null> {
     const id = requireId(programId, 'programId');
-    const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
+    const userId = parseOptions(schemas.ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const rows = await this.routed(userId, () =>
       executeBound(this.getEntityManager(), (userId === undefined ? ACTIVE_SQL_ANY : ACTIVE_SQL_OWNED).bind({ id, userId })),
     );
@@ -338,7 +338,7 @@ export class MicrocycleRepository extends GainslyRepository<Microcycle> {
    */
   async findForDisplay(microcycleId: number, options: { userId?: number } = {}): Promise<MicrocycleView> {
     const id = requireId(microcycleId, 'microcycleId');
-    const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
+    const userId = parseOptions(schemas.ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const rows = await this.routed(userId, () =>
       executeBound(this.getEntityManager(), (userId === undefined ? VIEW_SQL_ANY : VIEW_SQL_OWNED).bind({ id, userId })),
     );

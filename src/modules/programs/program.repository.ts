@@ -3,15 +3,16 @@ import { UserOwnedRepository } from '../../orm/base-repository.js';
 import { GainslyDataError, GainslyNotFoundError } from '../../orm/errors.js';
 import { DomainArgumentError, planMicrocycles } from '../../domain/index.js';
 import { planMicrocycleAdvance, type MicrocycleAdvancePlan } from '../../domain/microcycle-plan.js';
-import { GainslyValidationError, createProgramInputSchema, parseInput, type CreateProgramData, type CreateProgramInput } from '../../schemas/index.js';
+import { GainslyValidationError, parseInput } from '../../schemas/errors.js';
+import type { CreateProgramData, CreateProgramInput } from '../../schemas/inputs/programs.js';
 import { User } from '../users/user.entity.js';
 import { Program } from './program.entity.js';
 import { Microcycle } from './microcycle.entity.js';
 import { toMicrocycleRow } from './microcycle.repository.js';
 import type { MicrocycleRow } from '../../schemas/rows/index.js';
 import { parseOptions, requireDateRange, requireId } from '../../orm/arguments.js';
-import { ownerOptionsSchema } from '../../schemas/inputs/arguments.js';
 import { ownedBy } from '../ownership.js';
+import { schemas } from '../../orm/validation.js';
 
 type GoalEntry = CreateProgramData['goals'][number];
 
@@ -94,7 +95,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
    */
   async createProgram(userId: number, input: CreateProgramInput): Promise<Program> {
     requireId(userId, 'userId');
-    const data = parseInput(createProgramInputSchema, input, 'CreateProgramInput');
+    const data = parseInput(schemas.createProgramInputSchema, input, 'CreateProgramInput');
     let plan: ReturnType<typeof planMicrocycles>;
     try {
       plan = planMicrocycles({
@@ -195,7 +196,7 @@ export class ProgramRepository extends UserOwnedRepository<Program> {
    */
   async advanceMicrocycle(programId: number, options: { userId?: number } = {}): Promise<MicrocycleAdvance> {
     const id = requireId(programId, 'programId');
-    const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
+    const userId = parseOptions(schemas.ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const advance = await this.getEntityManager().transactional(async (tx) => {
       const program = await tx.findOne(Program, userId === undefined ? { id } : { id, ...ownedBy(Program, userId) }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
       if (!program) throw new GainslyNotFoundError('Program', 'programs', userId === undefined ? { id } : { id, userId });

@@ -4,20 +4,11 @@
 // readPlan the other, and a plan read and written back keeps every key it did not interpret.
 import type { ExerciseRole } from '../../enums/index.js';
 import { GainslyDataError } from '../../orm/errors.js';
-import {
-  GainslyValidationError,
-  SESSION_EXERCISE_BLOCK_KEYS,
-  SESSION_FINISHER_BLOCK_KEYS,
-  formatIssuePath,
-  sessionExerciseBlockSchema,
-  sessionFinisherBlockSchema,
-  type SessionPlanData,
-  type SessionPlanExerciseData,
-  type SessionPlanExerciseInput,
-  type SessionFinisherInput,
-  type ValidationIssue,
-} from '../../schemas/index.js';
+import { GainslyValidationError, type ValidationIssue } from '../../schemas/errors.js';
+import { formatIssuePath } from '../../schemas/messages.js';
+import type { SessionPlanData, SessionPlanExerciseData, SessionPlanExerciseInput, SessionFinisherInput } from '../../schemas/inputs/programs.js';
 import type { JsonObject, JsonValue, SessionExerciseBlock, SessionFinisherBlock } from '../../schemas/json-types.js';
+import { schemas } from '../../orm/validation.js';
 
 type ListSection = 'warmup' | 'main' | 'accessory' | 'cooldown';
 
@@ -168,7 +159,7 @@ function dataError(where: Where, path: (string | number)[], message: string, val
 }
 
 /** Reports the first problem of a stored block as a GainslyDataError naming session, column and key. */
-function checkBlock(schema: typeof sessionExerciseBlockSchema | typeof sessionFinisherBlockSchema, value: unknown, where: Where, path: (string | number)[]): void {
+function checkBlock(schema: typeof schemas.sessionExerciseBlockSchema | typeof schemas.sessionFinisherBlockSchema, value: unknown, where: Where, path: (string | number)[]): void {
   const result = schema.safeParse(value);
   if (result.success) return;
   const issue = result.error.issues[0]!;
@@ -181,7 +172,7 @@ export function readExerciseBlock(block: unknown, where: Where, path: (string | 
   // app requires except their legacy keys, which are translated below.
   const legacy = typeof block === 'object' && block !== null && !Array.isArray(block) && !('movement' in block) && typeof (block as { movement_id?: unknown }).movement_id === 'number';
   const candidate = legacy ? { movement: '', ...(block as object) } : block;
-  checkBlock(sessionExerciseBlockSchema, candidate, where, path);
+  checkBlock(schemas.sessionExerciseBlockSchema, candidate, where, path);
   const b = candidate as SessionExerciseBlock;
   // Older versions of this library wrote `rpe`, `rir` and `superset_group` instead of the app's keys:
   // read them as the app's keys (where the app's own key is absent), so writing back repairs the block.
@@ -214,7 +205,7 @@ export function readExerciseBlock(block: unknown, where: Where, path: (string | 
   const extra: JsonObject = {};
   for (const [key, value] of Object.entries(b)) {
     // A legacy key is dropped only when it was translated; one that could not be is kept as is.
-    if (EXERCISE_KEYS.has(key) || translated.has(key)) continue;
+    if (knownKeys().exercise.has(key) || translated.has(key)) continue;
     extra[key] = value as JsonValue;
   }
   if (Object.keys(extra).length > 0) out.extra = extra;
@@ -225,8 +216,11 @@ export function readExerciseBlock(block: unknown, where: Where, path: (string | 
 export const LEGACY_FINISHER_TYPE = 'circuit';
 
 // The keys the app reads; any other key of a stored block goes to `extra`.
-const EXERCISE_KEYS = new Set(SESSION_EXERCISE_BLOCK_KEYS);
-const FINISHER_KEYS = new Set(SESSION_FINISHER_BLOCK_KEYS);
+// Built on first use, with the schemas they come from (src/orm/validation.ts).
+let blockKeys: { exercise: ReadonlySet<string>; finisher: ReadonlySet<string> } | undefined;
+function knownKeys(): { exercise: ReadonlySet<string>; finisher: ReadonlySet<string> } {
+  return (blockKeys ??= { exercise: new Set(schemas.SESSION_EXERCISE_BLOCK_KEYS), finisher: new Set(schemas.SESSION_FINISHER_BLOCK_KEYS) });
+}
 
 /** Reads `finisher_json` back into a plan finisher; a list written by older versions becomes `{ type: 'circuit', exercises }`. */
 export function readFinisherBlock(value: unknown, where: Where, rows: (ExerciseRowFacts | undefined)[]): SessionFinisherInput {
@@ -234,7 +228,7 @@ export function readFinisherBlock(value: unknown, where: Where, rows: (ExerciseR
     return { type: LEGACY_FINISHER_TYPE, exercises: value.map((block, i) => readExerciseBlock(block, where, [i], rows[i])) };
   }
   const withoutExercises = typeof value === 'object' && value !== null ? { ...(value as object), exercises: null } : value;
-  checkBlock(sessionFinisherBlockSchema, withoutExercises, where, []);
+  checkBlock(schemas.sessionFinisherBlockSchema, withoutExercises, where, []);
   const f = value as SessionFinisherBlock;
   const out: SessionFinisherInput = { type: f.type };
   if (f.duration_minutes != null) out.durationMinutes = f.duration_minutes;
@@ -247,7 +241,7 @@ export function readFinisherBlock(value: unknown, where: Where, rows: (ExerciseR
   }
   if (f.notes != null) out.notes = f.notes;
   const extra: JsonObject = {};
-  for (const [key, v] of Object.entries(f)) if (!FINISHER_KEYS.has(key)) extra[key] = v as JsonValue;
+  for (const [key, v] of Object.entries(f)) if (!knownKeys().finisher.has(key)) extra[key] = v as JsonValue;
   if (Object.keys(extra).length > 0) out.extra = extra;
   return out;
 }

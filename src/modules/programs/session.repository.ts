@@ -5,16 +5,17 @@ import { sql, type RawBuilder } from 'kysely';
 import { executeBound } from '../../orm/bound-query.js';
 import { GainslyDataError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type ExerciseRole } from '../../enums/index.js';
-import { parseInput, sessionPlanInputSchema, type SessionPlanData, type SessionPlanInput } from '../../schemas/index.js';
+import { parseInput } from '../../schemas/errors.js';
+import type { SessionPlanData, SessionPlanInput } from '../../schemas/inputs/programs.js';
 import { Session } from './session.entity.js';
 import { SessionExercise } from './session-exercise.entity.js';
 import { Microcycle } from './microcycle.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import { CircuitTemplate } from '../circuits/circuit-template.entity.js';
 import { parseOptions, requireDateRange, requireId } from '../../orm/arguments.js';
-import { ownerOptionsSchema, sessionSyncScopeSchema, writePlanOptionsSchema } from '../../schemas/inputs/arguments.js';
 import { ownedBy, ownedSql, visibleMovementFilter } from '../ownership.js';
 import { exerciseBlock, finisherBlock, placeExercises, readExerciseBlock, readFinisherBlock, resolveSupersets, type PlacedExercise } from './session-plan.js';
+import { schemas } from '../../orm/validation.js';
 
 /** The five JSON sections of a session, in the order a session runs, with the role of their exercises. */
 const SECTIONS = [
@@ -112,10 +113,10 @@ export class SessionRepository extends GainslyRepository<Session> {
    * ```
    */
   async writePlan(input: SessionPlanInput, options: { userId?: number; sessionId?: number } = {}): Promise<Session> {
-    const parsedOptions = parseOptions(writePlanOptionsSchema, options, 'WritePlanOptions');
+    const parsedOptions = parseOptions(schemas.writePlanOptionsSchema, options, 'WritePlanOptions');
     const userId = parsedOptions.userId ?? undefined;
     const sessionId = parsedOptions.sessionId ?? undefined;
-    const data = parseInput(sessionPlanInputSchema, input, 'SessionPlanInput');
+    const data = parseInput(schemas.sessionPlanInputSchema, input, 'SessionPlanInput');
     const placed = placeExercises(data.sections);
     return this.written(userId, await this.getEntityManager().transactional(async (tx) => {
       const owned = userId === undefined ? {} : ownedBy(Microcycle, userId);
@@ -208,7 +209,7 @@ export class SessionRepository extends GainslyRepository<Session> {
    */
   async readPlan(sessionId: number, options: { userId?: number } = {}): Promise<SessionPlanInput> {
     requireId(sessionId, 'sessionId');
-    const userId = parseOptions(ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
+    const userId = parseOptions(schemas.ownerOptionsSchema, options, 'OwnerOptions').userId ?? undefined;
     const em = this.getEntityManager();
     const { session, rows } = await this.routed(userId, async () => {
       const found = await em.findOne(Session, { id: sessionId, ...(userId === undefined ? {} : ownedBy(Session, userId)) });
@@ -266,7 +267,7 @@ export class SessionRepository extends GainslyRepository<Session> {
    */
   async findOutOfSync(scope: { userId?: number; microcycleId?: number; sessionIds?: number[] } = {}): Promise<SessionSyncReport[]> {
     const conditions: RawBuilder<unknown>[] = [];
-    const { userId, microcycleId, sessionIds } = parseOptions(sessionSyncScopeSchema, scope, 'SessionSyncScope');
+    const { userId, microcycleId, sessionIds } = parseOptions(schemas.sessionSyncScopeSchema, scope, 'SessionSyncScope');
     if (userId != null) conditions.push(ownedSql('sessions', sql.ref('s'), userId));
     if (microcycleId != null) conditions.push(sql`s.microcycle_id = ${microcycleId}`);
     // Validated integers, bound as one int[] parameter.

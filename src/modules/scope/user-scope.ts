@@ -5,18 +5,6 @@ import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
 import { onPrimary, recordWrite, routeRead } from '../../orm/replicas.js';
 import { definedOnly, parseOptions, requireId } from '../../orm/arguments.js';
-import {
-  datedRowsOptionsSchema,
-  movementRuleListOptionsSchema,
-  plainListOptionsSchema,
-  programIncludeOptionsSchema,
-  programListOptionsSchema,
-  scopeOptionsSchema,
-  threadListOptionsSchema,
-  topSetListOptionsSchema,
-  userMovementSearchSchema,
-  workoutListOptionsSchema,
-} from '../../schemas/inputs/arguments.js';
 import type {
   ConversationThreadRow,
   ConversationTurnRow,
@@ -57,21 +45,11 @@ import {
   type WorkoutLogIncludes,
 } from './row-reads.js';
 import { ENUMS, type MovementPattern } from '../../enums/index.js';
-import {
-  type AcceptPlanInput,
-  type AppendTurnInput,
-  type ConversationThreadInput,
-  type CreateProgramInput,
-  type EnjoyableActivityInput,
-  type LogWorkoutInput,
-  type MovementInput,
-  type MovementRuleInput,
-  type RecoverySignalInput,
-  type SessionPlanInput,
-  type SorenessInput,
-  type UpdateMovementInput,
-  type UpdateUserInput,
-} from '../../schemas/index.js';
+import type { AcceptPlanInput, AppendTurnInput, ConversationThreadInput } from '../../schemas/inputs/coaching.js';
+import type { CreateProgramInput, SessionPlanInput } from '../../schemas/inputs/programs.js';
+import type { EnjoyableActivityInput, MovementRuleInput, UpdateUserInput } from '../../schemas/inputs/users.js';
+import type { LogWorkoutInput, RecoverySignalInput, SorenessInput } from '../../schemas/inputs/logging.js';
+import type { MovementInput, UpdateMovementInput } from '../../schemas/inputs/movements.js';
 import { User } from '../users/user.entity.js';
 import { UserMovementRule } from '../users/user-movement-rule.entity.js';
 import { UserEnjoyableActivity } from '../users/user-enjoyable-activity.entity.js';
@@ -103,6 +81,7 @@ import {
   type UserExportOptions,
   type UserExportSummary,
 } from '../user-data.js';
+import { schemas } from '../../orm/validation.js';
 
 /**
  * An inclusive `'YYYY-MM-DD'` range; either end may be left open (`undefined` or `null`). Each end
@@ -148,7 +127,7 @@ export interface ScopeOptions {
  * Validated here (a `scope` key is refused: the scope's user decides it), then by the repository.
  */
 function catalogSearch(userId: number, filter: unknown): MovementSearch {
-  const { ownOnly, ...rest } = parseOptions(userMovementSearchSchema, filter, 'MovementSearch');
+  const { ownOnly, ...rest } = parseOptions(schemas.userMovementSearchSchema, filter, 'MovementSearch');
   return { ...(definedOnly(rest) as MovementSearch), scope: { userId, only: ownOnly ?? false } };
 }
 
@@ -210,7 +189,7 @@ export class UserScope {
     options?: ScopeOptions,
   ) {
     checkId(userId, 'User');
-    this.consistency = parseOptions(scopeOptionsSchema, options, 'ScopeOptions').consistency ?? 'read-your-writes';
+    this.consistency = parseOptions(schemas.scopeOptionsSchema, options, 'ScopeOptions').consistency ?? 'read-your-writes';
     this.em = requestEntityManager(em, 'forUser()');
   }
 
@@ -280,7 +259,7 @@ export class UserScope {
   }
 
   /** A page of one of the user's dated lists: `from`/`to` pick the statement's shape. */
-  private dated<R>(schema: typeof datedRowsOptionsSchema | typeof workoutListOptionsSchema, options: unknown, make: (shape: { from: boolean; to: boolean }) => RowList<UserParams>): Promise<Page<R>> {
+  private dated<R>(schema: typeof schemas.datedRowsOptionsSchema | typeof schemas.workoutListOptionsSchema, options: unknown, make: (shape: { from: boolean; to: boolean }) => RowList<UserParams>): Promise<Page<R>> {
     const checked = parseOptions(schema, options, 'DatedListOptions');
     const range = rangeOf(checked);
     return this.list<R>(make(range), checked, range.values, 'DatedListOptions');
@@ -298,7 +277,7 @@ export class UserScope {
   readonly movementRules = {
     /** The user's rules in the order they were made; `include: ['movement']` nests each rule's movement. */
     list: async <const I extends keyof UserMovementRuleIncludes = never>(options?: ListOptions<I>): Promise<Page<WithIncludes<UserMovementRuleRow, UserMovementRuleIncludes, I>>> =>
-      this.list(LISTS.movementRules(), parseOptions(movementRuleListOptionsSchema, options, 'ListOptions')),
+      this.list(LISTS.movementRules(), parseOptions(schemas.movementRuleListOptionsSchema, options, 'ListOptions')),
     /** Adds a rule about a movement the user can see (see `UserMovementRuleRepository.createRule`). */
     create: (input: MovementRuleInput): Promise<UserMovementRuleRow> => this.writtenRow(UserMovementRule, this.em.getRepository(UserMovementRule).createRule(this.userId, input)),
     /** Removes one of the user's rules (see `UserMovementRuleRepository.deleteRule`). */
@@ -308,7 +287,7 @@ export class UserScope {
   /** The user's enjoyable activities. */
   readonly enjoyableActivities = {
     /** The user's activities in the order they were added. */
-    list: async (options?: ListOptions): Promise<Page<UserEnjoyableActivityRow>> => this.list(LISTS.enjoyableActivities(), parseOptions(plainListOptionsSchema, options, 'ListOptions')),
+    list: async (options?: ListOptions): Promise<Page<UserEnjoyableActivityRow>> => this.list(LISTS.enjoyableActivities(), parseOptions(schemas.plainListOptionsSchema, options, 'ListOptions')),
     /** Adds an activity (see `UserEnjoyableActivityRepository.createActivity`). */
     create: (input: EnjoyableActivityInput): Promise<UserEnjoyableActivityRow> => this.writtenRow(UserEnjoyableActivity, this.em.getRepository(UserEnjoyableActivity).createActivity(this.userId, input)),
     /** Removes one of the user's activities (see `UserEnjoyableActivityRepository.deleteActivity`). */
@@ -319,10 +298,10 @@ export class UserScope {
   readonly programs = {
     /** The user's programs, newest first (by start date, then id); `include: ['microcycles']` nests their weeks in order. */
     list: async <const I extends keyof ProgramIncludes = never>(options?: ListOptions<I>): Promise<Page<WithIncludes<ProgramRow, ProgramIncludes, I>>> =>
-      this.list(LISTS.programs(false), parseOptions(programListOptionsSchema, options, 'ListOptions')),
+      this.list(LISTS.programs(false), parseOptions(schemas.programListOptionsSchema, options, 'ListOptions')),
     /** One of the user's programs; `include: ['microcycles']` nests its weeks in order. */
     get: async <const I extends keyof ProgramIncludes = never>(id: number, options?: IncludeOptions<I>): Promise<WithIncludes<ProgramRow, ProgramIncludes, I>> =>
-      this.ownRow(Program, id, includes(parseOptions(programIncludeOptionsSchema, options, 'IncludeOptions').include)),
+      this.ownRow(Program, id, includes(parseOptions(schemas.programIncludeOptionsSchema, options, 'IncludeOptions').include)),
     /** The user's active program (the newest when several are), or `null`. */
     active: (): Promise<ProgramRow | null> => this.read(async () => (await page<ProgramRow>(this.em, LISTS.activePrograms(), { user: this.userId }, { limit: 1 })).items[0] ?? null),
     /** Creates a program with its microcycle plan and makes it the active one (see `ProgramRepository.createProgram`); returns it with its microcycles. */
@@ -390,14 +369,14 @@ export class UserScope {
   readonly workouts = {
     /** The user's workouts, optionally in a date range, oldest first (by date, then id); `include: ['topSets']` nests their top sets. */
     list: async <const I extends keyof WorkoutLogIncludes = never>(options?: DatedListOptions<I>): Promise<Page<WithIncludes<WorkoutLogRow, WorkoutLogIncludes, I>>> =>
-      this.dated(workoutListOptionsSchema, options, (shape) => LISTS.workouts(shape, false)),
+      this.dated(schemas.workoutListOptionsSchema, options, (shape) => LISTS.workouts(shape, false)),
     /** One of the user's workouts with its top sets, each with its movement. */
     get: (id: number): Promise<WorkoutLogDetailRow> => this.ownRow<WorkoutLogDetailRow>(WorkoutLog, id, [{ relation: 'topSets', include: [{ relation: 'movement' }] }]),
     /** Logs a workout (see `WorkoutLogRepository.logWorkout`). */
     log: (input: LogWorkoutInput) => this.em.getRepository(WorkoutLog).logWorkout(this.userId, input),
     /** The user's top sets, optionally of one pattern or movement, by workout date then id. */
     topSets: async (options?: TopSetListOptions): Promise<Page<TopSetLogRow>> => {
-      const checked = parseOptions(topSetListOptionsSchema, options, 'TopSetListOptions');
+      const checked = parseOptions(schemas.topSetListOptionsSchema, options, 'TopSetListOptions');
       const list = topSetList({ pattern: checked.pattern != null, movement: checked.movementId != null });
       const pattern = checked.pattern == null ? {} : { pattern: ENUMS.MovementPattern.toDb(checked.pattern) };
       return this.list(list as RowList<UserParams>, checked, { ...pattern, ...(checked.movementId == null ? {} : { movementId: checked.movementId }) }, 'TopSetListOptions');
@@ -407,7 +386,7 @@ export class UserScope {
   /** Pattern strength, trends and e1RM history. */
   readonly strength = {
     /** The user's pattern exposures, optionally in a date range, by date then id. */
-    exposures: async (options?: DatedListOptions): Promise<Page<PatternExposureRow>> => this.dated(datedRowsOptionsSchema, options, LISTS.exposures),
+    exposures: async (options?: DatedListOptions): Promise<Page<PatternExposureRow>> => this.dated(schemas.datedRowsOptionsSchema, options, LISTS.exposures),
     /**
      * Pattern strength index of all 17 patterns (one statement; see `PatternExposureRepository.psiAll`).
      * `{ method: 'upstream' }` gives the upstream app's numbers (lookback 2, planned weeks count).
@@ -431,7 +410,7 @@ export class UserScope {
   /** Soreness entries. */
   readonly soreness = {
     /** The user's soreness entries, optionally in a date range, by date then id. */
-    list: async (options?: DatedListOptions): Promise<Page<SorenessLogRow>> => this.dated(datedRowsOptionsSchema, options, LISTS.soreness),
+    list: async (options?: DatedListOptions): Promise<Page<SorenessLogRow>> => this.dated(schemas.datedRowsOptionsSchema, options, LISTS.soreness),
     /** Records soreness; a cause session must be the user's (see `SorenessLogRepository.recordSoreness`). */
     create: (input: SorenessInput): Promise<SorenessLogRow> => this.writtenRow(SorenessLog, this.em.getRepository(SorenessLog).recordSoreness(this.userId, input)),
     /** Soreness per body part over a window. */
@@ -441,7 +420,7 @@ export class UserScope {
   /** Recovery readings. */
   readonly recovery = {
     /** The user's recovery readings, optionally in a date range, by date then id. */
-    list: async (options?: DatedListOptions): Promise<Page<RecoverySignalRow>> => this.dated(datedRowsOptionsSchema, options, LISTS.recovery),
+    list: async (options?: DatedListOptions): Promise<Page<RecoverySignalRow>> => this.dated(schemas.datedRowsOptionsSchema, options, LISTS.recovery),
     /** Records a recovery reading; a session must be the user's (see `RecoverySignalRepository.recordReading`). */
     create: (input: RecoverySignalInput): Promise<RecoverySignalRow> => this.writtenRow(RecoverySignal, this.em.getRepository(RecoverySignal).recordReading(this.userId, input)),
     /** Average sleep, readiness, HRV and resting heart rate over a window. */
@@ -452,7 +431,7 @@ export class UserScope {
   readonly conversations = {
     /** The user's conversation threads, newest first (by `createdAt`, then id); `include: ['turns']` nests their turns in order. */
     list: async <const I extends keyof ConversationThreadIncludes = never>(options?: ListOptions<I>): Promise<Page<WithIncludes<ConversationThreadRow, ConversationThreadIncludes, I>>> =>
-      this.list(LISTS.conversations(), parseOptions(threadListOptionsSchema, options, 'ListOptions')),
+      this.list(LISTS.conversations(), parseOptions(schemas.threadListOptionsSchema, options, 'ListOptions')),
     /** One of the user's threads with its turns in order. */
     get: (threadId: number): Promise<ConversationThreadDetailRow> => this.ownRow<ConversationThreadDetailRow>(ConversationThread, threadId, [{ relation: 'turns' }]),
     /** Opens a thread; a context session must be the user's. */

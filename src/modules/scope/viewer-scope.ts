@@ -5,7 +5,6 @@ import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { onPrimary, routeRead } from '../../orm/replicas.js';
 import { ENUMS, type VisibilityLabel } from '../../enums/index.js';
 import { parseOptions, requireId } from '../../orm/arguments.js';
-import { programIncludeOptionsSchema, programListOptionsSchema, viewerMovementSearchSchema, viewerOptionsSchema, workoutListOptionsSchema } from '../../schemas/inputs/arguments.js';
 import type { Page, ProgramRow, WorkoutLogRow } from '../../schemas/rows/index.js';
 import {
   LISTS,
@@ -29,6 +28,7 @@ import type { MovementSearch } from '../movements/movement.repository.js';
 import type { MovementRow } from '../../schemas/rows/index.js';
 import { requireUserExists, type Consistency } from './user-scope.js';
 import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
+import { schemas } from '../../orm/validation.js';
 
 /** A row's owner and visibility label, read without decoding anything else of it. */
 const VISIBILITY_SQL = {
@@ -97,7 +97,7 @@ export class ViewerScope {
     options: ViewerOptions = {},
   ) {
     requireId(viewerId, 'viewerId');
-    const { areFriends, consistency } = parseOptions(viewerOptionsSchema, options, 'ViewerOptions');
+    const { areFriends, consistency } = parseOptions(schemas.viewerOptionsSchema, options, 'ViewerOptions');
     this.options = areFriends == null ? {} : { areFriends };
     this.strong = consistency === 'strong';
     this.em = requestEntityManager(em, 'forViewer()');
@@ -148,7 +148,7 @@ export class ViewerScope {
    */
   async programsOf<const I extends keyof ProgramIncludes = never>(ownerId: number, options?: ListOptions<I>): Promise<Page<WithIncludes<ProgramRow, ProgramIncludes, I>>> {
     requireId(ownerId, 'ownerId');
-    const checked = parseOptions(programListOptionsSchema, options, 'ListOptions');
+    const checked = parseOptions(schemas.programListOptionsSchema, options, 'ListOptions');
     const list = LISTS.programs(true);
     requireCursorOf(list, checked);
     const levels = await this.visibleLevels(ownerId);
@@ -169,7 +169,7 @@ export class ViewerScope {
     requireId(ownerId, 'ownerId');
     // Validated before the resolver runs: a bad range must not cost the service a friendship lookup.
     const input = 'DatedListOptions';
-    const checked = parseOptions(workoutListOptionsSchema, options, input);
+    const checked = parseOptions(schemas.workoutListOptionsSchema, options, input);
     const range = rangeOf(checked);
     const list = LISTS.workouts(range, true);
     requireCursorOf(list, checked, input);
@@ -189,7 +189,7 @@ export class ViewerScope {
    */
   async program<const I extends keyof ProgramIncludes = never>(id: number, options?: IncludeOptions<I>): Promise<WithIncludes<ProgramRow, ProgramIncludes, I>> {
     requireId(id, 'programId');
-    const { include } = parseOptions(programIncludeOptionsSchema, options, 'IncludeOptions');
+    const { include } = parseOptions(schemas.programIncludeOptionsSchema, options, 'IncludeOptions');
     if (!(await this.mayRead('programs', id))) throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });
     const program = await this.routed(() => rowById<WithIncludes<ProgramRow, ProgramIncludes, I>>(this.em, Program, id, includes(include)));
     if (!program) throw new GainslyNotFoundError('Program', 'programs', { id, viewerId: this.viewerId });
@@ -259,7 +259,7 @@ function visibilityLabels(levels: readonly ('private' | 'friends' | 'public')[])
 
 /** The viewer's catalog criteria, validated (a `scope` key is refused: the viewer decides it). */
 function viewerSearch(filter: unknown): Omit<MovementSearch, 'scope'> {
-  return parseOptions(viewerMovementSearchSchema, filter, 'MovementSearch') as Omit<MovementSearch, 'scope'>;
+  return parseOptions(schemas.viewerMovementSearchSchema, filter, 'MovementSearch') as Omit<MovementSearch, 'scope'>;
 }
 
 /**

@@ -1,9 +1,11 @@
 import { UserOwnedRepository } from '../../orm/base-repository.js';
 import { UserEnjoyableActivity } from './user-enjoyable-activity.entity.js';
 import { definedOnly, requireId } from '../../orm/arguments.js';
-import { enjoyableActivityInputSchema, parseInput, type EnjoyableActivityInput } from '../../schemas/index.js';
+import type { EnjoyableActivityInput } from '../../schemas/inputs/users.js';
+import { parseInput } from '../../schemas/errors.js';
 import { findOwned, requireOwner } from '../owned-row.js';
 import { ownedBy } from '../ownership.js';
+import { schemas } from '../../orm/validation.js';
 
 /**
  * Repository of {@link UserEnjoyableActivity}.
@@ -37,7 +39,7 @@ export class UserEnjoyableActivityRepository extends UserOwnedRepository<UserEnj
    */
   async createActivity(userId: number, input: EnjoyableActivityInput): Promise<UserEnjoyableActivity> {
     requireId(userId, 'userId');
-    const data = parseInput(enjoyableActivityInputSchema, input, 'EnjoyableActivityInput');
+    const data = parseInput(schemas.enjoyableActivityInputSchema, input, 'EnjoyableActivityInput');
     const em = this.getEntityManager();
     const user = await requireOwner(em, userId);
     const activity = em.create(UserEnjoyableActivity, { user, ...definedOnly(data) } as never);

@@ -3,13 +3,12 @@ import type { MovementRuleType } from '../../enums/index.js';
 import { UserMovementRule } from './user-movement-rule.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import { parseArgument, requireId } from '../../orm/arguments.js';
-import { movementRuleInputSchema, parseInput, type MovementRuleInput } from '../../schemas/index.js';
+import type { MovementRuleInput } from '../../schemas/inputs/users.js';
+import { parseInput } from '../../schemas/errors.js';
 import { findOwned, requireOwner } from '../owned-row.js';
 import { ownedBy, visibleMovementFilter } from '../ownership.js';
-import { ENUMS } from '../../enums/index.js';
-import { enumSchema } from '../../schemas/primitives.js';
+import { schemas } from '../../orm/validation.js';
 
-const ruleTypeArgument = enumSchema(ENUMS.MovementRuleType);
 
 /**
  * Repository of {@link UserMovementRule}.
@@ -30,7 +29,7 @@ export class UserMovementRuleRepository extends UserOwnedRepository<UserMovement
    */
   async findByUserAndType(userId: number, ruleType: MovementRuleType): Promise<UserMovementRule[]> {
     const user = requireId(userId, 'userId');
-    return this.find({ ...ownedBy(UserMovementRule, user), ruleType: parseArgument(ruleTypeArgument, ruleType, 'ruleType') }, { populate: ['movement'], orderBy: { id: 'asc' } });
+    return this.find({ ...ownedBy(UserMovementRule, user), ruleType: parseArgument(schemas.movementRuleTypeArgumentSchema, ruleType, 'ruleType') }, { populate: ['movement'], orderBy: { id: 'asc' } });
   }
 
   /**
@@ -46,7 +45,7 @@ export class UserMovementRuleRepository extends UserOwnedRepository<UserMovement
    */
   async createRule(userId: number, input: MovementRuleInput): Promise<UserMovementRule> {
     requireId(userId, 'userId');
-    const data = parseInput(movementRuleInputSchema, input, 'MovementRuleInput');
+    const data = parseInput(schemas.movementRuleInputSchema, input, 'MovementRuleInput');
     const em = this.getEntityManager();
     const user = await requireOwner(em, userId);
     const movement = await findOwned(em, Movement, data.movementId, userId, { where: visibleMovementFilter(userId) });

@@ -1,9 +1,11 @@
 import { GainslyRepository } from '../../orm/base-repository.js';
-import { createUserInputSchema, parseInput, updateUserInputSchema, type CreateUserInput, type UpdateUserInput } from '../../schemas/index.js';
+import type { CreateUserInput, UpdateUserInput } from '../../schemas/inputs/users.js';
+import { parseInput } from '../../schemas/errors.js';
 import { User } from './user.entity.js';
 import { UserSettings } from './user-settings.entity.js';
 import { definedOnly, requireId, requireString } from '../../orm/arguments.js';
 import { findOwned } from '../owned-row.js';
+import { schemas } from '../../orm/validation.js';
 
 /**
  * Repository of {@link User}.
@@ -38,7 +40,7 @@ export class UserRepository extends GainslyRepository<User> {
    * ```
    */
   async createUser(input: CreateUserInput): Promise<User> {
-    const data = parseInput(createUserInputSchema, input, 'CreateUserInput');
+    const data = parseInput(schemas.createUserInputSchema, input, 'CreateUserInput');
     const em = this.getEntityManager();
     const { settings, ...userData } = data;
     const user = em.create(User, definedOnly(userData));
@@ -60,7 +62,7 @@ export class UserRepository extends GainslyRepository<User> {
    */
   async updateProfile(userId: number, input: UpdateUserInput): Promise<User> {
     requireId(userId, 'userId');
-    const { settings, ...fields } = parseInput(updateUserInputSchema, input, 'UpdateUserInput');
+    const { settings, ...fields } = parseInput(schemas.updateUserInputSchema, input, 'UpdateUserInput');
     const em = this.getEntityManager();
     const user = await findOwned(em, User, userId, userId, { populate: ['settings'] });
     // Plain assignment (em.assign would check enum fields against the column's database labels),

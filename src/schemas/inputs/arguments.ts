@@ -8,9 +8,8 @@
 import * as z from 'zod';
 import { ENUMS } from '../../enums/index.js';
 import { isIsoDate } from '../../domain/index.js';
-import { GainslyValidationError, type ValidationIssue } from '../errors.js';
+export { parseArgument, parseOptions } from '../errors.js';
 import { JSON_LIMITS } from '../json-blobs.js';
-import { gainslyErrorMap } from '../messages.js';
 import { COLUMN_LENGTHS, INT4_MAX, RUN_ALWAYS, WITH_MESSAGES, booleanSchema, enumSchema, strictInput, textSchema, varcharSchema } from '../primitives.js';
 import { INPUT_LIMITS } from './limits.js';
 
@@ -31,8 +30,6 @@ function isId(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= INT4_MAX;
 }
 
-/** What each options schema makes of no options at all (see {@link parseOptions}). */
-const NO_OPTIONS = new WeakMap<z.ZodType, unknown>();
 
 /**
  * An id argument (`programId`, `userId`, ...): an integer from 1 to 2147483647. One message for
@@ -539,53 +536,67 @@ export const patternTrendOptionsSchema = knownOptions({
   threshold: argument<number>((value) => typeof value === 'number' && Number.isFinite(value) && value >= 0, 'must be a finite number >= 0 (a fraction: 0.05 = 5 %)', { type: 'number', minimum: 0 }).nullish(),
 });
 
-/** Input name of positional-argument errors: `Invalid arguments: userId: must be …`. */
-const ARGUMENTS = 'arguments';
 
+// The enum and version arguments of the repositories' finders, here so that they are built with the
+// other schemas on first use rather than when the repositories load (src/orm/validation.ts).
 /**
- * Parses one positional argument (an id, a date, a name) and returns it, or throws a
- * {@link GainslyValidationError} whose issue path is the parameter's name.
- *
- * @param schema - the argument's schema, e.g. {@link idArgumentSchema}
- * @param value - what the caller passed
- * @param name - the parameter's name, e.g. `'programId'`, or its path (`['options', 'limit']`)
- * @throws {GainslyValidationError} when the value does not match
+ * `UserMovementRuleRepository.findByType`'s `ruleType`.
  * @example
  * ```ts
- * const id = parseArgument(idArgumentSchema, req.params.id, 'programId'); // throws on '12'
+ * movementRuleTypeArgumentSchema.parse('hard_no'); // 'hard_no'
  * ```
+ * @internal
  */
-export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, name: string | readonly (string | number)[]): z.output<S> {
-  const result = schema.safeParse(value, { error: gainslyErrorMap, reportInput: true });
-  if (result.success) return result.data;
-  const prefix = typeof name === 'string' ? [name] : [...name];
-  const issues = GainslyValidationError.fromZodError(result.error).issues.map((issue): ValidationIssue => ({ ...issue, path: [...prefix, ...issue.path] }));
-  throw new GainslyValidationError(issues, ARGUMENTS, { cause: result.error });
-}
-
+export const movementRuleTypeArgumentSchema = enumSchema(ENUMS.MovementRuleType);
 /**
- * Parses an options or filter object argument (a date range, a search filter, `{ userId }`);
- * `undefined` and `null` mean "none given" and parse as `{}`. Issue paths are relative to the
- * object, as in an input (`from`, `days`), and the error names the object's type (`inputName`).
- *
- * @param schema - the object's schema, e.g. {@link dateRangeSchema}
- * @param value - what the caller passed
- * @param inputName - the object's type name for the message, e.g. `'DateRange'`
- * @throws {GainslyValidationError} when the value does not match
+ * The relationship type filter of `MovementRelationshipRepository`; none means every type.
  * @example
  * ```ts
- * const range = parseOptions(dateRangeSchema, { from: '2026-01-01' }, 'DateRange');
+ * relationshipTypeArgumentSchema.parse(undefined); // undefined: every type
  * ```
+ * @internal
  */
-export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, inputName: string): z.output<S> {
-  // No options (the common call) parse to the same value every time: parsed once per schema, frozen
-  // so that no caller can change what the next one gets (issue #23, per-call cost).
-  if (value == null) {
-    let parsed = NO_OPTIONS.get(schema);
-    if (parsed === undefined) NO_OPTIONS.set(schema, (parsed = Object.freeze(parseOptions(schema, {}, inputName))));
-    return parsed as z.output<S>;
-  }
-  const result = schema.safeParse(value, { error: gainslyErrorMap, reportInput: true });
-  if (result.success) return result.data;
-  throw GainslyValidationError.fromZodError(result.error, inputName);
-}
+export const relationshipTypeArgumentSchema = enumSchema(ENUMS.RelationshipType).nullish();
+/**
+ * The pattern of the pattern-strength reads.
+ * @example
+ * ```ts
+ * movementPatternArgumentSchema.parse('squat'); // 'squat'
+ * ```
+ * @internal
+ */
+export const movementPatternArgumentSchema = enumSchema(ENUMS.MovementPattern);
+/**
+ * A heuristic config's version.
+ * @example
+ * ```ts
+ * heuristicVersionArgumentSchema.parse(2); // 2; 0 and 1.5 are refused
+ * ```
+ * @internal
+ */
+export const heuristicVersionArgumentSchema = integerArgumentSchema({ min: 1, max: INT4_MAX });
+/**
+ * `CircuitTemplateRepository.findByType`'s `circuitType`.
+ * @example
+ * ```ts
+ * circuitTypeArgumentSchema.parse('amrap'); // 'amrap'
+ * ```
+ * @internal
+ */
+export const circuitTypeArgumentSchema = enumSchema(ENUMS.CircuitType);
+/**
+ * The criterion each single-criterion movement finder requires (`findByPattern(undefined)` is an
+ * error, not every movement).
+ * @example
+ * ```ts
+ * movementCriterionArgumentSchemas.tag.parse(' Kettlebell '); // 'Kettlebell'
+ * ```
+ * @internal
+ */
+export const movementCriterionArgumentSchemas = {
+  pattern: movementPatternArgumentSchema,
+  primaryMuscle: enumSchema(ENUMS.PrimaryMuscle),
+  primaryRegion: enumSchema(ENUMS.PrimaryRegion),
+  tag: tagFilterSchema,
+  substitutionGroup: textSchema(COLUMN_LENGTHS.substitutionGroup),
+};
