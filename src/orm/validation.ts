@@ -15,12 +15,19 @@ type Schemas = typeof ValidationSet;
 let loaded: Schemas | undefined = EAGER;
 let loading: Promise<Schemas> | undefined;
 
+/** Records the loaded set; `schemas` (a live binding) then is the set itself, with no proxy in between. */
+function settle(set: Schemas): Schemas {
+  loaded = set;
+  schemas = set;
+  return set;
+}
+
 /**
  * Loads the validation schemas; resolves at once when they are loaded. @internal
  */
 export function loadValidation(): Promise<Schemas> {
   if (loaded) return Promise.resolve(loaded);
-  return (loading ??= import('../schemas/validation-set.js').then((set) => (loaded = set)));
+  return (loading ??= import('../schemas/validation-set.js').then(settle));
 }
 
 /**
@@ -32,8 +39,7 @@ export function loadValidation(): Promise<Schemas> {
 function loadNow(): Schemas {
   try {
     const require = createRequire(import.meta.url);
-    loaded = require(fileURLToPath(new URL('./internal/validation.js', import.meta.url))) as Schemas;
-    return loaded;
+    return settle(require(fileURLToPath(new URL('./internal/validation.js', import.meta.url))) as Schemas);
   } catch (error) {
     throw new GainslyConfigError(
       "@gainsly/db could not load its validation schemas synchronously (a bundle without dist/internal/validation.js?): start the ORM with createGainslyOrm or MikroORM.init before the first call.",
@@ -42,7 +48,12 @@ function loadNow(): Schemas {
   }
 }
 
-/** The validation set, loaded on first property access. @internal */
-export const schemas: Schemas = new Proxy({} as Schemas, {
-  get: (_target, key) => (loaded ?? loadNow())[key as keyof Schemas],
-});
+/**
+ * The validation set. Until it is loaded, a proxy that loads it on first property access; an ES
+ * module binding is live, so every importer sees the set itself from then on. @internal
+ */
+export let schemas: Schemas =
+  loaded ??
+  new Proxy({} as Schemas, {
+    get: (_target, key) => (loaded ?? loadNow())[key as keyof Schemas],
+  });
