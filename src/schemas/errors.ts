@@ -240,7 +240,5 @@ export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, inp
     if (parsed === undefined) NO_OPTIONS.set(schema, (parsed = Object.freeze(parseOptions(schema, {}, inputName))));
     return parsed as z.output<S>;
   }
-  const result = schema.safeParse(value, { error: gainslyErrorMap, reportInput: true });
-  if (result.success) return result.data;
-  throw GainslyValidationError.fromZodError(result.error, inputName);
+  return parseInput(schema, value, inputName);
 }
