@@ -3,6 +3,7 @@
 // enum codecs and the domain helpers can extend it too; it is re-exported from here.
 import type * as z from 'zod';
 import { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode } from '../enums/index.js';
+import { fastParse, UNDECIDED } from './fast-parse.js';
 import { formatIssuePath, gainslyErrorMap, previewValue } from './messages.js';
 
 export { GAINSLY_ERROR_CODES, GainslyError, type GainslyErrorCode };
@@ -128,11 +129,25 @@ export class GainslyValidationError extends GainslyError {
  * ```
  */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, inputName?: string): z.output<S> {
+  const fast = tryFastParse(schema, value);
+  if (fast !== UNDECIDED) return fast as z.output<S>;
   // reportInput keeps each issue's offending value so the error can show it; the error map gives
   // the library's wording to any issue a schema did not word itself.
   const result = schema.safeParse(value, { error: gainslyErrorMap, reportInput: true });
   if (result.success) return result.data;
   throw GainslyValidationError.fromZodError(result.error, inputName);
+}
+
+/**
+ * The valid input's output without zod's machinery (fast-parse.ts), or {@link UNDECIDED}. Input
+ * that throws when read (a proxy's trap, a getter) is left to zod, which fails as it always did.
+ */
+function tryFastParse(schema: z.ZodType, value: unknown): unknown {
+  try {
+    return fastParse(schema, value);
+  } catch {
+    return UNDECIDED;
+  }
 }
 
 function issuesFromZod(zodIssues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
@@ -211,6 +226,8 @@ const ARGUMENTS = 'arguments';
  * ```
  */
 export function parseArgument<S extends z.ZodType>(schema: S, value: unknown, name: string | readonly (string | number)[]): z.output<S> {
+  const fast = tryFastParse(schema, value);
+  if (fast !== UNDECIDED) return fast as z.output<S>;
   const result = schema.safeParse(value, { error: gainslyErrorMap, reportInput: true });
   if (result.success) return result.data;
   const prefix = typeof name === 'string' ? [name] : [...name];

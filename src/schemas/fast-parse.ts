@@ -1,0 +1,194 @@
+// A plain-JavaScript pass over a zod schema for the input that is valid, beside zod's own parse for
+// the input that is not. A hot call (logging a workout: 8 top sets, about 60 fields) spent more of
+// its client time in zod than in building and sending its statement (docs/performance.md, "Input
+// validation"): zod builds a payload, a context and wrapper results per field. This pass walks the
+// same schema instances, runs the same checks (every refinement and `superRefine` of the library's
+// schemas, with zod's own check functions), and builds the same output; at the first doubt it
+// gives up and zod parses the input from scratch, so every error still comes from zod, worded by
+// the library's error map. It supports the node types the library's input schemas use and refuses
+// to compile any other (a transform, a union, a pipe): those schemas always go through zod.
+//
+// Zod-free at run time (it reads the instances' `_zod` internals, zod 4's documented core API), so
+// the root entry can use it without loading zod. test/unit/fast-parse.test.ts checks it against
+// zod's parse on generated inputs for every schema the library validates with.
+import type * as z from 'zod';
+
+/**
+ * What {@link fastParse} returns when zod must decide.
+ * @example
+ * ```ts
+ * fastParse(idSchema, 0) === UNDECIDED; // true: zod reports "must be >= 1"
+ * ```
+ * @internal
+ */
+export const UNDECIDED: unique symbol = Symbol('undecided');
+
+type Fast = (value: unknown) => unknown;
+type Internals = z.core.$ZodType['_zod'];
+type Check = { _zod: { def: { when?: (payload: z.core.ParsePayload) => boolean }; check: (payload: z.core.ParsePayload) => unknown } };
+
+const compiled = new WeakMap<object, Fast | null>();
+
+/**
+ * The output zod's `parse` would give for `value`, when `value` passes every rule of `schema`;
+ * {@link UNDECIDED} when it may not (or when the schema has a part this pass does not support).
+ * @example
+ * ```ts
+ * const data = fastParse(logWorkoutInputSchema, input);
+ * if (data === UNDECIDED) logWorkoutInputSchema.parse(input); // zod decides, and words the errors
+ * ```
+ * @internal
+ */
+export function fastParse(schema: z.ZodType, value: unknown): unknown {
+  let fast = compiled.get(schema);
+  if (fast === undefined) {
+    fast = compile(schema);
+    compiled.set(schema, fast);
+  }
+  return fast === null ? UNDECIDED : fast(value);
+}
+
+/** `typeof`, as zod's `isObject` tests it: an object, not null, not an array. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function compile(schema: z.ZodType): Fast | null {
+  const zod = (schema as unknown as { _zod?: Internals })._zod;
+  if (!zod) return null;
+  const base = compileBase(zod);
+  if (base === null) return null;
+  // A schema that is a check itself (a string format such as z.iso.date(), z.int()) runs first, as
+  // zod's $ZodType.init puts it first.
+  const checks = [...(zod.traits.has('$ZodCheck') ? [schema] : []), ...(zod.def.checks ?? [])] as unknown as Check[];
+  if (checks.length === 0) return base;
+  return (value) => {
+    const parsed = base(value);
+    if (parsed === UNDECIDED) return UNDECIDED;
+    // As zod's runChecks on a payload without issues: every check runs unless its `when` says no;
+    // a check may replace the value (an overwrite such as trim).
+    const payload: z.core.ParsePayload = { value: parsed, issues: [] };
+    for (const check of checks) {
+      const { when } = check._zod.def;
+      if (when && !when(payload)) continue;
+      const result = check._zod.check(payload);
+      if (result instanceof Promise) return UNDECIDED;
+      if (payload.issues.length !== 0) return UNDECIDED;
+    }
+    return payload.value;
+  };
+}
+
+function compileBase(zod: Internals): Fast | null {
+  const def = zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+  if ((def as { coerce?: boolean }).coerce) return null;
+  switch (def.type) {
+    case 'string':
+      return (value) => (typeof value === 'string' ? value : UNDECIDED);
+    case 'number':
+      return (value) => (typeof value === 'number' && Number.isFinite(value) ? value : UNDECIDED);
+    case 'boolean':
+      return (value) => (typeof value === 'boolean' ? value : UNDECIDED);
+    case 'custom':
+      // z.custom(): the value as given; its predicate is the schema's own check (see compile).
+      return (value) => value;
+    case 'null':
+      return (value) => (value === null ? null : UNDECIDED);
+    case 'enum':
+    case 'literal': {
+      const values = zod.values;
+      if (!values) return null;
+      return (value) => (values.has(value as never) ? value : UNDECIDED);
+    }
+    case 'nullable': {
+      const inner = compile(def.innerType as z.ZodType);
+      if (inner === null) return null;
+      return (value) => (value === null ? null : inner(value));
+    }
+    case 'optional': {
+      const innerType = def.innerType as z.ZodType;
+      // `.exactOptional()` refuses undefined; an optional default substitutes its value: neither is used here.
+      if (zod.traits.has('$ZodExactOptional') || innerType._zod.optin === 'defaulted') return null;
+      const inner = compile(innerType);
+      if (inner === null) return null;
+      return (value) => (value === undefined ? undefined : inner(value));
+    }
+    case 'default': {
+      const inner = compile(def.innerType as z.ZodType);
+      if (inner === null) return null;
+      // `defaultValue` is a getter that returns a fresh copy, as zod hands it out.
+      return (value) => (value === undefined ? (def as unknown as z.core.$ZodDefaultDef).defaultValue : inner(value));
+    }
+    case 'array': {
+      const element = compile(def.element as z.ZodType);
+      if (element === null) return null;
+      return (value) => {
+        if (!Array.isArray(value)) return UNDECIDED;
+        const out = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) {
+          const item = element(value[i]);
+          if (item === UNDECIDED) return UNDECIDED;
+          out[i] = item;
+        }
+        return out;
+      };
+    }
+    case 'object':
+      return compileObject(def as unknown as z.core.$ZodObjectDef);
+    default:
+      return null;
+  }
+}
+
+/** One key of an object schema: how its value is parsed and when the output gets the key. */
+interface Field {
+  key: string;
+  parse: Fast;
+  /** `undefined`: required; `'optional'`, `'defaulted'`: zod's `optin`. */
+  optin: 'optional' | 'defaulted' | undefined;
+  optionalOut: boolean;
+}
+
+function compileObject(def: z.core.$ZodObjectDef): Fast | null {
+  const shape = def.shape as Record<string, z.ZodType>;
+  if (Object.getOwnPropertySymbols(shape).length !== 0) return null;
+  // No catchall: unknown keys are dropped. `z.never()` (a strict object): any unknown key fails.
+  // `z.unknown()` (a loose object): unknown keys are copied as they are.
+  const catchall = def.catchall?._zod.def.type;
+  if (catchall !== undefined && catchall !== 'never' && catchall !== 'unknown') return null;
+  const fields: Field[] = [];
+  for (const key of Object.keys(shape)) {
+    // zod never copies a declared `__proto__` into its output.
+    if (key === '__proto__') return null;
+    const schema = shape[key]!;
+    const parse = compile(schema);
+    if (parse === null) return null;
+    const optin = schema._zod.optin;
+    fields.push({ key, parse, optin, optionalOut: schema._zod.optout === 'optional' });
+  }
+  const keys = new Set(fields.map((f) => f.key));
+  return (value) => {
+    if (!isObject(value)) return UNDECIDED;
+    const out: Record<string, unknown> = {};
+    // What zod's object parse does for each key of the shape, on values that pass (its
+    // handlePropertyResult): `in` sees inherited keys, as zod's does.
+    for (const field of fields) {
+      const present = field.key in value;
+      if (!present && field.optin === 'optional' && field.optionalOut) continue;
+      if (!present && field.optin === undefined) return UNDECIDED;
+      const parsed = field.parse(value[field.key]);
+      if (parsed === UNDECIDED) return UNDECIDED;
+      if (parsed !== undefined || present || (field.optin === 'defaulted' && !field.optionalOut)) out[field.key] = parsed;
+    }
+    if (catchall !== undefined) {
+      // zod walks `for...in` (inherited enumerable keys too): a strict object reports any key
+      // outside the shape, a loose one copies it, except `__proto__` (its handleCatchall).
+      for (const key in value) {
+        if (keys.has(key)) continue;
+        if (catchall === 'never') return UNDECIDED;
+        if (key !== '__proto__') out[key] = value[key];
+      }
+    }
+    return out;
+  };
+}
