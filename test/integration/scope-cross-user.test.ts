@@ -384,12 +384,34 @@ describe('completeness: every scope method has a cross-user case', () => {
   it('UserScope: each namespace function is in USER_CASES', async () => {
     const user = await db.em.getRepository(User).createUser({});
     const scope: UserScope = forUser(db.em, user.id);
-    const methods = Object.entries(scope)
-      .filter(([key, value]) => key !== 'em' && typeof value === 'object' && value !== null)
+    // The namespaces are getters on the prototype (each made on first read).
+    const methods = Object.entries(Object.getOwnPropertyDescriptors(Object.getPrototypeOf(scope) as object))
+      .filter(([, descriptor]) => descriptor.get !== undefined)
+      .map(([ns]) => [ns, (scope as unknown as Record<string, unknown>)[ns]] as const)
+      .filter(([, value]) => typeof value === 'object' && value !== null)
       .flatMap(([ns, value]) => Object.entries(value as object).filter(([, fn]) => typeof fn === 'function').map(([method]) => `${ns}.${method}`));
     expect(methods.length).toBeGreaterThan(40);
     expect(methods.filter((m) => !(m in USER_CASES))).toEqual([]);
     expect(Object.keys(USER_CASES).filter((m) => !methods.includes(m))).toEqual([]);
+  });
+
+  it('UserScope builds each namespace on first read and keeps it: one object, read-only, listed once made', async () => {
+    const user = await db.em.getRepository(User).createUser({});
+    const scope = forUser(db.em, user.id);
+    // A scope made for one call builds only what the call reads (docs/performance.md, "The rows reads").
+    expect(Object.keys(scope)).not.toContain('programs');
+    const programs = scope.programs;
+    expect(scope.programs).toBe(programs);
+    expect(Object.keys(scope)).toContain('programs');
+    expect(Object.keys(scope)).not.toContain('workouts');
+    expect(() => {
+      (scope as unknown as { programs: unknown }).programs = {};
+    }).toThrow(TypeError);
+    expect(scope.programs).toBe(programs);
+    // Another scope gets its own namespace, bound to its own user.
+    const other = forUser(db.em, user.id);
+    expect(other.programs).not.toBe(programs);
+    expect((await other.programs.list()).items).toEqual([]);
   });
 
   it('ViewerScope: each public method is in VIEWER_CASES', () => {
