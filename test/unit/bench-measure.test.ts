@@ -2,7 +2,7 @@
 // order, and how rounds are kept apart. Durations are scripted through an injected clock, so these
 // tests check bookkeeping, never the speed of anything.
 import { describe, expect, it } from 'vitest';
-import { alternate, orderOf, type Side } from '../../bench/src/measure.js';
+import { alternate, alternateApart, orderOf, type Side } from '../../bench/src/measure.js';
 
 /** A clock that only moves when a scripted side runs. */
 function scripted(duration: (side: string, round: number, call: number) => number) {
@@ -62,6 +62,36 @@ describe('bench alternate()', () => {
 
     expect(result.lib!.roundMedians).toEqual([1]);
     expect(result.lib!.samples).toHaveLength(6);
+  });
+});
+
+describe('bench alternateApart()', () => {
+  it('measures the target pair on its own, then every side together, and keeps the two apart', async () => {
+    // A reported side that slows whatever runs after it: lib takes 5 ms after 'upstream', else 1 ms.
+    let last = '';
+    const s = scripted((name) => {
+      const slow = name === 'lib' && last === 'upstream';
+      last = name;
+      return name === 'upstream' ? 20 : slow ? 5 : name === 'lib' ? 1 : 2;
+    });
+    const { pair, all } = await alternateApart([s.side('lib'), s.side('raw'), s.side('upstream')], { runs: 12, warmup: 0, clock: s.clock });
+
+    // The first pass runs only lib and raw; the second all three.
+    const firstUpstream = s.events.indexOf('upstream');
+    expect(firstUpstream).toBe(24);
+    expect(new Set(s.events.slice(0, firstUpstream))).toEqual(new Set(['lib', 'raw']));
+    expect(Object.keys(pair).sort()).toEqual(['lib', 'raw']);
+    expect(Object.keys(all).sort()).toEqual(['lib', 'raw', 'upstream']);
+    // The pair's lib never ran after the neighbour; in the second pass some of its runs did.
+    expect(pair.lib!.samples.every((t) => t === 1)).toBe(true);
+    expect(all.lib!.samples.some((t) => t === 5)).toBe(true);
+  });
+
+  it('runs once when there is nothing but the pair', async () => {
+    const s = scripted(() => 1);
+    const { pair, all } = await alternateApart([s.side('lib'), s.side('raw')], { runs: 4, warmup: 0, clock: s.clock });
+    expect(all).toBe(pair);
+    expect(s.events).toHaveLength(8);
   });
 });
 

@@ -38,6 +38,16 @@ export function reusedEm<O extends { em: { fork(): E } }, E>(): (orm: O) => E {
   };
 }
 
+/**
+ * What the target pair measured in the pass with every side interleaved (`alternateApart`'s
+ * second pass): reported beside the target, which comes from the pair alone.
+ */
+export function interleavedNote(all: Record<string, SideResult>): string {
+  const lib = all.lib!;
+  const raw = all.raw!;
+  return `lib and raw interleaved with the reported sides (no target): lib ${lib.summary.median.toFixed(2)} ms, raw ${raw.summary.median.toFixed(2)} ms, ratio ${ratioOf(lib, raw).toFixed(2)}; client CPU lib ${lib.clientCpuMs.toFixed(2)} ms, raw ${raw.clientCpuMs.toFixed(2)} ms`;
+}
+
 /** The note that compares the library with the unnamed raw side. */
 export function unnamedNote(lib: SideResult, unnamed: SideResult): string {
   const ratio = ratioOf(lib, unnamed);

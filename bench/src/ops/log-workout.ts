@@ -12,10 +12,10 @@
 //   movement, insert the top set, insert its exposure), in a transaction.
 import type pg from 'pg';
 import { ANCHOR_DATE } from '../generate.js';
-import { alternate, type Side } from '../measure.js';
+import { alternateApart, type Side } from '../measure.js';
 import { countStatements } from '../counter.js';
 import type { OpContext, OpResult } from '../types.js';
-import { checkTarget, nearlyEqual, ratioOf, ratioTarget, rawStatement, reusedEm, series, statementTarget, unnamedNote, type RawMode } from './common.js';
+import { checkTarget, interleavedNote, nearlyEqual, ratioOf, ratioTarget, rawStatement, reusedEm, series, statementTarget, unnamedNote, type RawMode } from './common.js';
 
 interface TopSetInput {
   movementId: number;
@@ -240,8 +240,8 @@ export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
       { name: 'lib-one-em', before: prepare, run: () => oneEm(ctx.orm).getRepository(WorkoutLog).logWorkout(userId, input) },
       { name: 'upstream', before: prepare, run: () => upstreamStyleLogWorkout(ctx, userId, input) },
     ];
-    const result = await alternate(sides, ctx);
-    const ratio = ratioOf(result.lib!, result.raw!);
+    const { pair, all: result } = await alternateApart(sides, ctx);
+    const ratio = ratioOf(pair.lib!, pair.raw!);
     const libCounts = [1, 8, 16].map((n) => byCount[n]!.lib);
     const constant = libCounts.every((c) => c === libCounts[0]);
     return {
@@ -249,8 +249,8 @@ export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
       key: 'logWorkout',
       title: 'logWorkout, 8 top sets',
       size: ctx.dataset.spec.name,
-      lib: series('lib: WorkoutLogRepository.logWorkout', result.lib!),
-      raw: series('raw pg, 1 statement, prepared', result.raw!),
+      lib: series('lib: WorkoutLogRepository.logWorkout', pair.lib!),
+      raw: series('raw pg, 1 statement, prepared', pair.raw!),
       extra: [
         series('raw pg, 1 statement, unnamed (no target)', result['raw-unnamed']!),
         series('lib without a fork per call (one EntityManager reused; no target)', result['lib-one-em']!),
@@ -265,6 +265,7 @@ export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
         `statements (total incl. begin/commit) for 1/8/16 top sets: lib ${libCounts.join('/')}, raw ${[1, 8, 16].map((n) => byCount[n]!.raw).join('/')}, upstream-style ${[1, 8, 16].map((n) => byCount[n]!.upstream).join('/')}`,
         `upstream-style median ${result.upstream!.summary.median.toFixed(2)} ms: upstream-style / lib = ${(result.upstream!.summary.median / result.lib!.summary.median).toFixed(2)}`,
         unnamedNote(result.lib!, result['raw-unnamed']!),
+        interleavedNote(result),
       ],
       details: { statementsByTopSets: byCount },
     };

@@ -11,10 +11,10 @@
 //   week will be changed.
 import type pg from 'pg';
 import { ANCHOR_DATE } from '../generate.js';
-import { alternate } from '../measure.js';
+import { alternateApart } from '../measure.js';
 import { countStatements } from '../counter.js';
 import type { OpContext, OpResult } from '../types.js';
-import { checkTarget, ratioOf, ratioTarget, rawStatement, series, statementTarget, unnamedNote, type RawMode } from './common.js';
+import { checkTarget, ratioOf, ratioTarget, rawStatement, series, statementTarget, unnamedNote, interleavedNote, type RawMode } from './common.js';
 
 /** The tree as a service would write it by hand: json_build_object per level, enums lower-cased. */
 const RAW_MICROCYCLE_SQL = `
@@ -96,7 +96,7 @@ export async function microcycleOp(ctx: OpContext): Promise<OpResult> {
   const equivalent = same && entityShape === shapeOf(tree);
   const exercises = tree.sessions.reduce((n, s) => n + s.exercises.length, 0);
 
-  const result = await alternate(
+  const { pair, all: result } = await alternateApart(
     [
       { name: 'lib', run: lib },
       { name: 'raw', run: () => rawMicrocycle(ctx.raw, id, userId) },
@@ -105,15 +105,15 @@ export async function microcycleOp(ctx: OpContext): Promise<OpResult> {
     ],
     ctx,
   );
-  const ratio = ratioOf(result.lib!, result.raw!);
-  const statements = result.lib!.statements;
+  const ratio = ratioOf(pair.lib!, pair.raw!);
+  const statements = pair.lib!.statements;
   return {
     op: 3,
     key: 'microcycle',
     title: 'microcycle + sessions + exercises + movements',
     size: ctx.dataset.spec.name,
-    lib: series('lib: MicrocycleRepository.findForDisplay', result.lib!),
-    raw: series('raw pg, 1 statement (JSON), prepared', result.raw!),
+    lib: series('lib: MicrocycleRepository.findForDisplay', pair.lib!),
+    raw: series('raw pg, 1 statement (JSON), prepared', pair.raw!),
     extra: [series('raw pg, unnamed (no target)', result['raw-unnamed']!), series('entities: em.findOneOrFail + populate sessions.exercises.movement (no target)', result.entities!)],
     ratio,
     targets: [
@@ -125,6 +125,7 @@ export async function microcycleOp(ctx: OpContext): Promise<OpResult> {
       `lib statements: ${check.count.kinds.join(', ')}`,
       `entities (populate, ${result.entities!.statements.total} statements) / raw = ${(result.entities!.summary.median / result.raw!.summary.median).toFixed(2)}`,
       unnamedNote(result.lib!, result['raw-unnamed']!),
+      interleavedNote(result),
     ],
   };
 }

@@ -5,10 +5,10 @@
 // - raw: the same SQL through `pg`, shaped into the same 17 entries.
 import type pg from 'pg';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { alternate } from '../measure.js';
+import { alternate, alternateApart } from '../measure.js';
 import { countStatements } from '../counter.js';
 import type { OpContext, OpResult } from '../types.js';
-import { absoluteTarget, checkTarget, nearlyEqual, ratioOf, ratioTarget, rawStatement, reusedEm, series, statementTarget, unnamedNote, type RawMode } from './common.js';
+import { absoluteTarget, checkTarget, nearlyEqual, ratioOf, ratioTarget, rawStatement, reusedEm, series, statementTarget, unnamedNote, interleavedNote, type RawMode } from './common.js';
 
 const PATTERNS = ['SQUAT', 'HINGE', 'HORIZONTAL_PUSH', 'VERTICAL_PUSH', 'HORIZONTAL_PULL', 'VERTICAL_PULL', 'CARRY', 'CORE', 'LUNGE', 'ROTATION', 'PLYOMETRIC', 'OLYMPIC', 'ISOLATION', 'MOBILITY', 'ISOMETRIC', 'CONDITIONING', 'CARDIO'];
 const WINDOW = 4;
@@ -78,7 +78,7 @@ export async function psiOp(ctx: OpContext): Promise<OpResult> {
   const check = await countStatements(() => libPsiAll(ctx, orm, userId));
   const rawRows = await rawPsiAll(raw, userId);
   const equivalent = samePsi(check.result, rawRows);
-  const result = await alternate(
+  const { pair, all: result } = await alternateApart(
     [
       { name: 'lib', run: () => libPsiAll(ctx, ctx.orm, userId) },
       { name: 'raw', run: () => rawPsiAll(ctx.raw, userId) },
@@ -87,8 +87,8 @@ export async function psiOp(ctx: OpContext): Promise<OpResult> {
     ],
     ctx,
   );
-  const ratio = ratioOf(result.lib!, result.raw!);
-  const lib = result.lib!;
+  const ratio = ratioOf(pair.lib!, pair.raw!);
+  const lib = pair.lib!;
   const is5y = ctx.dataset.spec.name === '5y';
   return {
     op: 2,
@@ -96,7 +96,7 @@ export async function psiOp(ctx: OpContext): Promise<OpResult> {
     title: 'PSI, all 17 patterns, one user',
     size: ctx.dataset.spec.name,
     lib: series('lib', lib),
-    raw: series('raw pg, prepared', result.raw!),
+    raw: series('raw pg, prepared', pair.raw!),
     ratio,
     targets: [
       statementTarget('one statement', `lib ${lib.statements.total}`, lib.statements.total === 1 && !lib.statements.varies),
@@ -105,7 +105,7 @@ export async function psiOp(ctx: OpContext): Promise<OpResult> {
       checkTarget('same PSI as raw', equivalent, equivalent ? `${check.result.filter((r) => r.psi !== null).length}/17 patterns with a PSI` : 'DIFFER'),
     ],
     extra: [series('raw pg, unnamed (no target)', result['raw-unnamed']!), series('lib without a fork per call (one EntityManager reused; no target)', result['lib-one-em']!)],
-    notes: [`user 1: ${ctx.dataset.stats.mainUserExposures} exposures; plan: ${(await psiPlan(ctx.raw, userId)).join(', ')}`, unnamedNote(lib, result['raw-unnamed']!)],
+    notes: [`user 1: ${ctx.dataset.stats.mainUserExposures} exposures; plan: ${(await psiPlan(ctx.raw, userId)).join(', ')}`, unnamedNote(result.lib!, result['raw-unnamed']!), interleavedNote(result)],
   };
 }
 

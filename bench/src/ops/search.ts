@@ -6,10 +6,10 @@
 //   library documents it (decoded elements, `lower()` on both sides).
 // - extra, no target: `MovementRepository.search`, the same search returning managed entities.
 import type pg from 'pg';
-import { alternate } from '../measure.js';
+import { alternateApart } from '../measure.js';
 import { countStatements } from '../counter.js';
 import type { OpContext, OpResult } from '../types.js';
-import { checkTarget, ratioOf, ratioTarget, rawStatement, series, statementTarget, unnamedNote, type RawMode } from './common.js';
+import { checkTarget, ratioOf, ratioTarget, rawStatement, series, statementTarget, unnamedNote, interleavedNote, type RawMode } from './common.js';
 
 /** Searches a user would type, rotated run by run (the same sequence on both sides). */
 export const SEARCHES = [
@@ -78,7 +78,7 @@ export async function searchOp(ctx: OpContext): Promise<OpResult> {
     const sameRows = JSON.stringify(l.result) === JSON.stringify(r.map(camelRow));
     if (!sameRows || l.result.map((m) => m.id).join() !== r.map((m) => m.id).join() || e.map((m) => m.id).join() !== r.map((m) => m.id).join()) equivalent = false;
   }
-  const result = await alternate(
+  const { pair, all: result } = await alternateApart(
     [
       { name: 'lib', run: (i) => lib(SEARCHES[i % SEARCHES.length]!) },
       { name: 'raw', run: (i) => rawSearch(ctx.raw, SEARCHES[i % SEARCHES.length]!) },
@@ -87,14 +87,14 @@ export async function searchOp(ctx: OpContext): Promise<OpResult> {
     ],
     ctx,
   );
-  const ratio = ratioOf(result.lib!, result.raw!);
+  const ratio = ratioOf(pair.lib!, pair.raw!);
   return {
     op: 4,
     key: 'search',
     title: `movement search, ${ctx.dataset.stats.movements} movements`,
     size: ctx.dataset.spec.name,
-    lib: series('lib: MovementRepository.searchRows', result.lib!),
-    raw: series('raw pg, prepared', result.raw!),
+    lib: series('lib: MovementRepository.searchRows', pair.lib!),
+    raw: series('raw pg, prepared', pair.raw!),
     extra: [series('raw pg, unnamed (no target)', result['raw-unnamed']!), series('entities: MovementRepository.search (no target)', result.entities!)],
     ratio,
     targets: [
@@ -106,6 +106,7 @@ export async function searchOp(ctx: OpContext): Promise<OpResult> {
       `plan: ${await searchPlan(ctx.raw)}`,
       `entities (search) / raw = ${(result.entities!.summary.median / result.raw!.summary.median).toFixed(2)}`,
       unnamedNote(result.lib!, result['raw-unnamed']!),
+      interleavedNote(result),
     ],
   };
 }
