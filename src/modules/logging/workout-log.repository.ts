@@ -118,24 +118,28 @@ interface LogWorkoutResultRow {
   user_exists: boolean;
   /** `user_settings.active_e1rm_formula` (a label), or null without settings. */
   formula: E1RMFormulaLabel | null;
-  /** The session named, if any: whether the user owns it (src/modules/ownership.ts), and its microcycle. */
-  session: { owned: boolean; microcycle_id: number } | null;
+  /** The session named, if any: whether the user owns it (src/modules/ownership.ts); null when there is none by that id. */
+  session_owned: boolean | null;
+  session_microcycle_id: number | null;
   covering_microcycle_id: number | null;
-  /** The movements named, whether the user may use each (src/modules/ownership.ts). */
-  movements: { id: number; pattern: string; visible: boolean }[];
   /** Null when a check failed and nothing was written. */
   workout_log_id: number | null;
-  /** In insertion order, which is input order. */
-  top_set_ids: number[];
-  /** `[id, source_top_set_log_id]`. */
-  exposures: [number, number][];
+  /** Per top set written, in insertion order (which is input order): `[id, pattern label, exposure id or null]`. */
+  top_sets: [number, string, number | null][];
+  /**
+   * Only when nothing was written: the movements named, whether the user may use each
+   * (src/modules/ownership.ts), to say which check failed. A written workout needs none of it.
+   */
+  movements: { id: number; pattern: string; visible: boolean }[] | null;
 }
 
 /**
  * logWorkout in one statement: look up the context (user, formula, session and its owner, the
  * covering microcycle, the movements), and only when every check passes insert the workout log,
  * its top sets and their exposures. The statement returns the context, so the caller raises the
- * same typed errors as a separate lookup would, from the same snapshot. The e1RM of each top set
+ * same typed errors as a separate lookup would, from the same snapshot (the movements only when
+ * nothing was written: a written workout proves every check passed, and building and parsing that
+ * JSON was a tenth of the call's client time). The e1RM of each top set
  * is computed in JS by the domain's stored-value rule for every E1RMFormula (`e1rm`, keyed by
  * label: the user's formula is only known inside the statement); the statement stores the one of
  * the user's formula. Compiled once (`namedStatement`); each call binds its values by name.
@@ -147,9 +151,8 @@ with input as (
 ), ctx as (
   select exists (select 1 from users where id = ${p.user}) as user_exists,
          (select s.active_e1rm_formula::text from user_settings s where ${ownedSql('user_settings', sql.ref('s'), p.user)}) as formula,
-         (select json_build_object('owned', ${ownedSql('sessions', sql.ref('se'), p.user)}, 'microcycle_id', se.microcycle_id)
-            from sessions se
-           where se.id = ${p.session}::int) as session,
+         (select ${ownedSql('sessions', sql.ref('se'), p.user)} from sessions se where se.id = ${p.session}::int) as session_owned,
+         (select se.microcycle_id from sessions se where se.id = ${p.session}::int) as session_microcycle_id,
          case when ${p.session}::int is null then ${coveringMicrocycleId(p.user, p.date)} end as covering_microcycle_id
 ), mv as (
   select mv.id, mv.pattern, ${visibleMovementSql(sql.ref('mv'), p.user)} as visible, l.label
@@ -157,10 +160,10 @@ with input as (
    where mv.id = any(${p.movementIds}::int[])
 ), ok as (
   select coalesce(ctx.formula, ${sql.lit(ENUMS.E1RMFormula.toDb('epley'))}::text) as formula,
-         coalesce((ctx.session ->> 'microcycle_id')::int, ctx.covering_microcycle_id) as microcycle_id
+         coalesce(ctx.session_microcycle_id, ctx.covering_microcycle_id) as microcycle_id
     from ctx
    where ctx.user_exists
-     and (${p.session}::int is null or (ctx.session ->> 'owned')::boolean)
+     and (${p.session}::int is null or ctx.session_owned)
      and (select count(*) from mv where mv.visible and mv.label is not null) = ${p.movementCount}::bigint
      and (ctx.formula is null or ctx.formula = any(${textArray(ENUMS.E1RMFormula.dbValues)}))
 ), wl as (
@@ -185,11 +188,12 @@ with input as (
    order by ts.id
   returning id, source_top_set_log_id
 )
-select ctx.user_exists, ctx.formula, ctx.session, ctx.covering_microcycle_id,
-       (select coalesce(json_agg(json_build_object('id', mv.id, 'pattern', mv.pattern, 'visible', mv.visible)), '[]'::json) from mv) as movements,
+select ctx.user_exists, ctx.formula, ctx.session_owned, ctx.session_microcycle_id, ctx.covering_microcycle_id,
        (select id from wl) as workout_log_id,
-       (select coalesce(json_agg(ts.id order by ts.id), '[]'::json) from ts) as top_set_ids,
-       (select coalesce(json_agg(json_build_array(pe.id, pe.source_top_set_log_id) order by pe.source_top_set_log_id), '[]'::json) from pe) as exposures
+       (select coalesce(json_agg(json_build_array(ts.id, ts.pattern, pe.id) order by ts.id), '[]'::json)
+          from ts left join pe on pe.source_top_set_log_id = ts.id) as top_sets,
+       case when not exists (select 1 from wl)
+            then (select coalesce(json_agg(json_build_object('id', mv.id, 'pattern', mv.pattern, 'visible', mv.visible)), '[]'::json) from mv) end as movements
   from ctx`);
 
 /**
@@ -306,60 +310,69 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
   };
   const [row] = await executeBound(em, LOG_WORKOUT.bind(params));
   if (!row?.user_exists) throw new GainslyNotFoundError('User', 'users', { id: userId });
-  const session = parsedJson(row.session) as LogWorkoutResultRow['session'];
-  if (data.sessionId != null && (!session || session.owned !== true)) {
+  if (data.sessionId != null && row.session_owned !== true) {
     throw new GainslyNotFoundError('Session', 'sessions', { id: data.sessionId, userId });
   }
-  const movements = new Map((parsedJson(row.movements) as LogWorkoutResultRow['movements']).map((m) => [m.id, m]));
+  const written = parsedJson(row.top_sets) as LogWorkoutResultRow['top_sets'];
+  if (row.workout_log_id == null) await whyNothingWritten(em, userId, movementIds, row);
+  if (row.workout_log_id == null || written.length !== data.topSets.length) {
+    throw new GainslyError(`logWorkout: the database wrote ${row.workout_log_id == null ? 'no workout log' : `${written.length} of ${data.topSets.length} top sets`} although every check passed`);
+  }
+  // Known by now (the statement wrote with it): converted as every raw route converts a label.
+  const formula: E1RMFormula = row.formula ? storedLabel(ENUMS.E1RMFormula, row.formula, { table: 'user_settings', column: 'active_e1rm_formula' }) : 'epley';
+  const microcycleId = row.session_microcycle_id ?? row.covering_microcycle_id ?? null;
+
+  // The rows are written: describe them from the values sent and the ids returned.
+  const formulaLabel = ENUMS.E1RMFormula.toDb(formula);
+  const workoutLog: LoggedWorkoutLog = { id: row.workout_log_id, ...log };
+  const topSets = sets.map((set, i): LoggedTopSet => {
+    const [id, pattern] = written[i]!;
+    return {
+      id,
+      workoutLogId: workoutLog.id,
+      ...set,
+      e1rmValue: e1rms[i]![formulaLabel] ?? null,
+      e1rmAdjusted: adjustedEstimate(set.weight, set.reps, set.rpe, set.rir, formula),
+      e1rmFormula: formula,
+      pattern: storedLabel(ENUMS.MovementPattern, pattern, { table: 'top_set_logs', column: 'pattern' }),
+      createdAt: log.createdAt,
+    };
+  });
+  const exposures: LoggedExposure[] = [];
+  for (let i = 0; i < topSets.length; i++) {
+    const exposureId = written[i]![2];
+    if (exposureId == null) continue;
+    const topSet = topSets[i]!;
+    exposures.push({
+      id: exposureId,
+      userId,
+      microcycleId: microcycleId!,
+      date: log.date,
+      pattern: topSet.pattern,
+      e1rmValue: topSet.e1rmValue!,
+      sourceTopSetLogId: topSet.id,
+      createdAt: log.createdAt,
+    });
+  }
+  return { workoutLog, topSets, exposures, microcycleId };
+}
+
+/**
+ * The statement wrote nothing: throws the typed error of the check that failed, from the context it
+ * returned (the same snapshot). Returns when every check passed, which the caller reports.
+ */
+async function whyNothingWritten(em: RepositoryEm, userId: number, movementIds: readonly number[], row: LogWorkoutResultRow): Promise<void> {
+  const movements = new Map((parsedJson(row.movements) as NonNullable<LogWorkoutResultRow['movements']> | null ?? []).map((m) => [m.id, m]));
   for (const id of movementIds) {
     const movement = movements.get(id);
     if (!movement || movement.visible !== true) throw new GainslyNotFoundError('Movement', 'movements', { id });
     if (!ENUMS.MovementPattern.is(movement.pattern)) throw storedValueError({ table: 'movements', column: 'pattern', rowId: id }, movement.pattern, enumValueShape(ENUMS.MovementPattern).expected);
   }
   if (row.formula != null && !Object.hasOwn(ENUMS.E1RMFormula.dbToSemantic, row.formula)) {
-    // A label the type gained upstream: the statement wrote nothing (no e1RM could be computed).
+    // A label the type gained upstream: no e1RM could be computed.
     const [settings] = await executeBound<{ id: number }>(em, sql`select s.id from user_settings s where ${ownedSql('user_settings', sql.ref('s'), userId)}`);
     throw storedValueError({ table: 'user_settings', column: 'active_e1rm_formula', rowId: settings?.id ?? null }, row.formula, labelExpectation(ENUMS.E1RMFormula));
   }
-  // Known by now (checked above, where the row is named): converted as every raw route converts a label.
-  const formula: E1RMFormula = row.formula ? storedLabel(ENUMS.E1RMFormula, row.formula, { table: 'user_settings', column: 'active_e1rm_formula' }) : 'epley';
-  const microcycleId = session?.microcycle_id ?? row.covering_microcycle_id ?? null;
-  const topSetIds = parsedJson(row.top_set_ids) as number[];
-  const exposureIds = parsedJson(row.exposures) as [number, number][];
-  if (row.workout_log_id == null || topSetIds.length !== data.topSets.length) {
-    throw new GainslyError(`logWorkout: the database wrote ${row.workout_log_id == null ? 'no workout log' : `${topSetIds.length} of ${data.topSets.length} top sets`} although every check passed`);
-  }
-
-  // The rows are written: describe them from the values sent and the ids returned.
-  const formulaLabel = ENUMS.E1RMFormula.toDb(formula);
-  const workoutLog: LoggedWorkoutLog = { id: row.workout_log_id, ...log };
-  const topSets = sets.map(
-    (set, i): LoggedTopSet => ({
-      id: topSetIds[i]!,
-      workoutLogId: workoutLog.id,
-      ...set,
-      e1rmValue: e1rms[i]![formulaLabel] ?? null,
-      e1rmAdjusted: adjustedEstimate(set.weight, set.reps, set.rpe, set.rir, formula),
-      e1rmFormula: formula,
-      pattern: movements.get(set.movementId)!.pattern as MovementPattern,
-      createdAt: log.createdAt,
-    }),
-  );
-  const byId = new Map(topSets.map((t) => [t.id, t]));
-  const exposures = exposureIds.map(([id, sourceId]): LoggedExposure => {
-    const topSet = byId.get(sourceId)!;
-    return {
-      id,
-      userId,
-      microcycleId: microcycleId!,
-      date: log.date,
-      pattern: topSet.pattern,
-      e1rmValue: topSet.e1rmValue!,
-      sourceTopSetLogId: sourceId,
-      createdAt: log.createdAt,
-    };
-  });
-  return { workoutLog, topSets, exposures, microcycleId };
 }
 
 /** The RPE/RIR-adjusted estimate returned as `e1rmAdjusted`; `null` where the formula is undefined for the effective reps. */
