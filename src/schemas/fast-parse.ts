@@ -1,16 +1,16 @@
-// A plain-JavaScript pass over a zod schema for the input that is valid, beside zod's own parse for
-// the input that is not. A hot call (logging a workout: 8 top sets, about 60 fields) spent more of
-// its client time in zod than in building and sending its statement (docs/performance.md, "Input
-// validation"): zod builds a payload, a context and wrapper results per field. This pass walks the
-// same schema instances, runs the same checks (every refinement and `superRefine` of the library's
-// schemas, with zod's own check functions), and builds the same output; at the first doubt it
-// gives up and zod parses the input from scratch, so every error still comes from zod, worded by
-// the library's error map. It supports the node types the library's input schemas use and refuses
-// to compile any other (a transform, a union, a pipe): those schemas always go through zod.
+// A plain-JavaScript pass over a zod schema for the input that is valid, beside zod's own parse
+// for the input that is not. A hot call with many fields (logging a workout with its top sets)
+// spent a large share of its client time in zod (docs/performance.md, "Input validation"): zod
+// builds a payload, a context and wrapper results per field. This pass walks the same schema
+// instances, runs the same checks (every refinement and `superRefine` of the library's schemas,
+// with zod's own check functions), and builds the same output; at the first doubt it gives up and
+// zod parses the input from scratch, so every error still comes from zod, worded by the library's
+// error map. It supports the node types the library's input schemas use and refuses to compile
+// any other (a transform, a union, a pipe): those schemas always go through zod.
 //
-// Zod-free at run time (it reads the instances' `_zod` internals, zod 4's documented core API), so
-// the root entry can use it without loading zod. test/unit/fast-parse.test.ts checks it against
-// zod's parse on generated inputs for every schema the library validates with.
+// Zod-free at run time (it reads zod 4's core internals of each instance: `_zod.def`,
+// `_zod.check`), so the root entry can use it without loading zod. test/unit/fast-parse.test.ts
+// checks it against zod's parse on generated inputs for every schema the library validates with.
 import type * as z from 'zod';
 
 /**
