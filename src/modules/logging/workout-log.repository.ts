@@ -6,7 +6,7 @@ import { coveringMicrocycleId } from '../programs/covering-microcycle.js';
 import { ownedSql, visibleMovementSql } from '../ownership.js';
 import { enumValueShape, labelExpectation, parsedJson, storedLabel, storedValueError } from '../../orm/stored-values.js';
 import { GainslyError, GainslyNotFoundError } from '../../orm/errors.js';
-import { ENUMS, type E1RMFormula, type E1RMFormulaLabel, type MovementPattern } from '../../enums/index.js';
+import { ENUMS, type E1RMFormula, type E1RMFormulaLabel } from '../../enums/index.js';
 import { E1RMRangeError, estimateOneRepMaxAsStored, estimateOneRepMaxWithEffort } from '../../domain/index.js';
 import type { LogWorkoutData, LogWorkoutInput } from '../../schemas/inputs/logging.js';
 import { parseInput } from '../../schemas/errors.js';
@@ -139,7 +139,7 @@ interface LogWorkoutResultRow {
  * its top sets and their exposures. The statement returns the context, so the caller raises the
  * same typed errors as a separate lookup would, from the same snapshot (the movements only when
  * nothing was written: a written workout proves every check passed, and building and parsing that
- * JSON was a tenth of the call's client time). The e1RM of each top set
+ * JSON on every call cost client time; docs/performance.md, "Figures"). The e1RM of each top set
  * is computed in JS by the domain's stored-value rule for every E1RMFormula (`e1rm`, keyed by
  * label: the user's formula is only known inside the statement); the statement stores the one of
  * the user's formula. Compiled once (`namedStatement`); each call binds its values by name.
