@@ -33,6 +33,10 @@ const USAGE = `npm run bench -- [options]
                  1000u: ~5M top sets generated with set-based SQL (minutes); op 6 also builds 1y.
   --runs <n>     timed runs per side (default 30; smoke 5). Imports and cold starts use n/3.
   --warmup <n>   untimed runs per side first (default 5; smoke 1).
+  --jit-warmup <n>  untimed runs per side before an operation is first measured in this process, on
+                 top of --warmup (default 3000; smoke 0): Node 22's V8 optimizes a function after
+                 3,000 calls, so without them the library's once-per-call code ran unoptimized
+                 through most of the window while the driver's was optimized (bench/README.md).
   --min-time <s> keep alternating until at least this many seconds per operation (default 3; smoke 0).
   --rounds <n>   split each operation's runs and window into n rounds, each on new connections
                  for both sides, samples pooled (default 3; smoke 1). Ops 5 and 6 use one.
@@ -72,6 +76,7 @@ interface Options {
   sizes: string[];
   runs: number;
   warmup: number;
+  jitWarmup: number;
   minSeconds: number;
   rounds: number;
   ops: Set<number>;
@@ -96,6 +101,7 @@ function parseOptions(argv: readonly string[], root: string): Options | 'help' {
       size: { type: 'string' },
       runs: { type: 'string' },
       warmup: { type: 'string' },
+      'jit-warmup': { type: 'string' },
       'min-time': { type: 'string' },
       rounds: { type: 'string' },
       ops: { type: 'string' },
@@ -130,6 +136,7 @@ function parseOptions(argv: readonly string[], root: string): Options | 'help' {
     sizes,
     runs: int(values.runs, smoke ? 5 : 30, 'runs', 1),
     warmup: int(values.warmup, smoke ? 1 : 5, 'warmup', 0),
+    jitWarmup: int(values['jit-warmup'], smoke ? 0 : 3000, 'jit-warmup', 0),
     minSeconds: int(values['min-time'], smoke ? 0 : 3, 'min-time', 0),
     rounds: int(values.rounds, smoke ? 1 : 3, 'rounds', 1),
     ops,
@@ -274,6 +281,7 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
     raw: o.raw,
     runs: options.runs,
     warmup: options.warmup,
+    jitWarmup: 0,
     minSeconds: options.minSeconds,
     rounds: options.rounds,
     smoke: options.smoke,
@@ -304,9 +312,9 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
    * whole operation, on either side (op 3 at 5y: raw at twice its usual time, ratio 0.59), so
    * `renew` opens new connections again between the rounds of `alternate`.
    */
-  const onFreshConnections = async (o: Opened, op: (ctx: OpContext) => Promise<OpResult>): Promise<OpResult> => {
+  const onFreshConnections = async (o: Opened, op: (ctx: OpContext) => Promise<OpResult>, jitWarmup: number): Promise<OpResult> => {
     const connectBoth = async () => ({ orm: await L.lib.createGainslyOrm({ ...options.ormOptions, url: o.dataset.url }), raw: await connect(o.dataset.url) });
-    const ctx: OpContext = { ...context(o), ...(await connectBoth()) };
+    const ctx: OpContext = { ...context(o), jitWarmup, ...(await connectBoth()) };
     const close = async () => {
       await ctx.orm.close(true);
       await ctx.raw.end();
@@ -323,6 +331,7 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
     }
   };
   let exitCode = 0;
+  const jitWarmed = new Set<number>();
   try {
     let coldStartDone = false;
     for (const size of options.sizes) {
@@ -364,15 +373,20 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
         }
         const tag = (r: OpResult): OpResult =>
           rttDetails === null ? r : { ...r, size: label, notes: [...r.notes, `rtt ${rttDetails.requestedMs} ms requested, ${Number(rttDetails.measuredAddedMs).toFixed(3)} ms measured added (select 1 median through minus direct)`], details: { ...r.details, rtt: rttDetails } };
-        const fresh = (op: (c: OpContext) => Promise<OpResult>) => async () => tag(await onFreshConnections(on, op));
+        // The JIT warm-up once per operation: its code stays optimized for the next size and round trip.
+        const fresh = (n: number, op: (c: OpContext) => Promise<OpResult>) => async () => {
+          const jitWarmup = jitWarmed.has(n) ? 0 : options.jitWarmup;
+          jitWarmed.add(n);
+          return tag(await onFreshConnections(on, op, jitWarmup));
+        };
         try {
-          if (options.ops.has(2)) await step(`op 2 psiAll (${label})`, fresh(psiOp));
-          if (options.ops.has(3)) await step(`op 3 microcycle (${label})`, fresh(microcycleOp));
-          if (options.ops.has(4)) await step(`op 4 search (${label})`, fresh(searchOp));
-          if (options.ops.has(1)) await step(`op 1 logWorkout (${label})`, fresh(logWorkoutOp));
-          if (options.ops.has(8)) await step(`op 8 rows: workouts with top sets (${label})`, fresh(rowsWorkoutsOp));
-          if (options.ops.has(9)) await step(`op 9 rows: program with microcycles (${label})`, fresh(rowsProgramOp));
-          if (options.ops.has(5)) await step(`op 5 import (${label})`, fresh((c) => importOp(c, o.dataset.spec.catalogSize === 5000 ? 5000 : o.dataset.spec.catalogSize)));
+          if (options.ops.has(2)) await step(`op 2 psiAll (${label})`, fresh(2, psiOp));
+          if (options.ops.has(3)) await step(`op 3 microcycle (${label})`, fresh(3, microcycleOp));
+          if (options.ops.has(4)) await step(`op 4 search (${label})`, fresh(4, searchOp));
+          if (options.ops.has(1)) await step(`op 1 logWorkout (${label})`, fresh(1, logWorkoutOp));
+          if (options.ops.has(8)) await step(`op 8 rows: workouts with top sets (${label})`, fresh(8, rowsWorkoutsOp));
+          if (options.ops.has(9)) await step(`op 9 rows: program with microcycles (${label})`, fresh(9, rowsProgramOp));
+          if (options.ops.has(5)) await step(`op 5 import (${label})`, fresh(5, (c) => importOp(c, o.dataset.spec.catalogSize === 5000 ? 5000 : o.dataset.spec.catalogSize)));
         } finally {
           const cost = await proxy?.close();
           if (cost) log(`rtt ${rtt} ms: the proxy process used ${cost.cpuMs.toFixed(0)} ms CPU in ${(cost.wallMs / 1000).toFixed(1)} s (${((100 * cost.cpuMs) / cost.wallMs).toFixed(0)}% of a core)`);
@@ -423,7 +437,7 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
       server: server.kind,
       importMovements: L.importMovementsFrom ?? 'missing',
     },
-    options: { sizes: options.sizes, runs: options.runs, warmup: options.warmup, minSeconds: options.minSeconds, rounds: options.rounds, seed: options.seed, smoke: options.smoke, ops: [...options.ops], ormOptions: options.ormOptions, withoutIndexes: options.withoutIndexes ? SHIPPED_INDEXES.map((i) => i.name) : [], rtt: options.rtt },
+    options: { sizes: options.sizes, runs: options.runs, warmup: options.warmup, jitWarmup: options.jitWarmup, minSeconds: options.minSeconds, rounds: options.rounds, seed: options.seed, smoke: options.smoke, ops: [...options.ops], ormOptions: options.ormOptions, withoutIndexes: options.withoutIndexes ? SHIPPED_INDEXES.map((i) => i.name) : [], rtt: options.rtt },
     datasets: Object.fromEntries(
       [...opened.values()].map((o) => [
         o.dataset.spec.name,

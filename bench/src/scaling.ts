@@ -181,6 +181,8 @@ function logLoop(workers: readonly Worker[], call: (w: Worker, index: number, in
     samples,
     errors,
     record: () => void (recording = true),
+    calls: () => variant,
+    running: () => running,
     stop: async () => {
       recording = false;
       running = false;
@@ -191,9 +193,16 @@ function logLoop(workers: readonly Worker[], call: (w: Worker, index: number, in
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A second's warm-up (connections opened, JIT), then `windowSeconds` recorded; stops the loop. */
-async function measureWindow(loop: ReturnType<typeof logLoop>, windowSeconds: number) {
+/** Calls before the first recorded window of a kind of call: V8's TurboFan threshold (main.ts, `--jit-warmup`). */
+const JIT_WARMUP_CALLS = 3000;
+
+/**
+ * A second's warm-up (connections opened), and at least `warmCalls` calls (the JIT warm-up, as
+ * `--jit-warmup` in main.ts), then `windowSeconds` recorded; stops the loop.
+ */
+async function measureWindow(loop: ReturnType<typeof logLoop>, windowSeconds: number, warmCalls = 0) {
   await sleep(1_000);
+  while (loop.calls() < warmCalls && loop.running()) await sleep(100);
   loop.record();
   const started = performance.now();
   await sleep(windowSeconds * 1_000);
@@ -294,13 +303,16 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
     // exposures to each worker's current microcycle (which made each PSI call take 0.4-0.6 s),
     // library (one ORM, pool max = clients) vs raw pg (a client per worker), alternating by round.
     const psiRounds: PsiRound[] = [];
+    // The first window of each kind of call also waits out the JIT warm-up (see measureWindow).
+    const warmed = new Set<string>();
+    const warmCalls = (kind: string) => (warmed.has(kind) ? 0 : (warmed.add(kind), JIT_WARMUP_CALLS));
     // libPsiAll reads only ctx.L (the loaded library).
     const ctx = { L } as OpContext;
     for (let round = 1; round <= o.rounds; round++) {
       for (const side of round % 2 === 1 ? ['lib', 'raw'] : ['raw', 'lib']) {
         await withSide(side, async (orm, clients) => {
           const loop = orm === null ? logLoop(workers, (w, i) => rawPsiAll(clients[i]!, w.userId)) : logLoop(workers, (w) => libPsiAll(ctx, orm, w.userId));
-          const { seconds, count, lat } = await measureWindow(loop, o.window);
+          const { seconds, count, lat } = await measureWindow(loop, o.window, warmCalls(`psi-${orm === null ? 'raw' : 'lib'}`));
           psiRounds.push({ round, side, callsPerSecond: r2(count / seconds), p50: lat.p50, p99: lat.p99, calls: count, errors: loop.errors.length });
           log(`psiAll round ${round} ${side}: ${r2(count / seconds)} calls/s, p50 ${lat.p50} ms, p99 ${lat.p99} ms (${loop.errors.length} errors)`);
         });
@@ -317,7 +329,7 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
             orm === null
               ? logLoop(workers, (w, i, input) => rawLogWorkout(clients[i]!, w.userId, input))
               : logLoop(workers, (w, _i, input) => L.lib.forUser(orm.em.fork(), w.userId).workouts.log(input));
-          const { seconds, count, lat } = await measureWindow(loop, o.window);
+          const { seconds, count, lat } = await measureWindow(loop, o.window, warmCalls(`log-${orm === null ? 'raw' : 'lib'}`));
           const r: ThroughputRound = { round, side, workoutsPerSecond: r2(count / seconds), p50: lat.p50, p99: lat.p99, max: lat.max, workouts: count, seconds: r2(seconds), errors: loop.errors.length, loadAvg1m: r2(loadavg()[0]!) };
           rounds.push(r);
           if (loop.errors.length) log(`  errors (${side}): ${[...new Set(loop.errors)].slice(0, 3).join(' | ')}`);
@@ -333,7 +345,7 @@ async function throughputPart(L: LoadedLibrary, adminUrl: string, o: ScalingOpti
     const libOverRawPerRound = perRoundRatio(rounds, o.rounds, workoutsOf, 'direct', 'raw');
     const perRoundRatios = perRoundRatio(rounds, o.rounds, workoutsOf, 'pgbouncer', 'direct');
     const result = {
-      setup: { clients: o.clients, ormPoolMax: o.clients, pgbouncerPoolSize: o.poolSize, pgbouncerMode: 'transaction', pgbouncerPreparedStatements: false, windowSeconds: o.window, warmupSeconds: 1, rounds: o.rounds, topSetsPerWorkout: 8, call: 'forUser(orm.em.fork(), userId).workouts.log(…)', data: spec },
+      setup: { clients: o.clients, ormPoolMax: o.clients, pgbouncerPoolSize: o.poolSize, pgbouncerMode: 'transaction', pgbouncerPreparedStatements: false, windowSeconds: o.window, warmupSeconds: 1, jitWarmupCalls: JIT_WARMUP_CALLS, rounds: o.rounds, topSetsPerWorkout: 8, call: 'forUser(orm.em.fork(), userId).workouts.log(…)', data: spec },
       rounds,
       direct,
       pgbouncer: viaBouncer,

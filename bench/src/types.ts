@@ -28,6 +28,11 @@ export interface OpContext {
   raw: pg.Client;
   runs: number;
   warmup: number;
+  /**
+   * Untimed iterations before the first round, on top of `warmup`: set for an operation's first
+   * measurement in the process, 0 after it (`--jit-warmup` in main.ts says why).
+   */
+  jitWarmup: number;
   /** Minimum recorded window per operation, in seconds (see `alternate`). */
   minSeconds: number;
   /** Rounds per operation, each on new connections (see `alternate`). */

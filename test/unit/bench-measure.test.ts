@@ -56,9 +56,28 @@ describe('bench alternate()', () => {
     expect(result.lib!.summary.median).toBe(3);
   });
 
+  it('runs the JIT warm-up untimed, before the first round only', async () => {
+    // Calls during the JIT warm-up (the first 5 of each side) take 50 ms, the usual warm-up call 1 ms
+    // more than the recorded ones, so a warm-up call counted anywhere would show in the samples.
+    const s = scripted((name, _round, call) => (call < 5 ? 50 : call < 6 ? 9 : name === 'lib' ? 1 : 2));
+    const settle = async () => void s.events.push('settle');
+    const result = await alternate([s.side('lib'), s.side('raw')], { runs: 4, warmup: 1, jitWarmup: 5, settle, rounds: 2, renew: s.renew, clock: s.clock });
+
+    const perRound = s.events.join(' ').split(' renew ');
+    // Round 1: 5 + 1 warm-up iterations, `settle`, then 2 recorded; round 2: 1 warm-up and 2 recorded.
+    expect(perRound.map((r) => r.split(' ').length)).toEqual([17, 6]);
+    expect(s.events.indexOf('settle')).toBe(12);
+    expect(s.events.filter((e) => e === 'settle')).toHaveLength(1);
+    expect(result.lib!.samples).toEqual([1, 1, 1, 1]);
+    expect(result.raw!.samples).toEqual([2, 2, 2, 2]);
+  });
+
   it('runs one round without a way to renew connections, whatever rounds asks for', async () => {
     const s = scripted(() => 1);
-    const result = await alternate([s.side('lib'), s.side('raw')], { runs: 6, warmup: 0, rounds: 3, clock: s.clock });
+    // No JIT warm-up, nothing to settle.
+    const settle = async () => void s.events.push('settle');
+    const result = await alternate([s.side('lib'), s.side('raw')], { runs: 6, warmup: 0, settle, rounds: 3, clock: s.clock });
+    expect(s.events).not.toContain('settle');
 
     expect(result.lib!.roundMedians).toEqual([1]);
     expect(result.lib!.samples).toHaveLength(6);
@@ -85,6 +104,15 @@ describe('bench alternateApart()', () => {
     // The pair's lib never ran after the neighbour; in the second pass some of its runs did.
     expect(pair.lib!.samples.every((t) => t === 1)).toBe(true);
     expect(all.lib!.samples.some((t) => t === 5)).toBe(true);
+  });
+
+  it('gives the JIT warm-up to the pair only: the pass with every side starts warm', async () => {
+    const s = scripted(() => 1);
+    await alternateApart([s.side('lib'), s.side('raw'), s.side('upstream')], { runs: 2, warmup: 0, jitWarmup: 10, clock: s.clock });
+    // The pair: 10 warm-up and 2 recorded iterations of two sides; then 2 recorded of all three.
+    expect(s.events.indexOf('upstream')).toBe(24);
+    expect(s.events.filter((e) => e === 'upstream')).toHaveLength(2);
+    expect(s.events).toHaveLength(24 + 6);
   });
 
   it('runs once when there is nothing but the pair', async () => {

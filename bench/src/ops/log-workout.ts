@@ -212,6 +212,30 @@ export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
   const marks = (await raw.query<{ w: number; t: number; p: number }>(
     'select coalesce(max(id), 0) as w, (select coalesce(max(id), 0) from top_set_logs) as t, (select coalesce(max(id), 0) from pattern_exposures) as p from workout_logs',
   )).rows[0]!;
+  /**
+   * Leaves the history as generated: removes every workout this operation logged, children first
+   * (on the current connection: rounds replace the one the operation started with).
+   * Without FK triggers when allowed: it is faster, and a database made before migration 0003 has
+   * no index on pattern_exposures.source_top_set_log_id (each deleted top set would scan every
+   * exposure: minutes on the 1,000-user database).
+   */
+  const cleanUp = async () => {
+    let replica = false;
+    try {
+      await ctx.raw.query('set session_replication_role = replica');
+      replica = true;
+    } catch {
+      ctx.log('cannot skip FK triggers (not a superuser): the clean-up of op 1 scans pattern_exposures per deleted top set');
+    }
+    try {
+      await ctx.raw.query('delete from pattern_exposures where id > $1', [marks.p]);
+      await ctx.raw.query('delete from top_set_logs where id > $1', [marks.t]);
+      await ctx.raw.query('delete from workout_logs where id > $1', [marks.w]);
+    } finally {
+      if (replica) await ctx.raw.query('set session_replication_role = origin');
+    }
+    await ctx.raw.query('vacuum (analyze) workout_logs, top_set_logs, pattern_exposures');
+  };
   const lib = (input: WorkoutInput) => ctx.orm.em.fork().getRepository(WorkoutLog).logWorkout(userId, input);
   const oneEm = reusedEm<typeof ctx.orm, ReturnType<typeof ctx.orm.em.fork>>();
 
@@ -240,7 +264,9 @@ export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
       { name: 'lib-one-em', before: prepare, run: () => oneEm(ctx.orm).getRepository(WorkoutLog).logWorkout(userId, input) },
       { name: 'upstream', before: prepare, run: () => upstreamStyleLogWorkout(ctx, userId, input) },
     ];
-    const { pair, all: result } = await alternateApart(sides, ctx);
+    // The JIT warm-up writes thousands of workouts: removed before timing, so that autovacuum and
+    // the bigger tables they would leave do not weigh on the first round (bench/README.md, "JIT warm-up").
+    const { pair, all: result } = await alternateApart(sides, { ...ctx, settle: cleanUp });
     const ratio = ratioOf(pair.lib!, pair.raw!);
     const libCounts = [1, 8, 16].map((n) => byCount[n]!.lib);
     const constant = libCounts.every((c) => c === libCounts[0]);
@@ -270,25 +296,6 @@ export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
       details: { statementsByTopSets: byCount },
     };
   } finally {
-    // Leave the history as generated: remove every workout this operation logged, children first
-    // (on the current connection: rounds replace the one the operation started with).
-    // Without FK triggers when allowed: it is faster, and a database made before migration 0003 has
-    // no index on pattern_exposures.source_top_set_log_id (each deleted top set would scan every
-    // exposure: minutes on the 1,000-user database).
-    let replica = false;
-    try {
-      await ctx.raw.query('set session_replication_role = replica');
-      replica = true;
-    } catch {
-      ctx.log('cannot skip FK triggers (not a superuser): the clean-up of op 1 scans pattern_exposures per deleted top set');
-    }
-    try {
-      await ctx.raw.query('delete from pattern_exposures where id > $1', [marks.p]);
-      await ctx.raw.query('delete from top_set_logs where id > $1', [marks.t]);
-      await ctx.raw.query('delete from workout_logs where id > $1', [marks.w]);
-    } finally {
-      if (replica) await ctx.raw.query('set session_replication_role = origin');
-    }
-    await ctx.raw.query('vacuum (analyze) workout_logs, top_set_logs, pattern_exposures');
+    await cleanUp();
   }
 }
