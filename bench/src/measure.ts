@@ -26,6 +26,8 @@ export interface SideResult {
    * the main thread waits for the server, so a side that allocates more shows more CPU than time.
    */
   clientCpuMs: number;
+  /** The same mean in each round, in round order: a round on a busy machine, or one still compiling, stands out. */
+  roundCpuMs: number[];
   /** Statements of the recorded runs: equal in every run unless `varies`. */
   statements: { total: number; work: number; kinds: string[]; varies: boolean; min: number; max: number };
 }
@@ -76,6 +78,7 @@ export async function alternate(
   const counts = new Map<string, StatementCount[]>(sides.map((s) => [s.name, []]));
   const roundMedians = new Map<string, number[]>(sides.map((s) => [s.name, []]));
   const cpuMicros = new Map<string, number>(sides.map((s) => [s.name, 0]));
+  const roundCpu = new Map<string, number[]>(sides.map((s) => [s.name, []]));
   const rounds = options.renew ? Math.max(1, Math.floor(options.rounds ?? 1)) : 1;
   const runs = Math.ceil(options.runs / rounds);
   const minMs = ((options.minSeconds ?? 0) * 1000) / rounds;
@@ -84,6 +87,7 @@ export async function alternate(
   for (let round = 0; round < rounds; round++) {
     if (round > 0) await options.renew!();
     const roundStart = new Map(sides.map((s) => [s.name, samples.get(s.name)!.length]));
+    const cpuStart = new Map(sides.map((s) => [s.name, cpuMicros.get(s.name)!]));
     let recordingSince = 0;
     // The first round also runs `jitWarmup` untimed iterations (see its option in main.ts).
     const jit = round === 0 ? Math.max(0, Math.floor(options.jitWarmup ?? 0)) : 0;
@@ -112,7 +116,11 @@ export async function alternate(
         }
       }
     }
-    for (const side of sides) roundMedians.get(side.name)!.push(summarize(samples.get(side.name)!.slice(roundStart.get(side.name))).median);
+    for (const side of sides) {
+      const runs = samples.get(side.name)!.length - roundStart.get(side.name)!;
+      roundMedians.get(side.name)!.push(summarize(samples.get(side.name)!.slice(roundStart.get(side.name))).median);
+      roundCpu.get(side.name)!.push((cpuMicros.get(side.name)! - cpuStart.get(side.name)!) / 1000 / Math.max(1, runs));
+    }
   }
   const out: Record<string, SideResult> = {};
   for (const side of sides) {
@@ -125,6 +133,7 @@ export async function alternate(
       summary: summarize(samples.get(side.name)!),
       roundMedians: roundMedians.get(side.name)!,
       clientCpuMs: cpuMicros.get(side.name)! / 1000 / Math.max(1, samples.get(side.name)!.length),
+      roundCpuMs: roundCpu.get(side.name)!,
       statements: {
         total: first.total,
         work: first.work,

@@ -58,7 +58,8 @@ export function renderNotes(results: readonly OpResult[]): string {
       lines.push(`  op ${r.op} (${r.size}) median of each round (ms): lib ${each(r.lib)}; raw ${each(r.raw)}`);
     }
     if (r.lib?.clientCpuMs !== undefined && r.raw?.clientCpuMs !== undefined) {
-      lines.push(`  op ${r.op} (${r.size}) client CPU per call (mean): lib ${r.lib.clientCpuMs.toFixed(2)} ms, raw ${r.raw.clientCpuMs.toFixed(2)} ms`);
+      const rounds = (s: SeriesReport) => (s.roundCpuMs && s.roundCpuMs.length > 1 ? ` (rounds ${s.roundCpuMs.map((m) => m.toFixed(2)).join(' / ')})` : '');
+      lines.push(`  op ${r.op} (${r.size}) client CPU per call (mean): lib ${r.lib.clientCpuMs.toFixed(2)} ms${rounds(r.lib)}, raw ${r.raw.clientCpuMs.toFixed(2)} ms${rounds(r.raw)}`);
     }
   }
   return lines.join('\n');
@@ -77,6 +78,7 @@ function seriesJson(s: SeriesReport | undefined) {
     maxMs: round(max),
     roundMediansMs: s.roundMedians.map(round),
     ...(s.clientCpuMs === undefined ? {} : { clientCpuMs: round(s.clientCpuMs) }),
+    ...(s.roundCpuMs === undefined ? {} : { roundCpuMs: s.roundCpuMs.map(round) }),
     statements: { total: s.statements.total, excludingTransactionControl: s.statements.work, ...(s.statements.varies ? { min: s.statements.min, max: s.statements.max } : {}) },
   };
 }

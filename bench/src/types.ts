@@ -64,6 +64,8 @@ export interface SeriesReport {
   roundMedians: number[];
   /** Client CPU per run, ms (see `alternate`); absent where not measured. */
   clientCpuMs?: number;
+  /** Client CPU per run in each round, ms (see `alternate`). */
+  roundCpuMs?: number[];
   statements: { total: number; work: number; varies: boolean; min: number; max: number };
 }
 

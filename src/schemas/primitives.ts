@@ -167,13 +167,16 @@ export function intSchema(range: IntRange) {
   const max = range.max ?? INT4_MAX;
   // Not z.int(): its "not an integer" issue aborts explicitly, which would stop every cross-field and
   // domain refinement above it from running, so one fractional value would hide all other problems.
-  return z.number(E).superRefine((value, ctx) => {
+  // A plain check, not `superRefine`: that wraps each call in a closure for `addIssue`, on every
+  // integer of every input; these issues are complete as pushed.
+  return z.number(E).check((payload) => {
+    const value = payload.value;
     if (!Number.isInteger(value)) {
-      ctx.addIssue({ code: 'invalid_type', expected: 'int', input: value, message: 'must be an integer', continue: true });
+      payload.issues.push({ code: 'invalid_type', expected: 'int', input: value, message: 'must be an integer', continue: true });
     } else if (value < range.min) {
-      ctx.addIssue({ code: 'too_small', origin: 'number', minimum: range.min, inclusive: true, input: value, message: `must be >= ${range.min}`, continue: true });
+      payload.issues.push({ code: 'too_small', origin: 'number', minimum: range.min, inclusive: true, input: value, message: `must be >= ${range.min}`, continue: true });
     } else if (value > max) {
-      ctx.addIssue({ code: 'too_big', origin: 'number', maximum: max, inclusive: true, input: value, message: `must be <= ${max}`, continue: true });
+      payload.issues.push({ code: 'too_big', origin: 'number', maximum: max, inclusive: true, input: value, message: `must be <= ${max}`, continue: true });
     }
   });
 }

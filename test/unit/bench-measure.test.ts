@@ -52,6 +52,9 @@ describe('bench alternate()', () => {
     expect(perRound.map((r) => r.split(' ').length)).toEqual([8, 8, 8]);
     expect(result.lib!.samples).toHaveLength(9);
     expect(result.lib!.roundMedians).toEqual([3, 9, 3]);
+    // Client CPU per round too: one finite mean per round.
+    expect(result.lib!.roundCpuMs).toHaveLength(3);
+    expect(result.lib!.roundCpuMs.every((ms) => Number.isFinite(ms) && ms >= 0)).toBe(true);
     expect(result.raw!.roundMedians).toEqual([2, 2, 2]);
     expect(result.lib!.summary.median).toBe(3);
   });

@@ -118,8 +118,14 @@ interface LogWorkoutResultRow {
   user_exists: boolean;
   /** `user_settings.active_e1rm_formula` (a label), or null without settings. */
   formula: E1RMFormulaLabel | null;
-  /** The session named, if any: whether the user owns it (src/modules/ownership.ts); null when there is none by that id. */
-  session_owned: boolean | null;
+  /**
+   * Whether the session named is the user's (src/modules/ownership.ts): false when it is another
+   * user's or there is none by that id. Asked in a WHERE clause, where PostgreSQL turns the
+   * ownership chain into index lookups; as a value of the select list it built the set of all the
+   * user's microcycles on every call, a cost that grew with the user's history
+   * (docs/performance.md, "Figures").
+   */
+  session_owned: boolean;
   session_microcycle_id: number | null;
   covering_microcycle_id: number | null;
   /** Null when a check failed and nothing was written. */
@@ -151,7 +157,7 @@ with input as (
 ), ctx as (
   select exists (select 1 from users where id = ${p.user}) as user_exists,
          (select s.active_e1rm_formula::text from user_settings s where ${ownedSql('user_settings', sql.ref('s'), p.user)}) as formula,
-         (select ${ownedSql('sessions', sql.ref('se'), p.user)} from sessions se where se.id = ${p.session}::int) as session_owned,
+         exists (select 1 from sessions se where se.id = ${p.session}::int and ${ownedSql('sessions', sql.ref('se'), p.user)}) as session_owned,
          (select se.microcycle_id from sessions se where se.id = ${p.session}::int) as session_microcycle_id,
          case when ${p.session}::int is null then ${coveringMicrocycleId(p.user, p.date)} end as covering_microcycle_id
 ), mv as (
