@@ -238,7 +238,10 @@ function ownedCondition(table: GainslyTable, alias: RawBuilder<unknown>, userId:
  * direct owner is `alias.user_id = $n`; an owner through a parent is a subquery on the parent's
  * ids (`alias.microcycle_id in (select ... from microcycles ... where ...)`), its tables aliased
  * `gainsly_owner_<n>`. A catalog table is a programming error (a `GainslyError`). Compile the statement it
- * goes into with kysely and run it through `executeBound` (src/orm/bound-query.ts).
+ * goes into with kysely and run it through `executeBound` (src/orm/bound-query.ts). Put it in a
+ * `WHERE` clause (`exists (select 1 from t where t.id = $n and <this>)` for a yes/no answer): as a
+ * select-list value PostgreSQL builds the whole set of the user's parent rows per call
+ * (docs/performance.md, "Choices that hold the figures").
  * @example
  * ```ts
  * const owned = sql`select s.id from sessions s where s.date = ${date} and ${ownedSql('sessions', sql.ref('s'), userId)}`;
