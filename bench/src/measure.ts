@@ -34,8 +34,9 @@ export interface SideResult {
 
 /**
  * Runs the sides alternately: `warmup` unrecorded iterations (`jitWarmup` more in the first round,
- * followed by `settle`), then recorded ones until there are at least `runs` and at least `minSeconds` have passed (a
- * longer window makes a burst of load from other processes weigh less), at most `maxRuns`.
+ * followed by `settle`), then recorded ones until there are at least `runs` and at least
+ * `minSeconds` have passed (a longer window makes a burst of load from other processes weigh
+ * less), at most `maxRuns`.
  *
  * With `renew` and `rounds` > 1, that window is split into rounds, each after `renew` (new
  * connections for every side) and its own warm-up, and the samples of all rounds are pooled: a
@@ -117,9 +118,9 @@ export async function alternate(
       }
     }
     for (const side of sides) {
-      const runs = samples.get(side.name)!.length - roundStart.get(side.name)!;
+      const recorded = samples.get(side.name)!.length - roundStart.get(side.name)!;
       roundMedians.get(side.name)!.push(summarize(samples.get(side.name)!.slice(roundStart.get(side.name))).median);
-      roundCpu.get(side.name)!.push((cpuMicros.get(side.name)! - cpuStart.get(side.name)!) / 1000 / Math.max(1, runs));
+      roundCpu.get(side.name)!.push((cpuMicros.get(side.name)! - cpuStart.get(side.name)!) / 1000 / Math.max(1, recorded));
     }
   }
   const out: Record<string, SideResult> = {};
