@@ -119,13 +119,13 @@ interface LogWorkoutResultRow {
   /** `user_settings.active_e1rm_formula` (a label), or null without settings. */
   formula: E1RMFormulaLabel | null;
   /**
-   * Whether the session named is the user's (src/modules/ownership.ts): false when it is another
-   * user's or there is none by that id. Asked in a WHERE clause, where PostgreSQL turns the
-   * ownership chain into index lookups; as a value of the select list it built the set of all the
-   * user's microcycles on every call, a cost that grew with the user's history
-   * (docs/performance.md, "Figures").
+   * The microcycle of the session named when that session is the user's (src/modules/ownership.ts);
+   * null when it is another user's or there is none by that id (an owned session always has one:
+   * ownership follows it). Ownership is asked in the lookup's WHERE clause, where PostgreSQL turns
+   * the chain into index lookups; as a value of the select list it built the set of all the user's
+   * microcycles on every call, a cost that grew with the user's history (docs/performance.md,
+   * "Choices that hold the figures").
    */
-  session_owned: boolean;
   session_microcycle_id: number | null;
   covering_microcycle_id: number | null;
   /** Null when a check failed and nothing was written. */
@@ -157,8 +157,7 @@ with input as (
 ), ctx as (
   select exists (select 1 from users where id = ${p.user}) as user_exists,
          (select s.active_e1rm_formula::text from user_settings s where ${ownedSql('user_settings', sql.ref('s'), p.user)}) as formula,
-         exists (select 1 from sessions se where se.id = ${p.session}::int and ${ownedSql('sessions', sql.ref('se'), p.user)}) as session_owned,
-         (select se.microcycle_id from sessions se where se.id = ${p.session}::int) as session_microcycle_id,
+         (select se.microcycle_id from sessions se where se.id = ${p.session}::int and ${ownedSql('sessions', sql.ref('se'), p.user)}) as session_microcycle_id,
          case when ${p.session}::int is null then ${coveringMicrocycleId(p.user, p.date)} end as covering_microcycle_id
 ), mv as (
   select mv.id, mv.pattern, ${visibleMovementSql(sql.ref('mv'), p.user)} as visible, l.label
@@ -169,7 +168,7 @@ with input as (
          coalesce(ctx.session_microcycle_id, ctx.covering_microcycle_id) as microcycle_id
     from ctx
    where ctx.user_exists
-     and (${p.session}::int is null or ctx.session_owned)
+     and (${p.session}::int is null or ctx.session_microcycle_id is not null)
      and (select count(*) from mv where mv.visible and mv.label is not null) = ${p.movementCount}::bigint
      and (ctx.formula is null or ctx.formula = any(${textArray(ENUMS.E1RMFormula.dbValues)}))
 ), wl as (
@@ -194,7 +193,7 @@ with input as (
    order by ts.id
   returning id, source_top_set_log_id
 )
-select ctx.user_exists, ctx.formula, ctx.session_owned, ctx.session_microcycle_id, ctx.covering_microcycle_id,
+select ctx.user_exists, ctx.formula, ctx.session_microcycle_id, ctx.covering_microcycle_id,
        (select id from wl) as workout_log_id,
        (select coalesce(json_agg(json_build_array(ts.id, ts.pattern, pe.id) order by ts.id), '[]'::json)
           from ts left join pe on pe.source_top_set_log_id = ts.id) as top_sets,
@@ -316,7 +315,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
   };
   const [row] = await executeBound(em, LOG_WORKOUT.bind(params));
   if (!row?.user_exists) throw new GainslyNotFoundError('User', 'users', { id: userId });
-  if (data.sessionId != null && row.session_owned !== true) {
+  if (data.sessionId != null && row.session_microcycle_id == null) {
     throw new GainslyNotFoundError('Session', 'sessions', { id: data.sessionId, userId });
   }
   const written = parsedJson(row.top_sets) as LogWorkoutResultRow['top_sets'];
