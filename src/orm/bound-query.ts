@@ -225,6 +225,9 @@ async function onPool<T>(pool: DirectPool, text: string, values: unknown[]): Pro
  * @internal
  */
 export async function executeBound<T>(em: EntityManager, query: Query<T>): Promise<T[]> {
+  // Every call runs all of this function; what only a failure or a query log needs is in the
+  // functions below it. V8 optimizes a function once a budget proportional to its size is spent
+  // (docs/performance.md, "Hot functions stay small"), so code a call never runs would only delay that.
   const bound = compileQuery(query);
   const context = em.getContext(false);
   const driver = context.getDriver();
@@ -232,11 +235,7 @@ export async function executeBound<T>(em: EntityManager, query: Query<T>): Promi
   // Outside a transaction, a library read routed to a replica runs there (replicas.ts).
   const connection = ((transaction ? undefined : currentRoute()) ?? driver.getConnection('write')) as unknown as SqlConnection;
   const values = [...bound.parameters];
-  // Logged as MikroORM logs its own queries: with the values written in when `debug` includes
-  // 'query-params' (formatted only then: it costs a pass over the text).
-  const logger = context.config.getLogger();
-  const logged =
-    logger.isEnabled('query') && logger.isEnabled('query-params') ? driver.getPlatform().formatQuery(bound.sql.replace(/\$\d+/g, '?'), values) : bound.sql;
+  const logged = loggedText(context, bound.sql, values);
   const pool = transaction ? undefined : directPools.get(connection);
   const run = async () =>
     connection.executeQuery(
@@ -248,17 +247,33 @@ export async function executeBound<T>(em: EntityManager, query: Query<T>): Promi
     );
   try {
     await connection.ensureConnection();
-    try {
-      return await run();
-    } catch (error) {
-      // A prepared statement whose result type changed under it (a column's type altered while
-      // the connection kept it) fails without doing anything, and its connection is given up
-      // (setup/driver.ts): outside a transaction, once more on a fresh connection is safe.
-      if (transaction || !isStalePlan(error)) throw error;
-      return await run();
-    }
+    return await run();
   } catch (error) {
-    throw driver.convertException(error as Error);
+    return afterFailure(error, driver, transaction === undefined ? run : undefined);
+  }
+}
+
+/**
+ * The text a statement is logged with, as MikroORM logs its own queries: with the values written
+ * in when `debug` includes 'query-params' (formatted only then: it costs a pass over the text).
+ */
+function loggedText(context: EntityManager, text: string, values: unknown[]): string {
+  const logger = context.config.getLogger();
+  return logger.isEnabled('query') && logger.isEnabled('query-params') ? context.getDriver().getPlatform().formatQuery(text.replace(/\$\d+/g, '?'), values) : text;
+}
+
+/**
+ * A statement of {@link executeBound} failed: its error as MikroORM translates it (typed, password
+ * scrubbed). A prepared statement whose result type changed under it (a column's type altered
+ * while the connection kept it) fails without doing anything, and its connection is given up
+ * (setup/driver.ts): outside a transaction (`retry` given), once more on a fresh connection is safe.
+ */
+async function afterFailure<T>(error: unknown, driver: { convertException(error: Error): Error }, retry: (() => Promise<T>) | undefined): Promise<T> {
+  if (retry === undefined || !isStalePlan(error)) throw driver.convertException(error as Error);
+  try {
+    return await retry();
+  } catch (again) {
+    throw driver.convertException(again as Error);
   }
 }
 

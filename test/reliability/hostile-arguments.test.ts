@@ -819,6 +819,7 @@ const NOT_PUBLIC: Readonly<Record<string, string>> = {
   'GainslyRepository.meta': 'protected helper (table and class names for errors)',
   'PatternExposureRepository.trends': 'private: trendAll / trend under validated options',
   'PatternExposureRepository.upstreamWindow': 'private: the upstream window statement',
+  'PatternExposureRepository.upstreamPsiAll': 'private: psiAll under the upstream method, options validated by psiAll',
   'ViewerScope.mayRead': 'private: visibility of a row by id, before decoding it',
   'UserScope.read': 'private: a read, then the cached check that the user exists',
   'ViewerScope.ownerExists': 'private: the cached check that an owner exists',

@@ -292,7 +292,7 @@ function fromStoredRows<T>(data: UpstreamMetricsData, compute: () => T): T {
 }
 
 /**
- * Where a mean's pattern label comes from. `checkMeans` has already named the exposure of a label
+ * Where a mean's pattern label comes from. `meansUsable` has already refused the row of a label
  * this version does not know, so converting with `storedLabel` (the one label-to-value conversion
  * of the raw routes) cannot fail here.
  */
@@ -301,18 +301,30 @@ const MEAN_PATTERN = { table: 'pattern_exposures', column: 'pattern', rowId: nul
 /**
  * The library method's statements return one mean per pattern (and microcycle), not rows. They are
  * checked before use: a pattern label this version does not know, or a mean that is not finite (only
- * a stored NaN or Infinity gives one: the sums cannot overflow), is a GainslyDataError naming an
- * exposure that holds it, found by a second statement run only then.
+ * a stored NaN or Infinity gives one: the sums cannot overflow), is refused here, and
+ * {@link meansError} then names an exposure that holds it. Synchronous, and apart from that
+ * function: it runs on every call, the statement behind the error almost never.
  */
-async function checkMeans(em: EntityManager, userId: number, microcycles: number, rows: readonly { pattern?: string; mean: number | null }[], pattern?: string): Promise<void> {
+function meansUsable(rows: readonly { pattern?: string; mean: number | null }[]): boolean {
+  for (const r of rows) {
+    if (r.pattern !== undefined && !Object.hasOwn(ENUMS.MovementPattern.dbToSemantic, r.pattern)) return false;
+    if (r.mean != null && !Number.isFinite(Number(r.mean))) return false;
+  }
+  return true;
+}
+
+/**
+ * The GainslyDataError for mean rows {@link meansUsable} refused: an unknown pattern label first,
+ * else a mean that is not finite, each naming an exposure that holds it (found by a second statement).
+ */
+async function meansError(em: EntityManager, userId: number, microcycles: number, rows: readonly { pattern?: string; mean: number | null }[], pattern?: string): Promise<GainslyDataError> {
   const unknown = rows.find((r) => r.pattern !== undefined && !Object.hasOwn(ENUMS.MovementPattern.dbToSemantic, r.pattern));
   if (unknown) {
     const [row] = await executeBound(em, unknownPatternRow(userId, unknown.pattern!));
-    throw storedValueError({ table: 'pattern_exposures', column: 'pattern', rowId: row?.id ?? null }, unknown.pattern, labelExpectation(ENUMS.MovementPattern));
+    return storedValueError({ table: 'pattern_exposures', column: 'pattern', rowId: row?.id ?? null }, unknown.pattern, labelExpectation(ENUMS.MovementPattern));
   }
-  if (rows.every((r) => r.mean == null || Number.isFinite(Number(r.mean)))) return;
   const [row] = await executeBound(em, nonFiniteE1rmRow(userId, microcycles, pattern ?? null));
-  throw storedValueError({ table: 'pattern_exposures', column: 'e1rm_value', rowId: row?.id ?? null }, row ? Number(row.e1rm) : Number.NaN, 'a finite number');
+  return storedValueError({ table: 'pattern_exposures', column: 'e1rm_value', rowId: row?.id ?? null }, row ? Number(row.e1rm) : Number.NaN, 'a finite number');
 }
 
 /**
@@ -361,16 +373,10 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
   async psiAll(userId: number, options: PatternStrengthQueryOptions = {}): Promise<PatternStrength[]> {
     requireId(userId, 'userId');
     const query = metricsQuery(options, 'strength');
-    if (query.method === 'upstream') {
-      const data = await this.routed(userId, () => this.upstreamWindow(userId, query.microcycles));
-      const psi = fromStoredRows(data, () => upstreamPatternStrengthIndexAll(data, { lastNMicrocycles: query.microcycles }));
-      const counts = new Map<MovementPattern, number>();
-      for (const e of data.exposures) counts.set(e.pattern, (counts.get(e.pattern) ?? 0) + 1);
-      return ENUMS.MovementPattern.values.map((pattern) => ({ pattern, psi: psi[pattern], exposures: counts.get(pattern) ?? 0 }));
-    }
+    if (query.method === 'upstream') return this.upstreamPsiAll(userId, query.microcycles);
     const rows = await this.routed(userId, async () => {
       const found = await executeBound(this.getEntityManager(), PSI_ALL_SQL.bind({ user: userId, microcycles: query.microcycles }));
-      await checkMeans(this.getEntityManager(), userId, query.microcycles, found);
+      if (!meansUsable(found)) throw await meansError(this.getEntityManager(), userId, query.microcycles, found);
       return found;
     });
     const byPattern = new Map(rows.map((r) => [storedLabel(ENUMS.MovementPattern, r.pattern, MEAN_PATTERN), r]));
@@ -404,7 +410,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     const label = ENUMS.MovementPattern.toDb(pattern);
     const row = await this.routed(userId, async () => {
       const [found] = await executeBound(this.getEntityManager(), PSI_SQL.bind({ user: userId, microcycles: query.microcycles, label }));
-      if (found) await checkMeans(this.getEntityManager(), userId, query.microcycles, [found], label);
+      if (found && !meansUsable([found])) throw await meansError(this.getEntityManager(), userId, query.microcycles, [found], label);
       return found;
     });
     return row && Number(row.n) >= MIN_PSI_EXPOSURES ? Number(row.mean) : null;
@@ -471,6 +477,15 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     return deloadSignal(await this.trendAll(userId, options));
   }
 
+  /** {@link psiAll} under `method: 'upstream'`, over the newest `microcycles` microcycles. */
+  private async upstreamPsiAll(userId: number, microcycles: number): Promise<PatternStrength[]> {
+    const data = await this.routed(userId, () => this.upstreamWindow(userId, microcycles));
+    const psi = fromStoredRows(data, () => upstreamPatternStrengthIndexAll(data, { lastNMicrocycles: microcycles }));
+    const counts = new Map<MovementPattern, number>();
+    for (const e of data.exposures) counts.set(e.pattern, (counts.get(e.pattern) ?? 0) + 1);
+    return ENUMS.MovementPattern.values.map((pattern) => ({ pattern, psi: psi[pattern], exposures: counts.get(pattern) ?? 0 }));
+  }
+
   /** Trends under validated options; with `pattern`, the upstream statement reads only that pattern's exposures. */
   private async trends(userId: number, query: MetricsQuery, pattern?: MovementPattern): Promise<Record<MovementPattern, PatternTrend>> {
     if (query.method === 'upstream') {
@@ -479,7 +494,7 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     }
     const rows = await this.routed(userId, async () => {
       const found = await executeBound(this.getEntityManager(), TREND_ALL_SQL.bind({ user: userId, microcycles: query.microcycles }));
-      await checkMeans(this.getEntityManager(), userId, query.microcycles, found);
+      if (!meansUsable(found)) throw await meansError(this.getEntityManager(), userId, query.microcycles, found);
       return found;
     });
     const series = new Map<MovementPattern, number[]>();

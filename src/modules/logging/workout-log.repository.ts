@@ -314,15 +314,11 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     visibility: ENUMS.Visibility.toDb(log.visibility),
   };
   const [row] = await executeBound(em, LOG_WORKOUT.bind(params));
-  if (!row?.user_exists) throw new GainslyNotFoundError('User', 'users', { id: userId });
-  if (data.sessionId != null && row.session_microcycle_id == null) {
-    throw new GainslyNotFoundError('Session', 'sessions', { id: data.sessionId, userId });
+  if (row?.workout_log_id == null || !row.user_exists || (data.sessionId != null && row.session_microcycle_id == null)) {
+    throw await notWrittenError(em, userId, data, movementIds, row);
   }
   const written = parsedJson(row.top_sets) as LogWorkoutResultRow['top_sets'];
-  if (row.workout_log_id == null) await whyNothingWritten(em, userId, movementIds, row);
-  if (row.workout_log_id == null || written.length !== data.topSets.length) {
-    throw new GainslyError(`logWorkout: the database wrote ${row.workout_log_id == null ? 'no workout log' : `${written.length} of ${data.topSets.length} top sets`} although every check passed`);
-  }
+  if (written.length !== data.topSets.length) throw await notWrittenError(em, userId, data, movementIds, row);
   // Known by now (the statement wrote with it): converted as every raw route converts a label.
   const formula: E1RMFormula = row.formula ? storedLabel(ENUMS.E1RMFormula, row.formula, { table: 'user_settings', column: 'active_e1rm_formula' }) : 'epley';
   const microcycleId = row.session_microcycle_id ?? row.covering_microcycle_id ?? null;
@@ -360,6 +356,20 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     });
   }
   return { workoutLog, topSets, exposures, microcycleId };
+}
+
+/**
+ * The error of a statement that did not write the workout as asked, in the order of its checks: no
+ * such user, a session not the user's, then what {@link whyNothingWritten} finds. Apart from
+ * `logWorkoutIn`, which runs on every call: V8 optimizes a function once a budget proportional to
+ * its size is spent (docs/performance.md, "Hot functions stay small").
+ */
+async function notWrittenError(em: RepositoryEm, userId: number, data: LogWorkoutData, movementIds: readonly number[], row: LogWorkoutResultRow | undefined): Promise<GainslyError> {
+  if (!row?.user_exists) return new GainslyNotFoundError('User', 'users', { id: userId });
+  if (data.sessionId != null && row.session_microcycle_id == null) return new GainslyNotFoundError('Session', 'sessions', { id: data.sessionId, userId });
+  if (row.workout_log_id == null) await whyNothingWritten(em, userId, movementIds, row);
+  const written = row.workout_log_id == null ? 'no workout log' : `${(parsedJson(row.top_sets) as unknown[]).length} of ${data.topSets.length} top sets`;
+  return new GainslyError(`logWorkout: the database wrote ${written} although every check passed`);
 }
 
 /**
