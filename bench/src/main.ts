@@ -11,6 +11,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { installStatementCounter } from './counter.js';
 import { checksum, datasetStats, generateDataset, GENERATOR_VERSION, type DatasetSpec } from './generate.js';
 import { loadLibrary, type LoadedLibrary } from './lib.js';
+import { JIT_WARMUP_CALLS } from './measure.js';
 import { coldStartOp } from './ops/cold-start.js';
 import { importOp } from './ops/import.js';
 import { logWorkoutOp } from './ops/log-workout.js';
@@ -34,9 +35,10 @@ const USAGE = `npm run bench -- [options]
   --runs <n>     timed runs per side (default 30; smoke 5). Imports and cold starts use n/3.
   --warmup <n>   untimed runs per side first (default 5; smoke 1).
   --jit-warmup <n>  untimed runs per side before an operation is first measured in this process, on
-                 top of --warmup (default 3000; smoke 0): Node 22's V8 optimizes a function after
-                 3,000 calls, so without them the library's once-per-call code ran unoptimized
-                 through most of the window while the driver's was optimized (bench/README.md).
+                 top of --warmup (default 5000; smoke 0): Node 22's V8 optimizes a function after
+                 3,000 calls or more, so without them the library's once-per-call code ran
+                 unoptimized through most of the window while the driver's was optimized
+                 (bench/README.md, "JIT warm-up").
   --min-time <s> keep alternating until at least this many seconds per operation (default 3; smoke 0).
   --rounds <n>   split each operation's runs and window into n rounds, each on new connections
                  for both sides, samples pooled (default 3; smoke 1). Ops 5 and 6 use one.
@@ -136,7 +138,7 @@ function parseOptions(argv: readonly string[], root: string): Options | 'help' {
     sizes,
     runs: int(values.runs, smoke ? 5 : 30, 'runs', 1),
     warmup: int(values.warmup, smoke ? 1 : 5, 'warmup', 0),
-    jitWarmup: int(values['jit-warmup'], smoke ? 0 : 3000, 'jit-warmup', 0),
+    jitWarmup: int(values['jit-warmup'], smoke ? 0 : JIT_WARMUP_CALLS, 'jit-warmup', 0),
     minSeconds: int(values['min-time'], smoke ? 0 : 3, 'min-time', 0),
     rounds: int(values.rounds, smoke ? 1 : 3, 'rounds', 1),
     ops,

@@ -45,6 +45,17 @@ export interface SideResult {
  * measurement. The sides must read their connections when they run (`ctx.orm`, `ctx.raw`).
  */
 /**
+ * Untimed calls per target side before an operation is first measured in a process (`--jit-warmup`,
+ * and the scaling bench's first window of each kind of call). V8 (Node 22) optimizes a function
+ * once it has run bytecode worth its own size 3,000 times (`--invocation-count-for-turbofan`), and
+ * waits 500 calls more after its type feedback last changed: a function of which a call runs part,
+ * or that deoptimizes once, takes longer. Traced with `--trace-opt` (bench/README.md, "JIT
+ * warm-up"): the last per-call functions of logWorkout and psiAll were optimized after 4,000–5,000
+ * calls, so 3,000 measured the end of their tier-up.
+ */
+export const JIT_WARMUP_CALLS = 5000;
+
+/**
  * The order of the sides in iteration `i`. Two sides alternate which goes first. More are shuffled
  * (seeded by `i`, so a run is repeatable): a side that leaves garbage behind (the entity sides, the
  * upstream-style pattern) makes the call after it pay for the collection, and a fixed order always

@@ -27,6 +27,7 @@ import type { OpContext } from './types.js';
 import { connect, dropDatabase, findServer, recreateDatabase, serverSettings, withClient, quoteIdent } from './server.js';
 import { setPerformanceIndexes } from './what-if.js';
 import { quantile } from './stats.js';
+import { JIT_WARMUP_CALLS } from './measure.js';
 
 const log = (line: string) => process.stderr.write(`[bench scaling] ${line}\n`);
 
@@ -193,8 +194,6 @@ function logLoop(workers: readonly Worker[], call: (w: Worker, index: number, in
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Calls before the first recorded window of a kind of call: V8's TurboFan threshold (main.ts, `--jit-warmup`). */
-const JIT_WARMUP_CALLS = 3000;
 
 /**
  * A second's warm-up (connections opened), and at least `warmCalls` calls (the JIT warm-up, as
