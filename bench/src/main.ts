@@ -12,7 +12,6 @@ import { installStatementCounter } from './counter.js';
 import { checksum, datasetStats, generateDataset, GENERATOR_VERSION, type DatasetSpec } from './generate.js';
 import { loadLibrary, type LoadedLibrary } from './lib.js';
 import { JIT_WARMUP_CALLS } from './measure.js';
-import { ServerPinning } from './pin.js';
 import { coldStartOp } from './ops/cold-start.js';
 import { importOp } from './ops/import.js';
 import { logWorkoutOp } from './ops/log-workout.js';
@@ -315,7 +314,6 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
    * whole operation, on either side (op 3 at 5y: raw at twice its usual time, ratio 0.59), so
    * `renew` opens new connections again between the rounds of `alternate`.
    */
-  const pinning = new ServerPinning();
   const onFreshConnections = async (o: Opened, op: (ctx: OpContext) => Promise<OpResult>, jitWarmup: number): Promise<OpResult> => {
     const connectBoth = async () => ({ orm: await L.lib.createGainslyOrm({ ...options.ormOptions, url: o.dataset.url }), raw: await connect(o.dataset.url) });
     const ctx: OpContext = { ...context(o), jitWarmup, ...(await connectBoth()) };
@@ -328,8 +326,6 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
       await close();
       Object.assign(ctx, await connectBoth());
     };
-    // Once a round's warm-up has opened them: both sides' server processes on one CPU (pin.ts).
-    ctx.beforeRecording = () => pinning.pin(ctx.raw);
     try {
       return await op(ctx);
     } finally {
@@ -441,7 +437,6 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
       postgresSettings: pgSettings,
       commit: gitCommit(paths.root),
       server: server.kind,
-      serverCpuPinning: pinning.report(),
       importMovements: L.importMovementsFrom ?? 'missing',
     },
     options: { sizes: options.sizes, runs: options.runs, warmup: options.warmup, jitWarmup: options.jitWarmup, minSeconds: options.minSeconds, rounds: options.rounds, seed: options.seed, smoke: options.smoke, ops: [...options.ops], ormOptions: options.ormOptions, withoutIndexes: options.withoutIndexes ? SHIPPED_INDEXES.map((i) => i.name) : [], rtt: options.rtt },
@@ -470,9 +465,7 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
   ];
   const whatIfLine = whatIf.length > 0 ? `WHAT-IF run (not the shipped library): ${whatIf.join('; ')}\n` : '';
   const schema = schemaNotes.length > 0 ? `\n${schemaNotes.map((n) => `  schema ${n}`).join('\n')}` : '';
-  const placed = pinning.report();
-  const pinLine = 'cpu' in placed ? `Both sides' server processes on CPU ${placed.cpu} (${placed.backendsPinned} backends; bench/README.md).` : `Server processes not pinned: ${placed.skipped}.`;
-  const text = `${whatIfLine}${table}\nstmts: statements per call, total (without begin/commit when different)\n${notes}${schema}\n\n${pinLine}\n${whatIfLine}${verdict}\nJSON: ${relative(process.cwd(), options.out)}\n`;
+  const text = `${whatIfLine}${table}\nstmts: statements per call, total (without begin/commit when different)\n${notes}${schema}\n\n${whatIfLine}${verdict}\nJSON: ${relative(process.cwd(), options.out)}\n`;
   if (options.json) {
     process.stderr.write(text);
     process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);

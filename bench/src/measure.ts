@@ -82,7 +82,7 @@ export function orderOf<T>(sides: readonly T[], i: number): readonly T[] {
 
 export async function alternate(
   sides: readonly Side[],
-  options: { runs: number; warmup: number; jitWarmup?: number; settle?: () => Promise<void>; beforeRecording?: () => Promise<void>; minSeconds?: number; maxRuns?: number; rounds?: number; renew?: () => Promise<void>; clock?: () => number },
+  options: { runs: number; warmup: number; jitWarmup?: number; settle?: () => Promise<void>; minSeconds?: number; maxRuns?: number; rounds?: number; renew?: () => Promise<void>; clock?: () => number },
 ): Promise<Record<string, SideResult>> {
   // Injectable so a test can check the bookkeeping with scripted durations.
   const now = options.clock ?? (() => performance.now());
@@ -108,8 +108,6 @@ export async function alternate(
       const recorded = n - warmup;
       // What the JIT warm-up left behind (op 1: thousands of rows written) is undone before timing.
       if (recorded === 0 && jit > 0) await options.settle?.();
-      // Every round, once its warm-up has opened both sides' connections (main.ts pins their server processes).
-      if (recorded === 0) await options.beforeRecording?.();
       if (recorded === 0) recordingSince = now();
       if (recorded >= runs && (now() - recordingSince >= minMs || recorded >= maxRuns)) break;
       const order = orderOf(sides, i);

@@ -39,8 +39,6 @@ export interface OpContext {
   rounds: number;
   /** Closes `orm` and `raw` and opens new ones; absent where an operation cannot change them. */
   renew?: () => Promise<void>;
-  /** Run by `alternate` before each round's first recorded call: main.ts puts both sides' server processes on one CPU. */
-  beforeRecording?: () => Promise<void>;
   /** Smoke run: tiny data; time targets are reported, not enforced. */
   smoke: boolean;
   seed: number;

@@ -75,18 +75,6 @@ describe('bench alternate()', () => {
     expect(result.raw!.samples).toEqual([2, 2, 2, 2]);
   });
 
-  it('runs beforeRecording in every round, after its warm-up and before its first recorded call', async () => {
-    const s = scripted(() => 1);
-    const beforeRecording = async () => void s.events.push('pin');
-    await alternate([s.side('lib'), s.side('raw')], { runs: 4, warmup: 1, jitWarmup: 2, beforeRecording, rounds: 2, renew: s.renew, clock: s.clock });
-
-    const perRound = s.events.join(' ').split(' renew ').map((r) => r.split(' '));
-    // Round 1: 2 + 1 warm-up iterations (6 calls), then `pin`, then 2 recorded; round 2: 1 warm-up, `pin`, 2 recorded.
-    expect(perRound.map((r) => r.indexOf('pin'))).toEqual([6, 2]);
-    expect(perRound.map((r) => r.filter((e) => e === 'pin').length)).toEqual([1, 1]);
-    expect(perRound.map((r) => r.length)).toEqual([11, 7]);
-  });
-
   it('runs one round without a way to renew connections, whatever rounds asks for', async () => {
     const s = scripted(() => 1);
     // No JIT warm-up, nothing to settle.
