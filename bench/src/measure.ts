@@ -33,18 +33,6 @@ export interface SideResult {
 }
 
 /**
- * Runs the sides alternately: `warmup` unrecorded iterations (`jitWarmup` more in the first round,
- * followed by `settle`), then recorded ones until there are at least `runs` and at least
- * `minSeconds` have passed (a longer window makes a burst of load from other processes weigh
- * less), at most `maxRuns`.
- *
- * With `renew` and `rounds` > 1, that window is split into rounds, each after `renew` (new
- * connections for every side) and its own warm-up, and the samples of all rounds are pooled: a
- * backend that runs slowly for a while (measured: the same statement at twice its server time on
- * one connection for a whole operation, on either side) then weighs in one round, not in the whole
- * measurement. The sides must read their connections when they run (`ctx.orm`, `ctx.raw`).
- */
-/**
  * Untimed calls per target side before an operation is first measured in a process (`--jit-warmup`,
  * and the scaling bench's first window of each kind of call). V8 (Node 22) optimizes a function
  * once it has run bytecode worth its own size 3,000 times (`--invocation-count-for-turbofan`), and
@@ -80,6 +68,18 @@ export function orderOf<T>(sides: readonly T[], i: number): readonly T[] {
   return order;
 }
 
+/**
+ * Runs the sides alternately: `warmup` unrecorded iterations (`jitWarmup` more in the first round,
+ * followed by `settle`), then recorded ones until there are at least `runs` and at least
+ * `minSeconds` have passed (a longer window makes a burst of load from other processes weigh
+ * less), at most `maxRuns`.
+ *
+ * With `renew` and `rounds` > 1, that window is split into rounds, each after `renew` (new
+ * connections for every side) and its own warm-up, and the samples of all rounds are pooled: a
+ * backend that runs slowly for a while (measured: the same statement at twice its server time on
+ * one connection for a whole operation, on either side) then weighs in one round, not in the whole
+ * measurement. The sides must read their connections when they run (`ctx.orm`, `ctx.raw`).
+ */
 export async function alternate(
   sides: readonly Side[],
   options: { runs: number; warmup: number; jitWarmup?: number; settle?: () => Promise<void>; minSeconds?: number; maxRuns?: number; rounds?: number; renew?: () => Promise<void>; clock?: () => number },

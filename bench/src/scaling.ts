@@ -194,7 +194,6 @@ function logLoop(workers: readonly Worker[], call: (w: Worker, index: number, in
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-
 /**
  * A second's warm-up (connections opened), and at least `warmCalls` calls (the JIT warm-up, as
  * `--jit-warmup` in main.ts), then `windowSeconds` recorded; stops the loop.

@@ -225,9 +225,9 @@ async function onPool<T>(pool: DirectPool, text: string, values: unknown[]): Pro
  * @internal
  */
 export async function executeBound<T>(em: EntityManager, query: Query<T>): Promise<T[]> {
-  // Every call runs all of this function; what only a failure or a query log needs is in the
-  // functions below it. V8 optimizes a function once a budget proportional to its size is spent
-  // (docs/performance.md, "Hot functions stay small"), so code a call never runs would only delay that.
+  // What only a failure or a query log needs is in the functions below it: V8 optimizes a function
+  // once a budget proportional to its size is spent (docs/performance.md, "Hot functions stay
+  // small"), so code a call never runs would only delay that.
   const bound = compileQuery(query);
   const context = em.getContext(false);
   const driver = context.getDriver();

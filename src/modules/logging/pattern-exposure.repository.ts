@@ -298,6 +298,14 @@ function fromStoredRows<T>(data: UpstreamMetricsData, compute: () => T): T {
  */
 const MEAN_PATTERN = { table: 'pattern_exposures', column: 'pattern', rowId: null } as const;
 
+/** A row of the library method's statements: a pattern label (absent for one pattern's statement) and its mean. */
+type MeanRow = { pattern?: string; mean: number | null };
+
+/** Whether the row carries a pattern label this version does not know. */
+function unknownLabel(row: MeanRow): boolean {
+  return row.pattern !== undefined && !Object.hasOwn(ENUMS.MovementPattern.dbToSemantic, row.pattern);
+}
+
 /**
  * The library method's statements return one mean per pattern (and microcycle), not rows. They are
  * checked before use: a pattern label this version does not know, or a mean that is not finite (only
@@ -305,9 +313,9 @@ const MEAN_PATTERN = { table: 'pattern_exposures', column: 'pattern', rowId: nul
  * {@link meansError} then names an exposure that holds it. Synchronous, and apart from that
  * function: it runs on every call, the statement behind the error almost never.
  */
-function meansUsable(rows: readonly { pattern?: string; mean: number | null }[]): boolean {
+function meansUsable(rows: readonly MeanRow[]): boolean {
   for (const r of rows) {
-    if (r.pattern !== undefined && !Object.hasOwn(ENUMS.MovementPattern.dbToSemantic, r.pattern)) return false;
+    if (unknownLabel(r)) return false;
     if (r.mean != null && !Number.isFinite(Number(r.mean))) return false;
   }
   return true;
@@ -317,8 +325,8 @@ function meansUsable(rows: readonly { pattern?: string; mean: number | null }[])
  * The GainslyDataError for mean rows {@link meansUsable} refused: an unknown pattern label first,
  * else a mean that is not finite, each naming an exposure that holds it (found by a second statement).
  */
-async function meansError(em: EntityManager, userId: number, microcycles: number, rows: readonly { pattern?: string; mean: number | null }[], pattern?: string): Promise<GainslyDataError> {
-  const unknown = rows.find((r) => r.pattern !== undefined && !Object.hasOwn(ENUMS.MovementPattern.dbToSemantic, r.pattern));
+async function meansError(em: EntityManager, userId: number, microcycles: number, rows: readonly MeanRow[], pattern?: string): Promise<GainslyDataError> {
+  const unknown = rows.find(unknownLabel);
   if (unknown) {
     const [row] = await executeBound(em, unknownPatternRow(userId, unknown.pattern!));
     return storedValueError({ table: 'pattern_exposures', column: 'pattern', rowId: row?.id ?? null }, unknown.pattern, labelExpectation(ENUMS.MovementPattern));
