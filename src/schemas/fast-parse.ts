@@ -6,11 +6,14 @@
 // with zod's own check functions), and builds the same output; at the first doubt it gives up and
 // zod parses the input from scratch, so every error still comes from zod, worded by the library's
 // error map. It supports the node types the library's input schemas use and refuses to compile
-// any other (a transform, a union, a pipe): those schemas always go through zod.
+// any other (a transform, a union, a pipe): those schemas always go through zod. Objects, arrays
+// and checks are written out as code per schema, as zod's own parse does for objects (`byCode`),
+// with plain loops where the runtime forbids that.
 //
 // Zod-free at run time (it reads zod 4's core internals of each instance: `_zod.def`,
 // `_zod.check`), so the root entry can use it without loading zod. test/unit/fast-parse.test.ts
-// checks it against zod's parse on generated inputs for every schema the library validates with.
+// checks it, both ways, against zod's parse on generated inputs for every schema the library
+// validates with.
 import type * as z from 'zod';
 
 /**
@@ -28,6 +31,10 @@ type Internals = z.core.$ZodType['_zod'];
 type Check = { _zod: { def: { when?: (payload: z.core.ParsePayload) => boolean }; check: (payload: z.core.ParsePayload) => unknown } };
 
 const compiled = new WeakMap<object, Fast | null>();
+const compiledByLoop = new WeakMap<object, Fast | null>();
+
+/** Whether {@link compileObject} may generate code (see objectByCode): off only inside {@link fastParseByLoop}. */
+let generateCode = true;
 
 /**
  * The output zod's `parse` would give for `value`, when `value` passes every rule of `schema`;
@@ -48,6 +55,29 @@ export function fastParse(schema: z.ZodType, value: unknown): unknown {
   return fast === null ? UNDECIDED : fast(value);
 }
 
+/**
+ * {@link fastParse} with every object parsed by the loop that runs where code cannot be generated,
+ * so the tests check that path against zod too.
+ * @example
+ * ```ts
+ * fastParseByLoop(logWorkoutInputSchema, input); // the same output as fastParse
+ * ```
+ * @internal
+ */
+export function fastParseByLoop(schema: z.ZodType, value: unknown): unknown {
+  let fast = compiledByLoop.get(schema);
+  if (fast === undefined) {
+    generateCode = false;
+    try {
+      fast = compile(schema);
+    } finally {
+      generateCode = true;
+    }
+    compiledByLoop.set(schema, fast);
+  }
+  return fast === null ? UNDECIDED : fast(value);
+}
+
 /** `typeof`, as zod's `isObject` tests it: an object, not null, not an array. */
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -62,11 +92,16 @@ function compile(schema: z.ZodType): Fast | null {
   // zod's $ZodType.init puts it first.
   const checks = [...(zod.traits.has('$ZodCheck') ? [schema] : []), ...(zod.def.checks ?? [])] as unknown as Check[];
   if (checks.length === 0) return base;
+  return (generateCode ? checksByCode(base, checks) : undefined) ?? checksByLoop(base, checks);
+}
+
+/** The schema's checks after its base, as zod's runChecks on a payload without issues, in one loop. */
+function checksByLoop(base: Fast, checks: readonly Check[]): Fast {
   return (value) => {
     const parsed = base(value);
     if (parsed === UNDECIDED) return UNDECIDED;
-    // As zod's runChecks on a payload without issues: every check runs unless its `when` says no;
-    // a check may replace the value (an overwrite such as trim).
+    // Every check runs unless its `when` says no; a check may replace the value (an overwrite
+    // such as trim).
     const payload: z.core.ParsePayload = { value: parsed, issues: [] };
     for (const check of checks) {
       const { when } = check._zod.def;
@@ -77,6 +112,47 @@ function compile(schema: z.ZodType): Fast | null {
     }
     return payload.value;
   };
+}
+
+/** {@link checksByLoop} written out for these checks (see {@link byCode}). */
+function checksByCode(base: Fast, checks: readonly Check[]): Fast | undefined {
+  const steps = checks.map(
+    (check, i) => `${check._zod.def.when ? `if (w${i}(payload)) ` : ''}{ result = c${i}.call(z${i}, payload); if (result instanceof Promise || payload.issues.length !== 0) return U; }`,
+  );
+  return byCode(
+    { base, ...Object.fromEntries(checks.flatMap((check, i) => [[`w${i}`, check._zod.def.when], [`c${i}`, check._zod.check], [`z${i}`, check._zod]])) },
+    `function parseChecked(value) {
+  const parsed = base(value);
+  if (parsed === U) return U;
+  const payload = { value: parsed, issues: [] };
+  let result;
+  ${steps.join('\n  ')}
+  return payload.value;
+}`,
+  );
+}
+
+/**
+ * A parser written out as code for one schema, from `source` (a function expression) and the
+ * values it names (`U` is {@link UNDECIDED}): each key is read and written by name and each part's
+ * parser is called from a place of its own. Closures shared by every schema call dozens of
+ * parsers from one place and read keys of many shapes there, which V8 cannot optimize: on
+ * logWorkout that was most of the library's client time outside the driver (docs/performance.md,
+ * "Input validation"). `undefined`, and the loops run, where the runtime forbids code from strings
+ * (a Content Security Policy, `--disallow-code-generation-from-strings`) or zod is told not to
+ * generate code either (`z.config({ jitless: true })`: a strict CSP reports a refused
+ * `new Function` even when it is caught).
+ */
+function byCode(values: Record<string, unknown>, source: string): Fast | undefined {
+  // zod keeps its settings here (zod/v4/core's globalConfig): read without loading zod.
+  if ((globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig?.jitless === true) return undefined;
+  const names = Object.keys(values);
+  try {
+    const make = new Function('U', ...names, `"use strict";\nreturn ${source};`) as (...args: unknown[]) => Fast;
+    return make(UNDECIDED, ...names.map((name) => values[name]));
+  } catch {
+    return undefined;
+  }
 }
 
 function compileBase(zod: Internals): Fast | null {
@@ -122,6 +198,22 @@ function compileBase(zod: Internals): Fast | null {
     case 'array': {
       const element = compile(def.element as z.ZodType);
       if (element === null) return null;
+      const byCodeArray = generateCode
+        ? byCode(
+            { element },
+            `function parseArray(value) {
+  if (!Array.isArray(value)) return U;
+  const out = new Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const item = element(value[i]);
+    if (item === U) return U;
+    out[i] = item;
+  }
+  return out;
+}`,
+          )
+        : undefined;
+      if (byCodeArray) return byCodeArray;
       return (value) => {
         if (!Array.isArray(value)) return UNDECIDED;
         const out = new Array<unknown>(value.length);
@@ -167,28 +259,69 @@ function compileObject(def: z.core.$ZodObjectDef): Fast | null {
     fields.push({ key, parse, optin, optionalOut: schema._zod.optout === 'optional' });
   }
   const keys = new Set(fields.map((f) => f.key));
+  // zod walks `for...in` (inherited enumerable keys too): a strict object reports any key outside
+  // the shape, a loose one copies it, except `__proto__` (its handleCatchall).
+  const rest =
+    catchall === undefined
+      ? undefined
+      : (value: Record<string, unknown>, out: Record<string, unknown>): unknown => {
+          for (const key in value) {
+            if (keys.has(key)) continue;
+            if (catchall === 'never') return UNDECIDED;
+            if (key !== '__proto__') out[key] = value[key];
+          }
+          return out;
+        };
+  return (generateCode ? objectByCode(fields, rest) : undefined) ?? objectByLoop(fields, rest);
+}
+
+type Rest = ((value: Record<string, unknown>, out: Record<string, unknown>) => unknown) | undefined;
+
+/**
+ * What zod's object parse does for each key of the shape, on values that pass (its
+ * handlePropertyResult), as one loop over the fields: where code cannot be generated.
+ */
+function objectByLoop(fields: readonly Field[], rest: Rest): Fast {
   return (value) => {
     if (!isObject(value)) return UNDECIDED;
     const out: Record<string, unknown> = {};
-    // What zod's object parse does for each key of the shape, on values that pass (its
-    // handlePropertyResult): `in` sees inherited keys, as zod's does.
     for (const field of fields) {
-      const present = field.key in value;
+      // `in` sees inherited keys, as zod's does. A key whose value is not undefined is there, so
+      // `in` is asked only of the others.
+      const item = value[field.key];
+      const present = item !== undefined || field.key in value;
       if (!present && field.optin === 'optional' && field.optionalOut) continue;
       if (!present && field.optin === undefined) return UNDECIDED;
-      const parsed = field.parse(value[field.key]);
+      const parsed = field.parse(item);
       if (parsed === UNDECIDED) return UNDECIDED;
       if (parsed !== undefined || present || (field.optin === 'defaulted' && !field.optionalOut)) out[field.key] = parsed;
     }
-    if (catchall !== undefined) {
-      // zod walks `for...in` (inherited enumerable keys too): a strict object reports any key
-      // outside the shape, a loose one copies it, except `__proto__` (its handleCatchall).
-      for (const key in value) {
-        if (keys.has(key)) continue;
-        if (catchall === 'never') return UNDECIDED;
-        if (key !== '__proto__') out[key] = value[key];
-      }
-    }
-    return out;
+    return rest === undefined ? out : rest(value, out);
   };
+}
+
+/** {@link objectByLoop} written out for this shape (see {@link byCode}). */
+function objectByCode(fields: readonly Field[], rest: Rest): Fast | undefined {
+  const lines = fields.map((field, i) => {
+    const key = JSON.stringify(field.key);
+    // The key is absent: skipped, refused, or its parser decides (a default, an optional inner).
+    const absent =
+      field.optin === 'optional' && field.optionalOut
+        ? ''
+        : field.optin === undefined
+          ? 'return U;'
+          : `parsed = p${i}(undefined); if (parsed === U) return U; ${field.optin === 'defaulted' && !field.optionalOut ? '' : 'if (parsed !== undefined) '}out[${key}] = parsed;`;
+    return `item = value[${key}];
+  if (item !== undefined || ${key} in value) { parsed = p${i}(item); if (parsed === U) return U; out[${key}] = parsed; } else { ${absent} }`;
+  });
+  return byCode(
+    { rest, ...Object.fromEntries(fields.map((field, i) => [`p${i}`, field.parse])) },
+    `function parseObject(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return U;
+  const out = {};
+  let item, parsed;
+  ${lines.join('\n  ')}
+  return rest === undefined ? out : rest(value, out);
+}`,
+  );
 }

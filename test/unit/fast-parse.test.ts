@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { GainslyValidationError, parseArgument, parseInput } from '../../src/schemas/errors.js';
-import { fastParse, UNDECIDED } from '../../src/schemas/fast-parse.js';
+import { fastParse, fastParseByLoop, UNDECIDED } from '../../src/schemas/fast-parse.js';
+import { z as zod } from 'zod';
 import * as validationSet from '../../src/schemas/validation-set.js';
 import * as everySchema from '../../src/schemas/index.js';
 
@@ -156,18 +157,77 @@ describe('fastParse against zod', () => {
     expect((thrown as GainslyValidationError).issues[0]!.path).toEqual(['userId']);
   });
 
+  it('generates code for any key: quotes, backslashes, line separators, a number, inherited keys', () => {
+    const odd = zod.strictObject({ 'a"b\\c': zod.number(), 'x\u2028y': zod.string().optional(), '0': zod.boolean().default(false), 'it\'s': zod.null().nullable() });
+    const inherited = Object.assign(Object.create({ 'a"b\\c': 2 }) as object, { 'it\'s': null });
+    for (const value of [{ 'a"b\\c': 1, 'x\u2028y': 's', 'it\'s': null }, { 'a"b\\c': 1, 'it\'s': null, '0': true }, inherited, { 'a"b\\c': 1 }]) {
+      const result = zodParse(odd, value);
+      for (const parse of [fastParse, fastParseByLoop]) {
+        const fast = parse(odd, value);
+        if (result.success) expect(fast, JSON.stringify(value)).toStrictEqual(result.data);
+        else expect(fast).toBe(UNDECIDED);
+      }
+    }
+    expect(fastParse(odd, inherited)).toStrictEqual({ 'a"b\\c': 2, '0': false, 'it\'s': null });
+  });
+
+  it('parses by loops where the runtime forbids code from strings (a Content Security Policy)', () => {
+    // A schema compiled for the first time while `new Function` throws, as under a CSP without
+    // 'unsafe-eval' or node --disallow-code-generation-from-strings.
+    const schema = zod.object({ date: zod.iso.date(), sets: zod.array(zod.object({ reps: zod.int().min(1), rpe: zod.number().max(10).optional() })).max(3) });
+    const ok = { date: '2026-01-05', sets: [{ reps: 5 }, { reps: 3, rpe: 8 }] };
+    const expected = zodParse(schema, ok).data;
+    const original = globalThis.Function;
+    let refused = 0;
+    globalThis.Function = new Proxy(original, { construct: () => { refused++; throw new EvalError('Code generation from strings disallowed'); } });
+    try {
+      expect(fastParse(schema, ok)).toStrictEqual(expected);
+      expect(fastParse(schema, { ...ok, sets: [{ reps: 0 }] })).toBe(UNDECIDED);
+      expect(refused).toBeGreaterThan(0);
+    } finally {
+      globalThis.Function = original;
+    }
+  });
+
+  it("generates no code under zod's jitless setting, as zod does not", () => {
+    const schema = zod.object({ reps: zod.int().min(1), tags: zod.array(zod.string()) });
+    const original = globalThis.Function;
+    let generated = 0;
+    globalThis.Function = new Proxy(original, { construct: (target, args) => { generated++; return Reflect.construct(target, args); } });
+    zod.config({ jitless: true });
+    try {
+      expect(fastParse(schema, { reps: 5, tags: ['a'] })).toStrictEqual({ reps: 5, tags: ['a'] });
+      expect(fastParse(schema, { reps: 0, tags: [] })).toBe(UNDECIDED);
+      expect(generated).toBe(0);
+    } finally {
+      zod.config({ jitless: false });
+      globalThis.Function = original;
+    }
+    // The control: the same schema shape, compiled without the setting, is generated.
+    globalThis.Function = new Proxy(original, { construct: (target, args) => { generated++; return Reflect.construct(target, args); } });
+    try {
+      expect(fastParse(zod.object({ reps: zod.int().min(1) }), { reps: 5 })).toStrictEqual({ reps: 5 });
+      expect(generated).toBeGreaterThan(0);
+    } finally {
+      globalThis.Function = original;
+    }
+  });
+
   for (const [name, schema] of schemas) {
-    it(`${name}: decides only what zod accepts, with zod's output`, () => {
-      fc.assert(
-        fc.property(arbitraryFor(schema), (value) => {
-          const fast = fastParse(schema, value);
-          if (fast === UNDECIDED) return;
-          const result = zodParse(schema, value);
-          expect(result.success, `zod rejects what fastParse accepted: ${JSON.stringify(result.error?.issues)}`).toBe(true);
-          expect(fast).toStrictEqual(result.data);
-        }),
-        { numRuns: 300 },
-      );
-    });
+    // Both ways objects are parsed: generated code, and the loop used where code cannot be generated.
+    for (const [way, parse] of [['generated', fastParse], ['loop', fastParseByLoop]] as const) {
+      it(`${name} (${way}): decides only what zod accepts, with zod's output`, () => {
+        fc.assert(
+          fc.property(arbitraryFor(schema), (value) => {
+            const fast = parse(schema, value);
+            if (fast === UNDECIDED) return;
+            const result = zodParse(schema, value);
+            expect(result.success, `zod rejects what fastParse accepted: ${JSON.stringify(result.error?.issues)}`).toBe(true);
+            expect(fast).toStrictEqual(result.data);
+          }),
+          { numRuns: 300 },
+        );
+      });
+    }
   }
 });
