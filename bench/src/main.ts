@@ -11,7 +11,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { installStatementCounter } from './counter.js';
 import { checksum, datasetStats, generateDataset, GENERATOR_VERSION, type DatasetSpec } from './generate.js';
 import { loadLibrary, type LoadedLibrary } from './lib.js';
-import { JIT_WARMUP_CALLS } from './measure.js';
+import { DEFAULT_ROUNDS, JIT_WARMUP_CALLS } from './measure.js';
 import { coldStartOp } from './ops/cold-start.js';
 import { importOp } from './ops/import.js';
 import { logWorkoutOp } from './ops/log-workout.js';
@@ -41,7 +41,7 @@ const USAGE = `npm run bench -- [options]
                  (bench/README.md, "JIT warm-up").
   --min-time <s> keep alternating until at least this many seconds per operation (default 3; smoke 0).
   --rounds <n>   split each operation's runs and window into n rounds, each on new connections
-                 for both sides, samples pooled (default 3; smoke 1). Ops 5 and 6 use one.
+                 for both sides, samples pooled (default 6; smoke 1). Ops 5 and 6 use one.
   --ops <list>   only these operations, e.g. 2,6 (default: all).
   --seed <n>     data seed (default 20260105): same seed, same data (checksums in the JSON).
   --keep         keep the gainsly_bench_* databases (default: drop them at the end).
@@ -140,7 +140,7 @@ function parseOptions(argv: readonly string[], root: string): Options | 'help' {
     warmup: int(values.warmup, smoke ? 1 : 5, 'warmup', 0),
     jitWarmup: int(values['jit-warmup'], smoke ? 0 : JIT_WARMUP_CALLS, 'jit-warmup', 0),
     minSeconds: int(values['min-time'], smoke ? 0 : 3, 'min-time', 0),
-    rounds: int(values.rounds, smoke ? 1 : 3, 'rounds', 1),
+    rounds: int(values.rounds, smoke ? 1 : DEFAULT_ROUNDS, 'rounds', 1),
     ops,
     seed: int(values.seed, DEFAULT_SEED, 'seed', 0),
     keep: Boolean(values.keep || values.reuse),

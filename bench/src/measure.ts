@@ -44,6 +44,13 @@ export interface SideResult {
 export const JIT_WARMUP_CALLS = 5000;
 
 /**
+ * Rounds per operation in a full run (`--rounds`): each on new connections, so each is a new draw
+ * of the vCPU each side's backend runs on, and a side's pooled median moves only when more than
+ * half of its rounds ran slow (bench/README.md, "Fresh connections per operation, and per round").
+ */
+export const DEFAULT_ROUNDS = 6;
+
+/**
  * The order of the sides in iteration `i`. Two sides alternate which goes first. More are shuffled
  * (seeded by `i`, so a run is repeatable): a side that leaves garbage behind (the entity sides, the
  * upstream-style pattern) makes the call after it pay for the collection, and a fixed order always
