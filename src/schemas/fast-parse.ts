@@ -33,7 +33,7 @@ type Check = { _zod: { def: { when?: (payload: z.core.ParsePayload) => boolean }
 const compiled = new WeakMap<object, Fast | null>();
 const compiledByLoop = new WeakMap<object, Fast | null>();
 
-/** Whether {@link compileObject} may generate code (see objectByCode): off only inside {@link fastParseByLoop}. */
+/** Whether objects, arrays and checks may be written out as code (see byCode): off only inside {@link fastParseByLoop}. */
 let generateCode = true;
 
 /**
@@ -56,8 +56,8 @@ export function fastParse(schema: z.ZodType, value: unknown): unknown {
 }
 
 /**
- * {@link fastParse} with every object parsed by the loop that runs where code cannot be generated,
- * so the tests check that path against zod too.
+ * {@link fastParse} with objects, arrays and checks parsed by the loops that run where code cannot
+ * be generated, so the tests check that path against zod too.
  * @example
  * ```ts
  * fastParseByLoop(logWorkoutInputSchema, input); // the same output as fastParse
@@ -137,7 +137,7 @@ function checksByCode(base: Fast, checks: readonly Check[]): Fast | undefined {
  * values it names (`U` is {@link UNDECIDED}): each key is read and written by name and each part's
  * parser is called from a place of its own. Closures shared by every schema call dozens of
  * parsers from one place and read keys of many shapes there, which V8 cannot optimize: on
- * logWorkout that was most of the library's client time outside the driver (docs/performance.md,
+ * logWorkout that was the largest item of the library's client time (docs/performance.md,
  * "Input validation"). `undefined`, and the loops run, where the runtime forbids code from strings
  * (a Content Security Policy, `--disallow-code-generation-from-strings`) or zod is told not to
  * generate code either (`z.config({ jitless: true })`: a strict CSP reports a refused
