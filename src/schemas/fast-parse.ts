@@ -33,7 +33,7 @@ type Check = { _zod: { def: { when?: (payload: z.core.ParsePayload) => boolean }
 const compiled = new WeakMap<object, Fast | null>();
 const compiledByLoop = new WeakMap<object, Fast | null>();
 
-/** Whether objects, arrays and checks may be written out as code (see byCode): off only inside {@link fastParseByLoop}. */
+/** Whether objects, arrays and checks may be written out as code (see byCode): set by {@link parseCompiled} while it compiles. */
 let generateCode = true;
 
 /**
@@ -47,12 +47,7 @@ let generateCode = true;
  * @internal
  */
 export function fastParse(schema: z.ZodType, value: unknown): unknown {
-  let fast = compiled.get(schema);
-  if (fast === undefined) {
-    fast = compile(schema);
-    compiled.set(schema, fast);
-  }
-  return fast === null ? UNDECIDED : fast(value);
+  return parseCompiled(compiled, true, schema, value);
 }
 
 /**
@@ -65,15 +60,20 @@ export function fastParse(schema: z.ZodType, value: unknown): unknown {
  * @internal
  */
 export function fastParseByLoop(schema: z.ZodType, value: unknown): unknown {
-  let fast = compiledByLoop.get(schema);
+  return parseCompiled(compiledByLoop, false, schema, value);
+}
+
+/** Parses with `schema`'s pass from `cache`, compiled on first use with or without generated code. */
+function parseCompiled(cache: WeakMap<object, Fast | null>, code: boolean, schema: z.ZodType, value: unknown): unknown {
+  let fast = cache.get(schema);
   if (fast === undefined) {
-    generateCode = false;
+    generateCode = code;
     try {
       fast = compile(schema);
     } finally {
       generateCode = true;
     }
-    compiledByLoop.set(schema, fast);
+    cache.set(schema, fast);
   }
   return fast === null ? UNDECIDED : fast(value);
 }
@@ -92,7 +92,7 @@ function compile(schema: z.ZodType): Fast | null {
   // zod's $ZodType.init puts it first.
   const checks = [...(zod.traits.has('$ZodCheck') ? [schema] : []), ...(zod.def.checks ?? [])] as unknown as Check[];
   if (checks.length === 0) return base;
-  return (generateCode ? checksByCode(base, checks) : undefined) ?? checksByLoop(base, checks);
+  return checksByCode(base, checks) ?? checksByLoop(base, checks);
 }
 
 /** The schema's checks after its base, as zod's runChecks on a payload without issues, in one loop. */
@@ -141,11 +141,11 @@ function checksByCode(base: Fast, checks: readonly Check[]): Fast | undefined {
  * "Input validation"). `undefined`, and the loops run, where the runtime forbids code from strings
  * (a Content Security Policy, `--disallow-code-generation-from-strings`) or zod is told not to
  * generate code either (`z.config({ jitless: true })`: a strict CSP reports a refused
- * `new Function` even when it is caught).
+ * `new Function` even when it is caught), and inside {@link fastParseByLoop}.
  */
 function byCode(values: Record<string, unknown>, source: string): Fast | undefined {
   // zod keeps its settings here (zod/v4/core's globalConfig): read without loading zod.
-  if ((globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig?.jitless === true) return undefined;
+  if (!generateCode || (globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig?.jitless === true) return undefined;
   const names = Object.keys(values);
   try {
     const make = new Function('U', ...names, `"use strict";\nreturn ${source};`) as (...args: unknown[]) => Fast;
@@ -198,10 +198,34 @@ function compileBase(zod: Internals): Fast | null {
     case 'array': {
       const element = compile(def.element as z.ZodType);
       if (element === null) return null;
-      const byCodeArray = generateCode
-        ? byCode(
-            { element },
-            `function parseArray(value) {
+      return arrayByCode(element) ?? arrayByLoop(element);
+    }
+    case 'object':
+      return compileObject(def as unknown as z.core.$ZodObjectDef);
+    default:
+      return null;
+  }
+}
+
+/** An array whose every element `element` parses, in a closure shared by every array schema. */
+function arrayByLoop(element: Fast): Fast {
+  return (value) => {
+    if (!Array.isArray(value)) return UNDECIDED;
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = element(value[i]);
+      if (item === UNDECIDED) return UNDECIDED;
+      out[i] = item;
+    }
+    return out;
+  };
+}
+
+/** {@link arrayByLoop} written out for this element's parser (see {@link byCode}). */
+function arrayByCode(element: Fast): Fast | undefined {
+  return byCode(
+    { element },
+    `function parseArray(value) {
   if (!Array.isArray(value)) return U;
   const out = new Array(value.length);
   for (let i = 0; i < value.length; i++) {
@@ -211,25 +235,7 @@ function compileBase(zod: Internals): Fast | null {
   }
   return out;
 }`,
-          )
-        : undefined;
-      if (byCodeArray) return byCodeArray;
-      return (value) => {
-        if (!Array.isArray(value)) return UNDECIDED;
-        const out = new Array<unknown>(value.length);
-        for (let i = 0; i < value.length; i++) {
-          const item = element(value[i]);
-          if (item === UNDECIDED) return UNDECIDED;
-          out[i] = item;
-        }
-        return out;
-      };
-    }
-    case 'object':
-      return compileObject(def as unknown as z.core.$ZodObjectDef);
-    default:
-      return null;
-  }
+  );
 }
 
 /** One key of an object schema: how its value is parsed and when the output gets the key. */
@@ -272,7 +278,7 @@ function compileObject(def: z.core.$ZodObjectDef): Fast | null {
           }
           return out;
         };
-  return (generateCode ? objectByCode(fields, rest) : undefined) ?? objectByLoop(fields, rest);
+  return objectByCode(fields, rest) ?? objectByLoop(fields, rest);
 }
 
 type Rest = ((value: Record<string, unknown>, out: Record<string, unknown>) => unknown) | undefined;
