@@ -55,6 +55,19 @@ async function rejection(promise: Promise<unknown>, what: string): Promise<unkno
   return outcome.error;
 }
 
+/** A meeting point for `parties` callers: each `arrive()` resolves once all of them have arrived. */
+function barrier(parties: number): { arrive: () => Promise<void> } {
+  let arrived = 0;
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return {
+    arrive: () => {
+      if (++arrived === parties) open();
+      return opened;
+    },
+  };
+}
+
 /** The typed error, with no password anywhere in it. */
 function expectTyped<T extends Error>(error: unknown, type: abstract new (...args: never[]) => T, secret: string | undefined, code: string): T {
   expect(error, `expected a ${type.name}, got ${String(error)}`).toBeInstanceOf(type);
@@ -200,15 +213,21 @@ describe('pool acquisition', () => {
   it('two transactions each holding one of two connections and each waiting for a third: both time out, typed', async () => {
     const orm = await createGainslyOrm({ url: db.url, pool: { min: 0, max: 2 }, acquireTimeoutMs: 300 });
     try {
-      let holding = 0;
-      let release!: () => void;
-      const bothHold = new Promise<void>((resolve) => (release = resolve));
+      const bothHold = barrier(2);
+      const bothSettled = barrier(2);
       const work = () =>
         orm.em.fork().transactional(async (tx) => {
           await tx.execute('select 1');
-          if (++holding === 2) release();
-          await bothHold;
-          await orm.em.fork().execute('select 2');
+          await bothHold.arrive();
+          const third = await orm.em.fork().execute('select 2').then(
+            () => ({ ok: true as const }),
+            (error: unknown) => ({ ok: false as const, error }),
+          );
+          // Neither transaction may end (and free its connection for the other's wait) until both
+          // waits have settled: otherwise the later waiter is handed the first one's connection
+          // when the machine is slow enough between the two timeouts (it was, in CI).
+          await bothSettled.arrive();
+          if (!third.ok) throw third.error;
         });
       const errors = await Promise.all([rejection(work(), 'the first transaction'), rejection(work(), 'the second transaction')]);
       for (const error of errors) expectTyped(error, GainslyTimeoutError, undefined, 'GAINSLY_TIMEOUT');
