@@ -300,7 +300,7 @@ describe('the driver on a server', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     url = withPassword(db.url);
-    orm = await createGainslyOrm({ url, pool: { min: 0, max: 1 }, acquireTimeoutMs: 400, verify: false, driverOptions: { application_name: VICTIM } });
+    orm = await createGainslyOrm({ url, pool: { min: 0, max: 1 }, acquireTimeoutMs: 2_000, verify: false, driverOptions: { application_name: VICTIM } });
     await withRawClient(db.url, (c) =>
       c.query(`
         create table gainsly_test_deferred (id int primary key, parent int references gainsly_test_deferred (id) deferrable initially deferred);
@@ -340,7 +340,7 @@ describe('the driver on a server', () => {
       return rejectionOf(orm.em.fork().execute('select 1'));
     });
     expect(error).toBeInstanceOf(GainslyTimeoutError);
-    expect((error as Error).message).toContain('No database connection became free within 400 ms (all 1 in use).');
+    expect((error as Error).message).toContain('No database connection became free within 2000 ms (all 1 in use).');
   });
 
   it("a constraint that fails at COMMIT is the library's typed error, and the connection is reusable", async () => {

@@ -193,7 +193,9 @@ describe('pool acquisition', () => {
   const db = useClonedDatabase();
 
   it('a caller that waits for a second connection while holding the only one gets a GainslyTimeoutError, not a hang; the ORM works on', async () => {
-    const orm = await createGainslyOrm({ url: db.url, pool: { min: 0, max: 1 }, acquireTimeoutMs: 300 });
+    // 2 s, not less: pg-pool's acquire timeout also bounds opening a new connection, which a busy
+    // machine can make slow; the wait for a connection that is never freed times out all the same.
+    const orm = await createGainslyOrm({ url: db.url, pool: { min: 0, max: 1 }, acquireTimeoutMs: 2_000 });
     try {
       const error = await rejection(
         orm.em.fork().transactional(async () => {
@@ -203,7 +205,7 @@ describe('pool acquisition', () => {
         'a nested acquisition on a pool of one',
       );
       const typed = expectTyped(error, GainslyTimeoutError, undefined, 'GAINSLY_TIMEOUT');
-      expect(typed.message).toMatch(/No database connection became free within 300 ms \(all 1 in use\)/);
+      expect(typed.message).toMatch(/No database connection became free within 2000 ms \(all 1 in use\)/);
       expect(await withDeadline(orm.em.fork().execute('select 1 as one'), NEXT_CALL_MS, 'the next query')).toEqual([{ one: 1 }]);
     } finally {
       await orm.close(true);
@@ -211,14 +213,20 @@ describe('pool acquisition', () => {
   });
 
   it('two transactions each holding one of two connections and each waiting for a third: both time out, typed', async () => {
-    const orm = await createGainslyOrm({ url: db.url, pool: { min: 0, max: 2 }, acquireTimeoutMs: 300 });
+    const orm = await createGainslyOrm({ url: db.url, pool: { min: 0, max: 2 }, acquireTimeoutMs: 2_000 });
     try {
       const bothHold = barrier(2);
       const bothSettled = barrier(2);
       const work = () =>
         orm.em.fork().transactional(async (tx) => {
-          await tx.execute('select 1');
-          await bothHold.arrive();
+          let held: Promise<void>;
+          try {
+            await tx.execute('select 1');
+          } finally {
+            // Also on failure: the other transaction would otherwise wait here until the deadline.
+            held = bothHold.arrive();
+          }
+          await held;
           const third = await orm.em.fork().execute('select 2').then(
             () => ({ ok: true as const }),
             (error: unknown) => ({ ok: false as const, error }),

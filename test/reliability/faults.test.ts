@@ -295,7 +295,9 @@ describe('a statement timeout in the middle of an import', () => {
   // PgBouncer refuses statement_timeout as a start-up parameter ("unsupported startup parameter"):
   // behind a pooler it is set per role or database on the server (docs/scaling.md).
   it.skipIf(throughPgBouncer())('is a GainslyTimeoutError and leaves nothing half-applied; the same ORM then imports', async () => {
-    victim = await victimOrm(db.url, { statement_timeout: 750 });
+    // Long enough that no other statement of the test (start-up check, set-up import, commits)
+    // meets it on a busy machine; the blocked batch waits on a held lock and meets it for certain.
+    victim = await victimOrm(db.url, { statement_timeout: 3000 });
     const { orm } = victim;
     const contested = 'Reliability Timeout Row';
     await importMovements(orm, [{ name: contested, pattern: 'hinge', primary_muscle: 'hamstrings', primary_region: 'posterior lower' }]);

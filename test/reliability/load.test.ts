@@ -40,7 +40,10 @@ const db = useClonedDatabase();
 let orm: MikroORM;
 
 beforeAll(async () => {
-  orm = await createGainslyOrm({ url: db.url, pool: { min: 0, max: WORKERS }, driverOptions: { application_name: APP } });
+  // The concurrency tests queue 100 calls on WORKERS connections, and calls that lock one row run
+  // one after another: the last waits for all the others, longer than the default 10 s acquire
+  // timeout on a slow enough machine. These tests are about locks, not acquisition.
+  orm = await createGainslyOrm({ url: db.url, pool: { min: 0, max: WORKERS }, acquireTimeoutMs: 120_000, driverOptions: { application_name: APP } });
 });
 afterAll(async () => {
   await orm?.close(true);
@@ -471,7 +474,9 @@ describe('closing the ORM', () => {
     await Promise.all(Array.from({ length: 10 }, () => other.em.fork().getRepository(User).count()));
     await other.close(true);
     const open = await withSampler(async (c) => {
-      for (let i = 0; i < 50; i++) {
+      // pg-pool's end() returns before its clients' backends have read Terminate and exited: up to
+      // about 10 s for them to leave.
+      for (let i = 0; i < 500; i++) {
         const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where application_name = $1', [name]);
         if (rows[0]!.n === 0) return 0;
         await sleep(20);
