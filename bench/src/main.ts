@@ -21,6 +21,7 @@ import { searchOp } from './ops/search.js';
 import { rowsProgramOp, rowsWorkoutsOp } from './ops/rows.js';
 import { measureAddedDelay, startDelayProxy, type DelayProxy } from './proxy.js';
 import { runScaling } from './scaling.js';
+import { oneConnectionPool, sharedBackend } from './shared-backend.js';
 import { renderNotes, renderTable, resultJson } from './report.js';
 import { connect, findServer, readDatabaseMeta, recreateDatabase, dropDatabase, serverSettings, withDatabase, writeDatabaseMeta, type PgServer } from './server.js';
 import type { Dataset, OpContext, OpResult } from './types.js';
@@ -42,6 +43,10 @@ const USAGE = `npm run bench -- [options]
   --min-time <s> keep alternating until at least this many seconds per operation (default 3; smoke 0).
   --rounds <n>   split each operation's runs and window into n rounds, each on new connections
                  for both sides, samples pooled (default 6; smoke 1). Ops 5 and 6 use one.
+  --separate-backends  each side on a connection of its own. By default both sides of an operation
+                 run on one server backend: the library's pool holds one connection and the raw
+                 sides borrow it for their runs (untimed), so a slow backend slows both alike
+                 (bench/README.md, "One backend for both sides").
   --ops <list>   only these operations, e.g. 2,6 (default: all).
   --seed <n>     data seed (default 20260105): same seed, same data (checksums in the JSON).
   --keep         keep the gainsly_bench_* databases (default: drop them at the end).
@@ -92,6 +97,8 @@ interface Options {
   withoutIndexes: boolean;
   /** Latency mode: round trips in ms (null: the normal run, straight to the server). */
   rtt: number[] | null;
+  /** Each side on a backend of its own (the default before shared-backend.ts). */
+  separateBackends: boolean;
 }
 
 class UsageError extends Error {}
@@ -115,6 +122,7 @@ function parseOptions(argv: readonly string[], root: string): Options | 'help' {
       'orm-options': { type: 'string' },
       'what-if-no-indexes': { type: 'boolean' },
       rtt: { type: 'string' },
+      'separate-backends': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -151,6 +159,7 @@ function parseOptions(argv: readonly string[], root: string): Options | 'help' {
     ormOptions: parseOrmOptions(values['orm-options']),
     withoutIndexes: Boolean(values['what-if-no-indexes']),
     rtt: parseRtt(values.rtt),
+    separateBackends: Boolean(values['separate-backends']),
   };
 }
 
@@ -315,8 +324,10 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
    * `renew` opens new connections again between the rounds of `alternate`.
    */
   const onFreshConnections = async (o: Opened, op: (ctx: OpContext) => Promise<OpResult>, jitWarmup: number): Promise<OpResult> => {
-    const connectBoth = async () => ({ orm: await L.lib.createGainslyOrm({ ...options.ormOptions, url: o.dataset.url }), raw: await connect(o.dataset.url) });
+    const ormOptions = options.separateBackends ? options.ormOptions : oneConnectionPool(options.ormOptions);
+    const connectBoth = async () => ({ orm: await L.lib.createGainslyOrm({ ...ormOptions, url: o.dataset.url }), raw: await connect(o.dataset.url) });
     const ctx: OpContext = { ...context(o), jitWarmup, ...(await connectBoth()) };
+    if (!options.separateBackends) ctx.around = sharedBackend(ctx);
     const close = async () => {
       await ctx.orm.close(true);
       await ctx.raw.end();
@@ -439,7 +450,7 @@ export async function main(argv: readonly string[], paths: { root: string; libDi
       server: server.kind,
       importMovements: L.importMovementsFrom ?? 'missing',
     },
-    options: { sizes: options.sizes, runs: options.runs, warmup: options.warmup, jitWarmup: options.jitWarmup, minSeconds: options.minSeconds, rounds: options.rounds, seed: options.seed, smoke: options.smoke, ops: [...options.ops], ormOptions: options.ormOptions, withoutIndexes: options.withoutIndexes ? SHIPPED_INDEXES.map((i) => i.name) : [], rtt: options.rtt },
+    options: { sizes: options.sizes, runs: options.runs, warmup: options.warmup, jitWarmup: options.jitWarmup, minSeconds: options.minSeconds, rounds: options.rounds, seed: options.seed, smoke: options.smoke, ops: [...options.ops], ormOptions: options.ormOptions, withoutIndexes: options.withoutIndexes ? SHIPPED_INDEXES.map((i) => i.name) : [], rtt: options.rtt, separateBackends: options.separateBackends },
     datasets: Object.fromEntries(
       [...opened.values()].map((o) => [
         o.dataset.spec.name,

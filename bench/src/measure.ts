@@ -28,8 +28,22 @@ export interface SideResult {
   clientCpuMs: number;
   /** The same mean in each round, in round order: a round on a busy machine, or one still compiling, stands out. */
   roundCpuMs: number[];
+  /**
+   * The main thread's share of `clientCpuMs` (`process.threadCpuUsage`): the CPU on the call's own
+   * path (the side's JavaScript, the driver, the socket), without what helper threads did
+   * meanwhile (garbage collection, compilation), whichever side made that work.
+   */
+  mainThreadCpuMs: number;
+  /** The same in each round, in round order. */
+  roundMainThreadCpuMs: number[];
   /** Statements of the recorded runs: equal in every run unless `varies`. */
   statements: { total: number; work: number; kinds: string[]; varies: boolean; min: number; max: number };
+}
+
+/** Untimed hooks around each run of each side (see `alternate`'s `around`). */
+export interface SideHooks {
+  before(side: Side): Promise<void> | void;
+  after(side: Side): void;
 }
 
 /**
@@ -89,7 +103,19 @@ export function orderOf<T>(sides: readonly T[], i: number): readonly T[] {
  */
 export async function alternate(
   sides: readonly Side[],
-  options: { runs: number; warmup: number; jitWarmup?: number; settle?: () => Promise<void>; minSeconds?: number; maxRuns?: number; rounds?: number; renew?: () => Promise<void>; clock?: () => number },
+  options: {
+    runs: number;
+    warmup: number;
+    jitWarmup?: number;
+    settle?: () => Promise<void>;
+    minSeconds?: number;
+    maxRuns?: number;
+    rounds?: number;
+    renew?: () => Promise<void>;
+    /** Untimed, around every run of every side, outside its `before` and `after` (main.ts: the raw sides borrow the library's connection). */
+    around?: SideHooks;
+    clock?: () => number;
+  },
 ): Promise<Record<string, SideResult>> {
   // Injectable so a test can check the bookkeeping with scripted durations.
   const now = options.clock ?? (() => performance.now());
@@ -98,6 +124,8 @@ export async function alternate(
   const roundMedians = new Map<string, number[]>(sides.map((s) => [s.name, []]));
   const cpuMicros = new Map<string, number>(sides.map((s) => [s.name, 0]));
   const roundCpu = new Map<string, number[]>(sides.map((s) => [s.name, []]));
+  const threadMicros = new Map<string, number>(sides.map((s) => [s.name, 0]));
+  const roundThread = new Map<string, number[]>(sides.map((s) => [s.name, []]));
   const rounds = options.renew ? Math.max(1, Math.floor(options.rounds ?? 1)) : 1;
   const runs = Math.ceil(options.runs / rounds);
   const minMs = ((options.minSeconds ?? 0) * 1000) / rounds;
@@ -107,6 +135,7 @@ export async function alternate(
     if (round > 0) await options.renew!();
     const roundStart = new Map(sides.map((s) => [s.name, samples.get(s.name)!.length]));
     const cpuStart = new Map(sides.map((s) => [s.name, cpuMicros.get(s.name)!]));
+    const threadStart = new Map(sides.map((s) => [s.name, threadMicros.get(s.name)!]));
     let recordingSince = 0;
     // The first round also runs `jitWarmup` untimed iterations (see its option in main.ts).
     const jit = round === 0 ? Math.max(0, Math.floor(options.jitWarmup ?? 0)) : 0;
@@ -119,19 +148,31 @@ export async function alternate(
       if (recorded >= runs && (now() - recordingSince >= minMs || recorded >= maxRuns)) break;
       const order = orderOf(sides, i);
       for (const side of order) {
-        await side.before?.(i);
-        const read = startCount();
-        const cpuBefore = process.cpuUsage();
-        const started = now();
-        await side.run(i);
-        const elapsed = now() - started;
-        const cpu = process.cpuUsage(cpuBefore);
-        const count = read();
-        await side.after?.(i);
+        await options.around?.before(side);
+        let elapsed: number;
+        let cpu: NodeJS.CpuUsage;
+        let thread: NodeJS.CpuUsage;
+        let count: StatementCount;
+        try {
+          await side.before?.(i);
+          const read = startCount();
+          const cpuBefore = process.cpuUsage();
+          const threadBefore = process.threadCpuUsage();
+          const started = now();
+          await side.run(i);
+          elapsed = now() - started;
+          thread = process.threadCpuUsage(threadBefore);
+          cpu = process.cpuUsage(cpuBefore);
+          count = read();
+          await side.after?.(i);
+        } finally {
+          options.around?.after(side);
+        }
         if (n >= warmup) {
           samples.get(side.name)!.push(elapsed);
           counts.get(side.name)!.push(count);
           cpuMicros.set(side.name, cpuMicros.get(side.name)! + cpu.user + cpu.system);
+          threadMicros.set(side.name, threadMicros.get(side.name)! + thread.user + thread.system);
         }
       }
     }
@@ -139,6 +180,7 @@ export async function alternate(
       const recorded = samples.get(side.name)!.length - roundStart.get(side.name)!;
       roundMedians.get(side.name)!.push(summarize(samples.get(side.name)!.slice(roundStart.get(side.name))).median);
       roundCpu.get(side.name)!.push((cpuMicros.get(side.name)! - cpuStart.get(side.name)!) / 1000 / Math.max(1, recorded));
+      roundThread.get(side.name)!.push((threadMicros.get(side.name)! - threadStart.get(side.name)!) / 1000 / Math.max(1, recorded));
     }
   }
   const out: Record<string, SideResult> = {};
@@ -153,6 +195,8 @@ export async function alternate(
       roundMedians: roundMedians.get(side.name)!,
       clientCpuMs: cpuMicros.get(side.name)! / 1000 / Math.max(1, samples.get(side.name)!.length),
       roundCpuMs: roundCpu.get(side.name)!,
+      mainThreadCpuMs: threadMicros.get(side.name)! / 1000 / Math.max(1, samples.get(side.name)!.length),
+      roundMainThreadCpuMs: roundThread.get(side.name)!,
       statements: {
         total: first.total,
         work: first.work,

@@ -61,6 +61,10 @@ export function renderNotes(results: readonly OpResult[]): string {
       const rounds = (s: SeriesReport) => (s.roundCpuMs && s.roundCpuMs.length > 1 ? ` (rounds ${s.roundCpuMs.map((m) => m.toFixed(2)).join(' / ')})` : '');
       lines.push(`  op ${r.op} (${r.size}) client CPU per call (mean): lib ${r.lib.clientCpuMs.toFixed(2)} ms${rounds(r.lib)}, raw ${r.raw.clientCpuMs.toFixed(2)} ms${rounds(r.raw)}`);
     }
+    if (r.lib?.mainThreadCpuMs !== undefined && r.raw?.mainThreadCpuMs !== undefined) {
+      const rounds = (s: SeriesReport) => (s.roundMainThreadCpuMs && s.roundMainThreadCpuMs.length > 1 ? ` (rounds ${s.roundMainThreadCpuMs.map((m) => m.toFixed(2)).join(' / ')})` : '');
+      lines.push(`  op ${r.op} (${r.size}) of which the main thread (mean): lib ${r.lib.mainThreadCpuMs.toFixed(2)} ms${rounds(r.lib)}, raw ${r.raw.mainThreadCpuMs.toFixed(2)} ms${rounds(r.raw)}`);
+    }
   }
   return lines.join('\n');
 }
@@ -79,6 +83,8 @@ function seriesJson(s: SeriesReport | undefined) {
     roundMediansMs: s.roundMedians.map(round),
     ...(s.clientCpuMs === undefined ? {} : { clientCpuMs: round(s.clientCpuMs) }),
     ...(s.roundCpuMs === undefined ? {} : { roundCpuMs: s.roundCpuMs.map(round) }),
+    ...(s.mainThreadCpuMs === undefined ? {} : { mainThreadCpuMs: round(s.mainThreadCpuMs) }),
+    ...(s.roundMainThreadCpuMs === undefined ? {} : { roundMainThreadCpuMs: s.roundMainThreadCpuMs.map(round) }),
     statements: { total: s.statements.total, excludingTransactionControl: s.statements.work, ...(s.statements.varies ? { min: s.statements.min, max: s.statements.max } : {}) },
   };
 }

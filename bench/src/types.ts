@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { LoadedLibrary } from './lib.js';
 import type { DatasetSpec, DatasetStats } from './generate.js';
 import type { Summary } from './stats.js';
+import type { SideHooks } from './measure.js';
 
 export interface Dataset {
   spec: DatasetSpec;
@@ -39,6 +40,8 @@ export interface OpContext {
   rounds: number;
   /** Closes `orm` and `raw` and opens new ones; absent where an operation cannot change them. */
   renew?: () => Promise<void>;
+  /** Untimed hooks around each side's runs (main.ts: the raw sides on the library's connection, shared-backend.ts). */
+  around?: SideHooks;
   /** Smoke run: tiny data; time targets are reported, not enforced. */
   smoke: boolean;
   seed: number;
@@ -66,6 +69,10 @@ export interface SeriesReport {
   clientCpuMs?: number;
   /** Client CPU per run in each round, ms (see `alternate`). */
   roundCpuMs?: number[];
+  /** The main thread's part of `clientCpuMs` (see `SideResult`). */
+  mainThreadCpuMs?: number;
+  /** The same in each round. */
+  roundMainThreadCpuMs?: number[];
   statements: { total: number; work: number; varies: boolean; min: number; max: number };
 }
 

@@ -126,6 +126,51 @@ describe('bench alternateApart()', () => {
   });
 });
 
+describe('bench alternate(): hooks around each run (the shared backend)', () => {
+  it('runs `around` before and after every run of every side, untimed, and `after` also when the run fails', async () => {
+    const s = scripted((name) => (name === 'lib' ? 1 : 2));
+    const around = {
+      before: async (side: Side) => {
+        s.events.push(`before ${side.name}`);
+      },
+      after: (side: Side) => void s.events.push(`after ${side.name}`),
+    };
+    const result = await alternate([s.side('lib'), s.side('raw')], { runs: 2, warmup: 1, clock: s.clock, around });
+    expect(s.events).toEqual([
+      ...['before lib', 'lib', 'after lib', 'before raw', 'raw', 'after raw'],
+      ...['before raw', 'raw', 'after raw', 'before lib', 'lib', 'after lib'],
+      ...['before lib', 'lib', 'after lib', 'before raw', 'raw', 'after raw'],
+    ]);
+    // The scripted clock moves only in `run`: the hooks add nothing to the samples.
+    expect(result.lib!.samples).toEqual([1, 1]);
+    expect(result.raw!.samples).toEqual([2, 2]);
+
+    const events: string[] = [];
+    const failing: Side = { name: 'raw', run: async () => Promise.reject(new Error('lost')) };
+    await expect(alternate([failing], { runs: 1, warmup: 0, around: { before: (side) => void events.push(`before ${side.name}`), after: (side) => void events.push(`after ${side.name}`) } })).rejects.toThrow('lost');
+    expect(events).toEqual(['before raw', 'after raw']);
+  });
+
+  it('reports the main thread’s CPU beside the process’s, per run and per round', async () => {
+    // Busy work on the main thread inside `run`, so both measures see something.
+    const busy: Side = {
+      name: 'lib',
+      run: async () => {
+        let x = 0;
+        for (let i = 0; i < 200_000; i++) x += Math.sqrt(i);
+        if (x < 0) throw new Error('unreachable');
+      },
+    };
+    const result = await alternate([busy], { runs: 6, warmup: 0, rounds: 2, renew: async () => undefined });
+    const lib = result.lib!;
+    expect(lib.mainThreadCpuMs).toBeGreaterThan(0);
+    expect(lib.roundMainThreadCpuMs).toHaveLength(2);
+    // The main thread is part of the process: its CPU is not more (read inside the process's
+    // reading; the kernel accounts the two apart, hence a little slack).
+    expect(lib.mainThreadCpuMs).toBeLessThanOrEqual(lib.clientCpuMs + 0.1);
+  });
+});
+
 describe('bench orderOf()', () => {
   it('shuffles three or more sides so that each one follows a given side about equally often, and repeats the same order for the same iteration', () => {
     const sides = ['lib', 'raw', 'raw-unnamed', 'entities'];
