@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { OpResult, SeriesReport, Target } from './types.js';
-import { round } from './stats.js';
+import { round, summarize } from './stats.js';
 
 function ms(s: SeriesReport | undefined): string {
   if (!s) return '–';
@@ -56,6 +56,8 @@ export function renderNotes(results: readonly OpResult[]): string {
     if (r.lib && r.raw && r.lib.roundMedians.length > 1) {
       const each = (s: SeriesReport) => s.roundMedians.map((m) => m.toFixed(2)).join(' / ');
       lines.push(`  op ${r.op} (${r.size}) median of each round (ms): lib ${each(r.lib)}; raw ${each(r.raw)}`);
+      const ratios = roundRatios(r.lib, r.raw);
+      lines.push(`  op ${r.op} (${r.size}) ratio of each round: ${ratios.map((x) => x.toFixed(2)).join(' / ')}; their median ${median(ratios).toFixed(2)}`);
     }
     if (r.lib?.clientCpuMs !== undefined && r.raw?.clientCpuMs !== undefined) {
       const rounds = (s: SeriesReport) => (s.roundCpuMs && s.roundCpuMs.length > 1 ? ` (rounds ${s.roundCpuMs.map((m) => m.toFixed(2)).join(' / ')})` : '');
@@ -68,6 +70,18 @@ export function renderNotes(results: readonly OpResult[]): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * lib / raw per round. On one backend (bench/README.md, "One backend for both sides") both sides of
+ * a round meet the same server, so each round's ratio is a paired comparison. The pooled medians
+ * can be split by a round-to-round mode (three rounds near 6 ms and three near 10, on both sides)
+ * and their ratio then lands on either side of every round's; the median of the rounds' ratios does not.
+ */
+export function roundRatios(lib: SeriesReport, raw: SeriesReport): number[] {
+  return lib.roundMedians.map((m, i) => m / raw.roundMedians[i]!);
+}
+
+const median = (values: readonly number[]) => summarize([...values]).median;
 
 function seriesJson(s: SeriesReport | undefined) {
   if (!s) return undefined;
@@ -99,6 +113,9 @@ export function resultJson(r: OpResult) {
     raw: seriesJson(r.raw),
     ...(r.extra ? { extra: r.extra.map(seriesJson) } : {}),
     ...(r.ratio === undefined ? {} : { ratio: round(r.ratio) }),
+    ...(r.lib && r.raw && r.lib.roundMedians.length > 1 && r.lib.roundMedians.length === r.raw.roundMedians.length
+      ? { roundRatios: roundRatios(r.lib, r.raw).map(round), roundRatioMedian: round(median(roundRatios(r.lib, r.raw))) }
+      : {}),
     targets: r.targets.map((t) => ({ target: t.label, kind: t.kind, actual: t.actual, pass: t.pass, enforced: t.enforced })),
     notes: r.notes,
     ...(r.details ? { details: r.details } : {}),
