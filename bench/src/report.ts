@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { OpResult, SeriesReport, Target } from './types.js';
-import { round, summarize } from './stats.js';
+import { median, round } from './stats.js';
 
 function ms(s: SeriesReport | undefined): string {
   if (!s) return '–';
@@ -59,16 +59,24 @@ export function renderNotes(results: readonly OpResult[]): string {
       const ratios = roundRatios(r.lib, r.raw);
       lines.push(`  op ${r.op} (${r.size}) ratio of each round: ${ratios.map((x) => x.toFixed(2)).join(' / ')}; their median ${median(ratios).toFixed(2)}`);
     }
-    if (r.lib?.clientCpuMs !== undefined && r.raw?.clientCpuMs !== undefined) {
-      const rounds = (s: SeriesReport) => (s.roundCpuMs && s.roundCpuMs.length > 1 ? ` (rounds ${s.roundCpuMs.map((m) => m.toFixed(2)).join(' / ')})` : '');
-      lines.push(`  op ${r.op} (${r.size}) client CPU per call (mean): lib ${r.lib.clientCpuMs.toFixed(2)} ms${rounds(r.lib)}, raw ${r.raw.clientCpuMs.toFixed(2)} ms${rounds(r.raw)}`);
-    }
-    if (r.lib?.mainThreadCpuMs !== undefined && r.raw?.mainThreadCpuMs !== undefined) {
-      const rounds = (s: SeriesReport) => (s.roundMainThreadCpuMs && s.roundMainThreadCpuMs.length > 1 ? ` (rounds ${s.roundMainThreadCpuMs.map((m) => m.toFixed(2)).join(' / ')})` : '');
-      lines.push(`  op ${r.op} (${r.size}) of which the main thread (mean): lib ${r.lib.mainThreadCpuMs.toFixed(2)} ms${rounds(r.lib)}, raw ${r.raw.mainThreadCpuMs.toFixed(2)} ms${rounds(r.raw)}`);
-    }
+    const cpu = cpuLine(r, 'client CPU per call', (s) => s.clientCpuMs, (s) => s.roundCpuMs);
+    if (cpu) lines.push(cpu);
+    const thread = cpuLine(r, 'of which the main thread', (s) => s.mainThreadCpuMs, (s) => s.roundMainThreadCpuMs);
+    if (thread) lines.push(thread);
   }
   return lines.join('\n');
+}
+
+/** A note line of one CPU measure, lib and raw, with each round's figure; null where either side lacks it. */
+function cpuLine(r: OpResult, what: string, mean: (s: SeriesReport) => number | undefined, perRound: (s: SeriesReport) => number[] | undefined): string | null {
+  if (!r.lib || !r.raw) return null;
+  const [lib, raw] = [mean(r.lib), mean(r.raw)];
+  if (lib === undefined || raw === undefined) return null;
+  const rounds = (s: SeriesReport) => {
+    const each = perRound(s);
+    return each && each.length > 1 ? ` (rounds ${each.map((m) => m.toFixed(2)).join(' / ')})` : '';
+  };
+  return `  op ${r.op} (${r.size}) ${what} (mean): lib ${lib.toFixed(2)} ms${rounds(r.lib)}, raw ${raw.toFixed(2)} ms${rounds(r.raw)}`;
 }
 
 /**
@@ -80,8 +88,6 @@ export function renderNotes(results: readonly OpResult[]): string {
 export function roundRatios(lib: SeriesReport, raw: SeriesReport): number[] {
   return lib.roundMedians.map((m, i) => m / raw.roundMedians[i]!);
 }
-
-const median = (values: readonly number[]) => summarize([...values]).median;
 
 function seriesJson(s: SeriesReport | undefined) {
   if (!s) return undefined;

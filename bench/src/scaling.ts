@@ -26,7 +26,7 @@ import { libPsiAll, rawPsiAll } from './ops/psi.js';
 import type { OpContext } from './types.js';
 import { connect, dropDatabase, findServer, recreateDatabase, serverSettings, withClient, quoteIdent } from './server.js';
 import { setPerformanceIndexes } from './what-if.js';
-import { quantile } from './stats.js';
+import { median, quantile } from './stats.js';
 import { JIT_WARMUP_CALLS } from './measure.js';
 
 const log = (line: string) => process.stderr.write(`[bench scaling] ${line}\n`);
@@ -117,7 +117,6 @@ function latency(samples: readonly number[]) {
   const s = [...samples].sort((a, b) => a - b);
   return { n: s.length, p50: r2(quantile(s, 0.5)), p99: r2(quantile(s, 0.99)), max: r2(s[s.length - 1] ?? Number.NaN) };
 }
-const median = (values: readonly number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
 
 // ---------------------------------------------------------------------------------------------
 // Workouts.

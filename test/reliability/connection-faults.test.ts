@@ -41,16 +41,17 @@ import { refusingServer } from '../support/fake-pg-server.js';
 const VICTIM = 'gainsly-connection-fault-victim';
 const NEXT_CALL_MS = 5_000;
 
+/** How `promise` settled, as a value: awaiting it never throws. */
+function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
 /** What `promise` rejected with (a test failure when it fulfilled). */
 async function rejection(promise: Promise<unknown>, what: string): Promise<unknown> {
-  const outcome = await withDeadline(
-    promise.then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    ),
-    20_000,
-    what,
-  );
+  const outcome = await withDeadline(settle(promise), 20_000, what);
   if (outcome.ok) throw new Error(`${what} succeeded, but was expected to fail`);
   return outcome.error;
 }
@@ -227,10 +228,7 @@ describe('pool acquisition', () => {
             held = bothHold.arrive();
           }
           await held;
-          const third = await orm.em.fork().execute('select 2').then(
-            () => ({ ok: true as const }),
-            (error: unknown) => ({ ok: false as const, error }),
-          );
+          const third = await settle(orm.em.fork().execute('select 2'));
           // Neither transaction may end (and free its connection for the other's wait) until both
           // waits have settled: otherwise the later waiter is handed the first one's connection
           // when the machine is slow enough between the two timeouts (it was, in CI).
