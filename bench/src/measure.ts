@@ -24,18 +24,12 @@ export interface SideResult {
    * This process's CPU time (user + system, every thread) per recorded run, in ms, mean: what the
    * client spends. Not all of it is on the call's path: V8 collects garbage on helper threads while
    * the main thread waits for the server, so a side that allocates more shows more CPU than time.
+   * The main thread's own part is not reported: read per call, `process.threadCpuUsage` misses
+   * much of the call (docs/performance.md, "Figures").
    */
   clientCpuMs: number;
   /** The same mean in each round, in round order: a round on a busy machine, or one still compiling, stands out. */
   roundCpuMs: number[];
-  /**
-   * The main thread's share of `clientCpuMs` (`process.threadCpuUsage`): the CPU on the call's own
-   * path (the side's JavaScript, the driver, the socket), without what helper threads did
-   * meanwhile (garbage collection, compilation), whichever side made that work.
-   */
-  mainThreadCpuMs: number;
-  /** The same in each round, in round order. */
-  roundMainThreadCpuMs: number[];
   /** Statements of the recorded runs: equal in every run unless `varies`. */
   statements: { total: number; work: number; kinds: string[]; varies: boolean; min: number; max: number };
 }
@@ -124,8 +118,6 @@ export async function alternate(
   const roundMedians = new Map<string, number[]>(sides.map((s) => [s.name, []]));
   const cpuMicros = new Map<string, number>(sides.map((s) => [s.name, 0]));
   const roundCpu = new Map<string, number[]>(sides.map((s) => [s.name, []]));
-  const threadMicros = new Map<string, number>(sides.map((s) => [s.name, 0]));
-  const roundThread = new Map<string, number[]>(sides.map((s) => [s.name, []]));
   const rounds = options.renew ? Math.max(1, Math.floor(options.rounds ?? 1)) : 1;
   const runs = Math.ceil(options.runs / rounds);
   const minMs = ((options.minSeconds ?? 0) * 1000) / rounds;
@@ -135,7 +127,6 @@ export async function alternate(
     if (round > 0) await options.renew!();
     const roundStart = new Map(sides.map((s) => [s.name, samples.get(s.name)!.length]));
     const cpuStart = new Map(sides.map((s) => [s.name, cpuMicros.get(s.name)!]));
-    const threadStart = new Map(sides.map((s) => [s.name, threadMicros.get(s.name)!]));
     let recordingSince = 0;
     // The first round also runs `jitWarmup` untimed iterations (see its option in main.ts).
     const jit = round === 0 ? Math.max(0, Math.floor(options.jitWarmup ?? 0)) : 0;
@@ -151,17 +142,14 @@ export async function alternate(
         await options.around?.before(side);
         let elapsed: number;
         let cpu: NodeJS.CpuUsage;
-        let thread: NodeJS.CpuUsage;
         let count: StatementCount;
         try {
           await side.before?.(i);
           const read = startCount();
           const cpuBefore = process.cpuUsage();
-          const threadBefore = process.threadCpuUsage();
           const started = now();
           await side.run(i);
           elapsed = now() - started;
-          thread = process.threadCpuUsage(threadBefore);
           cpu = process.cpuUsage(cpuBefore);
           count = read();
           await side.after?.(i);
@@ -172,7 +160,6 @@ export async function alternate(
           samples.get(side.name)!.push(elapsed);
           counts.get(side.name)!.push(count);
           cpuMicros.set(side.name, cpuMicros.get(side.name)! + cpu.user + cpu.system);
-          threadMicros.set(side.name, threadMicros.get(side.name)! + thread.user + thread.system);
         }
       }
     }
@@ -180,7 +167,6 @@ export async function alternate(
       const recorded = samples.get(side.name)!.length - roundStart.get(side.name)!;
       roundMedians.get(side.name)!.push(summarize(samples.get(side.name)!.slice(roundStart.get(side.name))).median);
       roundCpu.get(side.name)!.push((cpuMicros.get(side.name)! - cpuStart.get(side.name)!) / 1000 / Math.max(1, recorded));
-      roundThread.get(side.name)!.push((threadMicros.get(side.name)! - threadStart.get(side.name)!) / 1000 / Math.max(1, recorded));
     }
   }
   const out: Record<string, SideResult> = {};
@@ -195,8 +181,6 @@ export async function alternate(
       roundMedians: roundMedians.get(side.name)!,
       clientCpuMs: cpuMicros.get(side.name)! / 1000 / Math.max(1, samples.get(side.name)!.length),
       roundCpuMs: roundCpu.get(side.name)!,
-      mainThreadCpuMs: threadMicros.get(side.name)! / 1000 / Math.max(1, samples.get(side.name)!.length),
-      roundMainThreadCpuMs: roundThread.get(side.name)!,
       statements: {
         total: first.total,
         work: first.work,

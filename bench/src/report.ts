@@ -61,8 +61,6 @@ export function renderNotes(results: readonly OpResult[]): string {
     }
     const cpu = cpuLine(r, 'client CPU per call', (s) => s.clientCpuMs, (s) => s.roundCpuMs);
     if (cpu) lines.push(cpu);
-    const thread = cpuLine(r, 'of which the main thread', (s) => s.mainThreadCpuMs, (s) => s.roundMainThreadCpuMs);
-    if (thread) lines.push(thread);
   }
   return lines.join('\n');
 }
@@ -103,8 +101,6 @@ function seriesJson(s: SeriesReport | undefined) {
     roundMediansMs: s.roundMedians.map(round),
     ...(s.clientCpuMs === undefined ? {} : { clientCpuMs: round(s.clientCpuMs) }),
     ...(s.roundCpuMs === undefined ? {} : { roundCpuMs: s.roundCpuMs.map(round) }),
-    ...(s.mainThreadCpuMs === undefined ? {} : { mainThreadCpuMs: round(s.mainThreadCpuMs) }),
-    ...(s.roundMainThreadCpuMs === undefined ? {} : { roundMainThreadCpuMs: s.roundMainThreadCpuMs.map(round) }),
     statements: { total: s.statements.total, excludingTransactionControl: s.statements.work, ...(s.statements.varies ? { min: s.statements.min, max: s.statements.max } : {}) },
   };
 }

@@ -69,10 +69,6 @@ export interface SeriesReport {
   clientCpuMs?: number;
   /** Client CPU per run in each round, ms (see `alternate`). */
   roundCpuMs?: number[];
-  /** The main thread's part of `clientCpuMs` (see `SideResult`). */
-  mainThreadCpuMs?: number;
-  /** The same in each round. */
-  roundMainThreadCpuMs?: number[];
   statements: { total: number; work: number; varies: boolean; min: number; max: number };
 }
 

@@ -150,25 +150,6 @@ describe('bench alternate(): hooks around each run (the shared backend)', () => 
     await expect(alternate([failing], { runs: 1, warmup: 0, around: { before: (side) => void events.push(`before ${side.name}`), after: (side) => void events.push(`after ${side.name}`) } })).rejects.toThrow('lost');
     expect(events).toEqual(['before raw', 'after raw']);
   });
-
-  it('reports the main thread’s CPU beside the process’s, per run and per round', async () => {
-    // Busy work on the main thread inside `run`, so both measures see something.
-    const busy: Side = {
-      name: 'lib',
-      run: async () => {
-        let x = 0;
-        for (let i = 0; i < 200_000; i++) x += Math.sqrt(i);
-        if (x < 0) throw new Error('unreachable');
-      },
-    };
-    const result = await alternate([busy], { runs: 6, warmup: 0, rounds: 2, renew: async () => undefined });
-    const lib = result.lib!;
-    expect(lib.mainThreadCpuMs).toBeGreaterThan(0);
-    expect(lib.roundMainThreadCpuMs).toHaveLength(2);
-    // The main thread is part of the process: its CPU is not more (read inside the process's
-    // reading; the kernel accounts the two apart, hence a little slack).
-    expect(lib.mainThreadCpuMs).toBeLessThanOrEqual(lib.clientCpuMs + 0.1);
-  });
 });
 
 describe('bench orderOf()', () => {

@@ -5,7 +5,7 @@ import type { OpContext, SeriesReport, Target } from '../types.js';
 
 export function series(label: string, side: SideResult): SeriesReport {
   const { total, work, varies, min, max } = side.statements;
-  return { label, summary: side.summary, roundMedians: side.roundMedians, clientCpuMs: side.clientCpuMs, roundCpuMs: side.roundCpuMs, mainThreadCpuMs: side.mainThreadCpuMs, roundMainThreadCpuMs: side.roundMainThreadCpuMs, statements: { total, work, varies, min, max } };
+  return { label, summary: side.summary, roundMedians: side.roundMedians, clientCpuMs: side.clientCpuMs, roundCpuMs: side.roundCpuMs, statements: { total, work, varies, min, max } };
 }
 
 /**
