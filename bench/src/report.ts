@@ -59,22 +59,17 @@ export function renderNotes(results: readonly OpResult[]): string {
       const ratios = roundRatios(r.lib, r.raw);
       lines.push(`  op ${r.op} (${r.size}) ratio of each round: ${ratios.map((x) => x.toFixed(2)).join(' / ')}; their median ${median(ratios).toFixed(2)}`);
     }
-    const cpu = cpuLine(r, 'client CPU per call', (s) => s.clientCpuMs, (s) => s.roundCpuMs);
+    const cpu = cpuLine(r);
     if (cpu) lines.push(cpu);
   }
   return lines.join('\n');
 }
 
-/** A note line of one CPU measure, lib and raw, with each round's figure; null where either side lacks it. */
-function cpuLine(r: OpResult, what: string, mean: (s: SeriesReport) => number | undefined, perRound: (s: SeriesReport) => number[] | undefined): string | null {
-  if (!r.lib || !r.raw) return null;
-  const [lib, raw] = [mean(r.lib), mean(r.raw)];
-  if (lib === undefined || raw === undefined) return null;
-  const rounds = (s: SeriesReport) => {
-    const each = perRound(s);
-    return each && each.length > 1 ? ` (rounds ${each.map((m) => m.toFixed(2)).join(' / ')})` : '';
-  };
-  return `  op ${r.op} (${r.size}) ${what} (mean): lib ${lib.toFixed(2)} ms${rounds(r.lib)}, raw ${raw.toFixed(2)} ms${rounds(r.raw)}`;
+/** The note line of the client CPU per call, lib and raw, with each round's figure; null where either side lacks it. */
+function cpuLine(r: OpResult): string | null {
+  if (r.lib?.clientCpuMs === undefined || r.raw?.clientCpuMs === undefined) return null;
+  const rounds = (s: SeriesReport) => (s.roundCpuMs && s.roundCpuMs.length > 1 ? ` (rounds ${s.roundCpuMs.map((m) => m.toFixed(2)).join(' / ')})` : '');
+  return `  op ${r.op} (${r.size}) client CPU per call (mean): lib ${r.lib.clientCpuMs.toFixed(2)} ms${rounds(r.lib)}, raw ${r.raw.clientCpuMs.toFixed(2)} ms${rounds(r.raw)}`;
 }
 
 /**
