@@ -1,10 +1,12 @@
 import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql, type RawBuilder } from 'kysely';
-import type { EntityManager } from '@mikro-orm/core';
+import { DefaultLogger, type EntityManager } from '@mikro-orm/core';
 import { GainslyError } from './errors.js';
 import { currentRoute } from './replicas.js';
 
 /** The parts of MikroORM's SQL connection this module uses (`executeQuery` is protected: it logs). */
 interface SqlConnection {
+  /** MikroORM's own flag (protected in its types): set once connected, cleared by `close()`. */
+  readonly connected?: boolean;
   ensureConnection(): Promise<void>;
   getClient(): { executeQuery<R>(query: CompiledQuery): Promise<{ rows: R[] }> };
   executeQuery<T>(query: string, cb: () => Promise<T>, context?: Record<string, unknown>): Promise<T>;
@@ -196,6 +198,15 @@ export function registerDirectPool(connection: object, pool: DirectPool): void {
   directPools.set(connection, pool);
 }
 
+/**
+ * Forgets `connection`'s pool when the connection closes: the pool is ended, and the pool of a
+ * reconnect is registered when Kysely first creates it.
+ * @internal
+ */
+export function unregisterDirectPool(connection: object): void {
+  directPools.delete(connection);
+}
+
 /** One statement on a client of `pool`, checked out for it alone. */
 async function onPool<T>(pool: DirectPool, text: string, values: unknown[]): Promise<T[]> {
   const client = await pool.connect();
@@ -224,25 +235,58 @@ async function onPool<T>(pool: DirectPool, text: string, values: unknown[]): Pro
  * ```
  * @internal
  */
-export async function executeBound<T>(em: EntityManager, query: Query<T>): Promise<T[]> {
+export function executeBound<T>(em: EntityManager, query: Query<T>): Promise<T[]> {
   // What only a failure or a query log needs is in the functions below it: V8 optimizes a function
   // once a budget proportional to its size is spent (docs/performance.md, "Hot functions stay
   // small"), so code a call never runs would only delay that.
-  const bound = compileQuery(query);
-  const context = em.getContext(false);
-  const driver = context.getDriver();
-  const transaction = context.getTransactionContext<ReturnType<SqlConnection['getClient']>>();
-  // Outside a transaction, a library read routed to a replica runs there (replicas.ts).
-  const connection = ((transaction ? undefined : currentRoute()) ?? driver.getConnection('write')) as unknown as SqlConnection;
-  const values = [...bound.parameters];
-  const logged = loggedText(context, bound.sql, values);
-  const pool = transaction ? undefined : directPools.get(connection);
-  const run = async () =>
+  try {
+    const bound = compileQuery(query);
+    const context = em.getContext(false);
+    const driver = context.getDriver();
+    const transaction = context.getTransactionContext<ReturnType<SqlConnection['getClient']>>();
+    // Outside a transaction, a library read routed to a replica runs there (replicas.ts).
+    const connection = ((transaction ? undefined : currentRoute()) ?? driver.getConnection('write')) as unknown as SqlConnection;
+    const values = [...bound.parameters];
+    const pool = transaction ? undefined : directPools.get(connection);
+    // The direct path: a connected pool, and MikroORM's executeQuery would only have timed the
+    // statement. Every wrapper left out is an async frame less, and each one the call resumes
+    // through costs far more after the wait for the server than in a hot loop
+    // (docs/performance.md, "Fewer awaits").
+    if (pool !== undefined && connection.connected === true && logsNothing(context)) {
+      return onPool<T>(pool, bound.sql, values).catch((error: unknown) => afterFailure(error, driver, () => onPool<T>(pool, bound.sql, values)));
+    }
+    return executeLogged(context, driver, connection, transaction, pool, bound.sql, values);
+  } catch (error) {
+    // A caller may hold the promise rather than await it: nothing throws synchronously.
+    return Promise.reject(error as Error);
+  }
+}
+
+/**
+ * Whether MikroORM's `executeQuery` would log nothing for a statement: the logger's `logQuery` is
+ * MikroORM's own (a custom one may record every query), the `query` namespace is off, and no
+ * slow-query threshold is set.
+ */
+function logsNothing(context: EntityManager): boolean {
+  const logger = context.config.getLogger();
+  return logger.logQuery === DefaultLogger.prototype.logQuery && !logger.isEnabled('query') && context.config.get('slowQueryThreshold') == null;
+}
+
+/** {@link executeBound} through MikroORM's `executeQuery`, which logs the statement (and connects first when needed). */
+async function executeLogged<T>(
+  context: EntityManager,
+  driver: { convertException(error: Error): Error },
+  connection: SqlConnection,
+  transaction: ReturnType<SqlConnection['getClient']> | undefined,
+  pool: DirectPool | undefined,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const logged = loggedText(context, text, values);
+  const run = () =>
     connection.executeQuery(
       logged,
-      pool
-        ? () => onPool<T>(pool, bound.sql, values)
-        : async () => (await (transaction ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(bound.sql, values))).rows,
+      pool ? () => onPool<T>(pool, text, values) : async () => (await (transaction ?? connection.getClient()).executeQuery<T>(CompiledQuery.raw(text, values))).rows,
       { query: logged, params: values },
     );
   try {

@@ -2,7 +2,7 @@ import { PostgreSqlConnection, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Configuration, ConnectionType, EntityManagerType } from '@mikro-orm/core';
 import { attachRouter, currentRoute, DEFAULT_REPLICA_POLICY, ReplicaRouter, type ReplicaPolicy } from '../orm/replicas.js';
 import { GainslyError } from '../enums/index.js';
-import { isStalePlan, preparedStatementName, registerDirectPool } from '../orm/bound-query.js';
+import { isStalePlan, preparedStatementName, registerDirectPool, unregisterDirectPool } from '../orm/bound-query.js';
 import { translateGlobalContextRefusal } from '../orm/context.js';
 import { loadValidation } from '../orm/validation.js';
 import {
@@ -164,6 +164,12 @@ export class GainslyPostgreSqlConnection extends PostgreSqlConnection {
   /** What the error translators need: the password to scrub, the library's tables. */
   translateContext(): TranslateContext {
     return { secrets: connectionSecrets(this.config, this.options as { password?: unknown; clientUrl?: unknown }), libraryTables: this.tables };
+  }
+
+  /** Closes the pool; the library's statements stop running straight on it (a reconnect makes a new one). */
+  override async close(force?: boolean): Promise<void> {
+    unregisterDirectPool(this);
+    await super.close(force);
   }
 
   /** Whether MikroORM runs hooks when a connection is made or handed out, which only Kysely's executor runs. */

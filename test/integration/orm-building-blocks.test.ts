@@ -133,6 +133,54 @@ describe('executeBound: statements with server-side parameters', () => {
     expect(logged).toContain('$1');
   });
 
+  // With nothing to log, executeBound leaves MikroORM's executeQuery out (bound-query.ts); these
+  // are the loggers that must still see every statement with `debug` off.
+  it('with debug off, a logger of one’s own that overrides logQuery still gets each statement', async () => {
+    const seen: string[] = [];
+    const own = await createGainslyOrm({
+      url: logDb.url,
+      loggerFactory: (options: LoggerOptions) =>
+        new (class extends DefaultLogger {
+          override logQuery(context: { query: string } & LogContext): void {
+            seen.push(context.query);
+          }
+        })(options),
+    });
+    try {
+      await executeBound(own.em.fork(), sql`select ${3}::int as own_logger_marker`);
+      await executeBound(own.em.fork(), sql`select ${4}::int as own_logger_marker_again`);
+    } finally {
+      await own.close(true);
+    }
+    expect(seen.filter((query) => query.includes('own_logger_marker'))).toHaveLength(2);
+  });
+
+  it('with debug off, a slow-query threshold still logs a statement that reaches it', async () => {
+    const slow: string[] = [];
+    const watched = await createGainslyOrm({
+      url: logDb.url,
+      slowQueryThreshold: 0,
+      slowQueryLoggerFactory: (options: LoggerOptions) => new DefaultLogger({ ...options, writer: (message: string) => slow.push(message) }),
+    });
+    try {
+      await executeBound(watched.em.fork(), sql`select ${5}::int as slow_query_marker`);
+    } finally {
+      await watched.close(true);
+    }
+    expect(slow.filter((line) => line.includes('slow_query_marker'))).toHaveLength(1);
+  });
+
+  it('runs on an ORM closed and used again: it connects first', async () => {
+    const reopened = await createGainslyOrm({ url: logDb.url });
+    try {
+      await expect(executeBound(reopened.em.fork(), sql`select ${6}::int as n`)).resolves.toEqual([{ n: 6 }]);
+      await reopened.close(true);
+      await expect(executeBound(reopened.em.fork(), sql`select ${7}::int as n`)).resolves.toEqual([{ n: 7 }]);
+    } finally {
+      await reopened.close(true);
+    }
+  });
+
   it('refuses a value count that does not match the placeholders, before sending anything', async () => {
     lines.length = 0;
     const run = emRunner(orm.em.fork());
