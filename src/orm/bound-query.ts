@@ -5,8 +5,6 @@ import { currentRoute } from './replicas.js';
 
 /** The parts of MikroORM's SQL connection this module uses (`executeQuery` is protected: it logs). */
 interface SqlConnection {
-  /** MikroORM's own flag (protected in its types): set once connected, cleared by `close()`. */
-  readonly connected?: boolean;
   ensureConnection(): Promise<void>;
   getClient(): { executeQuery<R>(query: CompiledQuery): Promise<{ rows: R[] }> };
   executeQuery<T>(query: string, cb: () => Promise<T>, context?: Record<string, unknown>): Promise<T>;
@@ -248,11 +246,12 @@ export function executeBound<T>(em: EntityManager, query: Query<T>): Promise<T[]
     const connection = ((transaction ? undefined : currentRoute()) ?? driver.getConnection('write')) as unknown as SqlConnection;
     const values = [...bound.parameters];
     const pool = transaction ? undefined : directPools.get(connection);
-    // The direct path: a connected pool, and MikroORM's executeQuery would only have timed the
-    // statement. Every wrapper left out is an async frame less, and each one the call resumes
+    // The direct path: a registered pool (registered once Kysely made it, forgotten when the
+    // connection closes, so it is a live one), and MikroORM's executeQuery would only have timed
+    // the statement. Every wrapper left out is an async frame less, and each one the call resumes
     // through costs far more after the wait for the server than in a hot loop
     // (docs/performance.md, "Fewer awaits").
-    if (pool !== undefined && connection.connected === true && logsNothing(context)) {
+    if (pool !== undefined && logsNothing(context)) {
       return onPool<T>(pool, bound.sql, values).catch((error: unknown) => afterFailure(error, driver, () => onPool<T>(pool, bound.sql, values)));
     }
     return executeLogged(context, driver, connection, transaction, pool, bound.sql, values);
