@@ -145,8 +145,38 @@ export function estimateOneRepMaxAsStored(weight: number, reps: number, formula:
   checkReps(reps, 'reps', problems);
   checkFormula(formula, problems);
   if (problems.length > 0) throw new DomainArgumentError(problems);
-  if (formula === E1RMFormula.BRZYCKI && reps >= BRZYCKI_REPS_LIMIT) return weight * BRZYCKI_HIGH_REPS_MULTIPLIER;
-  return weight * repsMultiplier(reps, formula);
+  return storedEstimate(weight, reps, formula);
+}
+
+/**
+ * What {@link estimateOneRepMaxAsStored} multiplies the weight by for `reps` under each of
+ * `formulas`, in their order: `estimateOneRepMaxAsStored(w, reps, f) === w * multiplier` for every
+ * weight, exactly (the same one IEEE multiplication). It depends on the reps alone, so `logWorkout`
+ * sends it as text kept per rep count and lets the statement multiply, rather than formatting
+ * every formula's e1RM of every set on every call (issue #23, per-call cost).
+ * @throws {DomainArgumentError} naming each invalid argument
+ * @example
+ * ```ts
+ * storedMultipliers(5, ['epley', 'oconner']); // [1.1666…, 1.125]
+ * ```
+ * @internal
+ */
+export function storedMultipliers(reps: number, formulas: readonly E1RMFormula[]): number[] {
+  const problems: ValidationProblem[] = [];
+  checkReps(reps, 'reps', problems);
+  for (const formula of formulas) checkFormula(formula, problems);
+  if (problems.length > 0) throw new DomainArgumentError(problems);
+  return formulas.map((formula) => storedMultiplier(reps, formula));
+}
+
+/** The stored-value rule, on checked arguments. */
+function storedEstimate(weight: number, reps: number, formula: E1RMFormula): number {
+  return weight * storedMultiplier(reps, formula);
+}
+
+/** The stored value's multiplier: Brzycki's substitute at `reps >= 37`, else the formula's. */
+function storedMultiplier(reps: number, formula: E1RMFormula): number {
+  return formula === E1RMFormula.BRZYCKI && reps >= BRZYCKI_REPS_LIMIT ? BRZYCKI_HIGH_REPS_MULTIPLIER : repsMultiplier(reps, formula);
 }
 
 /**

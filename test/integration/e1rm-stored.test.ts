@@ -8,7 +8,9 @@
 //   adjusted(w, r, rpe, rir): the same formulas at r + (rir if given else 10 - rpe if given else 0),
 //                  None for brzycki at 37 effective reps or more.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { Movement, Program, User, WorkoutLog } from '../../src/index.js';
+import { estimateOneRepMaxAsStored } from '../../src/domain/index.js';
 import type { E1RMFormula } from '../../src/enums/index.js';
 import type { TopSetInput } from '../../src/schemas/index.js';
 import { audit } from '../../src/admin/index.js';
@@ -140,6 +142,35 @@ describe('logWorkout stores the plain formula of (weight, reps) as e1rm_value', 
     expect(row!.formula).toBe('OCONNER');
     expect(Number(row!.e1rm_value)).toBeCloseTo(135, 9);
     expect(Number(row!.recomputed)).toBeCloseTo(Number(row!.e1rm_value), 9);
+  });
+});
+
+describe('the stored e1RM is the domain rule to the bit, for any weight and rep count', () => {
+  // The statement multiplies each weight by a multiplier sent as text (workout-log.repository.ts,
+  // multipliersJson): a digit lost on the way, or an operation in another order, shows here as a
+  // stored value one ulp away from what estimateOneRepMaxAsStored (and the returned row) says.
+  it.each(['epley', 'brzycki', 'lombardi', 'oconner'] as const)('%s', async (formula) => {
+    const user = await db.em.getRepository(User).createUser({ settings: { activeE1rmFormula: formula } });
+    await db.em.getRepository(Program).createProgram(user.id, PROGRAM);
+    const squat: Movement = makeMovement(db.em, { pattern: 'squat' });
+    await db.em.flush();
+    const set = fc.record({ weight: fc.double({ min: 0, max: 1000, noNaN: true }).map(Math.abs), reps: fc.integer({ min: 1, max: 1000 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(set, { minLength: 1, maxLength: 50 }), async (sets) => {
+        const logged = await db.em.getRepository(WorkoutLog).logWorkout(user.id, { date: '2026-01-06', topSets: sets.map((s) => ({ movementId: squat.id, ...s })) });
+        const rows = (await db.em.execute(
+          `select t.id, t.e1rm_value, pe.e1rm_value as exposure_e1rm from top_set_logs t join pattern_exposures pe on pe.source_top_set_log_id = t.id where t.workout_log_id = ?`,
+          [logged.workoutLog.id],
+        )) as { id: number; e1rm_value: number; exposure_e1rm: number }[];
+        const stored = new Map(rows.map((r) => [Number(r.id), r]));
+        sets.forEach((s, i) => {
+          const expected = estimateOneRepMaxAsStored(s.weight, s.reps, formula);
+          const row = stored.get(logged.topSets[i]!.id)!;
+          expect([Number(row.e1rm_value), Number(row.exposure_e1rm), logged.topSets[i]!.e1rmValue]).toEqual([expected, expected, expected]);
+        });
+      }),
+      { numRuns: 15 },
+    );
   });
 });
 

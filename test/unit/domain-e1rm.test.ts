@@ -12,6 +12,7 @@ import {
   estimateOneRepMaxWithEffort,
   loadForReps,
 } from '../../src/domain/index.js';
+import { storedMultipliers } from '../../src/domain/e1rm.js';
 import type { E1RMFormula } from '../../src/enums/index.js';
 
 const FORMULAS: E1RMFormula[] = ['epley', 'brzycki', 'lombardi', 'oconner'];
@@ -149,6 +150,29 @@ describe('estimateOneRepMaxAsStored (the value top_set_logs.e1rm_value holds)', 
     }
     expect(caught).toBeInstanceOf(DomainArgumentError);
     expect(caught?.problems.map((problem) => problem.path)).toEqual([['weight'], ['reps'], ['formula']]);
+  });
+});
+
+describe('storedMultipliers (what logWorkout sends for the statement to multiply the weight by)', () => {
+  it('is each formula\'s stored multiplier for the reps, in the order asked', () => {
+    // python3: 1 + 5/30, 36/32, 5**0.1, 1 + 5/40
+    expect(storedMultipliers(5, FORMULAS)).toEqual([1.1666666666666667, 1.125, 1.174618943088019, 1.125]);
+    expect(storedMultipliers(5, ['oconner', 'epley'])).toEqual([1.125, 1.1666666666666667]);
+    expect(storedMultipliers(1, FORMULAS)).toEqual([1, 1, 1, 1]);
+    // Brzycki's substitute from 37 reps on; the others stay themselves (python3: 1 + 40/30, 40**0.1, 1 + 40/40)
+    expect(storedMultipliers(37, ['brzycki'])).toEqual([2.5]);
+    expect(storedMultipliers(40, FORMULAS)).toEqual([2.333333333333333, 2.5, 1.4461255495919247, 2]);
+  });
+
+  it('rejects bad reps and each unknown formula, naming them', () => {
+    let caught: DomainArgumentError | undefined;
+    try {
+      storedMultipliers(0.5, ['epley', 'EPLEY' as E1RMFormula]);
+    } catch (error) {
+      caught = error as DomainArgumentError;
+    }
+    expect(caught).toBeInstanceOf(DomainArgumentError);
+    expect(caught?.problems.map((problem) => [problem.path, problem.received])).toEqual([[['reps'], 0.5], [['formula'], 'EPLEY']]);
   });
 });
 

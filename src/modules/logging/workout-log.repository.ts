@@ -1,13 +1,14 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { requireId } from '../../orm/arguments.js';
 import { sql } from 'kysely';
-import { executeBound, namedStatement } from '../../orm/bound-query.js';
+import { executeBound, namedStatement, textArray } from '../../orm/bound-query.js';
 import { coveringMicrocycleId } from '../programs/covering-microcycle.js';
 import { ownedSql, visibleMovementSql } from '../ownership.js';
 import { enumValueShape, labelExpectation, parsedJson, storedLabel, storedValueError } from '../../orm/stored-values.js';
 import { GainslyError, GainslyNotFoundError } from '../../orm/errors.js';
 import { ENUMS, type E1RMFormula, type E1RMFormulaLabel } from '../../enums/index.js';
 import { E1RMRangeError, estimateOneRepMaxAsStored, estimateOneRepMaxWithEffort } from '../../domain/index.js';
+import { storedMultipliers } from '../../domain/e1rm.js';
 import type { LogWorkoutData, LogWorkoutInput } from '../../schemas/inputs/logging.js';
 import { parseInput } from '../../schemas/errors.js';
 import type { WorkoutLog } from './workout-log.entity.js';
@@ -87,17 +88,11 @@ export interface LoggedWorkout {
   microcycleId: number | null;
 }
 
-/**
- * A constant list of the library's own enum values or labels as an SQL array literal: part of the
- * statement's text, so it is parsed once with the prepared statement instead of bound on every call.
- */
-function textArray(values: readonly string[]) {
-  return sql`array[${sql.join(values.map((v) => sql.lit(v)))}]::text[]`;
-}
-
 /** The logWorkout statement's values, by name (database labels for enums, JSON as text). */
 interface LogWorkoutParams extends Record<string, unknown> {
   sets: string;
+  /** The stored-e1RM multipliers of each rep count of the sets, as a JSON object keyed by reps (see {@link multipliersJson}). */
+  multipliers: string;
   user: number;
   session: number | null;
   date: string;
@@ -139,6 +134,17 @@ interface LogWorkoutResultRow {
   movements: { id: number; pattern: string; visible: boolean }[] | null;
 }
 
+/** {@link LogWorkoutResultRow}'s values in the order the statement packs them. */
+type PackedLogWorkoutResult = [
+  LogWorkoutResultRow['user_exists'],
+  LogWorkoutResultRow['formula'],
+  LogWorkoutResultRow['session_microcycle_id'],
+  LogWorkoutResultRow['covering_microcycle_id'],
+  LogWorkoutResultRow['workout_log_id'],
+  LogWorkoutResultRow['top_sets'],
+  LogWorkoutResultRow['movements'],
+];
+
 /**
  * logWorkout in one statement: look up the context (user, formula, session and its owner, the
  * covering microcycle, the movements), and only when every check passes insert the workout log,
@@ -146,14 +152,16 @@ interface LogWorkoutResultRow {
  * same typed errors as a separate lookup would, from the same snapshot (the movements only when
  * nothing was written: a written workout proves every check passed, and building and parsing that
  * JSON on every call cost client time; docs/performance.md, "Figures"). The e1RM of each top set
- * is computed in JS by the domain's stored-value rule for every E1RMFormula (`e1rm`, keyed by
- * label: the user's formula is only known inside the statement); the statement stores the one of
- * the user's formula. Compiled once (`namedStatement`); each call binds its values by name.
+ * is the set's weight times the domain's stored-value multiplier of its reps under the user's
+ * formula (`multipliers`: every formula's, since the user's formula is only known inside the
+ * statement; see {@link multipliersJson}). The context comes back packed
+ * in one JSON array (see {@link logWorkoutOutcome}). Compiled once (`namedStatement`); each call
+ * binds its values by name.
  */
-const LOG_WORKOUT = namedStatement<LogWorkoutParams, LogWorkoutResultRow>((p) => sql`
+const LOG_WORKOUT = namedStatement<LogWorkoutParams, { outcome: unknown }>((p) => sql`
 with input as (
   select * from json_to_recordset(${p.sets}::json)
-    as i(ord int, "movementId" int, weight float8, reps int, rpe float8, rir int, "avgRestSeconds" int, e1rm json)
+    as i(ord int, "movementId" int, weight float8, reps int, rpe float8, rir int, "avgRestSeconds" int)
 ), ctx as (
   select exists (select 1 from users where id = ${p.user}) as user_exists,
          (select s.active_e1rm_formula::text from user_settings s where ${ownedSql('user_settings', sql.ref('s'), p.user)}) as formula,
@@ -165,6 +173,7 @@ with input as (
    where mv.id = any(${p.movementIds}::int[])
 ), ok as (
   select coalesce(ctx.formula, ${sql.lit(ENUMS.E1RMFormula.toDb('epley'))}::text) as formula,
+         array_position(${textArray(ENUMS.E1RMFormula.dbValues)}, coalesce(ctx.formula, ${sql.lit(ENUMS.E1RMFormula.toDb('epley'))}::text)) - 1 as formula_index,
          coalesce(ctx.session_microcycle_id, ctx.covering_microcycle_id) as microcycle_id
     from ctx
    where ctx.user_exists
@@ -180,7 +189,7 @@ with input as (
   returning id
 ), ts as (
   insert into top_set_logs (workout_log_id, movement_id, weight, reps, rpe, rir, avg_rest_seconds, e1rm_value, e1rm_formula, pattern, created_at)
-  select wl.id, i."movementId", i.weight, i.reps, i.rpe, i.rir, i."avgRestSeconds", (i.e1rm ->> ok.formula)::float8,
+  select wl.id, i."movementId", i.weight, i.reps, i.rpe, i.rir, i."avgRestSeconds", i.weight * ((${p.multipliers}::json -> i.reps::text) ->> ok.formula_index)::float8,
          ok.formula::e1rmformula, mv.label::movementpattern, ${p.now}::timestamptz at time zone 'UTC'
     from wl cross join ok cross join input i join mv on mv.id = i."movementId"
    order by i.ord
@@ -193,13 +202,25 @@ with input as (
    order by ts.id
   returning id, source_top_set_log_id
 )
-select ctx.user_exists, ctx.formula, ctx.session_microcycle_id, ctx.covering_microcycle_id,
-       (select id from wl) as workout_log_id,
-       (select coalesce(json_agg(json_build_array(ts.id, ts.pattern, pe.id) order by ts.id), '[]'::json)
-          from ts left join pe on pe.source_top_set_log_id = ts.id) as top_sets,
-       case when not exists (select 1 from wl)
-            then (select coalesce(json_agg(json_build_object('id', mv.id, 'pattern', mv.pattern, 'visible', mv.visible)), '[]'::json) from mv) end as movements
+select json_build_array(
+         ctx.user_exists, ctx.formula, ctx.session_microcycle_id, ctx.covering_microcycle_id,
+         (select id from wl),
+         (select coalesce(json_agg(json_build_array(ts.id, ts.pattern, pe.id) order by ts.id), '[]'::json)
+            from ts left join pe on pe.source_top_set_log_id = ts.id),
+         case when not exists (select 1 from wl)
+              then (select coalesce(json_agg(json_build_object('id', mv.id, 'pattern', mv.pattern, 'visible', mv.visible)), '[]'::json) from mv) end) as outcome
   from ctx`);
+
+/**
+ * The statement's one value, unpacked. It comes as one JSON array rather than a column each: the
+ * driver describes and decodes every column of every result, and the seven columns this was cost
+ * more client time than parsing one small array (docs/performance.md, "The logWorkout statement").
+ */
+function logWorkoutOutcome(row: { outcome: unknown } | undefined): LogWorkoutResultRow | undefined {
+  if (row === undefined) return undefined;
+  const [user_exists, formula, session_microcycle_id, covering_microcycle_id, workout_log_id, top_sets, movements] = parsedJson(row.outcome) as PackedLogWorkoutResult;
+  return { user_exists, formula, session_microcycle_id, covering_microcycle_id, workout_log_id, top_sets, movements };
+}
 
 /**
  * Repository of {@link WorkoutLog}: the user's workouts, by owner and date range, and the
@@ -262,10 +283,26 @@ export class WorkoutLogRepository extends DatedUserOwnedRepository<WorkoutLog> {
 }
 
 /** The stored e1RM of a set (plain formula of weight and reps) under every formula, keyed by database label. */
-function e1rmByFormula(set: LogWorkoutData['topSets'][number]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const formula of ENUMS.E1RMFormula.values) out[ENUMS.E1RMFormula.toDb(formula)] = estimateOneRepMaxAsStored(set.weight, set.reps, formula);
-  return out;
+/** JSON text of each rep count's stored-e1RM multipliers, made once per rep count (bounded by the input's reps limit). */
+const MULTIPLIERS_TEXT = new Map<number, string>();
+
+/**
+ * The multipliers of `sets`' rep counts as a JSON object keyed by reps, each an array in the order
+ * of `E1RMFormula`'s labels: the statement multiplies each set's weight by the one at the position
+ * of the user's formula, which is `estimateOneRepMaxAsStored` exactly (`storedMultipliers`). The
+ * text of a number is the shortest that reads back as the same double, so the server multiplies
+ * the very values JS would; formatting each set's e1RM under every formula on every call was the
+ * largest part of logWorkout's own client time (docs/performance.md, "The logWorkout statement").
+ */
+function multipliersJson(sets: readonly { reps: number }[]): string {
+  const parts = new Map<number, string>();
+  for (const { reps } of sets) {
+    if (parts.has(reps)) continue;
+    let text = MULTIPLIERS_TEXT.get(reps);
+    if (text === undefined) MULTIPLIERS_TEXT.set(reps, (text = JSON.stringify(storedMultipliers(reps, ENUMS.E1RMFormula.values))));
+    parts.set(reps, `"${reps}":${text}`);
+  }
+  return `{${[...parts.values()].join(',')}}`;
 }
 
 /** The SQL EntityManager a repository works through. */
@@ -273,7 +310,6 @@ type RepositoryEm = ReturnType<WorkoutLogRepository['getEntityManager']>;
 
 async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutData): Promise<LoggedWorkout> {
   const movementIds = [...new Set(data.topSets.map((s) => s.movementId))];
-  const e1rms = data.topSets.map(e1rmByFormula);
   // The log's and each set's columns as stored, once: sent to the statement and returned as rows.
   const log: Omit<LoggedWorkoutLog, 'id'> = {
     userId,
@@ -297,7 +333,8 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     avgRestSeconds: s.avgRestSeconds ?? null,
   }));
   const params: LogWorkoutParams = {
-    sets: JSON.stringify(sets.map((set, ord) => ({ ord, ...set, e1rm: e1rms[ord] }))),
+    sets: JSON.stringify(sets.map((set, ord) => ({ ord, ...set }))),
+    multipliers: multipliersJson(sets),
     user: log.userId,
     session: log.sessionId,
     date: log.date,
@@ -313,18 +350,17 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     now: log.createdAt.toISOString(),
     visibility: ENUMS.Visibility.toDb(log.visibility),
   };
-  const [row] = await executeBound(em, LOG_WORKOUT.bind(params));
+  const row = logWorkoutOutcome((await executeBound(em, LOG_WORKOUT.bind(params)))[0]);
   if (row?.workout_log_id == null || !row.user_exists || (data.sessionId != null && row.session_microcycle_id == null)) {
     throw await notWrittenError(em, userId, data, movementIds, row);
   }
-  const written = parsedJson(row.top_sets) as LogWorkoutResultRow['top_sets'];
+  const written = row.top_sets;
   if (written.length !== data.topSets.length) throw await notWrittenError(em, userId, data, movementIds, row);
   // Known by now (the statement wrote with it): converted as every raw route converts a label.
   const formula: E1RMFormula = row.formula ? storedLabel(ENUMS.E1RMFormula, row.formula, { table: 'user_settings', column: 'active_e1rm_formula' }) : 'epley';
   const microcycleId = row.session_microcycle_id ?? row.covering_microcycle_id ?? null;
 
   // The rows are written: describe them from the values sent and the ids returned.
-  const formulaLabel = ENUMS.E1RMFormula.toDb(formula);
   const workoutLog: LoggedWorkoutLog = { id: row.workout_log_id, ...log };
   const topSets = sets.map((set, i): LoggedTopSet => {
     const [id, pattern] = written[i]!;
@@ -332,7 +368,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
       id,
       workoutLogId: workoutLog.id,
       ...set,
-      e1rmValue: e1rms[i]![formulaLabel] ?? null,
+      e1rmValue: estimateOneRepMaxAsStored(set.weight, set.reps, formula),
       e1rmAdjusted: adjustedEstimate(set.weight, set.reps, set.rpe, set.rir, formula),
       e1rmFormula: formula,
       pattern: storedLabel(ENUMS.MovementPattern, pattern, { table: 'top_set_logs', column: 'pattern' }),
