@@ -2,7 +2,7 @@ import { EntityRepository } from '@mikro-orm/postgresql';
 import type { FilterQuery, FindOptions, Loaded } from '@mikro-orm/core';
 import { GainslyNotFoundError } from './errors.js';
 import { checkFilter, checkFindOptions, requireDateRange, requireId } from './arguments.js';
-import { recordWrite, routeRead } from './replicas.js';
+import { afterRecordedWrite, routeRead } from './replicas.js';
 
 /**
  * Base of every Gainsly repository: MikroORM's SQL repository plus the finders every table has.
@@ -51,9 +51,8 @@ export class GainslyRepository<T extends object> extends EntityRepository<T> {
    * that user's routed reads see it (orm/replicas.ts), and hands back its result.
    * @internal
    */
-  protected async written<R>(userId: number | undefined, result: R): Promise<R> {
-    await recordWrite(this.getEntityManager(), userId);
-    return result;
+  protected written<R>(userId: number | undefined, result: R): R | Promise<R> {
+    return afterRecordedWrite(this.getEntityManager(), userId, result);
   }
 
   /** @internal */

@@ -20,7 +20,7 @@ import {
 import { GainslyDataError } from '../../orm/errors.js';
 import type { PatternExposure } from './pattern-exposure.entity.js';
 import { sql } from 'kysely';
-import { executeBound, namedStatement, textArray } from '../../orm/bound-query.js';
+import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { ownedSql } from '../ownership.js';
 import { floatMeanSql } from '../../orm/float-mean.js';
 import { checkStored, labelExpectation, storedLabel, storedValueError, type StoredShape } from '../../orm/stored-values.js';
@@ -157,24 +157,6 @@ const PSI_ALL_SQL = namedStatement<WindowParams, { pattern: string; mean: number
          from pattern_exposures pe
         where ${ownedSql('pattern_exposures', sql.ref('pe'), p.user)} and pe.microcycle_id in (select microcycle_id from recent)
         group by pe.pattern`);
-/**
- * psiAll's answer as it is returned: one row per pattern in the order of `MovementPattern`'s values,
- * `{ pattern, exposures, psi }`, shaped by the statement so the rows go back to the caller as the
- * driver built them (docs/performance.md, "psiAll's rows"). A label this version does not know, or
- * a mean that is not finite, makes it return no rows at all: psiAll then takes the checked path of
- * {@link PSI_ALL_SQL}, which names the row that holds it.
- */
-const PSI_ALL_ROWS_SQL = namedStatement<WindowParams, PatternStrength>((p) => sql`with ${recentMicrocycles(p.user, p.microcycles)},
-       means as (
-         select pe.pattern::text as label, ${E1RM_MEAN} as mean, count(*)::int as n
-           from pattern_exposures pe
-          where ${ownedSql('pattern_exposures', sql.ref('pe'), p.user)} and pe.microcycle_id in (select microcycle_id from recent)
-          group by pe.pattern)
-       select k.value as pattern, coalesce(m.n, 0) as exposures, case when m.n >= ${sql.lit(MIN_PSI_EXPOSURES)} then m.mean end as psi
-         from unnest(${textArray(ENUMS.MovementPattern.values)}, ${textArray(ENUMS.MovementPattern.dbValues)}) with ordinality as k(value, label, ord)
-         left join means m on m.label = k.label
-        where not exists (select 1 from means x where x.label <> all(${textArray(ENUMS.MovementPattern.dbValues)}) or x.mean in ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8))
-        order by k.ord`);
 const PSI_SQL = namedStatement<WindowParams & { label: string }, { mean: number | null; n: number }>((p) => sql`with ${recentMicrocycles(p.user, p.microcycles)}
        select ${E1RM_MEAN} as mean, count(*)::int as n
          from pattern_exposures pe
@@ -353,11 +335,24 @@ async function meansError(em: EntityManager, userId: number, microcycles: number
   return storedValueError({ table: 'pattern_exposures', column: 'e1rm_value', rowId: row?.id ?? null }, row ? Number(row.e1rm) : Number.NaN, 'a finite number');
 }
 
-/** psiAll's rows from checked means (the labels known, every mean finite), in the order of `MovementPattern`'s values. */
-function patternStrengths(means: readonly { pattern: string; mean: number; n: number }[]): PatternStrength[] {
-  const byPattern = new Map(means.map((r) => [storedLabel(ENUMS.MovementPattern, r.pattern, MEAN_PATTERN), r]));
-  return ENUMS.MovementPattern.values.map((pattern) => {
-    const row = byPattern.get(pattern);
+/** Each pattern label's position in `MovementPattern`'s values. */
+const PATTERN_POSITION: ReadonlyMap<string, number> = new Map(ENUMS.MovementPattern.dbValues.map((label, i) => [label, i]));
+
+/**
+ * psiAll's rows from its statement's means, in the order of `MovementPattern`'s values, checked on
+ * the way as {@link meansUsable} checks them; `undefined` when a label is unknown or a mean is not
+ * finite ({@link meansError} then names the row). One pass over the means and one over the
+ * patterns: the label check, the conversion and the lookup by pattern were three (issue #23).
+ */
+function patternStrengths(means: readonly { pattern: string; mean: number | null; n: number }[]): PatternStrength[] | undefined {
+  const byPosition: ({ mean: number | null; n: number } | undefined)[] = [];
+  for (const row of means) {
+    const position = PATTERN_POSITION.get(row.pattern);
+    if (position === undefined || (row.mean != null && !Number.isFinite(Number(row.mean)))) return undefined;
+    byPosition[position] = row;
+  }
+  return ENUMS.MovementPattern.values.map((pattern, i) => {
+    const row = byPosition[i];
     const exposures = row ? Number(row.n) : 0;
     return { pattern, exposures, psi: row && exposures >= MIN_PSI_EXPOSURES ? Number(row.mean) : null };
   });
@@ -410,14 +405,13 @@ export class PatternExposureRepository extends DatedUserOwnedRepository<PatternE
     requireId(userId, 'userId');
     const query = metricsQuery(options, 'strength');
     if (query.method === 'upstream') return this.upstreamPsiAll(userId, query.microcycles);
-    const window = { user: userId, microcycles: query.microcycles };
-    return this.routed(userId, async () => {
-      const shaped = await executeBound(this.getEntityManager(), PSI_ALL_ROWS_SQL.bind(window));
-      if (shaped.length === ENUMS.MovementPattern.values.length) return shaped;
-      // No rows: a stored value the means cannot use. The checked statement says which, and where.
-      const found = await executeBound(this.getEntityManager(), PSI_ALL_SQL.bind(window));
-      if (!meansUsable(found)) throw await meansError(this.getEntityManager(), userId, query.microcycles, found);
-      return patternStrengths(found);
+    // Awaited rather than returned: an async function that returns a promise settles two promise
+    // steps later than one that returns the awaited value (docs/performance.md, "Fewer awaits").
+    return await this.routed(userId, async () => {
+      const found = await executeBound(this.getEntityManager(), PSI_ALL_SQL.bind({ user: userId, microcycles: query.microcycles }));
+      const strengths = patternStrengths(found);
+      if (strengths === undefined) throw await meansError(this.getEntityManager(), userId, query.microcycles, found);
+      return strengths;
     });
   }
 

@@ -90,9 +90,8 @@ export interface LoggedWorkout {
 
 /** The logWorkout statement's values, by name (database labels for enums, JSON as text). */
 interface LogWorkoutParams extends Record<string, unknown> {
+  /** The top sets as a JSON array, each with its stored-e1RM multipliers (see {@link setsJson}). */
   sets: string;
-  /** The stored-e1RM multipliers of each rep count of the sets, as a JSON object keyed by reps (see {@link multipliersJson}). */
-  multipliers: string;
   user: number;
   session: number | null;
   date: string;
@@ -153,15 +152,15 @@ type PackedLogWorkoutResult = [
  * nothing was written: a written workout proves every check passed, and building and parsing that
  * JSON on every call cost client time; docs/performance.md, "Figures"). The e1RM of each top set
  * is the set's weight times the domain's stored-value multiplier of its reps under the user's
- * formula (`multipliers`: every formula's, since the user's formula is only known inside the
- * statement; see {@link multipliersJson}). The context comes back packed
+ * formula (each set's `multipliers`: every formula's, since the user's formula is only known inside
+ * the statement; see {@link setsJson}). The context comes back packed
  * in one JSON array (see {@link logWorkoutOutcome}). Compiled once (`namedStatement`); each call
  * binds its values by name.
  */
 const LOG_WORKOUT = namedStatement<LogWorkoutParams, { outcome: unknown }>((p) => sql`
 with input as (
   select * from json_to_recordset(${p.sets}::json)
-    as i(ord int, "movementId" int, weight float8, reps int, rpe float8, rir int, "avgRestSeconds" int)
+    as i(ord int, "movementId" int, weight float8, reps int, rpe float8, rir int, "avgRestSeconds" int, multipliers json)
 ), ctx as (
   select exists (select 1 from users where id = ${p.user}) as user_exists,
          (select s.active_e1rm_formula::text from user_settings s where ${ownedSql('user_settings', sql.ref('s'), p.user)}) as formula,
@@ -189,7 +188,7 @@ with input as (
   returning id
 ), ts as (
   insert into top_set_logs (workout_log_id, movement_id, weight, reps, rpe, rir, avg_rest_seconds, e1rm_value, e1rm_formula, pattern, created_at)
-  select wl.id, i."movementId", i.weight, i.reps, i.rpe, i.rir, i."avgRestSeconds", i.weight * ((${p.multipliers}::json -> i.reps::text) ->> ok.formula_index)::float8,
+  select wl.id, i."movementId", i.weight, i.reps, i.rpe, i.rir, i."avgRestSeconds", i.weight * (i.multipliers ->> ok.formula_index)::float8,
          ok.formula::e1rmformula, mv.label::movementpattern, ${p.now}::timestamptz at time zone 'UTC'
     from wl cross join ok cross join input i join mv on mv.id = i."movementId"
    order by i.ord
@@ -287,22 +286,25 @@ export class WorkoutLogRepository extends DatedUserOwnedRepository<WorkoutLog> {
 const MULTIPLIERS_TEXT = new Map<number, string>();
 
 /**
- * The multipliers of `sets`' rep counts as a JSON object keyed by reps, each an array in the order
- * of `E1RMFormula`'s labels: the statement multiplies each set's weight by the one at the position
- * of the user's formula, which is `estimateOneRepMaxAsStored` exactly (`storedMultipliers`). The
- * text of a number is the shortest that reads back as the same double, so the server multiplies
- * the very values JS would; formatting each set's e1RM under every formula on every call was the
- * largest part of logWorkout's own client time (docs/performance.md, "The logWorkout statement").
+ * The top sets as the statement reads them: a JSON array of objects, each with its reps' stored-e1RM
+ * multipliers under every formula (`multipliers`, in the order of `E1RMFormula`'s labels; the
+ * statement multiplies the weight by the one at the position of the user's formula, which is
+ * `estimateOneRepMaxAsStored` exactly: `storedMultipliers`). The multipliers' text is made once per
+ * rep count and spliced in as is: formatting each set's e1RM under every formula on every call was
+ * the largest part of logWorkout's own client time (docs/performance.md, "The logWorkout
+ * statement"). Written out rather than through `JSON.stringify`, which cannot take text that is
+ * already JSON: every field is a number or null (the input schema checked them), and the JSON text
+ * of a finite number is `String(number)`, the shortest that reads back as the same double.
  */
-function multipliersJson(sets: readonly { reps: number }[]): string {
-  const parts = new Map<number, string>();
-  for (const { reps } of sets) {
-    if (parts.has(reps)) continue;
-    let text = MULTIPLIERS_TEXT.get(reps);
-    if (text === undefined) MULTIPLIERS_TEXT.set(reps, (text = JSON.stringify(storedMultipliers(reps, ENUMS.E1RMFormula.values))));
-    parts.set(reps, `"${reps}":${text}`);
+function setsJson(sets: readonly { movementId: number; weight: number; reps: number; rpe: number | null; rir: number | null; avgRestSeconds: number | null }[]): string {
+  let text = '[';
+  for (let ord = 0; ord < sets.length; ord++) {
+    const set = sets[ord]!;
+    let multipliers = MULTIPLIERS_TEXT.get(set.reps);
+    if (multipliers === undefined) MULTIPLIERS_TEXT.set(set.reps, (multipliers = JSON.stringify(storedMultipliers(set.reps, ENUMS.E1RMFormula.values))));
+    text += `${ord === 0 ? '' : ','}{"ord":${ord},"movementId":${set.movementId},"weight":${set.weight},"reps":${set.reps},"rpe":${set.rpe},"rir":${set.rir},"avgRestSeconds":${set.avgRestSeconds},"multipliers":${multipliers}}`;
   }
-  return `{${[...parts.values()].join(',')}}`;
+  return `${text}]`;
 }
 
 /** The SQL EntityManager a repository works through. */
@@ -333,8 +335,7 @@ async function logWorkoutIn(em: RepositoryEm, userId: number, data: LogWorkoutDa
     avgRestSeconds: s.avgRestSeconds ?? null,
   }));
   const params: LogWorkoutParams = {
-    sets: JSON.stringify(sets.map((set, ord) => ({ ord, ...set }))),
-    multipliers: multipliersJson(sets),
+    sets: setsJson(sets),
     user: log.userId,
     session: log.sessionId,
     date: log.date,

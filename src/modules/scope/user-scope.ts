@@ -3,7 +3,7 @@ import { GainslyNotFoundError } from '../../orm/errors.js';
 import { sql } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { requestEntityManager, type AnyEntityManager } from '../../orm/context.js';
-import { onPrimary, recordWrite, routeRead } from '../../orm/replicas.js';
+import { afterRecordedWrite, onPrimary, routeRead } from '../../orm/replicas.js';
 import { definedOnly, parseOptions, requireId } from '../../orm/arguments.js';
 import type {
   ConversationThreadRow,
@@ -234,9 +234,7 @@ export class UserScope {
 
   /** Runs a write, then records it so this user's next reads see it (on an ORM with replicas). */
   private async write<T>(run: () => Promise<T>): Promise<T> {
-    const result = await run();
-    await recordWrite(this.em, this.userId);
-    return result;
+    return afterRecordedWrite(this.em, this.userId, await run());
   }
 
   /**
