@@ -175,19 +175,6 @@ export function questionMarks<R = Record<string, unknown>>(text: string, params:
   return sql<R>(Object.assign(fragments, { raw: fragments }) as unknown as TemplateStringsArray, ...params);
 }
 
-/**
- * A constant list of the library's own enum values or labels as an SQL array literal: part of the
- * statement's text, so it is parsed once with the prepared statement instead of bound on every call.
- * @example
- * ```ts
- * sql`select ${textArray(ENUMS.E1RMFormula.dbValues)}`; // array['EPLEY', ...]::text[]
- * ```
- * @internal
- */
-export function textArray(values: readonly string[]): RawBuilder<unknown> {
-  return sql`array[${sql.join(values.map((v) => sql.lit(v)))}]::text[]`;
-}
-
 /** The parts of a `pg` pool {@link executeBound} uses on the direct path. */
 interface DirectPool {
   connect(): Promise<{ query(text: string, values: unknown[]): Promise<{ rows: unknown[] }>; release(error?: Error | boolean): void }>;

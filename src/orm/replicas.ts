@@ -344,23 +344,15 @@ export function onPrimary<T>(em: EntityManager, read: () => Promise<T>): Promise
 
 /**
  * Records that a library write for `userId` (or, `undefined`, for every user) returned, so that
- * user's later reads through this ORM see it. Without replicas there is nothing to record, and it
- * returns `undefined` rather than a promise: a write's result then goes back without the promise
- * steps an awaited no-op costs after the wait for the server (docs/performance.md, "Fewer awaits").
- * @internal
- */
-export function recordWrite(em: EntityManager, userId: number | undefined): Promise<void> | undefined {
-  const router = routerOf(em);
-  return router ? router.noteWrite(userId, !em.isInTransaction()) : undefined;
-}
-
-/**
- * `result`, once {@link recordWrite} recorded the write: at once without replicas.
+ * user's later reads through this ORM see it, and hands back the write's `result`. Without
+ * replicas there is nothing to record, and `result` comes back as it is rather than in a promise:
+ * an awaited no-op costs promise steps after the wait for the server (docs/performance.md, "Fewer
+ * awaits").
  * @internal
  */
 export function afterRecordedWrite<R>(em: EntityManager, userId: number | undefined, result: R): R | Promise<R> {
-  const recording = recordWrite(em, userId);
-  return recording === undefined ? result : recording.then(() => result);
+  const router = routerOf(em);
+  return router ? router.noteWrite(userId, !em.isInTransaction()).then(() => result) : result;
 }
 
 /**

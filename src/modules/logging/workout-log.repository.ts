@@ -1,7 +1,7 @@
 import { DatedUserOwnedRepository } from '../../orm/base-repository.js';
 import { requireId } from '../../orm/arguments.js';
 import { sql } from 'kysely';
-import { executeBound, namedStatement, textArray } from '../../orm/bound-query.js';
+import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { coveringMicrocycleId } from '../programs/covering-microcycle.js';
 import { ownedSql, visibleMovementSql } from '../ownership.js';
 import { enumValueShape, labelExpectation, parsedJson, storedLabel, storedValueError } from '../../orm/stored-values.js';
@@ -86,6 +86,14 @@ export interface LoggedWorkout {
   exposures: LoggedExposure[];
   /** The microcycle the exposures were filed under, or `null`. */
   microcycleId: number | null;
+}
+
+/**
+ * A constant list of the library's own enum values or labels as an SQL array literal: part of the
+ * statement's text, so it is parsed once with the prepared statement instead of bound on every call.
+ */
+function textArray(values: readonly string[]) {
+  return sql`array[${sql.join(values.map((v) => sql.lit(v)))}]::text[]`;
 }
 
 /** The logWorkout statement's values, by name (database labels for enums, JSON as text). */
@@ -281,7 +289,6 @@ export class WorkoutLogRepository extends DatedUserOwnedRepository<WorkoutLog> {
   }
 }
 
-/** The stored e1RM of a set (plain formula of weight and reps) under every formula, keyed by database label. */
 /** JSON text of each rep count's stored-e1RM multipliers, made once per rep count (bounded by the input's reps limit). */
 const MULTIPLIERS_TEXT = new Map<number, string>();
 
