@@ -80,12 +80,18 @@ interface StoredRow {
   exposure_e1rm: number | null;
 }
 
+/** A user whose settings name `formula`, with an active program, and a squat movement to log. */
+async function squatterUsing(formula: E1RMFormula): Promise<{ user: User; squat: Movement }> {
+  const user = await db.em.getRepository(User).createUser({ settings: { activeE1rmFormula: formula } });
+  await db.em.getRepository(Program).createProgram(user.id, PROGRAM);
+  const squat: Movement = makeMovement(db.em, { pattern: 'squat' });
+  await db.em.flush();
+  return { user, squat };
+}
+
 describe('logWorkout stores the plain formula of (weight, reps) as e1rm_value', () => {
   it.each(['epley', 'brzycki', 'lombardi', 'oconner'] as const)('%s: stored and exposure values are the formula; e1rmAdjusted is returned, not stored', async (formula) => {
-    const user = await db.em.getRepository(User).createUser({ settings: { activeE1rmFormula: formula } });
-    await db.em.getRepository(Program).createProgram(user.id, PROGRAM);
-    const squat: Movement = makeMovement(db.em, { pattern: 'squat' });
-    await db.em.flush();
+    const { user, squat } = await squatterUsing(formula);
 
     const logged = await db.em.getRepository(WorkoutLog).logWorkout(user.id, {
       date: '2026-01-06',
@@ -147,13 +153,10 @@ describe('logWorkout stores the plain formula of (weight, reps) as e1rm_value', 
 
 describe('the stored e1RM is the domain rule to the bit, for any weight and rep count', () => {
   // The statement multiplies each weight by a multiplier sent as text (workout-log.repository.ts,
-  // multipliersJson): a digit lost on the way, or an operation in another order, shows here as a
+  // setsJson): a digit lost on the way, or an operation in another order, shows here as a
   // stored value one ulp away from what estimateOneRepMaxAsStored (and the returned row) says.
   it.each(['epley', 'brzycki', 'lombardi', 'oconner'] as const)('%s', async (formula) => {
-    const user = await db.em.getRepository(User).createUser({ settings: { activeE1rmFormula: formula } });
-    await db.em.getRepository(Program).createProgram(user.id, PROGRAM);
-    const squat: Movement = makeMovement(db.em, { pattern: 'squat' });
-    await db.em.flush();
+    const { user, squat } = await squatterUsing(formula);
     const set = fc.record({ weight: fc.double({ min: 0, max: 1000, noNaN: true }).map(Math.abs), reps: fc.integer({ min: 1, max: 1000 }) });
     await fc.assert(
       fc.asyncProperty(fc.array(set, { minLength: 1, maxLength: 50 }), async (sets) => {

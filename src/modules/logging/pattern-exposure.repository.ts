@@ -315,10 +315,14 @@ function unknownLabel(row: MeanRow): boolean {
  */
 function meansUsable(rows: readonly MeanRow[]): boolean {
   for (const r of rows) {
-    if (unknownLabel(r)) return false;
-    if (r.mean != null && !Number.isFinite(Number(r.mean))) return false;
+    if (unknownLabel(r) || nonFiniteMean(r)) return false;
   }
   return true;
+}
+
+/** Whether the row's mean is there but not a finite number (a stored NaN or Infinity among its values). */
+function nonFiniteMean(row: MeanRow): boolean {
+  return row.mean != null && !Number.isFinite(Number(row.mean));
 }
 
 /**
@@ -348,7 +352,7 @@ function patternStrengths(means: readonly { pattern: string; mean: number | null
   const byPosition: ({ mean: number | null; n: number } | undefined)[] = [];
   for (const row of means) {
     const position = PATTERN_POSITION.get(row.pattern);
-    if (position === undefined || (row.mean != null && !Number.isFinite(Number(row.mean)))) return undefined;
+    if (position === undefined || nonFiniteMean(row)) return undefined;
     byPosition[position] = row;
   }
   return ENUMS.MovementPattern.values.map((pattern, i) => {

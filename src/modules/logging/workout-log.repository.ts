@@ -161,9 +161,8 @@ type PackedLogWorkoutResult = [
  * JSON on every call cost client time; docs/performance.md, "Figures"). The e1RM of each top set
  * is the set's weight times the domain's stored-value multiplier of its reps under the user's
  * formula (each set's `multipliers`: every formula's, since the user's formula is only known inside
- * the statement; see {@link setsJson}). The context comes back packed
- * in one JSON array (see {@link logWorkoutOutcome}). Compiled once (`namedStatement`); each call
- * binds its values by name.
+ * the statement; see {@link setsJson}). The context comes back packed in one JSON array (see
+ * {@link logWorkoutOutcome}). Compiled once (`namedStatement`); each call binds its values by name.
  */
 const LOG_WORKOUT = namedStatement<LogWorkoutParams, { outcome: unknown }>((p) => sql`
 with input as (
@@ -180,7 +179,6 @@ with input as (
    where mv.id = any(${p.movementIds}::int[])
 ), ok as (
   select coalesce(ctx.formula, ${sql.lit(ENUMS.E1RMFormula.toDb('epley'))}::text) as formula,
-         array_position(${textArray(ENUMS.E1RMFormula.dbValues)}, coalesce(ctx.formula, ${sql.lit(ENUMS.E1RMFormula.toDb('epley'))}::text)) - 1 as formula_index,
          coalesce(ctx.session_microcycle_id, ctx.covering_microcycle_id) as microcycle_id
     from ctx
    where ctx.user_exists
@@ -196,7 +194,7 @@ with input as (
   returning id
 ), ts as (
   insert into top_set_logs (workout_log_id, movement_id, weight, reps, rpe, rir, avg_rest_seconds, e1rm_value, e1rm_formula, pattern, created_at)
-  select wl.id, i."movementId", i.weight, i.reps, i.rpe, i.rir, i."avgRestSeconds", i.weight * (i.multipliers ->> ok.formula_index)::float8,
+  select wl.id, i."movementId", i.weight, i.reps, i.rpe, i.rir, i."avgRestSeconds", i.weight * (i.multipliers ->> (array_position(${textArray(ENUMS.E1RMFormula.dbValues)}, ok.formula) - 1))::float8,
          ok.formula::e1rmformula, mv.label::movementpattern, ${p.now}::timestamptz at time zone 'UTC'
     from wl cross join ok cross join input i join mv on mv.id = i."movementId"
    order by i.ord
