@@ -3,6 +3,8 @@
 // - `@gainsly/db/enums` alone: the time of `await import()` of the built entry.
 // - lib: import `@gainsly/db`, `createGainslyOrm({ url })`, first query (`select 1`).
 // - raw: import `pg`, connect a `pg.Client`, first query.
+// - `@mikro-orm/postgresql` alone: the time of `await import()`, against the library's import
+//   (issue #23's budget: at most 50 ms more).
 // Also checks that the enums entry pulls in no package (MikroORM, pg, zod): it is meant for browsers.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { libFile } from '../lib.js';
 import { summarize } from '../stats.js';
-import type { OpContext, OpResult, SeriesReport } from '../types.js';
+import type { OpContext, OpResult, SeriesReport, Target } from '../types.js';
 import { checkTarget } from './common.js';
 
 const run = promisify(execFile);
@@ -32,6 +34,24 @@ export function packagesImportedBy(file: string, seen = new Set<string>(), found
     else if (!spec.startsWith('node:')) found.add(spec);
   }
   return found;
+}
+
+/**
+ * Issue #23's cold-start budget: importing the library costs at most `budgetMs` more than
+ * importing `@mikro-orm/postgresql` alone (medians of fresh processes, alternating). Enforced
+ * except in a smoke run.
+ */
+export function importBudgetTarget(ctx: Pick<OpContext, 'smoke'>, libImportMs: readonly number[], mikroImportMs: readonly number[], budgetMs = 50): Target {
+  const lib = summarize(libImportMs).median;
+  const mikro = summarize(mikroImportMs).median;
+  const more = lib - mikro;
+  return {
+    label: `import over @mikro-orm/postgresql <= ${budgetMs} ms`,
+    kind: 'absolute',
+    actual: `${more >= 0 ? '+' : ''}${more.toFixed(0)} ms (${lib.toFixed(0)} against ${mikro.toFixed(0)} ms)`,
+    pass: more <= budgetMs,
+    enforced: !ctx.smoke,
+  };
 }
 
 function seriesOf(label: string, samples: number[]): SeriesReport {
@@ -62,14 +82,20 @@ export async function coldStartOp(ctx: OpContext): Promise<OpResult> {
     const t2 = performance.now();
     await client.end();
     console.log(JSON.stringify({ importMs: t1 - t0, toFirstQueryMs: t2 - t1, totalMs: t2 - t0 }));`;
+  const mikroScript = `const t0 = performance.now(); await import('@mikro-orm/postgresql'); console.log(JSON.stringify({ importMs: performance.now() - t0 }));`;
+  const scripts = { lib: libScript, raw: rawScript, mikro: mikroScript };
 
   const runs = Math.max(3, Math.round(ctx.runs / 3));
   const cwd = ctx.L.dir;
-  const samples = { enums: [] as number[], libImport: [] as number[], libFirst: [] as number[], libTotal: [] as number[], rawImport: [] as number[], rawFirst: [] as number[], rawTotal: [] as number[] };
+  const samples = { enums: [] as number[], libImport: [] as number[], libFirst: [] as number[], libTotal: [] as number[], rawImport: [] as number[], rawFirst: [] as number[], rawTotal: [] as number[], mikroImport: [] as number[] };
   for (let i = 0; i < runs + 1; i++) {
     const e = await child(enumsScript, cwd);
-    const [l, r] = i % 2 === 0 ? [await child(libScript, cwd), await child(rawScript, cwd)] : (([b, a]) => [a, b])([await child(rawScript, cwd), await child(libScript, cwd)]);
+    // Reversed every other time, so neither the library nor MikroORM alone always runs first.
+    const order = i % 2 === 0 ? (['lib', 'raw', 'mikro'] as const) : (['mikro', 'raw', 'lib'] as const);
+    const out: Partial<Record<keyof typeof scripts, Record<string, number>>> = {};
+    for (const side of order) out[side] = await child(scripts[side], cwd);
     if (i === 0) continue; // warm-up: the OS file cache
+    const { lib: l, raw: r, mikro: m } = out;
     samples.enums.push(e.importMs!);
     samples.libImport.push(l!.importMs!);
     samples.libFirst.push(l!.toFirstQueryMs!);
@@ -77,6 +103,7 @@ export async function coldStartOp(ctx: OpContext): Promise<OpResult> {
     samples.rawImport.push(r!.importMs!);
     samples.rawFirst.push(r!.toFirstQueryMs!);
     samples.rawTotal.push(r!.totalMs!);
+    samples.mikroImport.push(m!.importMs!);
   }
   const packages = [...packagesImportedBy(join(dir, 'enums/index.js'))];
   const pure = packages.length === 0;
@@ -94,11 +121,12 @@ export async function coldStartOp(ctx: OpContext): Promise<OpResult> {
       seriesOf('lib: import @gainsly/db', samples.libImport),
       seriesOf('lib: createGainslyOrm -> first query', samples.libFirst),
       seriesOf('raw: connect -> first query', samples.rawFirst),
+      seriesOf('import @mikro-orm/postgresql', samples.mikroImport),
     ],
     ratio: libTotal.median / rawTotal.median,
-    targets: [checkTarget('enums entry imports no package', pure, pure ? 'none' : packages.join(', '))],
+    targets: [checkTarget('enums entry imports no package', pure, pure ? 'none' : packages.join(', ')), importBudgetTarget(ctx, samples.libImport, samples.mikroImport)],
     notes: [
-      `import @gainsly/db/enums: ${summarize(samples.enums).median.toFixed(1)} ms; import @gainsly/db: ${summarize(samples.libImport).median.toFixed(0)} ms; createGainslyOrm -> first query: ${summarize(samples.libFirst).median.toFixed(0)} ms (report only, no target)`,
+      `import @gainsly/db/enums: ${summarize(samples.enums).median.toFixed(1)} ms; import @gainsly/db: ${summarize(samples.libImport).median.toFixed(0)} ms (@mikro-orm/postgresql alone: ${summarize(samples.mikroImport).median.toFixed(0)} ms); createGainslyOrm -> first query: ${summarize(samples.libFirst).median.toFixed(0)} ms (report only, no target)`,
     ],
   };
 }

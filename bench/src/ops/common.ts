@@ -79,6 +79,22 @@ export function absoluteTarget(ctx: OpContext, label: string, valueMs: number, l
   return { label, kind: 'absolute', actual: `${valueMs.toFixed(2)} ms`, pass: valueMs < limitMs, enforced: applies && !ctx.smoke };
 }
 
+/**
+ * Issue #23's bound on the library's own client CPU per call: at most `limitMs` over raw `pg`'s,
+ * both as measured in the target pair (`clientCpuMs`, the mean over every recorded run). Enforced
+ * except in a smoke run, like the time ratios.
+ */
+export function clientCpuTarget(ctx: Pick<OpContext, 'smoke'>, lib: Pick<SideResult, 'clientCpuMs'>, raw: Pick<SideResult, 'clientCpuMs'>, limitMs = 0.25): Target {
+  const over = lib.clientCpuMs - raw.clientCpuMs;
+  return {
+    label: `client CPU over raw <= ${limitMs} ms`,
+    kind: 'absolute',
+    actual: `${over.toFixed(2)} ms (lib ${lib.clientCpuMs.toFixed(2)}, raw ${raw.clientCpuMs.toFixed(2)})`,
+    pass: over <= limitMs,
+    enforced: !ctx.smoke,
+  };
+}
+
 export function nearlyEqual(a: number | null, b: number | null, tolerance = 1e-9): boolean {
   if (a === null || b === null) return a === b;
   return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));

@@ -15,7 +15,7 @@ import { ANCHOR_DATE } from '../generate.js';
 import { alternateApart, type Side } from '../measure.js';
 import { countStatements } from '../counter.js';
 import type { OpContext, OpResult } from '../types.js';
-import { checkTarget, interleavedNote, nearlyEqual, ratioOf, ratioTarget, rawStatement, reusedEm, series, statementTarget, unnamedNote, type RawMode } from './common.js';
+import { checkTarget, clientCpuTarget, interleavedNote, nearlyEqual, ratioOf, ratioTarget, rawStatement, reusedEm, series, statementTarget, unnamedNote, type RawMode } from './common.js';
 
 interface TopSetInput {
   movementId: number;
@@ -284,6 +284,7 @@ export async function logWorkoutOp(ctx: OpContext): Promise<OpResult> {
       ratio,
       targets: [
         ratioTarget(ctx, ratio, 1.25),
+        clientCpuTarget(ctx, pair.lib!, pair.raw!),
         statementTarget('statements constant in top sets', `lib ${libCounts.join('/')} for 1/8/16 sets`, constant),
         checkTarget('same rows as raw and upstream-style', equivalent, equivalent ? 'e1RMs, patterns, microcycles equal' : 'DIFFER'),
       ],

@@ -8,7 +8,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { alternate, alternateApart } from '../measure.js';
 import { countStatements } from '../counter.js';
 import type { OpContext, OpResult } from '../types.js';
-import { absoluteTarget, checkTarget, nearlyEqual, ratioOf, ratioTarget, rawStatement, reusedEm, series, statementTarget, unnamedNote, interleavedNote, type RawMode } from './common.js';
+import { absoluteTarget, checkTarget, clientCpuTarget, nearlyEqual, ratioOf, ratioTarget, rawStatement, reusedEm, series, statementTarget, unnamedNote, interleavedNote, type RawMode } from './common.js';
 
 const PATTERNS = ['SQUAT', 'HINGE', 'HORIZONTAL_PUSH', 'VERTICAL_PUSH', 'HORIZONTAL_PULL', 'VERTICAL_PULL', 'CARRY', 'CORE', 'LUNGE', 'ROTATION', 'PLYOMETRIC', 'OLYMPIC', 'ISOLATION', 'MOBILITY', 'ISOMETRIC', 'CONDITIONING', 'CARDIO'];
 const WINDOW = 4;
@@ -101,6 +101,7 @@ export async function psiOp(ctx: OpContext): Promise<OpResult> {
     targets: [
       statementTarget('one statement', `lib ${lib.statements.total}`, lib.statements.total === 1 && !lib.statements.varies),
       ratioTarget(ctx, ratio, 1.25),
+      clientCpuTarget(ctx, lib, pair.raw!),
       ...(is5y ? [absoluteTarget(ctx, 'median < 20 ms', lib.summary.median, 20, true)] : []),
       checkTarget('same PSI as raw', equivalent, equivalent ? `${check.result.filter((r) => r.psi !== null).length}/17 patterns with a PSI` : 'DIFFER'),
     ],
