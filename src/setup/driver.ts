@@ -3,7 +3,7 @@ import type { Configuration, ConnectionType, EntityManagerType } from '@mikro-or
 import { attachRouter, currentRoute, DEFAULT_REPLICA_POLICY, ReplicaRouter, type ReplicaPolicy } from '../orm/replicas.js';
 import { GainslyError } from '../enums/index.js';
 import { isStalePlan, preparedStatementName, registerDirectPool, unregisterDirectPool } from '../orm/bound-query.js';
-import { translateGlobalContextRefusal } from '../orm/context.js';
+import { quietContextToggle, translateGlobalContextRefusal } from '../orm/context.js';
 import { loadValidation } from '../orm/validation.js';
 import {
   isConnectionLoss,
@@ -356,9 +356,11 @@ export class GainslyPostgreSqlDriver extends PostgreSqlDriver {
   /**
    * MikroORM's EntityManager, whose refusal of the global context (outside a request, without a
    * fork) is a `GainslyConfigError` saying to fork, so every error a library call raises is a
-   * `GainslyError`, repositories on the global EntityManager included.
+   * `GainslyError`, repositories on the global EntityManager included. Its forks skip a needless
+   * configuration re-sync (see `quietContextToggle`).
    */
   override createEntityManager(useContext?: boolean): this[typeof EntityManagerType] {
+    quietContextToggle(this.config);
     return translateGlobalContextRefusal(super.createEntityManager(useContext));
   }
 

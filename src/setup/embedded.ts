@@ -4,7 +4,7 @@ import { Utils, type MikroORM } from '@mikro-orm/postgresql';
 import { baseOptions, composeSchema, type GainslyOrmOptions } from './config.js';
 import { GainslyError, translateDatabaseError, GainslyConfigError } from '../orm/errors.js';
 import { libraryTables } from './driver.js';
-import { translateGlobalContextRefusal } from '../orm/context.js';
+import { quietContextToggle, translateGlobalContextRefusal } from '../orm/context.js';
 
 /**
  * The optional peer dependencies a `pglite:` URL needs, as `npm install` arguments: the pglite
@@ -86,8 +86,10 @@ export async function createPgliteOrm(
   class GainslyPgliteDriver extends driver.PgliteDriver {
     #tables: ReadonlySet<string> = new Set();
 
-    // As on a server: the global-context refusal is a GainslyConfigError saying to fork.
+    // As on a server: the global-context refusal is a GainslyConfigError saying to fork, and
+    // forks skip a needless configuration re-sync.
     override createEntityManager(useContext?: boolean) {
+      quietContextToggle(this.config);
       const em = super.createEntityManager(useContext);
       translateGlobalContextRefusal(em as { getContext(validate?: boolean): unknown });
       return em;

@@ -98,6 +98,19 @@ describe("createGainslyOrm({ url: 'pglite:' }) — in memory", () => {
     await expect(orm.em.fork().getRepository(User).createUser({ email: 'twice@example.com' })).rejects.toBeInstanceOf(GainslyUniqueViolationError);
   });
 
+  it('forks as on a server: no write to process.env, the global context setting restored', () => {
+    // As test/integration/fork-config.test.ts checks on a server (src/orm/context.ts, quietContextToggle).
+    const saved = process.env.MIKRO_ORM_COLORS;
+    process.env.MIKRO_ORM_COLORS = 'left-alone';
+    try {
+      orm.em.fork();
+      expect(process.env.MIKRO_ORM_COLORS).toBe('left-alone');
+      expect(orm.config.get('allowGlobalContext')).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.MIKRO_ORM_COLORS;
+      else process.env.MIKRO_ORM_COLORS = saved;
+    }
+  });
 });
 
 describe('migrations on PGlite', () => {
