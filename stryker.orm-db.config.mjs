@@ -28,6 +28,8 @@ process.env.GAINSLY_MUTATION_TESTS ??= [
   // Read-replica routing against stand-in replicas (test/reliability/replicas.test.ts needs a
   // streaming replica cluster per run).
   'test/integration/replica-routing.test.ts',
+  // Forks and the shared configuration (src/orm/context.ts, quietContextToggle).
+  'test/integration/fork-config.test.ts',
 ].join(',');
 
 const config = {

@@ -66,30 +66,23 @@ export function translateGlobalContextRefusal<T extends { getContext(validate?: 
   return em;
 }
 
-const quieted = new WeakSet<object>();
-
 /**
  * Makes `em.fork()` skip a re-sync of MikroORM's configuration that it does not need. `fork()`
  * sets `allowGlobalContext` on the shared configuration and back, and `Configuration.set` then
  * re-applies the logger settings and writes `process.env.MIKRO_ORM_COLORS`, twice per fork, though
- * neither reads that key: a fifth of a fork's cost after a wait for the server (docs/performance.md,
- * "Where psiAll's gap goes"). Only that key is stored without the re-sync; every other `set` is
- * MikroORM's own. Left alone on a MikroORM whose `getAll()` does not hand out its live options.
+ * neither reads that key: about a third of a fork's own time (docs/performance.md, "Where psiAll's
+ * gap goes"). Only that key is stored without the re-sync; every other `set` is MikroORM's own.
+ * Left alone on a MikroORM whose `getAll()` does not hand out its live options.
  * @internal
  */
 export function quietContextToggle(config: { set(key: string, value: unknown): void; getAll(): object }): void {
   const options = config.getAll() as Record<string, unknown>;
-  if (quieted.has(config) || options !== config.getAll()) return;
-  quieted.add(config);
+  if (options !== config.getAll()) return;
   const set = config.set.bind(config);
-  Object.defineProperty(config, 'set', {
-    configurable: true,
-    writable: true,
-    value: (key: string, value: unknown) => {
-      if (key === 'allowGlobalContext') options[key] = value;
-      else set(key, value);
-    },
-  });
+  config.set = (key: string, value: unknown) => {
+    if (key === 'allowGlobalContext') options[key] = value;
+    else set(key, value);
+  };
 }
 
 /**
