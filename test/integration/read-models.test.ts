@@ -340,7 +340,7 @@ describe('read models: one statement each', () => {
     expect(sent[0]!.values).toEqual(expect.arrayContaining([`%${hostile}%`, hostile, user.id]));
     expect(sent[1]!.values).toEqual([microcycle.id, user.id]);
     expect(sent[2]!.values).toEqual(expect.arrayContaining([user.id, hostile, '2026-01-06']));
-    expect(sent[3]!.values).toEqual([user.id, 3, user.id]);
+    expect(sent[3]!.values).toEqual([user.id, user.id, 3, user.id]);
     expect(await orm.em.fork().count(Movement, {})).toBeGreaterThan(0);
   });
 

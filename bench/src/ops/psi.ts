@@ -18,18 +18,28 @@ const MIN_EXPOSURES = 2;
  * The same work as the library: its mean of the e1RMs is the deterministic, overflow-free one of
  * src/orm/float-mean.ts (added in id order, scaled by 2^-64), not `avg`, whose result depends on
  * the physical row order. The ordering costs the server about 0.2 ms at 1y; with `avg` the raw
- * side would time less work than the library does.
+ * side would time less work than the library does. The window is found and read the library's way
+ * too: one index probe per microcycle, then the window's exposures microcycle by microcycle
+ * (docs/performance.md, "PSI: one probe per microcycle").
  */
 export const RAW_PSI_SQL = `
-with recent as (
-  select microcycle_id, min(date) as first_date
-    from pattern_exposures where user_id = $1
-   group by microcycle_id
-   order by min(date) desc, microcycle_id desc
+with recursive firsts (microcycle_id, first_date) as (
+  (select microcycle_id, date from pattern_exposures where user_id = $1
+    order by microcycle_id, date limit 1)
+  union all
+  select n.microcycle_id, n.date from firsts f cross join lateral (
+    select x.microcycle_id, x.date from pattern_exposures x
+     where x.user_id = $1 and x.microcycle_id > f.microcycle_id
+     order by x.microcycle_id, x.date limit 1) n),
+recent as (
+  select microcycle_id, first_date from firsts
+   order by first_date desc, microcycle_id desc
    limit $2)
 select pe.pattern::text as pattern, (sum(pe.e1rm_value * 5.421010862427522e-20::float8 order by pe.id) / count(pe.e1rm_value) * 18446744073709551616::float8) as mean, count(*)::int as n
-  from pattern_exposures pe
- where pe.user_id = $1 and pe.microcycle_id in (select microcycle_id from recent)
+  from recent r cross join lateral (
+    select x.id, x.pattern, x.e1rm_value from pattern_exposures x
+     where x.user_id = $1 and x.microcycle_id = r.microcycle_id
+    offset 0) pe
  group by pe.pattern`;
 
 export interface PsiRow {

@@ -19,7 +19,7 @@ import {
 } from '../../domain/index.js';
 import { GainslyDataError } from '../../orm/errors.js';
 import type { PatternExposure } from './pattern-exposure.entity.js';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { executeBound, namedStatement } from '../../orm/bound-query.js';
 import { ownedSql } from '../ownership.js';
 import { floatMeanSql } from '../../orm/float-mean.js';
@@ -132,14 +132,27 @@ export interface E1rmPoint {
 
 /**
  * The user's most recent microcycles (by their first exposure), as the PSI window. Shared by
- * every PSI and trend statement so they always agree on "the last N microcycles".
+ * every PSI and trend statement so they always agree on "the last N microcycles"; a statement that
+ * uses it starts `with recursive`.
+ *
+ * `firsts` holds each of the user's microcycles with its first exposure date, found by skipping
+ * through the covering index (user_id, microcycle_id, date) of migration 0003: one index probe per
+ * microcycle, where `group by microcycle_id` read every exposure of the user's history (PostgreSQL
+ * 15 has no skip scan of its own). Same rows, same order: the first entry of a microcycle in that
+ * index is its `min(date)` (docs/performance.md, "PSI: one probe per microcycle").
  */
 const recentMicrocycles = (user: unknown, microcycles: unknown) => sql`
+  firsts (microcycle_id, first_date) as (
+    (select x.microcycle_id, x.date from pattern_exposures x where ${ownedSql('pattern_exposures', sql.ref('x'), user as number)}
+      order by x.microcycle_id, x.date limit 1)
+    union all
+    select n.microcycle_id, n.date from firsts f cross join lateral (
+      select x.microcycle_id, x.date from pattern_exposures x
+       where ${ownedSql('pattern_exposures', sql.ref('x'), user as number)} and x.microcycle_id > f.microcycle_id
+       order by x.microcycle_id, x.date limit 1) n),
   recent as (
-    select microcycle_id, min(date) as first_date
-      from pattern_exposures x where ${ownedSql('pattern_exposures', sql.ref('x'), user as number)}
-     group by microcycle_id
-     order by min(date) desc, microcycle_id desc
+    select microcycle_id, first_date from firsts
+     order by first_date desc, microcycle_id desc
      limit ${microcycles})`;
 
 /** The overflow-free mean of `pe.e1rm_value` (float-mean.ts), a constant fragment. */
@@ -151,25 +164,35 @@ interface WindowParams extends Record<string, unknown> {
   microcycles: number;
 }
 
+/**
+ * The user's exposures in the window `recent` (of {@link recentMicrocycles}), as `pe` with `id`,
+ * `pattern` and `e1rm_value`, read microcycle by microcycle through the (user_id, microcycle_id)
+ * prefix of the covering index. `offset 0` keeps the lateral subquery a subquery, so PostgreSQL
+ * cannot turn it into a join that reads all of the user's exposures to keep the window's (which it
+ * chose for a user whose history dwarfs the window when one microcycle of the table is huge:
+ * test/integration/psi-window.test.ts, "entries read").
+ */
+const windowExposures = (user: unknown, condition: RawBuilder<unknown> = sql``) => sql`recent r cross join lateral (
+    select x.id, x.pattern, x.e1rm_value from pattern_exposures x
+     where ${ownedSql('pattern_exposures', sql.ref('x'), user as number)} and x.microcycle_id = r.microcycle_id${condition}
+    offset 0) pe`;
+
 // The statements, compiled once (see `namedStatement`), not on every call.
-const PSI_ALL_SQL = namedStatement<WindowParams, { pattern: string; mean: number; n: number }>((p) => sql`with ${recentMicrocycles(p.user, p.microcycles)}
+const PSI_ALL_SQL = namedStatement<WindowParams, { pattern: string; mean: number; n: number }>((p) => sql`with recursive ${recentMicrocycles(p.user, p.microcycles)}
        select pe.pattern::text as pattern, ${E1RM_MEAN} as mean, count(*)::int as n
-         from pattern_exposures pe
-        where ${ownedSql('pattern_exposures', sql.ref('pe'), p.user)} and pe.microcycle_id in (select microcycle_id from recent)
+         from ${windowExposures(p.user)}
         group by pe.pattern`);
-const PSI_SQL = namedStatement<WindowParams & { label: string }, { mean: number | null; n: number }>((p) => sql`with ${recentMicrocycles(p.user, p.microcycles)}
+const PSI_SQL = namedStatement<WindowParams & { label: string }, { mean: number | null; n: number }>((p) => sql`with recursive ${recentMicrocycles(p.user, p.microcycles)}
        select ${E1RM_MEAN} as mean, count(*)::int as n
-         from pattern_exposures pe
-        where ${ownedSql('pattern_exposures', sql.ref('pe'), p.user)} and pe.pattern = ${p.label}::movementpattern and pe.microcycle_id in (select microcycle_id from recent)`);
-const TREND_ALL_SQL = namedStatement<WindowParams, { pattern: string; mean: number }>((p) => sql`with ${recentMicrocycles(p.user, p.microcycles)}
+         from ${windowExposures(p.user, sql` and x.pattern = ${p.label}::movementpattern`)}`);
+const TREND_ALL_SQL = namedStatement<WindowParams, { pattern: string; mean: number }>((p) => sql`with recursive ${recentMicrocycles(p.user, p.microcycles)}
        select pe.pattern::text as pattern, ${E1RM_MEAN} as mean
-         from pattern_exposures pe join recent r on r.microcycle_id = pe.microcycle_id
-        where ${ownedSql('pattern_exposures', sql.ref('pe'), p.user)}
+         from ${windowExposures(p.user)}
         group by pe.pattern, r.microcycle_id, r.first_date
         order by pe.pattern, r.first_date, r.microcycle_id`);
 // Run only when a statement above returned an unknown label or a non-finite mean, to name a row.
 const unknownPatternRow = (user: number, label: string) => sql<{ id: number }>`select x.id from pattern_exposures x where ${ownedSql('pattern_exposures', sql.ref('x'), user)} and pattern::text = ${label} order by id limit 1`;
-const nonFiniteE1rmRow = (user: number, microcycles: number, label: string | null) => sql<{ id: number; e1rm: number }>`with ${recentMicrocycles(user, microcycles)}
+const nonFiniteE1rmRow = (user: number, microcycles: number, label: string | null) => sql<{ id: number; e1rm: number }>`with recursive ${recentMicrocycles(user, microcycles)}
        select pe.id, pe.e1rm_value::float8 as e1rm from pattern_exposures pe
         where ${ownedSql('pattern_exposures', sql.ref('pe'), user)} and pe.microcycle_id in (select microcycle_id from recent)
           and pe.e1rm_value in ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)
