@@ -193,9 +193,8 @@ const TREND_ALL_SQL = namedStatement<WindowParams, { pattern: string; mean: numb
 // Run only when a statement above returned an unknown label or a non-finite mean, to name a row.
 const unknownPatternRow = (user: number, label: string) => sql<{ id: number }>`select x.id from pattern_exposures x where ${ownedSql('pattern_exposures', sql.ref('x'), user)} and pattern::text = ${label} order by id limit 1`;
 const nonFiniteE1rmRow = (user: number, microcycles: number, label: string | null) => sql<{ id: number; e1rm: number }>`with recursive ${recentMicrocycles(user, microcycles)}
-       select pe.id, pe.e1rm_value::float8 as e1rm from pattern_exposures pe
-        where ${ownedSql('pattern_exposures', sql.ref('pe'), user)} and pe.microcycle_id in (select microcycle_id from recent)
-          and pe.e1rm_value in ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)
+       select pe.id, pe.e1rm_value::float8 as e1rm from ${windowExposures(user)}
+        where pe.e1rm_value in ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)
           and pe.pattern::text = coalesce(${label}::text, pe.pattern::text)
         order by pe.id limit 1`;
 /** The user and an inclusive date range, the values of both history statements. */
