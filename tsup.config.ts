@@ -18,14 +18,18 @@ export default defineConfig({
     // The schemas the root entry validates with, loaded on first use (src/orm/validation.ts): a
     // file of its own so the synchronous fallback can require it by name.
     'internal/validation': 'src/schemas/validation-set.ts',
+    // Likewise the library's migrations and MikroORM's migrator, loaded when an ORM is configured
+    // (src/setup/config.ts, `migrationSet`).
+    'internal/migrations': 'src/setup/migration-set.ts',
   },
-  // The sources import the validation set eagerly (src/orm/validation-eager.ts); the published
-  // root entry must not, or `import '@gainsly/db'` loads zod (issue #23, cold start).
+  // The sources import the lazily loaded modules eagerly (their `*-eager.ts` twins, see
+  // src/orm/lazy-module.ts); the published root entry must not, or `import '@gainsly/db'` loads zod
+  // and MikroORM's migrator (issue #23, cold start).
   esbuildPlugins: [
     {
-      name: 'lazy-validation',
+      name: 'lazy-modules',
       setup(build) {
-        build.onLoad({ filter: /[\\/]src[\\/]orm[\\/]validation-eager\.ts$/ }, () => ({ contents: 'export const EAGER = undefined;', loader: 'ts' }));
+        build.onLoad({ filter: /[\\/]src[\\/](orm|setup)[\\/][a-z-]+-eager\.ts$/ }, () => ({ contents: 'export const EAGER = undefined;', loader: 'ts' }));
       },
     },
   ],

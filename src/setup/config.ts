@@ -1,10 +1,11 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import type { MigrationObject } from '@mikro-orm/core';
 import { GainslyPostgreSqlDriver, PREPARED_STATEMENTS_KEY, REPLICA_POLICY_KEY } from './driver.js';
-import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { ENTITIES } from '../modules/entities.js';
-import { MIGRATIONS } from '../../migrations/index.js';
+import type * as MigrationSet from './migration-set.js';
+import { EAGER as EAGER_MIGRATIONS } from './migration-set-eager.js';
+import { lazyModule } from '../orm/lazy-module.js';
 import { GainslyNamingStrategy } from '../orm/naming-strategy.js';
 import { StrictHydrator } from './strict-hydrator.js';
 import { GainslyConfigError } from '../orm/errors.js';
@@ -187,8 +188,20 @@ export function resolveDatabaseUrl(url: string | undefined, env: NodeJS.ProcessE
   return resolved;
 }
 
+/**
+ * The library's migrations and MikroORM's migrator, loaded when an ORM is configured, not at import
+ * (issue #23, cold start). `gainslyConfig` is synchronous, so it requires them (`now`). @internal
+ */
+export const migrationSet = lazyModule<typeof MigrationSet>({
+  eager: EAGER_MIGRATIONS,
+  load: () => import('./migration-set.js'),
+  file: './internal/migrations.js',
+  what: 'its migrations',
+});
+
 /** The options every Gainsly ORM shares, whatever the driver. @internal */
 export function baseOptions(): Partial<Options> {
+  const { Migrator, MIGRATIONS } = migrationSet.now();
   return {
     entities: [...ENTITIES],
     metadataProvider: ReflectMetadataProvider,

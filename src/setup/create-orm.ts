@@ -1,9 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { MigrateOptions, MigrationInfo } from '@mikro-orm/core';
-import type { MigrationStorage } from '@mikro-orm/migrations';
-import { MIGRATIONS } from '../../migrations/index.js';
-import { appSchemaOf, gainslyConfig, MIGRATIONS_TABLE, resolveDatabaseUrl, type AppSchema, type GainslyOrmOptions } from './config.js';
-import { Migrator } from '@mikro-orm/migrations';
+import type { Migrator, MigrationStorage } from '@mikro-orm/migrations';
+import { appSchemaOf, gainslyConfig, migrationSet, MIGRATIONS_TABLE, resolveDatabaseUrl, type AppSchema, type GainslyOrmOptions } from './config.js';
 import { maskDatabaseUrl, parseDatabaseUrl } from './database-url.js';
 import { createPgliteOrm } from './embedded.js';
 import { GainslySchemaError, GainslyConfigError } from '../orm/errors.js';
@@ -43,6 +41,8 @@ export async function createGainslyOrm(options: GainslyOrmOptions = {}): Promise
   }
   const url = resolveDatabaseUrl(options.url);
   const target = parseDatabaseUrl(url);
+  // Loaded here rather than at import (issue #23, cold start), before the configuration needs them.
+  await migrationSet.load();
   // The validation schemas load beside the connection (orm/validation.ts): an embedded database
   // does not go through our driver's connect.
   const [orm] = await Promise.all([target.kind === 'pglite' ? createPgliteOrm(target.dataDir, options) : MikroORM.init(gainslyConfig({ ...options, url })), loadValidation()]);
@@ -83,7 +83,7 @@ async function inspectSchema(orm: MikroORM): Promise<SchemaState> {
 }
 
 function refuseUnlessMigrated(state: SchemaState, where: string): void {
-  const pending = MIGRATIONS.map((m) => m.name).filter((name) => !state.applied.has(name));
+  const pending = migrationSet.now().MIGRATIONS.map((m) => m.name).filter((name) => !state.applied.has(name));
   if (pending.length === 0) return;
   if (state.applied.size === 0 && (state.hasTables || state.hasAlembic)) {
     throw new GainslySchemaError(
@@ -169,7 +169,7 @@ export async function migrate(orm: AnyMikroORM): Promise<MigrationResult> {
  * list and one table from the configuration; the library's stays the ORM's `orm.migrator`).
  */
 function appMigrator(orm: MikroORM, app: AppSchema): Migrator {
-  const migrator = new Migrator(orm.em);
+  const migrator = new (migrationSet.now().Migrator)(orm.em);
   const internals = migrator as unknown as { options: Record<string, unknown>; initServices(): void };
   internals.options = { ...internals.options, tableName: app.tableName, migrationsList: [...app.migrations] };
   // Rebuilds the storage and runner on the app's table and list (the constructor built them on the library's).

@@ -205,11 +205,12 @@ describe('an ESM TypeScript service', () => {
     expect(out.validation).toEqual({ name: 'GainslyValidationError', paths: ['email', 'personaAggression'] });
   }, 120_000);
 
-  it('import loads neither zod nor the schemas; they load when the ORM starts, or on first use before it (issue #23)', async () => {
+  it('import loads neither zod, the schemas nor the migrations; they load when the ORM starts, or on first use before it (issue #23)', async () => {
     // Records every file the process loads (module.registerHooks), then: the import alone; a
     // validation failure on an ORM made with `new MikroORM()`, which connects on its first query,
-    // after the arguments are checked (the synchronous fallback of src/orm/validation.ts); and
-    // createGainslyOrm, which loads them while it connects.
+    // after the arguments are checked (the synchronous fallback of src/orm/lazy-module.ts), and
+    // that ORM's migrator, which gainslyConfig required synchronously; and createGainslyOrm, which
+    // loads them while it connects.
     const url = await scratchDatabase('lazy');
     const script = `
       import { registerHooks } from 'node:module';
@@ -217,11 +218,14 @@ describe('an ESM TypeScript service', () => {
       registerHooks({ load(u, c, next) { loaded.push(u); return next(u, c); } });
       const zod = () => loaded.some((u) => u.includes('/node_modules/zod/'));
       const set = () => loaded.some((u) => u.endsWith('/dist/internal/validation.js'));
+      const migrations = () => loaded.some((u) => u.includes('/node_modules/@mikro-orm/migrations/')) || loaded.some((u) => u.endsWith('/dist/internal/migrations.js'));
       const lib = await import('@gainsly/db');
       const { MikroORM } = await import('@mikro-orm/postgresql');
-      const out = { afterImport: { zod: zod(), set: set() } };
+      const out = { afterImport: { zod: zod(), set: set(), migrations: migrations() } };
       const early = new MikroORM(lib.gainslyConfig({ url: process.env.DATABASE_URL }));
+      out.configured = { migrations: migrations() };
       try { await lib.forUser(early.em.fork(), 0).workouts.list(); } catch (e) { out.early = { name: e.name, paths: e.issues?.map((i) => i.path.join('.')), zod: zod() }; }
+      out.pending = (await early.migrator.getPending()).map((m) => m.name);
       await early.close(true);
       out.afterEarly = { set: set() };
       const orm = await lib.createGainslyOrm({ url: process.env.DATABASE_URL, verify: false });
@@ -233,13 +237,17 @@ describe('an ESM TypeScript service', () => {
     expectNoPassword(result);
     expect(result.stderr).not.toMatch(/ExperimentalWarning|ERR_REQUIRE/);
     const out = lastJsonLine<{
-      afterImport: { zod: boolean; set: boolean };
+      afterImport: { zod: boolean; set: boolean; migrations: boolean };
+      configured: { migrations: boolean };
       early: { name: string; paths: string[]; zod: boolean };
+      pending: string[];
       afterEarly: { set: boolean };
       started: { name: string; instance: boolean };
     }>(result.stdout);
-    expect(out.afterImport).toEqual({ zod: false, set: false });
+    expect(out.afterImport).toEqual({ zod: false, set: false, migrations: false });
+    expect(out.configured).toEqual({ migrations: true });
     expect(out.early).toEqual({ name: 'GainslyValidationError', paths: ['userId'], zod: true });
+    expect(out.pending).toEqual(MIGRATIONS);
     expect(out.afterEarly).toEqual({ set: true });
     expect(out.started).toEqual({ name: 'GainslyValidationError', instance: true });
   }, 120_000);
