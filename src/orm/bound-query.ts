@@ -16,14 +16,17 @@ interface SqlConnection {
  * MikroORM's logger, its error translation and the library's replica routes (DESIGN.md section 3,
  * "SQL is built one way and run through one executor").
  */
-const compiler = new Kysely<never>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+let compilerInstance: Kysely<never> | undefined;
+// Made on the first statement compiled, not at import (issue #23, cold start).
+const compiler = (): Kysely<never> =>
+  (compilerInstance ??= new Kysely<never>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  }));
 
 /**
  * A statement ready to run: PostgreSQL text with `$n` placeholders and its values, in order (a
@@ -55,7 +58,7 @@ export class GainslyStatementError extends GainslyError {
 
 /** A `sql` tag as `$n` text and values, with kysely's PostgreSQL compiler. @internal */
 export function compileQuery<R>(query: Query<R>): BoundQuery<R> {
-  return 'compile' in query ? query.compile(compiler) : query;
+  return 'compile' in query ? query.compile(compiler()) : query;
 }
 
 /**
@@ -127,7 +130,7 @@ export function namedStatement<P extends Record<string, unknown>, R = unknown>(
     const params = new Proxy({} as { readonly [K in keyof P]: P[K] }, {
       get: (_, name) => (typeof name === 'string' ? new Placeholder(name) : undefined),
     });
-    const query = build(params).compile(compiler);
+    const query = build(params).compile(compiler());
     // Not with a `--` comment in the text: joined to the next line, it would swallow the rest.
     const text = query.sql.includes('--') ? query.sql : query.sql.trim().replace(/\s+/g, ' ');
     const slots = query.parameters;

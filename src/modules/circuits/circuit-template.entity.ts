@@ -5,6 +5,7 @@ import type { BucketStress, JsonValue } from '../../schemas/json-types.js';
 import { jsonColumn, sqlEnum } from '../../orm/columns.js';
 import { STORED_JSON } from '../../orm/stored-values.js';
 import { CircuitTemplateRepository } from './circuit-template.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * A reusable conditioning circuit (`circuit_templates`): AMRAP, EMOM, rounds for time, …
@@ -16,6 +17,10 @@ import { CircuitTemplateRepository } from './circuit-template.repository.js';
  */
 @Entity({ tableName: 'circuit_templates', repository: () => CircuitTemplateRepository })
 export class CircuitTemplate {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: CircuitTemplateRepository;
 
   @PrimaryKey({ type: 'integer' })

@@ -7,6 +7,7 @@ import { User } from '../users/user.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { ConversationTurn } from './conversation-turn.entity.js';
 import { ConversationThreadRepository } from './conversation-thread.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * A conversation with the coach (`conversation_threads`), e.g. a daily adaptation or a program
@@ -19,6 +20,10 @@ import { ConversationThreadRepository } from './conversation-thread.repository.j
  */
 @Entity({ tableName: 'conversation_threads', repository: () => ConversationThreadRepository })
 export class ConversationThread {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: ConversationThreadRepository;
 
   @PrimaryKey({ type: 'integer' })

@@ -5,6 +5,7 @@ import { jsonColumn, NO_ACTION, createdAtColumn } from '../../orm/columns.js';
 import { STORED_JSON } from '../../orm/stored-values.js';
 import { ConversationThread } from './conversation-thread.entity.js';
 import { ConversationTurnRepository } from './conversation-turn.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * Who wrote a conversation turn (`conversation_turns.role`): effectively a two-value enum kept
@@ -26,6 +27,10 @@ export type ConversationRole = 'user' | 'assistant';
  */
 @Entity({ tableName: 'conversation_turns', repository: () => ConversationTurnRepository })
 export class ConversationTurn {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: ConversationTurnRepository;
 
   @PrimaryKey({ type: 'integer' })

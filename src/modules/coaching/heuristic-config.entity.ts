@@ -4,6 +4,7 @@ import type { JsonObject } from '../../schemas/json-types.js';
 import { jsonColumn, createdAtColumn } from '../../orm/columns.js';
 import { STORED_JSON } from '../../orm/stored-values.js';
 import { HeuristicConfigRepository } from './heuristic-config.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * A versioned tuning blob for the coach's heuristics (`heuristic_configs`); one version of a
@@ -16,6 +17,10 @@ import { HeuristicConfigRepository } from './heuristic-config.repository.js';
  */
 @Entity({ tableName: 'heuristic_configs', repository: () => HeuristicConfigRepository })
 export class HeuristicConfig {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: HeuristicConfigRepository;
 
   @PrimaryKey({ type: 'integer' })

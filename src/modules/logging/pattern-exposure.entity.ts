@@ -6,6 +6,7 @@ import { User } from '../users/user.entity.js';
 import { Microcycle } from '../programs/microcycle.entity.js';
 import { TopSetLog } from './top-set-log.entity.js';
 import { PatternExposureRepository } from './pattern-exposure.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * One exposure of a movement pattern in a microcycle (`pattern_exposures`), derived from a top
@@ -20,6 +21,10 @@ import { PatternExposureRepository } from './pattern-exposure.repository.js';
 // Migration 0003: the pattern strength queries read a user's exposures by microcycle, index-only.
 @Index({ name: 'gainsly_ix_pattern_exposures_user_microcycle', properties: ['user', 'microcycle', 'date'], include: ['pattern', 'e1rmValue'] })
 export class PatternExposure {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: PatternExposureRepository;
 
   @PrimaryKey({ type: 'integer' })

@@ -7,6 +7,7 @@ import { STORED_JSON } from '../../orm/stored-values.js';
 import { User } from '../users/user.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { RecoverySignalRepository } from './recovery-signal.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * A day's recovery reading (`recovery_signals`) from a wearable or entered by hand.
@@ -18,6 +19,10 @@ import { RecoverySignalRepository } from './recovery-signal.repository.js';
  */
 @Entity({ tableName: 'recovery_signals', repository: () => RecoverySignalRepository })
 export class RecoverySignal {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: RecoverySignalRepository;
 
   @PrimaryKey({ type: 'integer' })

@@ -4,6 +4,7 @@ import { NO_ACTION, createdAtColumn } from '../../orm/columns.js';
 import { User } from '../users/user.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { SorenessLogRepository } from './soreness-log.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * How sore a body part is on a day (`soreness_logs`), 1–5, optionally blamed on a session.
@@ -15,6 +16,10 @@ import { SorenessLogRepository } from './soreness-log.repository.js';
  */
 @Entity({ tableName: 'soreness_logs', repository: () => SorenessLogRepository })
 export class SorenessLog {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: SorenessLogRepository;
 
   @PrimaryKey({ type: 'integer' })

@@ -5,6 +5,7 @@ import { doubleColumn, NO_ACTION, sqlEnum, createdAtColumn } from '../../orm/col
 import { WorkoutLog } from './workout-log.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import { TopSetLogRepository } from './top-set-log.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * The heaviest set of a movement in a workout (`top_set_logs`), with its estimated 1RM and the
@@ -17,6 +18,10 @@ import { TopSetLogRepository } from './top-set-log.repository.js';
  */
 @Entity({ tableName: 'top_set_logs', repository: () => TopSetLogRepository })
 export class TopSetLog {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: TopSetLogRepository;
 
   @PrimaryKey({ type: 'integer' })

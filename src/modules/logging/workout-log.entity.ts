@@ -7,6 +7,7 @@ import { User } from '../users/user.entity.js';
 import { Session } from '../programs/session.entity.js';
 import { TopSetLog } from './top-set-log.entity.js';
 import { WorkoutLogRepository } from './workout-log.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * A completed (or skipped) workout (`workout_logs`) with the user's feedback.
@@ -18,6 +19,10 @@ import { WorkoutLogRepository } from './workout-log.repository.js';
  */
 @Entity({ tableName: 'workout_logs', repository: () => WorkoutLogRepository })
 export class WorkoutLog {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: WorkoutLogRepository;
 
   @PrimaryKey({ type: 'integer' })

@@ -4,6 +4,7 @@ import { ENUMS, type RelationshipType } from '../../enums/index.js';
 import { enumStringColumn, NO_ACTION } from '../../orm/columns.js';
 import { Movement } from './movement.entity.js';
 import { MovementRelationshipRepository } from './movement-relationship.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * A directed link between two movements (`movement_relationships`): progression, regression,
@@ -16,6 +17,10 @@ import { MovementRelationshipRepository } from './movement-relationship.reposito
  */
 @Entity({ tableName: 'movement_relationships', repository: () => MovementRelationshipRepository })
 export class MovementRelationship {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: MovementRelationshipRepository;
 
   @PrimaryKey({ type: 'integer' })

@@ -10,6 +10,7 @@ import { SessionExercise } from '../programs/session-exercise.entity.js';
 import { TopSetLog } from '../logging/top-set-log.entity.js';
 import { MovementRelationship } from './movement-relationship.entity.js';
 import { MovementRepository } from './movement.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * An exercise in the catalog (`movements`). System movements have no user; a user-defined
@@ -27,6 +28,10 @@ import { MovementRepository } from './movement.repository.js';
 @Index({ name: 'gainsly_ix_movements_equipment_tags', expression: 'create index "gainsly_ix_movements_equipment_tags" on "movements" using gin ((equipment_tags::jsonb) jsonb_path_ops)' })
 @Index({ name: 'gainsly_ix_movements_discipline_tags', expression: 'create index "gainsly_ix_movements_discipline_tags" on "movements" using gin ((discipline_tags::jsonb) jsonb_path_ops)' })
 export class Movement {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: MovementRepository;
 
   @PrimaryKey({ type: 'integer' })

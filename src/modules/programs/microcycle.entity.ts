@@ -6,6 +6,7 @@ import { Program } from './program.entity.js';
 import { Session } from './session.entity.js';
 import { PatternExposure } from '../logging/pattern-exposure.entity.js';
 import { MicrocycleRepository } from './microcycle.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * One block of a program (`microcycles`), 7–10 days long, numbered 1, 2, 3…
@@ -18,6 +19,10 @@ import { MicrocycleRepository } from './microcycle.repository.js';
 @Entity({ tableName: 'microcycles', repository: () => MicrocycleRepository })
 @Check({ name: 'valid_length', expression: '(length_days >= 7) AND (length_days <= 10)' })
 export class Microcycle {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: MicrocycleRepository;
 
   @PrimaryKey({ type: 'integer' })

@@ -7,6 +7,7 @@ import { STORED_JSON } from '../../orm/stored-values.js';
 import { User } from '../users/user.entity.js';
 import { Microcycle } from './microcycle.entity.js';
 import { ProgramRepository } from './program.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * A training program (`programs`): 8–12 weeks, three weighted goals summing to 10, a split, a
@@ -27,6 +28,10 @@ import { ProgramRepository } from './program.repository.js';
 @Check({ name: 'goals_sum_to_ten', expression: '((goal_weight_1 + goal_weight_2) + goal_weight_3) = 10' })
 @Check({ name: 'positive_weights', expression: '(goal_weight_1 >= 0) AND (goal_weight_2 >= 0) AND (goal_weight_3 >= 0)' })
 export class Program {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: ProgramRepository;
 
   @PrimaryKey({ type: 'integer' })

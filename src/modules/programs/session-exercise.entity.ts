@@ -5,6 +5,7 @@ import { doubleColumn, NO_ACTION, sqlEnum } from '../../orm/columns.js';
 import { Session } from './session.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import { SessionExerciseRepository } from './session-exercise.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * A prescribed exercise of a session (`session_exercises`), the normalised twin of the
@@ -17,6 +18,10 @@ import { SessionExerciseRepository } from './session-exercise.repository.js';
  */
 @Entity({ tableName: 'session_exercises', repository: () => SessionExerciseRepository })
 export class SessionExercise {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: SessionExerciseRepository;
 
   @PrimaryKey({ type: 'integer' })

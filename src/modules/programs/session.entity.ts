@@ -9,6 +9,7 @@ import { SessionExercise } from './session-exercise.entity.js';
 import { CircuitTemplate } from '../circuits/circuit-template.entity.js';
 import { WorkoutLog } from '../logging/workout-log.entity.js';
 import { SessionRepository } from './session.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * A planned training day (`sessions`): its type, JSON sections as shown to the user (in the
@@ -22,6 +23,10 @@ import { SessionRepository } from './session.repository.js';
  */
 @Entity({ tableName: 'sessions', repository: () => SessionRepository })
 export class Session {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: SessionRepository;
 
   @PrimaryKey({ type: 'integer' })

@@ -4,6 +4,7 @@ import { ENUMS, type EnjoyableActivity } from '../../enums/index.js';
 import { NO_ACTION, sqlEnum } from '../../orm/columns.js';
 import { User } from './user.entity.js';
 import { UserEnjoyableActivityRepository } from './user-enjoyable-activity.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * A non-gym activity the user enjoys and wants recommended (`user_enjoyable_activities`).
@@ -15,6 +16,10 @@ import { UserEnjoyableActivityRepository } from './user-enjoyable-activity.repos
  */
 @Entity({ tableName: 'user_enjoyable_activities', repository: () => UserEnjoyableActivityRepository })
 export class UserEnjoyableActivity {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: UserEnjoyableActivityRepository;
 
   @PrimaryKey({ type: 'integer' })

@@ -5,6 +5,7 @@ import { NO_ACTION, sqlEnum } from '../../orm/columns.js';
 import { User } from './user.entity.js';
 import { Movement } from '../movements/movement.entity.js';
 import { UserMovementRuleRepository } from './user-movement-rule.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * A user's rule about one movement (`user_movement_rules`): never include it, include it every
@@ -17,6 +18,10 @@ import { UserMovementRuleRepository } from './user-movement-rule.repository.js';
  */
 @Entity({ tableName: 'user_movement_rules', repository: () => UserMovementRuleRepository })
 export class UserMovementRule {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: UserMovementRuleRepository;
 
   @PrimaryKey({ type: 'integer' })

@@ -4,6 +4,7 @@ import { ENUMS, type E1RMFormula } from '../../enums/index.js';
 import { NO_ACTION, sqlEnum } from '../../orm/columns.js';
 import { User } from './user.entity.js';
 import { UserSettingsRepository } from './user-settings.repository.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * Per-user settings (`user_settings`, one row per user): the e1RM formula and the unit system.
@@ -17,6 +18,10 @@ import { UserSettingsRepository } from './user-settings.repository.js';
  */
 @Entity({ tableName: 'user_settings', repository: () => UserSettingsRepository })
 export class UserSettings {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: UserSettingsRepository;
 
   @PrimaryKey({ type: 'integer' })

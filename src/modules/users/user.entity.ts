@@ -11,6 +11,7 @@ import { WorkoutLog } from '../logging/workout-log.entity.js';
 import { SorenessLog } from '../logging/soreness-log.entity.js';
 import { RecoverySignal } from '../logging/recovery-signal.entity.js';
 import { ConversationThread } from '../coaching/conversation-thread.entity.js';
+import { entityModule } from '../../orm/entity-module.js';
 
 /**
  * A Gainsly user (`users`): identity and coaching persona.
@@ -23,6 +24,10 @@ import { ConversationThread } from '../coaching/conversation-thread.entity.js';
  */
 @Entity({ tableName: 'users', repository: () => UserRepository })
 export class User {
+  static {
+    entityModule(this, import.meta.url);
+  }
+
   [EntityRepositoryType]?: UserRepository;
 
   @PrimaryKey({ type: 'integer' })
