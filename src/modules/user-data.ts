@@ -4,8 +4,6 @@
 // (USER_FOREIGN_KEYS), so they cannot disagree about it. Plain SQL on the entity manager's connection
 // rather than entities: the work is table by table, streams, and must run on adopted upstream
 // databases whose rows the entities may not decode. See docs/user-data.md for the format and policy.
-import { createWriteStream } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -392,6 +390,10 @@ async function readReferences(run: SqlRunner, schema: string, userId: number): P
   return result;
 }
 
+// Node's `fs` and `fs/promises` are taken when a function needs them, not imported: as ES modules
+// they cost every import of the library about a millisecond each (docs/performance.md, "Cold start").
+const fs = () => process.getBuiltinModule('node:fs');
+
 /** Writes to a stream, waiting for it to drain when its buffer is full (so memory stays flat). */
 function streamSink(stream: Writable): (chunk: string) => Promise<void> {
   return async (chunk) => {
@@ -419,7 +421,7 @@ export async function writeUserExport(target: OrmOrEm, userId: number, destinati
   requireId(userId, 'userId');
   parseOptions(schemas.exportOptionsSchema, options ?? {}, 'UserExportOptions');
   parseArgument(schemas.destinationSchema, destination, 'destination');
-  const file = typeof destination === 'string' ? createWriteStream(destination) : null;
+  const file = typeof destination === 'string' ? fs().createWriteStream(destination) : null;
   const stream = file ?? (destination as Writable);
   const write = streamSink(stream);
   try {
@@ -438,7 +440,7 @@ export async function writeUserExport(target: OrmOrEm, userId: number, destinati
     if (file) {
       // A half-written export is personal data nobody asked to keep: remove it.
       file.destroy();
-      await rm(destination as string, { force: true }).catch(() => undefined);
+      await fs().promises.rm(destination as string, { force: true }).catch(() => undefined);
     }
     throw error;
   }
@@ -714,7 +716,7 @@ export async function importUserData(target: OrmOrEm, source: string | UserExpor
   let raw: unknown = source;
   if (typeof source === 'string') {
     try {
-      raw = JSON.parse((await readFile(source, 'utf8')).replace(/^\uFEFF/, ''));
+      raw = JSON.parse((await fs().promises.readFile(source, 'utf8')).replace(/^\uFEFF/, ''));
     } catch (error) {
       throw new GainslyImportError(`cannot read ${source}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }

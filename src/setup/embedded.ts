@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Utils, type MikroORM } from '@mikro-orm/postgresql';
 import { baseOptions, composeSchema, type GainslyOrmOptions } from './config.js';
@@ -109,7 +108,9 @@ export async function createPgliteOrm(
 
   const dir = resolvePgliteDir(dataDir);
   // PGlite creates the data directory itself but not its parents (`.gainsly/demo`).
-  if (dir !== undefined) await mkdir(dir, { recursive: true });
+  // Node's `fs/promises` taken here, not imported: as an ES module it costs every import of the
+  // library about a millisecond (docs/performance.md, "Cold start").
+  if (dir !== undefined) await process.getBuiltinModule('node:fs/promises').mkdir(dir, { recursive: true });
   // Pool and start-up options of a server mean nothing in-process.
   const { url: _url, acquireTimeoutMs: _acquire, verify: _verify, entities, appMigrations, appMigrationsTable, replicas, replicaPolicy: _policy, preparedStatements: _prepared, ...rest } = options;
   if (replicas !== undefined && (!Array.isArray(replicas) || replicas.length > 0)) {

@@ -205,7 +205,7 @@ describe('an ESM TypeScript service', () => {
     expect(out.validation).toEqual({ name: 'GainslyValidationError', paths: ['email', 'personaAggression'] });
   }, 120_000);
 
-  it('import loads neither zod, the schemas nor the migrations; they load when the ORM starts, or on first use before it (issue #23)', async () => {
+  it('import loads neither zod, the schemas, the migrations nor node:fs; they load when the ORM starts, or on first use before it (issue #23)', async () => {
     // Records every file the process loads (module.registerHooks), then: the import alone; a
     // validation failure on an ORM made with `new MikroORM()`, which connects on its first query,
     // after the arguments are checked (the synchronous fallback of src/orm/lazy-module.ts), and
@@ -221,7 +221,9 @@ describe('an ESM TypeScript service', () => {
       const migrations = () => loaded.some((u) => u.includes('/node_modules/@mikro-orm/migrations/')) || loaded.some((u) => u.endsWith('/dist/internal/migrations.js'));
       const lib = await import('@gainsly/db');
       const { MikroORM } = await import('@mikro-orm/postgresql');
-      const out = { afterImport: { zod: zod(), set: set(), migrations: migrations() } };
+      // Node's fs as an ES module costs about a millisecond per facade (docs/performance.md, "Cold start").
+      const fs = () => loaded.some((u) => u === 'node:fs' || u === 'node:fs/promises');
+      const out = { afterImport: { zod: zod(), set: set(), migrations: migrations(), fs: fs() } };
       const early = new MikroORM(lib.gainslyConfig({ url: process.env.DATABASE_URL }));
       out.configured = { migrations: migrations() };
       try { await lib.forUser(early.em.fork(), 0).workouts.list(); } catch (e) { out.early = { name: e.name, paths: e.issues?.map((i) => i.path.join('.')), zod: zod() }; }
@@ -237,14 +239,14 @@ describe('an ESM TypeScript service', () => {
     expectNoPassword(result);
     expect(result.stderr).not.toMatch(/ExperimentalWarning|ERR_REQUIRE/);
     const out = lastJsonLine<{
-      afterImport: { zod: boolean; set: boolean; migrations: boolean };
+      afterImport: { zod: boolean; set: boolean; migrations: boolean; fs: boolean };
       configured: { migrations: boolean };
       early: { name: string; paths: string[]; zod: boolean };
       pending: string[];
       afterEarly: { set: boolean };
       started: { name: string; instance: boolean };
     }>(result.stdout);
-    expect(out.afterImport).toEqual({ zod: false, set: false, migrations: false });
+    expect(out.afterImport).toEqual({ zod: false, set: false, migrations: false, fs: false });
     expect(out.configured).toEqual({ migrations: true });
     expect(out.early).toEqual({ name: 'GainslyValidationError', paths: ['userId'], zod: true });
     expect(out.pending).toEqual(MIGRATIONS);

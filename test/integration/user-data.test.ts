@@ -25,7 +25,7 @@ import { runCli } from '../../src/cli/program.js';
 import { createEmptyDatabase, useClonedDatabase, withRawClient, type TestDatabase } from '../support/database.js';
 import { loadUpstreamDump, requireFixtures } from '../support/fixtures.js';
 import { holdLocks, terminate, waitUntilBlocked, withDeadline } from '../support/reliability-db.js';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -213,6 +213,14 @@ describe('user data: export, erase, import (library database)', () => {
     await expect(eraseUserData(orm, 101, { dryRun: 'yes' } as never)).rejects.toBeInstanceOf(GainslyValidationError);
     await expect(exportUserData(orm, 999)).rejects.toBeInstanceOf(GainslyNotFoundError);
     await expect(eraseUserData(orm, 999)).rejects.toBeInstanceOf(GainslyNotFoundError);
+    // An export to a file that fails once the file is open leaves no file behind.
+    const dir = mkdtempSync(join(tmpdir(), 'gainsly-user-export-'));
+    try {
+      await expect(writeUserExport(orm, 999, join(dir, 'nobody.json'))).rejects.toBeInstanceOf(GainslyNotFoundError);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     const invalid = await importUserData(orm, { format: 'something else', version: 2 } as never).catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(GainslyValidationError);
     expect((invalid as GainslyValidationError).issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['format', 'version', 'tables']));
